@@ -1,0 +1,128 @@
+// Node-level protocol -> Model: every node's state plus a network, the way raft.tla and Paxos.tla
+// compose their servers. The explorer and the simulator take the result; neither knows the protocol.
+import type { Global, Message, Model, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
+import { bagAdd, bagRemove, canonical } from '../src/core/index.ts';
+
+/** How the network behaves (design.md "The global system"). */
+export interface NetworkOptions {
+  /** `set`: messages are never removed and delivery does not consume (Paxos.tla's `msgs`);
+   *  `bag`: delivery consumes one copy (raft.tla's `messages`). */
+  readonly network: 'set' | 'bag';
+  /** Enable `DropMessage(m)` (bag only). */
+  readonly drop: boolean;
+  /** Enable `DuplicateMessage(m)` (bag only). */
+  readonly duplicate: boolean;
+  /** Enable `Restart(i)`: a node keeps only its durable state. */
+  readonly restart: boolean;
+}
+
+/** One step of the global system; a message action names the message in flight by its key. */
+export type GlobalAction<A, M> =
+  | { readonly type: 'Restart'; readonly i: NodeId }
+  | { readonly type: 'Internal'; readonly i: NodeId; readonly a: A }
+  | { readonly type: 'Receive' | 'DuplicateMessage' | 'DropMessage'; readonly key: string; readonly m: M };
+
+/**
+ * Composes a node-level protocol with a network into a `Model` whose state is `{ nodes, network }`.
+ * Action order (which decides the tie among shortest traces): Restart, each node's internal actions,
+ * then per message in flight Receive, DuplicateMessage, DropMessage.
+ */
+export function compose<C, S, A extends Tagged, M extends Message>(
+  p: NodeProtocol<C, S, A, M>,
+  c: C,
+  opts: NetworkOptions,
+): Model<Global<S, M>, GlobalAction<A, M>> {
+  const ids = [...p.nodes(c)].sort();
+  const bag = opts.network === 'bag';
+
+  function send(g: Global<S, M>['network'], ms: readonly M[]): Global<S, M>['network'] {
+    let net = g;
+    for (const m of ms) {
+      const key = canonical(m);
+      if (!bag && net.some((e) => e[0] === key)) continue;
+      net = bagAdd(net, m, key);
+    }
+    return net;
+  }
+
+  function withNode(g: Global<S, M>, i: NodeId, s: S): Readonly<Record<NodeId, S>> {
+    return { ...g.nodes, [i]: s };
+  }
+
+  const model: Model<Global<S, M>, GlobalAction<A, M>> = {
+    name: p.name,
+    init: () => {
+      const nodes: Record<NodeId, S> = {};
+      for (const i of ids) nodes[i] = p.init(i, c);
+      return [{ nodes, network: [] }];
+    },
+    actions: (g) => {
+      const out: GlobalAction<A, M>[] = [];
+      if (opts.restart) for (const i of ids) out.push({ type: 'Restart', i });
+      for (const i of ids) for (const a of p.internal(i, g.nodes[i] as S, c)) out.push({ type: 'Internal', i, a });
+      for (const [key, m] of g.network) {
+        out.push({ type: 'Receive', key, m });
+        if (bag && opts.duplicate) out.push({ type: 'DuplicateMessage', key, m });
+        if (bag && opts.drop) out.push({ type: 'DropMessage', key, m });
+      }
+      return out;
+    },
+    next: (g, x) => {
+      switch (x.type) {
+        case 'Restart':
+          return { nodes: withNode(g, x.i, p.restart(x.i, g.nodes[x.i] as S, c)), network: g.network };
+        case 'Internal': {
+          const r = p.step(x.i, g.nodes[x.i] as S, x.a, c);
+          if (r === null) return null;
+          return { nodes: withNode(g, x.i, r.state), network: send(g.network, r.send) };
+        }
+        case 'Receive': {
+          const m = x.m;
+          const r = p.step(m.dest, g.nodes[m.dest] as S, { type: 'Receive', m }, c);
+          if (r === null) return null;
+          const rest = bag && r.keep !== true ? bagRemove(g.network, x.key) : g.network;
+          return { nodes: withNode(g, m.dest, r.state), network: send(rest, r.send) };
+        }
+        case 'DuplicateMessage':
+          return { nodes: g.nodes, network: bagAdd(g.network, x.m, x.key) };
+        case 'DropMessage':
+          return { nodes: g.nodes, network: bagRemove(g.network, x.key) };
+      }
+    },
+    invariants: mapNamed(p.invariants, (f) => (g: Global<S, M>) => f(g, c)),
+    actionProperties: mapNamed(p.actionProperties, (f) => (g: Global<S, M>, h: Global<S, M>) => f(g, h, c)),
+    witnesses: mapNamed(p.witnesses, (f) => (g: Global<S, M>) => f(g, c)),
+    encode: (g) => {
+      let out = '{';
+      for (const i of ids) out += canonical(g.nodes[i]) + ';';
+      out += '}';
+      for (const e of g.network) out += e[0] + '*' + e[2] + ';';
+      return out;
+    },
+    variables: (g) => {
+      const vars: Record<string, Record<NodeId, unknown>> = {};
+      for (const i of ids) {
+        const s = g.nodes[i] as Record<string, unknown>;
+        for (const k of Object.keys(s)) (vars[k] ??= {})[i] = s[k];
+      }
+      return { ...vars, messages: g.network.map((e) => (e[2] === 1 ? e[1] : { copies: e[2], m: e[1] })) };
+    },
+    describe: (x) => {
+      switch (x.type) {
+        case 'Restart':
+          return `Restart(${x.i})`;
+        case 'Internal':
+          return p.describe(x.i, x.a);
+        default:
+          return `${x.type}(${p.describeMessage(x.m)})`;
+      }
+    },
+  };
+  const constraint = p.constraint;
+  if (constraint !== undefined) model.constraint = (g) => constraint(g, c);
+  return model;
+}
+
+function mapNamed<F, G>(t: Readonly<Record<string, F>>, f: (x: F) => G): Readonly<Record<string, G>> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, f(v)]));
+}

@@ -1,0 +1,39 @@
+// The shape of a TLA+ spec as the explorer sees it: Init, Next (split into action instances),
+// INVARIANT, action PROPERTY, CONSTRAINT and a canonical view of a state.
+
+/** Anything with a TLA+ action or message name in `type`. */
+export type Tagged = { readonly type: string };
+
+/** A table of named things, in the order they are reported. */
+export type Named<T> = Readonly<Record<string, T>>;
+
+/**
+ * A model in the shape of a TLA+ specification: the only thing the explorer knows.
+ *
+ * - `init()` lists the initial states (TLA+ `Init`).
+ * - `actions(s)` lists candidate action instances in a deterministic order; `next(s, a)` returns the
+ *   successor or `null` when the action's guard is false (TLA+: the disjunct of `Next` is not enabled).
+ * - `invariants` are checked on every state, `actionProperties` on every transition `(s, t)`.
+ * - `witnesses` are "sometimes" properties (stateright): each should hold in some reachable state, to
+ *   show that the bounds still leave something to check.
+ * - `constraint` has TLC's meaning: a successor violating it is generated and checked, but neither
+ *   counted as distinct nor expanded.
+ * - `encode(s)` is canonical: equal states give equal strings, whatever the key or set order.
+ */
+export interface Model<S, A extends Tagged> {
+  readonly name: string;
+  init(): readonly S[];
+  actions(s: S): readonly A[];
+  next(s: S, a: A): S | null;
+  readonly invariants: Named<(s: S) => boolean>;
+  readonly actionProperties: Named<(s: S, t: S) => boolean>;
+  readonly witnesses: Named<(s: S) => boolean>;
+  constraint?(s: S): boolean;
+  encode(s: S): string;
+  /** The state as named spec variables, for printing traces (TLC prints `/\ var = value`). */
+  variables(s: S): Readonly<Record<string, unknown>>;
+  /** An action instance as TLC would name it, e.g. `Phase2a(1, v1)`. */
+  describe(a: A): string;
+  /** Whether a state with no successor is an error (TLC's deadlock check); default true. */
+  readonly checkDeadlock?: boolean;
+}

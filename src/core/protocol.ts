@@ -1,0 +1,72 @@
+// The node-local kernel (shared/design.md): one protocol object, three consumers (the explorer
+// through compose, the simulator, the runtime).
+import type { Named, Tagged } from './model.ts';
+import type { Bag } from './bag.ts';
+
+/** A server, acceptor or client name, e.g. `s1`. */
+export type NodeId = string;
+
+/** A message between nodes: `type` is the spec's message type, `dest` the recipient. */
+export interface Message extends Tagged {
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The input that delivers message `m` to its recipient (the spec's `Receive(m)`). */
+export interface Receive<M> {
+  readonly type: 'Receive';
+  readonly m: M;
+}
+
+/**
+ * The result of one atomic spec action at one node: the new state and the messages it sends.
+ * `keep: true` leaves the delivered message in the network (raft.tla's `UpdateTerm` only raises the
+ * term; the same message is handled by a later step).
+ */
+export interface Step<S, M> {
+  readonly state: S;
+  readonly send: readonly M[];
+  readonly keep?: boolean;
+}
+
+/** The global view the invariants see: every node's state and the messages in flight. */
+export interface Global<S, M> {
+  readonly nodes: Readonly<Record<NodeId, S>>;
+  /** Messages in flight as a bag (entries `[key, message, copies]` sorted by key). */
+  readonly network: Bag<M>;
+}
+
+/** A broken protocol variant (ongardie's sibling-module style): it swaps named handlers. */
+export interface Variant {
+  readonly name: string;
+  /** One line: what is wrong. */
+  readonly bug: string;
+  /** Where the bug is described (paper figure, thesis section). */
+  readonly source: string;
+}
+
+/**
+ * A protocol written as node-local pure handlers.
+ *
+ * - `step(i, s, input, c)` is one atomic spec action at node `i`; `null` means the TLA+ guard is false.
+ * - `restart(i, s, c)` keeps exactly the durable part of `s` (`durable(s)`), the rest as initially.
+ * - `invariants`, `actionProperties` and `witnesses` are over the global view.
+ */
+export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
+  readonly name: string;
+  nodes(c: C): readonly NodeId[];
+  init(i: NodeId, c: C): S;
+  internal(i: NodeId, s: S, c: C): readonly A[];
+  step(i: NodeId, s: S, input: A | Receive<M>, c: C): Step<S, M> | null;
+  restart(i: NodeId, s: S, c: C): S;
+  durable(s: S): unknown;
+  readonly invariants: Named<(g: Global<S, M>, c: C) => boolean>;
+  readonly actionProperties: Named<(g: Global<S, M>, h: Global<S, M>, c: C) => boolean>;
+  readonly witnesses: Named<(g: Global<S, M>, c: C) => boolean>;
+  /** A state constraint over the global view (the MC module's CONSTRAINT), if the config bounds one. */
+  constraint?(g: Global<S, M>, c: C): boolean;
+  /** Names an internal action as TLC would print it, e.g. `RequestVote(s1, s2)`. */
+  describe(i: NodeId, a: A): string;
+  /** Names a message in a trace, e.g. `AppendEntriesRequest s1->s2 term 2`. */
+  describeMessage(m: M): string;
+}
