@@ -1,20 +1,7 @@
 // Node-level protocol -> Model: every node's state plus a network, the way raft.tla and Paxos.tla
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
-import type { Global, Message, Model, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
+import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical } from '../src/core/index.ts';
-
-/** How the network behaves (design.md "The global system"). */
-export interface NetworkOptions {
-  /** `set`: messages are never removed and delivery does not consume (Paxos.tla's `msgs`);
-   *  `bag`: delivery consumes one copy (raft.tla's `messages`). */
-  readonly network: 'set' | 'bag';
-  /** Enable `DropMessage(m)` (bag only). */
-  readonly drop: boolean;
-  /** Enable `DuplicateMessage(m)` (bag only). */
-  readonly duplicate: boolean;
-  /** Enable `Restart(i)`: a node keeps only its durable state. */
-  readonly restart: boolean;
-}
 
 /** One step of the global system; a message action names the message in flight by its key. */
 export type GlobalAction<A, M> =

@@ -6,3 +6,5 @@ export { canonical } from './canonical.ts';
 export { setAdd, setHas, setOf, setRemove, subsets } from './set.ts';
 export { committedIndex, isJointMajority, isMajority, quorumsIntersect } from './quorum.ts';
 export { UsageError } from './errors.ts';
+export type { Built, Checkable, ConstantSpec, NetworkOptions } from './target.ts';
+export type { Drive, Timer } from './drive.ts';

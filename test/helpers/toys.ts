@@ -1,0 +1,67 @@
+// Toy models for testing the explorer without any protocol (stateright's test_util.rs discipline).
+import type { Model } from '../../src/core/index.ts';
+
+type Jugs = { readonly small: number; readonly big: number };
+type JugAction = { readonly type: 'FillSmall' | 'FillBig' | 'EmptySmall' | 'EmptyBig' | 'SmallToBig' | 'BigToSmall' };
+
+/** DieHard.tla: a 3-gallon and a 5-gallon jug; the invariant `big /= 4` fails after 6 steps. */
+export function dieHard(): Model<Jugs, JugAction> {
+  const types = ['FillSmall', 'FillBig', 'EmptySmall', 'EmptyBig', 'SmallToBig', 'BigToSmall'] as const;
+  return {
+    name: 'DieHard',
+    init: () => [{ small: 0, big: 0 }],
+    actions: () => types.map((type) => ({ type })),
+    next: (s, a) => {
+      switch (a.type) {
+        case 'FillSmall': return { small: 3, big: s.big };
+        case 'FillBig': return { small: s.small, big: 5 };
+        case 'EmptySmall': return { small: 0, big: s.big };
+        case 'EmptyBig': return { small: s.small, big: 0 };
+        case 'SmallToBig': {
+          const x = Math.min(s.small, 5 - s.big);
+          return { small: s.small - x, big: s.big + x };
+        }
+        case 'BigToSmall': {
+          const x = Math.min(s.big, 3 - s.small);
+          return { small: s.small + x, big: s.big - x };
+        }
+      }
+    },
+    invariants: { TypeOK: (s) => s.small >= 0 && s.small <= 3 && s.big >= 0 && s.big <= 5, NotSolved: (s) => s.big !== 4 },
+    actionProperties: {},
+    witnesses: { SmallFull: (s) => s.small === 3 },
+    encode: (s) => `${s.small},${s.big}`,
+    variables: (s) => ({ big: s.big, small: s.small }),
+    describe: (a) => a.type,
+  };
+}
+
+type Counter = { readonly x: number };
+type Inc = { readonly type: 'Inc' | 'Reset' };
+
+/**
+ * A counter that goes up by one from 0 and may be reset; `limit` is a TLC-style constraint
+ * (`x <= limit`), `stop` makes it deadlock at that value.
+ */
+export function counter(opts: { limit?: number; stopAt?: number; bad?: number; decreaseProperty?: boolean } = {}): Model<Counter, Inc> {
+  const m: Model<Counter, Inc> = {
+    name: 'Counter',
+    init: () => [{ x: 0 }],
+    actions: () => [{ type: 'Inc' }, { type: 'Reset' }],
+    next: (s, a) => {
+      if (opts.stopAt !== undefined && s.x >= opts.stopAt) return null;
+      return a.type === 'Inc' ? { x: s.x + 1 } : opts.decreaseProperty ? { x: 0 } : null;
+    },
+    invariants: opts.bad === undefined ? {} : { NotBad: (s) => s.x !== opts.bad },
+    actionProperties: opts.decreaseProperty ? { NeverDecreases: (s, t) => t.x >= s.x } : {},
+    witnesses: {},
+    encode: (s) => String(s.x),
+    variables: (s) => ({ x: s.x }),
+    describe: (a) => a.type,
+  };
+  if (opts.limit !== undefined) {
+    const limit = opts.limit;
+    m.constraint = (s) => s.x <= limit;
+  }
+  return m;
+}
