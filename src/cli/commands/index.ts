@@ -1,0 +1,11 @@
+// The CLI's subcommands: name -> module. Each exports `run(argv)` returning the exit code.
+export interface Command {
+  /** One line for `--help`. */
+  readonly summary: string;
+  /** Runs with the arguments after the subcommand name; returns the process exit code. */
+  run(argv: readonly string[]): Promise<number>;
+}
+
+export const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./check.ts')).check,
+};

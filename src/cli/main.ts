@@ -1,0 +1,28 @@
+// The command line: `consensus-checked <command> ...`. Bad input is one line on stderr and exit 2.
+import { UsageError } from '../core/index.ts';
+import { commands } from './commands/index.ts';
+import { EXIT } from './exit.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const name = argv[0];
+  const names = Object.keys(commands).join(', ');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`usage: consensus-checked <command> [args]\ncommands: ${names}\nTry 'consensus-checked check raft --help'.\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = commands[name];
+  if (load === undefined) throw new UsageError(`unknown command '${name}' (expected: ${names})`);
+  return (await load()).run(argv.slice(1));
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}

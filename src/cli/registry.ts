@@ -1,0 +1,5 @@
+// The protocols the CLI can check: name -> Checkable. The composition root: the only place where a
+// protocol meets the explorer.
+import type { Checkable } from '../core/index.ts';
+
+export const protocols: Readonly<Record<string, () => Promise<Checkable>>> = {};
