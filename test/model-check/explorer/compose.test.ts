@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { compose, explore } from '../../../model-check/index.ts';
+import { pingPong } from '../../helpers/pingpong.ts';
+
+const c = { nodes: ['n1', 'n2'] };
+
+describe('compose (node protocol -> model)', () => {
+  it('delivery consumes a copy from a bag', async () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: false });
+    const r = await explore(m, { deadlock: false });
+    expect(r.verdict).toBe('ok');
+    expect(r.distinct).toBe(16);
+    expect(r.witnesses).toEqual({ SomePong: true });
+  });
+
+  it('a set network never shrinks, so a pong can be received twice', async () => {
+    const m = compose(pingPong, c, { network: 'set', drop: false, duplicate: false, restart: false });
+    const r = await explore(m, { deadlock: false });
+    expect(r.violation?.name).toBe('AtMostOnePongEach');
+    expect(r.violation?.trace.map((s) => s.action)).toEqual([
+      null, 'SendPing(n1, n2)', 'Receive(Ping n1->n2)', 'Receive(Pong n2->n1)', 'Receive(Pong n2->n1)',
+    ]);
+  });
+
+  it('duplication lets the same pong arrive twice', async () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: true, restart: false });
+    const r = await explore(m, { deadlock: false });
+    expect(r.violation?.name).toBe('AtMostOnePongEach');
+    expect(r.violation?.trace.map((s) => s.action)).toEqual([
+      null, 'SendPing(n1, n2)', 'Receive(Ping n1->n2)', 'DuplicateMessage(Pong n2->n1)', 'Receive(Pong n2->n1)',
+      'Receive(Pong n2->n1)',
+    ]);
+  });
+
+  it('drop removes one copy; restart keeps only the durable part', () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: true, duplicate: false, restart: true });
+    const [g0] = m.init();
+    const g1 = m.next(g0!, { type: 'Internal', i: 'n1', a: { type: 'SendPing', j: 'n2' } })!;
+    expect(g1.network.map((e) => e[2])).toEqual([1]);
+    const drop = m.actions(g1).find((a) => a.type === 'DropMessage')!;
+    expect(m.next(g1, drop)?.network).toEqual([]);
+    const g2 = { ...g1, nodes: { ...g1.nodes, n1: { sent: 1, pongs: 1 } } };
+    expect(m.next(g2, { type: 'Restart', i: 'n1' })?.nodes['n1']).toEqual({ sent: 1, pongs: 0 });
+  });
+
+  it('a step with keep leaves the message in the network', () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: false });
+    const [g0] = m.init();
+    const bump = { type: 'Bump' as const, source: 'n1', dest: 'n2' };
+    const g = { ...g0!, network: [[JSON.stringify(bump), bump, 1] as const] };
+    const recv = m.actions(g).find((a) => a.type === 'Receive')!;
+    const h = m.next(g, recv)!;
+    expect(h.nodes['n2']).toEqual({ sent: 0, pongs: 1 });
+    expect(h.network).toHaveLength(1);
+    expect(m.next(h, recv)).toBeNull();
+  });
+
+  it('encodes states canonically: node key order does not matter', () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: false });
+    const a = { nodes: { n1: { sent: 1, pongs: 0 }, n2: { sent: 0, pongs: 0 } }, network: [] };
+    const b = { nodes: { n2: { pongs: 0, sent: 0 }, n1: { pongs: 0, sent: 1 } }, network: [] };
+    expect(m.encode(a)).toBe(m.encode(b));
+  });
+});
