@@ -1,0 +1,235 @@
+// The write-ahead log of one node: the durable part of its state (what `NodeProtocol.durable`
+// returns: term, vote, log), as a sequence of checksummed records, fsync'd before the runtime lets
+// any message or reply that depends on it leave.
+//
+// File layout: an 8-byte magic, then records `[u32 length][u32 crc32(payload)][payload]` (big endian),
+// the payload a JSON `{ f: full }` or `{ p: PatchOp[] }`. Each group commit is one record, so a crash
+// tears at most the last record: a bad last record is reported and truncated; a bad record with a
+// good one after it is corruption in the middle, an error, never silently dropped.
+import { open, rename, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { diff, patch, same } from './diff.ts';
+import type { PatchOp } from './diff.ts';
+
+const MAGIC = Buffer.from('CCWAL01\n', 'latin1');
+const HEADER = 8;
+/** Records larger than this are not believed when reading (a garbage length field). */
+const MAX_RECORD = 256 * 1024 * 1024;
+
+/** A corrupt WAL that cannot be repaired without losing acknowledged data. */
+export class WalCorruptError extends Error {
+  override readonly name = 'WalCorruptError';
+}
+
+/** What reading a WAL found. */
+export interface WalRecovery {
+  /** The durable value, or null for a new WAL. */
+  readonly value: unknown;
+  readonly records: number;
+  /** Set when a torn or corrupt tail was cut off: why, and how many bytes. */
+  readonly truncated: { readonly reason: string; readonly bytes: number } | null;
+}
+
+/** Encodes one record (length, checksum, payload). */
+export function encodeRecord(payload: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  const head = Buffer.alloc(HEADER);
+  head.writeUInt32BE(body.length, 0);
+  head.writeUInt32BE(crc32(body), 4);
+  return Buffer.concat([head, body]);
+}
+
+type Scan =
+  | { readonly ok: true; readonly payload: unknown; readonly end: number }
+  | { readonly ok: false; readonly reason: string };
+
+function scanRecord(buf: Buffer, at: number): Scan {
+  if (buf.length - at < HEADER) return { ok: false, reason: `partial record header at byte ${at}` };
+  const len = buf.readUInt32BE(at);
+  const sum = buf.readUInt32BE(at + 4);
+  if (len > MAX_RECORD) return { ok: false, reason: `implausible record length ${len} at byte ${at}` };
+  if (buf.length - at - HEADER < len) return { ok: false, reason: `record at byte ${at} cut short` };
+  const body = buf.subarray(at + HEADER, at + HEADER + len);
+  if (crc32(body) !== sum) return { ok: false, reason: `checksum mismatch in record at byte ${at}` };
+  try {
+    return { ok: true, payload: JSON.parse(body.toString('utf8')), end: at + HEADER + len };
+  } catch {
+    return { ok: false, reason: `undecodable record at byte ${at}` };
+  }
+}
+
+/** Whether some complete, valid record starts anywhere in `buf` after `from` (corruption detection). */
+function validRecordAfter(buf: Buffer, from: number): number | null {
+  for (let at = from; at + HEADER <= buf.length; at += 1) {
+    const r = scanRecord(buf, at);
+    if (r.ok && isRecord(r.payload)) return at;
+  }
+  return null;
+}
+
+function isRecord(x: unknown): x is { f: unknown } | { p: PatchOp[] } {
+  return typeof x === 'object' && x !== null && ('f' in x || ('p' in x && Array.isArray(x.p)));
+}
+
+/**
+ * Reads a WAL image: replays its records; a bad final record is a torn tail (cut at `end`), a bad
+ * record followed by a valid one is a `WalCorruptError`.
+ */
+export function replay(buf: Buffer): WalRecovery & { readonly end: number } {
+  if (buf.length === 0) return { value: null, records: 0, truncated: null, end: 0 };
+  if (buf.length < MAGIC.length) {
+    if (MAGIC.subarray(0, buf.length).equals(buf)) {
+      return { value: null, records: 0, truncated: { reason: 'partial file header', bytes: buf.length }, end: 0 };
+    }
+    throw new WalCorruptError('not a WAL file (bad magic)');
+  }
+  if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new WalCorruptError('not a WAL file (bad magic)');
+  let at = MAGIC.length;
+  let value: unknown = null;
+  let records = 0;
+  while (at < buf.length) {
+    const r = scanRecord(buf, at);
+    if (!r.ok || !isRecord(r.payload)) {
+      const reason = r.ok ? `record at byte ${at} is not a WAL entry` : r.reason;
+      const later = validRecordAfter(buf, at + 1);
+      if (later !== null) {
+        throw new WalCorruptError(`${reason}, but a valid record follows at byte ${later}: corrupt in the middle`);
+      }
+      return { value, records, truncated: { reason, bytes: buf.length - at }, end: at };
+    }
+    value = 'f' in r.payload ? r.payload.f : patch(value, r.payload.p);
+    records += 1;
+    at = r.end;
+  }
+  return { value, records, truncated: null, end: at };
+}
+
+/** Options of a WAL. */
+export interface WalOptions {
+  /** fsync after each append (default true; off only for tests that measure without disks). */
+  readonly fsync?: boolean;
+  /** Rewrite the WAL as one full record when it grows beyond this many bytes (default 64 MiB). */
+  readonly compactBytes?: number;
+}
+
+/** An open write-ahead log in `dir` (file `wal.log`). */
+export class Wal {
+  private last: unknown;
+  private size: number;
+  private constructor(
+    private readonly dir: string,
+    private fh: FileHandle,
+    value: unknown,
+    size: number,
+    private readonly opts: Required<WalOptions>,
+  ) {
+    this.last = value;
+    this.size = size;
+  }
+
+  /** Opens (creating) the WAL in `dir`, truncating a torn tail; throws `WalCorruptError` on corruption. */
+  static async open(dir: string, options: WalOptions = {}): Promise<{ wal: Wal; recovery: WalRecovery }> {
+    const opts = { fsync: options.fsync ?? true, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 };
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'wal.log');
+    let buf: Buffer;
+    try {
+      buf = await readFile(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      buf = Buffer.alloc(0);
+    }
+    const r = replay(buf);
+    const fh = await open(file, buf.length === 0 ? 'w+' : 'r+');
+    let end = r.end;
+    if (end === 0) {
+      await fh.truncate(0);
+      await fh.write(MAGIC, 0, MAGIC.length, 0);
+      end = MAGIC.length;
+      await fh.sync();
+      await syncDir(dir);
+    } else if (r.truncated) {
+      await fh.truncate(end);
+      await fh.sync();
+    }
+    const wal = new Wal(dir, fh, r.value, end, opts);
+    return { wal, recovery: { value: r.value, records: r.records, truncated: r.truncated } };
+  }
+
+  /** The last value written or recovered. */
+  get value(): unknown {
+    return this.last;
+  }
+
+  /**
+   * Makes `value` durable: appends the difference to the last value and fsyncs. Returns false (and
+   * writes nothing) when nothing changed.
+   */
+  async write(value: unknown): Promise<boolean> {
+    if (this.last === value) return false;
+    const ops = this.last === null ? null : diff(this.last, value);
+    if (ops !== null && ops.length === 0) {
+      this.last = value;
+      return false;
+    }
+    if (this.size > this.opts.compactBytes) {
+      await this.compact(value);
+      return true;
+    }
+    const rec = encodeRecord(ops === null ? { f: value } : { p: ops });
+    await this.fh.write(rec, 0, rec.length, this.size);
+    if (this.opts.fsync) await this.fh.datasync();
+    this.size += rec.length;
+    this.last = value;
+    return true;
+  }
+
+  /** Rewrites the WAL as a single full record (atomically: temp file, fsync, rename, fsync dir). */
+  async compact(value: unknown = this.last): Promise<void> {
+    const tmp = join(this.dir, 'wal.log.tmp');
+    const rec = Buffer.concat([MAGIC, encodeRecord({ f: value })]);
+    const t = await open(tmp, 'w');
+    await t.write(rec, 0, rec.length, 0);
+    await t.sync();
+    await t.close();
+    await rename(tmp, join(this.dir, 'wal.log'));
+    await syncDir(this.dir);
+    await this.fh.close();
+    this.fh = await open(join(this.dir, 'wal.log'), 'r+');
+    this.size = rec.length;
+    this.last = value;
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
+}
+
+/** Whether `dir` exists and is a writable directory, or can be created; returns the reason if not. */
+export async function checkDataDir(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const s = await stat(dir);
+    if (!s.isDirectory()) return `data dir ${dir} is not a directory`;
+    const probe = join(dir, '.probe');
+    const fh = await open(probe, 'w');
+    await fh.close();
+    await unlink(probe);
+    return null;
+  } catch (e) {
+    return `data dir ${dir} is not usable: ${(e as Error).message}`;
+  }
+}
+
+export { same };

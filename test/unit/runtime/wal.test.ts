@@ -1,0 +1,114 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { mkdtemp, rm, readFile, writeFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Wal, WalCorruptError, replay } from '../../../src/runtime/wal/wal.ts';
+import { diff, patch } from '../../../src/runtime/wal/diff.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wal-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+type D = { currentTerm: number; votedFor: string | null; log: { term: number; value: unknown }[] };
+const d0: D = { currentTerm: 0, votedFor: null, log: [] };
+
+async function writeAll(values: D[]): Promise<void> {
+  const { wal } = await Wal.open(dir);
+  for (const v of values) await wal.write(v);
+  await wal.close();
+}
+
+describe('diff/patch', () => {
+  it('round-trips appends, truncations, key changes and deletions', () => {
+    const a = { t: 1, v: 'x', log: [{ t: 1 }, { t: 1 }, { t: 2 }], gone: 3 };
+    const b = { t: 2, v: null, log: [{ t: 1 }, { t: 3 }], extra: { z: [1] } };
+    expect(patch(a, diff(a, b))).toEqual(b);
+    expect(diff(a, a)).toEqual([]);
+  });
+  it('keeps an unchanged log prefix out of the patch (structural sharing)', () => {
+    const e = { term: 1, value: 'big' };
+    const a = { log: [e, e, e] };
+    const b = { log: [e, e, e, { term: 2, value: 'n' }] };
+    expect(diff(a, b)).toEqual([{ p: ['log'], t: 3, a: [{ term: 2, value: 'n' }] }]);
+  });
+});
+
+describe('Wal', () => {
+  it('recovers exactly the last durable value after reopen', async () => {
+    const v1 = { ...d0, currentTerm: 1, votedFor: 's1' };
+    const v2 = { ...v1, log: [{ term: 1, value: 'a' }] };
+    const v3 = { ...v2, log: [...v2.log, { term: 1, value: 'b' }] };
+    const v4 = { ...v3, currentTerm: 2, votedFor: null, log: [v3.log[0]!, { term: 2, value: 'c' }] };
+    await writeAll([d0, v1, v2, v3, v4]);
+    const { wal, recovery } = await Wal.open(dir);
+    expect(recovery.value).toEqual(v4);
+    expect(recovery.records).toBe(5);
+    expect(recovery.truncated).toBeNull();
+    await wal.close();
+  });
+
+  it('writes nothing when the value did not change', async () => {
+    const { wal } = await Wal.open(dir);
+    expect(await wal.write(d0)).toBe(true);
+    expect(await wal.write({ ...d0 })).toBe(false);
+    await wal.close();
+  });
+
+  it('detects, reports and truncates a torn tail (every cut point of the last record)', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    const v2 = { ...v1, log: [{ term: 1, value: 'a' }] };
+    await writeAll([v1]);
+    const goodLen = (await stat(join(dir, 'wal.log'))).size;
+    await writeAll([v2]);
+    const full = await readFile(join(dir, 'wal.log'));
+    for (let cut = goodLen + 1; cut < full.length; cut += 1) {
+      await writeFile(join(dir, 'wal.log'), full.subarray(0, cut));
+      const { wal, recovery } = await Wal.open(dir);
+      expect(recovery.value).toEqual(v1);
+      expect(recovery.truncated?.bytes).toBe(cut - goodLen);
+      await wal.close();
+      expect((await stat(join(dir, 'wal.log'))).size).toBe(goodLen);
+    }
+  });
+
+  it('treats a flipped bit in the last record as a torn tail', async () => {
+    await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 2 }]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    buf[buf.length - 2] ^= 0x01;
+    const r = replay(buf);
+    expect(r.value).toEqual({ ...d0, currentTerm: 1 });
+    expect(r.truncated?.reason).toMatch(/checksum mismatch/);
+  });
+
+  it('refuses a corrupt record in the middle (never silent data loss)', async () => {
+    await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 2 }, { ...d0, currentTerm: 3 }]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    buf[8 + 8 + 3] ^= 0x20; // inside the first record's payload
+    await writeFile(join(dir, 'wal.log'), buf);
+    await expect(Wal.open(dir)).rejects.toThrow(WalCorruptError);
+    await expect(Wal.open(dir)).rejects.toThrow(/corrupt in the middle/);
+  });
+
+  it('refuses a file that is not a WAL', async () => {
+    await writeFile(join(dir, 'wal.log'), 'hello world, not a wal');
+    await expect(Wal.open(dir)).rejects.toThrow(/bad magic/);
+  });
+
+  it('compacts into one full record and keeps appending after it', async () => {
+    const { wal } = await Wal.open(dir, { compactBytes: 200 });
+    let v: D = d0;
+    for (let k = 0; k < 30; k += 1) {
+      v = { ...v, log: [...v.log, { term: 1, value: `v${k}` }] };
+      await wal.write(v);
+    }
+    await wal.close();
+    const { wal: w2, recovery } = await Wal.open(dir);
+    expect(recovery.value).toEqual(v);
+    expect(recovery.records).toBeLessThan(30);
+    await w2.close();
+  });
+});
