@@ -118,13 +118,13 @@ export interface WalOptions {
 export class Wal {
   private last: unknown;
   private size: number;
-  private constructor(
-    private readonly dir: string,
-    private fh: FileHandle,
-    value: unknown,
-    size: number,
-    private readonly opts: Required<WalOptions>,
-  ) {
+  private readonly dir: string;
+  private fh: FileHandle;
+  private readonly opts: Required<WalOptions>;
+  private constructor(dir: string, fh: FileHandle, value: unknown, size: number, opts: Required<WalOptions>) {
+    this.dir = dir;
+    this.fh = fh;
+    this.opts = opts;
     this.last = value;
     this.size = size;
   }

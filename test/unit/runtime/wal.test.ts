@@ -78,7 +78,7 @@ describe('Wal', () => {
   it('treats a flipped bit in the last record as a torn tail', async () => {
     await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 2 }]);
     const buf = await readFile(join(dir, 'wal.log'));
-    buf[buf.length - 2] ^= 0x01;
+    buf.writeUInt8(buf.readUInt8(buf.length - 2) ^ 0x01, buf.length - 2);
     const r = replay(buf);
     expect(r.value).toEqual({ ...d0, currentTerm: 1 });
     expect(r.truncated?.reason).toMatch(/checksum mismatch/);
@@ -87,7 +87,7 @@ describe('Wal', () => {
   it('refuses a corrupt record in the middle (never silent data loss)', async () => {
     await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 2 }, { ...d0, currentTerm: 3 }]);
     const buf = await readFile(join(dir, 'wal.log'));
-    buf[8 + 8 + 3] ^= 0x20; // inside the first record's payload
+    buf.writeUInt8(buf.readUInt8(8 + 8 + 3) ^ 0x20, 8 + 8 + 3); // inside the first record's payload
     await writeFile(join(dir, 'wal.log'), buf);
     await expect(Wal.open(dir)).rejects.toThrow(WalCorruptError);
     await expect(Wal.open(dir)).rejects.toThrow(/corrupt in the middle/);
