@@ -21,6 +21,17 @@ export function compose<C, S, A extends Tagged, M extends Message>(
 ): Model<Global<S, M>, GlobalAction<A, M>> {
   const ids = [...p.nodes(c)].sort();
   const bag = opts.network === 'bag';
+  // A step changes one node: successors share the other nodes' objects, so their text is reused.
+  const nodeText = new WeakMap<object, string>();
+  const encodeNode = (s: S): string => {
+    if (typeof s !== 'object' || s === null) return canonical(s);
+    let t = nodeText.get(s);
+    if (t === undefined) {
+      t = canonical(s);
+      nodeText.set(s, t);
+    }
+    return t;
+  };
 
   function send(g: Global<S, M>['network'], ms: readonly M[]): Global<S, M>['network'] {
     let net = g;
@@ -81,7 +92,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     witnesses: mapNamed(p.witnesses, (f) => (g: Global<S, M>) => f(g, c)),
     encode: (g) => {
       let out = '{';
-      for (const i of ids) out += canonical(g.nodes[i]) + ';';
+      for (const i of ids) out += encodeNode(g.nodes[i] as S) + ';';
       out += '}';
       for (const e of g.network) out += e[0] + '*' + e[2] + ';';
       return out;

@@ -2,7 +2,7 @@
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { compose, explore, formatTrace, type ExploreResult } from '../../../model-check/index.ts';
+import { compose, explore, formatTrace, simulate, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count, mib, secs } from '../format.ts';
@@ -15,6 +15,9 @@ const common = {
   'max-states': { type: 'string' },
   'max-seconds': { type: 'string' },
   json: { type: 'boolean' },
+  simulate: { type: 'string' },
+  depth: { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,13 +53,31 @@ export const check: Command = {
     const model = toModel(built);
     const json = values['json'] === true;
 
+    const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
+    const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
+    const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
+    if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
+    const deadlock = values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
+
     setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
     const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
     log(`Checking ${name}${typeof variant === 'string' ? ` (variant ${variant})` : ''}: ${built.settings}`);
     log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
     if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
+    if (walks !== undefined) {
+      const s = seed ?? Math.floor(Math.random() * 0xffffffff);
+      log(`Simulation: ${walks} random walks of at most ${depth ?? 100} steps, seed ${s}`);
+      const r = simulate(model, {
+        walks, depth: depth ?? 100, seed: s, deadlock,
+        ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+        onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
+      });
+      if (json) process.stdout.write(JSON.stringify({ protocol: name, variant: variant ?? null, settings: built.settings, ...r }) + '\n');
+      else reportSimulation(r, log);
+      return exitCode(r);
+    }
     const result = await explore(model, {
-      deadlock: values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true),
+      deadlock,
       ...(maxStates !== undefined ? { maxStates } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       onProgress: (p) =>
@@ -95,6 +116,18 @@ function report(r: ExploreResult, log: (line: string) => void): void {
   if (r.verdict === 'ok') log('All invariants hold.');
 }
 
+function reportSimulation(r: SimulateResult, log: (line: string) => void): void {
+  if (r.violation !== null) {
+    const v = r.violation;
+    log(`Error: ${v.kind === 'deadlock' ? 'Deadlock reached' : `${v.kind === 'invariant' ? 'Invariant' : 'Action property'} ${v.name} is violated`}.`);
+    log(`A random behavior that shows it (${v.trace.length} states; not necessarily the shortest; seed ${r.seed}):`);
+    log(formatTrace(v.trace));
+  }
+  log(`${count(r.walks)} walks, ${count(r.steps)} steps, ${count(r.distinct)} distinct states visited, ${secs(r.seconds)}, seed ${r.seed}`);
+  if (r.verdict === 'incomplete') log(`Incomplete: ${r.incomplete ?? ''}.`);
+  if (r.verdict === 'ok') log('No violation found on these walks (a simulation proves nothing about other behaviors).');
+}
+
 function summary(name: string, variant: unknown, b: Built, r: ExploreResult) {
   return {
     protocol: name, variant: typeof variant === 'string' ? variant : null, settings: b.settings,
@@ -104,7 +137,7 @@ function summary(name: string, variant: unknown, b: Built, r: ExploreResult) {
   };
 }
 
-function exitCode(r: ExploreResult): number {
+function exitCode(r: ExploreResult | SimulateResult): number {
   if (r.violation !== null) return r.violation.kind === 'deadlock' ? EXIT.deadlock : EXIT.violation;
   return r.verdict === 'incomplete' ? EXIT.incomplete : EXIT.ok;
 }
@@ -120,6 +153,7 @@ function help(t: Checkable): string {
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
     '  --max-seconds S      stop after S seconds (exit 3, incomplete)',
     '  --json               print one JSON summary instead of text',
+    '  --simulate N         N random walks instead of exhaustive search (with --depth D, --seed S)',
     '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated.', '',
   );
   return lines.join('\n');
