@@ -1,0 +1,99 @@
+// One state's successors, as TLC's worker computes them: action properties on every transition,
+// the constraint, dedup by fingerprint, invariants on every new (or out-of-constraint) state.
+// Shared by the single-threaded explorer and the worker threads.
+import type { Model, Tagged } from '../src/core/index.ts';
+import { Hasher } from './fingerprint.ts';
+
+/** What went wrong while expanding a state: the state's id and the action ordinal that led off it. */
+export interface Found {
+  readonly kind: 'invariant' | 'actionProperty' | 'deadlock';
+  readonly name: string;
+  /** Id of the state being expanded. */
+  readonly from: number;
+  /** Ordinal (in `model.actions(from)`) of the bad step; -1 for a deadlock at `from` itself. */
+  readonly action: number;
+}
+
+/** Where the expander puts what it finds. */
+export interface Sink<S> {
+  /** Adds a fingerprint to the visited set; true if new. */
+  add(hi: number, lo: number): boolean;
+  /** Records a new distinct state reached from `from` by action ordinal `action`; returns its id. */
+  record(from: number, action: number): number;
+  /** Queues a new distinct state for the next level. */
+  push(t: S, id: number): void;
+}
+
+/** Expands states of one model; counts successors generated. */
+export class Expander<S, A extends Tagged> {
+  generated = 0;
+  readonly witnesses: Record<string, boolean>;
+  private pendingWitnesses: number;
+  private readonly hasher = new Hasher();
+  private readonly invariants: [string, (s: S) => boolean][];
+  private readonly properties: [string, (s: S, t: S) => boolean][];
+  private readonly witnessList: [string, (s: S) => boolean][];
+
+  private readonly model: Model<S, A>;
+  private readonly sink: Sink<S>;
+  private readonly checkDeadlock: boolean;
+
+  constructor(model: Model<S, A>, sink: Sink<S>, checkDeadlock: boolean) {
+    this.model = model;
+    this.sink = sink;
+    this.checkDeadlock = checkDeadlock;
+    this.invariants = Object.entries(model.invariants);
+    this.properties = Object.entries(model.actionProperties);
+    this.witnessList = Object.entries(model.witnesses);
+    this.witnesses = Object.fromEntries(this.witnessList.map(([w]) => [w, false]));
+    this.pendingWitnesses = this.witnessList.length;
+  }
+
+  /** The name of the first invariant `s` breaks, or null. */
+  broken(s: S): string | null {
+    for (const [name, inv] of this.invariants) if (!inv(s)) return name;
+    return null;
+  }
+
+  /** Notes which witnesses `s` satisfies. */
+  note(s: S): void {
+    if (this.pendingWitnesses === 0) return;
+    for (const [w, f] of this.witnessList) {
+      if (!this.witnesses[w] && f(s)) {
+        this.witnesses[w] = true;
+        this.pendingWitnesses--;
+      }
+    }
+  }
+
+  /** Whether `s` is within the constraint and new; if so it is added to the visited set. */
+  fresh(s: S): boolean {
+    this.hasher.hash(this.model.encode(s));
+    return this.sink.add(this.hasher.hi, this.hasher.lo);
+  }
+
+  /** Expands state `s` (id `sid`); returns what went wrong, or null. */
+  expand(s: S, sid: number): Found | null {
+    const model = this.model;
+    const acts = model.actions(s);
+    let successors = 0;
+    for (let k = 0; k < acts.length; k++) {
+      const t = model.next(s, acts[k] as A);
+      if (t === null) continue;
+      this.generated++;
+      successors++;
+      for (const [name, prop] of this.properties) {
+        if (!prop(s, t)) return { kind: 'actionProperty', name, from: sid, action: k };
+      }
+      const inModel = model.constraint === undefined || model.constraint(t);
+      if (inModel && !this.fresh(t)) continue;
+      const bad = this.broken(t);
+      if (bad !== null) return { kind: 'invariant', name: bad, from: sid, action: k };
+      if (!inModel) continue;
+      this.sink.push(t, this.sink.record(sid, k));
+      this.note(t);
+    }
+    if (successors === 0 && this.checkDeadlock) return { kind: 'deadlock', name: 'Deadlock', from: sid, action: -1 };
+    return null;
+  }
+}
