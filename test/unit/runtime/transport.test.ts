@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { Transport } from '../../../src/runtime/transport/tcp.ts';
+import type { Envelope } from '../../../src/runtime/transport/tcp.ts';
+import { FrameDecoder, encodeFrame, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
+import { int, obj, str, tagged, validate } from '../../../src/runtime/transport/schema.ts';
+import { mac } from '../../../src/runtime/transport/auth.ts';
+
+type Msg = Envelope & { type: 'Ping'; n: number };
+const schema = tagged('type', { Ping: obj({ type: str('Ping'), source: str(), dest: str(), n: int() }) });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
+}
+
+const started: Transport<Msg>[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await Promise.all(started.splice(0).map((t) => t.close()));
+});
+
+async function pair(secretB = 'k') {
+  const [pa, pb] = [await freePort(), await freePort()];
+  const peers = { a: { host: '127.0.0.1', port: pa }, b: { host: '127.0.0.1', port: pb } };
+  const got: Record<string, Msg[]> = { a: [], b: [] };
+  const logs: Record<string, string[]> = { a: [], b: [] };
+  const mk = (id: 'a' | 'b', secret: string) =>
+    Transport.start<Msg>({
+      id, secret, listen: peers[id], peers, schema,
+      onMessage: (m) => got[id]!.push(m),
+      log: (l) => logs[id]!.push(l),
+      maxFrameBytes: 1000,
+    });
+  const a = await mk('a', 'k');
+  const b = await mk('b', secretB);
+  started.push(a, b);
+  return { a, b, got, logs, peers };
+}
+
+async function until(f: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Dials `port`, completes the handshake as `id` with `secret`, returns the socket. */
+async function handshake(port: number, id: string, secret: string, target: string): Promise<Socket> {
+  const s = connect({ host: '127.0.0.1', port });
+  sockets.push(s);
+  const dec = new FrameDecoder(10_000);
+  const myNonce = '0'.repeat(32);
+  s.write(encodeJsonFrame({ hello: 'cc1', id, nonce: myNonce }));
+  await new Promise<void>((resolve) => {
+    s.on('data', (c: Buffer) => {
+      dec.push(c);
+      const f = dec.next();
+      if (f instanceof Buffer) {
+        const ch = JSON.parse(f.toString()) as { nonce: string };
+        s.write(encodeJsonFrame({ mac: mac(secret, 'dialer', ch.nonce, id, target) }));
+        resolve();
+      }
+    });
+  });
+  return s;
+}
+
+const closed = (s: Socket) => new Promise<void>((r) => (s.destroyed ? r() : s.on('close', () => r())));
+
+describe('frames and schemas', () => {
+  it('decodes frames split at every byte', () => {
+    const bytes = Buffer.concat([encodeJsonFrame({ a: 1 }), encodeJsonFrame([2, 3])]);
+    const dec = new FrameDecoder(100);
+    const out: string[] = [];
+    for (const b of bytes) {
+      dec.push(Buffer.from([b]));
+      for (let f = dec.next(); f !== null; f = dec.next()) if (f instanceof Buffer) out.push(f.toString());
+    }
+    expect(out).toEqual(['{"a":1}', '[2,3]']);
+  });
+  it('reports an oversized frame', () => {
+    const dec = new FrameDecoder(10);
+    dec.push(encodeFrame(Buffer.alloc(11)));
+    expect(dec.next()).toEqual({ error: 'frame of 11 bytes exceeds the limit of 10' });
+  });
+  it('names the path of a schema violation', () => {
+    expect(validate(schema, { type: 'Ping', source: 'a', dest: 'b', n: -1 })).toBe('n: expected an integer >= 0');
+    expect(validate(schema, { type: 'Pong' })).toMatch(/^type: expected one of Ping/);
+    expect(validate(schema, { type: 'Ping', source: 'a', dest: 'b', n: 1, x: 1 })).toBe('x: unexpected field');
+    expect(validate(schema, { type: 'Ping', source: 'a', dest: 'b', n: 1 })).toBeNull();
+  });
+});
+
+describe('Transport', () => {
+  it('delivers messages both ways after mutual authentication', async () => {
+    const { a, b, got } = await pair();
+    for (let n = 0; n < 100; n += 1) a.send({ type: 'Ping', source: 'a', dest: 'b', n });
+    b.send({ type: 'Ping', source: 'b', dest: 'a', n: 7 });
+    await until(() => got.b!.length === 100 && got.a!.length === 1);
+    expect(got.b!.map((m) => m.n)).toEqual([...Array(100).keys()]);
+  }, 10_000);
+
+  it('refuses a node with the wrong secret, and logs why', async () => {
+    const { a, got, logs } = await pair('wrong');
+    a.send({ type: 'Ping', source: 'a', dest: 'b', n: 1 });
+    await until(() => logs.a!.some((l) => /failed authentication/.test(l)) && logs.b!.some((l) => /failed authentication/.test(l)));
+    expect(got.b).toEqual([]);
+  }, 10_000);
+
+  it('refuses an unknown peer and a stranger without the secret', async () => {
+    const { peers, logs } = await pair();
+    const s1 = connect({ host: '127.0.0.1', port: peers.b.port });
+    sockets.push(s1);
+    s1.write(encodeJsonFrame({ hello: 'cc1', id: 'mallory', nonce: '0'.repeat(32) }));
+    await closed(s1);
+    const s2 = await handshake(peers.b.port, 'a', 'guess', 'b');
+    await closed(s2);
+    await until(() => logs.b!.some((l) => /unknown peer 'mallory'/.test(l)));
+    expect(logs.b!.some((l) => /peer 'a' failed authentication/.test(l))).toBe(true);
+  }, 10_000);
+
+  it('closes a connection on an oversized, malformed, invalid or spoofed frame and keeps running', async () => {
+    const { a, peers, logs, got } = await pair();
+    const bad: [Buffer, RegExp][] = [
+      [encodeFrame(Buffer.alloc(5000)), /exceeds the limit/],
+      [encodeFrame(Buffer.from('{nope')), /not valid JSON/],
+      [encodeJsonFrame({ type: 'Ping', source: 'a', dest: 'b', n: 'x' }), /n: expected an integer/],
+      [encodeJsonFrame({ type: 'Ping', source: 'c', dest: 'b', n: 1 }), /claims source 'c'/],
+      [encodeJsonFrame({ type: 'Ping', source: 'a', dest: 'z', n: 1 }), /message for 'z'/],
+    ];
+    for (const [frame, why] of bad) {
+      const s = await handshake(peers.b.port, 'a', 'k', 'b');
+      s.write(frame);
+      await closed(s);
+      await until(() => logs.b!.some((l) => why.test(l)));
+    }
+    const raw = connect({ host: '127.0.0.1', port: peers.b.port });
+    sockets.push(raw);
+    raw.write(Buffer.from([0xff, 0xff, 0xff, 0xff, 1, 2, 3]));
+    await closed(raw);
+    a.send({ type: 'Ping', source: 'a', dest: 'b', n: 42 });
+    await until(() => got.b!.some((m) => m.n === 42));
+  }, 15_000);
+
+  it('reconnects with back-off when the peer comes up late or restarts', async () => {
+    const [pa, pb] = [await freePort(), await freePort()];
+    const peers = { a: { host: '127.0.0.1', port: pa }, b: { host: '127.0.0.1', port: pb } };
+    const got: Msg[] = [];
+    const opts = (id: 'a' | 'b') => ({ id, secret: 'k', listen: peers[id], peers, schema, log: () => {}, onMessage: (m: Msg) => got.push(m) });
+    const a = await Transport.start<Msg>(opts('a'));
+    started.push(a);
+    await new Promise((r) => setTimeout(r, 300));
+    let b = await Transport.start<Msg>(opts('b'));
+    let n = 0;
+    await until(() => {
+      a.send({ type: 'Ping', source: 'a', dest: 'b', n: n++ });
+      return got.length > 0;
+    });
+    await b.close();
+    b = await Transport.start<Msg>(opts('b'));
+    started.push(b);
+    const before = got.length;
+    await until(() => {
+      a.send({ type: 'Ping', source: 'a', dest: 'b', n: n++ });
+      return got.length > before;
+    });
+  }, 10_000);
+
+  it('injects faults only when enabled', async () => {
+    const { a } = await pair();
+    expect(() => a.setFaults({ drop: 1 })).toThrow(/not enabled/);
+  });
+});
