@@ -7,3 +7,5 @@ export type { Change, TraceStep } from './trace.ts';
 export { FingerprintSet, Hasher } from './fingerprint.ts';
 export { simulate } from './simulate.ts';
 export type { SimulateOptions, SimulateResult } from './simulate.ts';
+export { exploreParallel } from './parallel.ts';
+export type { ModelFactory } from './parallel.ts';

@@ -56,7 +56,9 @@ describe('architecture', () => {
 
   it('the explorer imports only src/core and node built-ins, never a protocol', () => {
     for (const f of files('model-check')) {
-      for (const s of imports(f)) expect([f, ['model-check', 'src/core', 'node:'].includes(target(f, s))]).toEqual([f, true]);
+      // The worker bootstrap registers tsx's loader, which Node 20 does not pass on to workers.
+      const allowed = f === 'model-check/worker.mjs' ? ['model-check', 'tsx'] : ['model-check', 'src/core', 'node:'];
+      for (const s of imports(f)) expect([f, allowed.includes(target(f, s))]).toEqual([f, true]);
     }
   });
 

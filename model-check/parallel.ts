@@ -1,0 +1,237 @@
+// Breadth-first exploration over worker threads (--workers N). Level-synchronous, so depth and
+// shortest traces are as in one thread; one shared fingerprint set, so the distinct count is too.
+import { Worker } from 'node:worker_threads';
+import type { Model, Tagged } from '../src/core/index.ts';
+import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
+import type { Found } from './expand.ts';
+import { Hasher } from './fingerprint.ts';
+import { NO_PARENT, rebuild } from './parents.ts';
+import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
+
+/**
+ * How a worker builds its own copy of the model (functions cannot cross threads): it imports
+ * `module` (an absolute file URL) and calls its export `export` with `args` (structured-cloneable).
+ */
+export interface ModelFactory {
+  readonly module: string;
+  readonly export: string;
+  readonly args: unknown;
+}
+
+/** Messages to a worker. */
+export type ToWorker =
+  | { readonly type: 'init'; readonly initial: readonly number[] }
+  | { readonly type: 'level' }
+  | { readonly type: 'table'; readonly buffers: SharedFingerprintBuffers }
+  | { readonly type: 'parents' };
+
+/** Messages from a worker. */
+export type ToMain =
+  | { readonly type: 'ready' }
+  | { readonly type: 'done'; readonly fresh: number; readonly generated: number; readonly witnesses: Readonly<Record<string, boolean>> }
+  | { readonly type: 'paused' }
+  | { readonly type: 'violation'; readonly found: Found }
+  | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
+  | { readonly type: 'error'; readonly message: string };
+
+/** Explores like `explore`, with `workers` threads each building the model from `factory`. */
+export async function exploreParallel(factory: ModelFactory, workers: number, opts: ExploreOptions = {}): Promise<ExploreResult> {
+  const t0 = performance.now();
+  const mod = (await import(factory.module)) as Record<string, (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>>;
+  const model = await (mod[factory.export] as (args: unknown) => Model<unknown, Tagged>)(factory.args);
+  const W = workers;
+  let buffers = SharedFingerprintSet.create();
+  const seen = new SharedFingerprintSet(buffers);
+  const signal = new SharedArrayBuffer(8 + 16 * W);
+  const stop = new Int32Array(signal, 0, 1);
+  const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
+    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock },
+  })));
+  const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
+  let generated = 0;
+  let depth = 0;
+  let stopReason: string | null = null;
+  let peakRss = process.memoryUsage().rss;
+  const workerStats = new Float64Array(signal, 8, 2 * W);
+  let queue = 0;
+
+  const timer = setInterval(() => {
+    const seconds = (performance.now() - t0) / 1000;
+    if (opts.maxStates !== undefined && seen.size >= opts.maxStates) stopReason ??= `stopped at --max-states ${opts.maxStates}`;
+    if (opts.maxSeconds !== undefined && seconds >= opts.maxSeconds) stopReason ??= `stopped at --max-seconds ${opts.maxSeconds}`;
+    if (stopReason !== null) Atomics.store(stop, 0, 1);
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    let gen = generated;
+    let expanded = 0;
+    for (let w = 0; w < W; w++) {
+      gen += workerStats[2 * w] as number;
+      expanded += workerStats[2 * w + 1] as number;
+    }
+    opts.onProgress?.({ distinct: seen.size, generated: gen, depth, seconds, rssBytes: rss, queue: Math.max(0, queue - expanded), statesPerSecond: seen.size / seconds });
+  }, opts.progressIntervalMs ?? 2000);
+
+  const finish = async (violation: Violation | null): Promise<ExploreResult> => {
+    clearInterval(timer);
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+    const seconds = (performance.now() - t0) / 1000;
+    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    const incomplete = violation === null ? stopReason : null;
+    return {
+      verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
+      distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, violation, witnesses, incomplete,
+    };
+  };
+
+  try {
+    await Promise.all(pool.map((p) => p.expect('ready')));
+    // The initial states: checked here, shared out round-robin.
+    const hasher = new Hasher();
+    const inits = model.init();
+    const shares: number[][] = pool.map(() => []);
+    let n = 0;
+    for (let k = 0; k < inits.length; k++) {
+      const s = inits[k];
+      generated++;
+      const inModel = model.constraint === undefined || model.constraint(s);
+      if (inModel) {
+        hasher.hash(model.encode(s));
+        if (!seen.add(hasher.hi, hasher.lo)) continue;
+      }
+      for (const [name, inv] of Object.entries(model.invariants)) {
+        if (!inv(s)) return await finish({ kind: 'invariant', name, trace: rebuild({ ...model, init: () => [s] }, () => [NO_PARENT, 0], 0) });
+      }
+      if (inModel) (shares[n++ % W] as number[]).push(k);
+    }
+    const initReplies = await Promise.all(pool.map((p, w) => p.ask({ type: 'init', initial: shares[w] as number[] })));
+    queue = n;
+    if (n > 0) depth = 1;
+    merge(witnesses, initReplies);
+
+    for (;;) {
+      let waiting = pool.map((_, w) => w);
+      let fresh = 0;
+      const found: Found[] = [];
+      while (waiting.length > 0) {
+        const replies = await Promise.all(waiting.map((w) => (pool[w] as Pool).ask({ type: 'level' })));
+        const paused: number[] = [];
+        replies.forEach((r, k) => {
+          const w = waiting[k] as number;
+          if (r.type === 'paused') paused.push(w);
+          else if (r.type === 'violation') {
+            found.push(r.found);
+            Atomics.store(stop, 0, 1);
+          } else if (r.type === 'done') {
+            fresh += r.fresh;
+            merge(witnesses, [r]);
+          }
+        });
+        if (found.length > 0 || stopReason !== null) {
+          // Let every worker reach a quiet point before the parent records are read.
+          waiting = paused;
+          break;
+        }
+        if (seen.growRequested) {
+          buffers = seen.grown();
+          await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
+        }
+        waiting = paused;
+      }
+      const first = found[0];
+      if (first !== undefined) {
+        const logs = await Promise.all(pool.map((p) => p.ask({ type: 'parents' })));
+        const lookup = (id: number): readonly [number, number] => {
+          const log = logs[id % W] as Extract<ToMain, { type: 'parents' }>;
+          const local = Math.floor(id / W);
+          return [log.parent[local] as number, log.via[local] as number];
+        };
+        generated += sumGenerated(workerStats, W);
+        return await finish({ kind: first.kind, name: first.name, trace: rebuild(model, lookup, first.from, first.action) });
+      }
+      if (stopReason !== null) {
+        generated += sumGenerated(workerStats, W);
+        return await finish(null);
+      }
+      if (seen.growRequested) {
+        buffers = seen.grown();
+        await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
+      }
+      queue += fresh;
+      if (fresh === 0) break;
+      depth++;
+    }
+    generated += sumGenerated(workerStats, W);
+    return await finish(null);
+  } catch (e) {
+    clearInterval(timer);
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+    throw e;
+  }
+}
+
+function sumGenerated(stats: Float64Array, W: number): number {
+  let g = 0;
+  for (let w = 0; w < W; w++) g += stats[2 * w] as number;
+  return g;
+}
+
+function merge(into: Record<string, boolean>, replies: readonly ToMain[]): void {
+  for (const r of replies) if (r.type === 'done') for (const [w, hit] of Object.entries(r.witnesses)) if (hit) into[w] = true;
+}
+
+/** A worker with a reply queue: `ask` posts a message and resolves with the worker's next reply. */
+class Pool {
+  private readonly inbox: ToMain[] = [];
+  private readonly waiters: ((m: ToMain) => void)[] = [];
+  private failure: Error | null = null;
+  private readonly failed: ((e: Error) => void)[] = [];
+  readonly worker: Worker;
+
+  constructor(worker: Worker) {
+    this.worker = worker;
+    worker.on('message', (m: ToMain) => {
+      if (m.type === 'error') return this.fail(new Error(`explorer worker failed: ${m.message}`));
+      const w = this.waiters.shift();
+      if (w !== undefined) {
+        this.failed.shift();
+        w(m);
+      } else this.inbox.push(m);
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`explorer worker exited with code ${code}`));
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const f of this.failed.splice(0)) f(e);
+    this.waiters.length = 0;
+  }
+
+  next(): Promise<ToMain> {
+    const m = this.inbox.shift();
+    if (m !== undefined) return Promise.resolve(m);
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiters.push(resolve);
+      this.failed.push(reject);
+    });
+  }
+
+  async expect(type: ToMain['type']): Promise<ToMain> {
+    const m = await this.next();
+    if (m.type !== type) throw new Error(`explorer worker said ${m.type}, expected ${type}`);
+    return m;
+  }
+
+  ask(m: ToWorker): Promise<ToMain> {
+    this.worker.postMessage(m);
+    return this.next();
+  }
+
+  tell(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+}

@@ -1,0 +1,101 @@
+// One explorer worker thread: builds its own copy of the model, expands its share of each BFS level,
+// and dedups through the shared fingerprint set. It holds its frontier and its parent records.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Model, Tagged } from '../src/core/index.ts';
+import { Expander, type Found } from './expand.ts';
+import { NO_PARENT, ParentLog } from './parents.ts';
+import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
+import type { ModelFactory, ToMain, ToWorker } from './parallel.ts';
+
+interface Data {
+  readonly factory: ModelFactory;
+  readonly index: number;
+  readonly workers: number;
+  readonly buffers: SharedFingerprintBuffers;
+  /** [0]: stop requested; then per worker [generated, expanded] as float64 at 8 + 16w. */
+  readonly signal: SharedArrayBuffer;
+  readonly deadlock: boolean | undefined;
+}
+
+const data = workerData as Data;
+if (parentPort === null) throw new Error('worker.ts runs only as a worker thread');
+const port = parentPort;
+const post = (m: ToMain): void => port.postMessage(m);
+
+try {
+  const factoryModule = (await import(data.factory.module)) as Record<string, (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>>;
+  const build = factoryModule[data.factory.export];
+  if (build === undefined) throw new Error(`${data.factory.module} has no export ${data.factory.export}`);
+  const model = await build(data.factory.args);
+  run(model);
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}
+
+function run<S>(model: Model<S, Tagged>): void {
+  const W = data.workers;
+  const me = data.index;
+  let seen = new SharedFingerprintSet(data.buffers);
+  const stop = new Int32Array(data.signal, 0, 1);
+  const stats = new Float64Array(data.signal, 8 + 16 * me, 2);
+  const log = new ParentLog();
+  let frontier: S[] = [];
+  let frontierIds: number[] = [];
+  let next: S[] = [];
+  let nextIds: number[] = [];
+  let pos = 0;
+  const x = new Expander(model, {
+    add: (hi, lo) => seen.add(hi, lo),
+    record: (from, action) => log.add(from, action) * W + me,
+    push: (t, id) => {
+      next.push(t);
+      nextIds.push(id);
+    },
+  }, data.deadlock ?? model.checkDeadlock ?? true);
+
+  const expandLevel = (): void => {
+    for (; pos < frontier.length; pos++) {
+      if (seen.growRequested || Atomics.load(stop, 0) !== 0) {
+        post({ type: 'paused' });
+        return;
+      }
+      const found: Found | null = x.expand(frontier[pos] as S, frontierIds[pos] as number);
+      stats[0] = x.generated;
+      stats[1] = (stats[1] as number) + 1;
+      if (found !== null) {
+        post({ type: 'violation', found });
+        return;
+      }
+    }
+    const fresh = next.length;
+    frontier = next;
+    frontierIds = nextIds;
+    next = [];
+    nextIds = [];
+    pos = 0;
+    post({ type: 'done', fresh, generated: x.generated, witnesses: x.witnesses });
+  };
+
+  port.on('message', (m: ToWorker) => {
+    switch (m.type) {
+      case 'init':
+        for (const k of m.initial) {
+          frontier.push(model.init()[k] as S);
+          frontierIds.push(log.add(NO_PARENT, k) * W + me);
+        }
+        for (const s of frontier) x.note(s);
+        post({ type: 'done', fresh: frontier.length, generated: 0, witnesses: x.witnesses });
+        return;
+      case 'level':
+        expandLevel();
+        return;
+      case 'table':
+        seen = new SharedFingerprintSet(m.buffers);
+        return;
+      case 'parents':
+        post({ type: 'parents', parent: log.parent.slice(0, log.count), via: log.via.slice(0, log.count) });
+        return;
+    }
+  });
+  post({ type: 'ready' });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { explore, exploreParallel } from '../../../model-check/index.ts';
+import { counter, dieHard } from '../../helpers/toys.ts';
+
+const toys = new URL('../../helpers/toys.ts', import.meta.url).href;
+
+describe('exploreParallel (worker threads)', () => {
+  it('finds the same shortest DieHard trace length as one thread', async () => {
+    const r = await exploreParallel({ module: toys, export: 'dieHard', args: null }, 2);
+    const one = await explore(dieHard());
+    expect(r.violation?.name).toBe('NotSolved');
+    expect(r.violation?.trace).toHaveLength(one.violation?.trace.length ?? -1);
+    expect(r.violation?.trace.at(-1)?.variables['big']).toBe(4);
+  });
+
+  it('counts the same distinct states, generated and depth as one thread, across table growth', async () => {
+    const args = { limit: 200_000 };
+    const r = await exploreParallel({ module: toys, export: 'counter', args }, 2, { deadlock: false });
+    const one = await explore(counter(args), { deadlock: false });
+    expect(r.verdict).toBe('ok');
+    expect([r.distinct, r.generated, r.depth]).toEqual([one.distinct, one.generated, one.depth]);
+    expect(r.distinct).toBe(200_001);
+  });
+
+  it('reports a deadlock with its path', async () => {
+    const r = await exploreParallel({ module: toys, export: 'counter', args: { stopAt: 3 } }, 2);
+    expect(r.violation?.kind).toBe('deadlock');
+    expect(r.violation?.trace).toHaveLength(4);
+  });
+});
