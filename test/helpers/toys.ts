@@ -65,3 +65,23 @@ export function counter(opts: { limit?: number; stopAt?: number; bad?: number; d
   }
   return m;
 }
+
+type Point = { readonly x: number; readonly y: number };
+type Move = { readonly type: 'Right' | 'Up' };
+
+/** An n x n grid walked right and up from (0, 0): n*n states, 2n - 1 levels, wide in the middle. */
+export function grid(n: number): Model<Point, Move> {
+  return {
+    name: 'Grid',
+    init: () => [{ x: 0, y: 0 }],
+    actions: () => [{ type: 'Right' }, { type: 'Up' }],
+    next: (s, a) => (a.type === 'Right' ? (s.x + 1 < n ? { x: s.x + 1, y: s.y } : null) : s.y + 1 < n ? { x: s.x, y: s.y + 1 } : null),
+    invariants: {},
+    actionProperties: {},
+    witnesses: { Corner: (s) => s.x === n - 1 && s.y === n - 1 },
+    encode: (s) => `${s.x},${s.y}`,
+    variables: (s) => ({ x: s.x, y: s.y }),
+    describe: (a) => a.type,
+    checkDeadlock: false,
+  };
+}

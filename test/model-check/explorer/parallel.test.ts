@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, exploreParallel } from '../../../model-check/index.ts';
-import { counter, dieHard } from '../../helpers/toys.ts';
+import { dieHard, grid } from '../../helpers/toys.ts';
 
 const toys = new URL('../../helpers/toys.ts', import.meta.url).href;
 
@@ -14,12 +14,13 @@ describe('exploreParallel (worker threads)', () => {
   });
 
   it('counts the same distinct states, generated and depth as one thread, across table growth', async () => {
-    const args = { limit: 200_000 };
-    const r = await exploreParallel({ module: toys, export: 'counter', args }, 2, { deadlock: false });
-    const one = await explore(counter(args), { deadlock: false });
+    const r = await exploreParallel({ module: toys, export: 'grid', args: 500 }, 2);
+    const one = await explore(grid(500));
     expect(r.verdict).toBe('ok');
     expect([r.distinct, r.generated, r.depth]).toEqual([one.distinct, one.generated, one.depth]);
-    expect(r.distinct).toBe(200_001);
+    expect([r.distinct, r.depth]).toEqual([250_000, 999]);
+    expect(r.fingerprintBytes).toBeGreaterThan(8 * 250_000);
+    expect(r.witnesses).toEqual({ Corner: true });
   });
 
   it('reports a deadlock with its path', async () => {
