@@ -1,0 +1,18 @@
+// BecomeLeader(i) — raft.tla; Raft Fig. 2 Candidates: votes from a majority of servers, become leader.
+import { produce } from 'immer';
+import { isMajority, type NodeId } from '../../core/index.ts';
+import { perServer } from '../init.ts';
+import type { RaftConfig, RaftStep, Server } from '../types.ts';
+
+export function becomeLeader(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
+  if (s.state !== 'Candidate') return null;
+  if (!isMajority(c.servers, s.votesGranted)) return null; // votesGranted[i] \in Quorum
+  return {
+    state: produce(s, (d) => {
+      d.state = 'Leader';
+      d.nextIndex = perServer(c, s.log.length + 1);
+      d.matchIndex = perServer(c, 0);
+    }),
+    send: [],
+  };
+}

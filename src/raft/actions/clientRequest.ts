@@ -1,0 +1,9 @@
+// ClientRequest(i, v) — raft.tla; Raft Fig. 2 Leaders: a command from a client is appended to the local log.
+import { produce } from 'immer';
+import type { NodeId } from '../../core/index.ts';
+import type { RaftConfig, RaftStep, Server, Value } from '../types.ts';
+
+export function clientRequest(s: Server, _i: NodeId, v: Value, _c: RaftConfig): RaftStep | null {
+  if (s.state !== 'Leader') return null;
+  return { state: produce(s, (d) => { d.log.push({ term: s.currentTerm, value: v }); }), send: [] };
+}

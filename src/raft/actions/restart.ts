@@ -1,0 +1,18 @@
+// Restart(i) — raft.tla; Raft Fig. 2 "Persistent state": a server comes back with currentTerm, votedFor and log only.
+import { produce } from 'immer';
+import type { NodeId } from '../../core/index.ts';
+import { perServer } from '../init.ts';
+import type { RaftConfig, Server } from '../types.ts';
+
+export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
+  return produce(s, (d) => {
+    d.state = 'Follower';
+    d.votesResponded = [];
+    d.votesGranted = [];
+    d.nextIndex = perServer(c, 1);
+    d.matchIndex = perServer(c, 0);
+    d.commitIndex = 0;
+    // Bound counter of MCRaft (only present when maxRestarts is set), not a Raft variable.
+    if (d.restarts !== undefined) d.restarts += 1;
+  });
+}

@@ -1,0 +1,84 @@
+// Command-line constants of `check raft` -> RaftConfig and network options (MCRaft.cfg's constants).
+import { UsageError, type ConstantSpec, type NetworkOptions } from '../core/index.ts';
+import type { RaftConfig } from './types.ts';
+
+export const constants: readonly ConstantSpec[] = [
+  { flag: 'servers', constant: 'Server', description: 'how many servers (s1..sN), or their names: s1,s2,s3', default: '2' },
+  { flag: 'values', constant: 'Value', description: 'how many client values (v1..vN), or their names', default: '1' },
+  { flag: 'max-term', constant: 'MaxTerm', description: 'CONSTRAINT currentTerm[i] <= MaxTerm', default: '3' },
+  { flag: 'max-log', constant: 'MaxLogLen', description: 'CONSTRAINT Len(log[i]) <= MaxLogLen', default: '2' },
+  { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
+  { flag: 'max-msgs', constant: 'MaxMsgs', description: 'CONSTRAINT messages in flight (all copies) <= MaxMsgs', default: '1' },
+  { flag: 'max-restarts', constant: 'MaxRestarts', description: "CONSTRAINT restarts of all servers <= MaxRestarts ('none': unbounded, 0: no Restart)", default: 'none' },
+  { flag: 'drop', constant: 'Drop', description: 'DropMessage enabled: on or off', default: 'on' },
+  { flag: 'duplicate', constant: 'Duplicate', description: 'DuplicateMessage enabled: on or off', default: 'on' },
+  { flag: 'history', constant: 'HistoryFields', description: "raft.tla's history field mlog in messages: on (as TLC counts) or off", default: 'on' },
+];
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function names(flag: string, text: string, prefix: string, max: number): string[] {
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    if (n < 1 || n > max) throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list like ${prefix}1,${prefix}2, got '${text}'`);
+    return Array.from({ length: n }, (_, k) => `${prefix}${k + 1}`);
+  }
+  const xs = text.split(',').map((x) => x.trim());
+  if (xs.length > max || xs.some((x) => !NAME.test(x)) || new Set(xs).size !== xs.length) {
+    throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list of distinct names like ${prefix}1,${prefix}2, got '${text}'`);
+  }
+  return xs.sort();
+}
+
+function whole(flag: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${flag} must be a whole number >= ${min}, got '${text}'`);
+  return Number(text);
+}
+
+function onOff(flag: string, text: string): boolean {
+  if (text !== 'on' && text !== 'off') throw new UsageError(`--${flag} must be on or off, got '${text}'`);
+  return text === 'on';
+}
+
+/** Parses the flag values (defaults filled in by the caller or here). */
+export function parse(values: Readonly<Record<string, string>>): { config: RaftConfig; network: NetworkOptions } {
+  const v = (flag: string): string => values[flag] ?? (constants.find((k) => k.flag === flag) as ConstantSpec).default;
+  const restarts = v('max-restarts');
+  if (restarts !== 'none' && !/^\d+$/.test(restarts)) throw new UsageError(`--max-restarts must be none or a whole number >= 0, got '${restarts}'`);
+  const maxRestarts = restarts === 'none' ? null : Number(restarts);
+  const config: RaftConfig = {
+    servers: names('servers', v('servers'), 's', 9),
+    values: names('values', v('values'), 'v', 9),
+    maxTerm: whole('max-term', v('max-term'), 1),
+    maxLogLen: whole('max-log', v('max-log'), 0),
+    maxDup: whole('max-dup', v('max-dup'), 1),
+    maxMsgs: whole('max-msgs', v('max-msgs'), 0),
+    // 0 restarts is expressed by leaving Restart out of Next, so no counter is needed.
+    maxRestarts: maxRestarts === 0 ? null : maxRestarts,
+    historyFields: onOff('history', v('history')),
+  };
+  const network: NetworkOptions = {
+    network: 'bag',
+    drop: onOff('drop', v('drop')),
+    duplicate: onOff('duplicate', v('duplicate')),
+    restart: maxRestarts !== 0,
+  };
+  return { config, network };
+}
+
+/** One line naming the setting, e.g. for reports. */
+export function settings(c: RaftConfig, n: NetworkOptions): string {
+  const bound = (x: number | null): string => (x === null ? 'none' : String(x));
+  return [
+    `servers ${c.servers.join(',')}`,
+    `values ${c.values.map(String).join(',')}`,
+    `max-term ${bound(c.maxTerm)}`,
+    `max-log ${bound(c.maxLogLen)}`,
+    `max-dup ${bound(c.maxDup)}`,
+    `max-msgs ${bound(c.maxMsgs)}`,
+    `max-restarts ${n.restart ? bound(c.maxRestarts) : '0'}`,
+    `drop ${n.drop ? 'on' : 'off'}`,
+    `duplicate ${n.duplicate ? 'on' : 'off'}`,
+    `history ${c.historyFields ? 'on' : 'off'}`,
+  ].join('; ');
+}

@@ -1,0 +1,18 @@
+// Receive(m) — raft.tla: message m reaches i = m.dest from j = m.source. The disjuncts are exclusive
+// (by term and type), so at most one handler is enabled.
+import { match } from 'ts-pattern';
+import type { RaftConfig, RaftMessage, RaftStep, Server, Handlers } from '../types.ts';
+
+export function receive(h: Handlers, s: Server, m: RaftMessage, c: RaftConfig): RaftStep | null {
+  const i = m.dest;
+  const j = m.source;
+  return (
+    h.updateTerm(s, i, j, m, c) ??
+    match(m)
+      .with({ type: 'RequestVoteRequest' }, (m) => h.handleRequestVoteRequest(s, i, j, m, c))
+      .with({ type: 'RequestVoteResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleRequestVoteResponse(s, i, j, m, c))
+      .with({ type: 'AppendEntriesRequest' }, (m) => h.handleAppendEntriesRequest(s, i, j, m, c))
+      .with({ type: 'AppendEntriesResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleAppendEntriesResponse(s, i, j, m, c))
+      .exhaustive()
+  );
+}

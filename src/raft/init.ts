@@ -1,0 +1,25 @@
+// Init of raft.tla for one server: InitServerVars, InitLogVars, InitCandidateVars, InitLeaderVars.
+import type { NodeId } from '../core/index.ts';
+import type { RaftConfig, Server } from './types.ts';
+
+export function init(_i: NodeId, c: RaftConfig): Server {
+  const s: Server = {
+    currentTerm: 1,
+    state: 'Follower',
+    votedFor: null,
+    log: [],
+    commitIndex: 0,
+    votesResponded: [],
+    votesGranted: [],
+    nextIndex: perServer(c, 1),
+    matchIndex: perServer(c, 0),
+  };
+  return c.maxRestarts === null ? s : { ...s, restarts: 0 };
+}
+
+/** `[j \in Server |-> x]`. */
+export function perServer(c: RaftConfig, x: number): Readonly<Record<NodeId, number>> {
+  const r: Record<NodeId, number> = {};
+  for (const j of c.servers) r[j] = x;
+  return r;
+}

@@ -1,0 +1,81 @@
+// Raft as a NodeProtocol: raft.tla's servers over a bag of messages, with MCRaft's state constraint.
+import { bagSize, type Global, type NodeId, type NodeProtocol } from '../core/index.ts';
+import { durable } from './durable.ts';
+import { init } from './init.ts';
+import { internal } from './internal.ts';
+import { actionProperties, invariants } from './invariants.ts';
+import { handlers as correct, step } from './step.ts';
+import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
+import { witnesses } from './witnesses.ts';
+
+export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMessage> & {
+  durable(s: Server): ReturnType<typeof durable>;
+};
+
+/** MCRaft's CONSTRAINT: each bound that is set (not null) must hold. */
+export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boolean {
+  let restarts = 0;
+  for (const i of c.servers) {
+    const s = g.nodes[i] as Server;
+    if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
+    if (c.maxLogLen !== null && s.log.length > c.maxLogLen) return false;
+    restarts += s.restarts ?? 0;
+  }
+  if (c.maxRestarts !== null && restarts > c.maxRestarts) return false;
+  if (c.maxDup !== null) for (const e of g.network) if (e[2] > c.maxDup) return false;
+  if (c.maxMsgs !== null && bagSize(g.network) > c.maxMsgs) return false;
+  return true;
+}
+
+/** The protocol whose `step` dispatches through the handler table `h` (the correct one by default). */
+export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
+  return {
+    name,
+    nodes: (c) => c.servers,
+    init,
+    internal,
+    step: (i, s, x, c) => step(h, i, s, x, c),
+    restart: (i, s, c) => h.restart(s, i, c),
+    durable,
+    invariants,
+    actionProperties,
+    witnesses,
+    constraint,
+    describe: (i, a) => describe(i, a),
+    describeMessage,
+  };
+}
+
+function show(v: Value): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function entries(es: readonly Entry[]): string {
+  return `[${es.map((e) => `${e.term}:${show(e.value)}`).join(', ')}]`;
+}
+
+function describe(i: NodeId, a: RaftAction): string {
+  switch (a.type) {
+    case 'RequestVote':
+    case 'AppendEntries':
+      return `${a.type}(${i}, ${a.j})`;
+    case 'ClientRequest':
+      return `ClientRequest(${i}, ${show(a.v)})`;
+    default:
+      return `${a.type}(${i})`;
+  }
+}
+
+function describeMessage(m: RaftMessage): string {
+  const head = `${m.type} ${m.source}->${m.dest} term ${m.term}`;
+  switch (m.type) {
+    case 'RequestVoteRequest':
+      return `${head} last ${m.lastLogIndex}/${m.lastLogTerm}`;
+    case 'RequestVoteResponse':
+      return `${head} ${m.voteGranted ? 'granted' : 'denied'}`;
+    case 'AppendEntriesRequest':
+      return `${head} prev ${m.prevLogIndex}/${m.prevLogTerm} entries ${entries(m.entries)} commit ${m.commitIndex}`;
+    case 'AppendEntriesResponse':
+      return `${head} ${m.success ? 'success' : 'failure'} match ${m.matchIndex}`;
+  }
+}

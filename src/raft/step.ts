@@ -1,0 +1,54 @@
+// Next of raft.tla for one server: each input names one spec operator, looked up in a handler table.
+import type { NodeId } from '../core/index.ts';
+import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
+import { appendEntries } from './actions/appendEntries.ts';
+import { becomeLeader } from './actions/becomeLeader.ts';
+import { clientRequest } from './actions/clientRequest.ts';
+import { requestVote } from './actions/requestVote.ts';
+import { restart } from './actions/restart.ts';
+import { timeout } from './actions/timeout.ts';
+import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
+import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesRequest.ts';
+import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
+import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
+import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
+import { receive } from './handlers/receive.ts';
+import { updateTerm } from './handlers/updateTerm.ts';
+import type { Handlers, RaftConfig, RaftInput, RaftStep, Server } from './types.ts';
+
+/** The correct protocol: raft.tla's operators. */
+export const handlers: Handlers = {
+  restart,
+  timeout,
+  requestVote,
+  becomeLeader,
+  clientRequest,
+  advanceCommitIndex,
+  appendEntries,
+  updateTerm,
+  handleRequestVoteRequest,
+  handleRequestVoteResponse,
+  handleAppendEntriesRequest,
+  handleAppendEntriesResponse,
+  dropStaleResponse,
+};
+
+/** One atomic action of raft.tla at server i through the table h; null if it is not enabled. */
+export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftConfig): RaftStep | null {
+  switch (x.type) {
+    case 'Receive':
+      return receive(h, s, x.m, c);
+    case 'Timeout':
+      return h.timeout(s, i, c);
+    case 'RequestVote':
+      return h.requestVote(s, i, x.j, c);
+    case 'BecomeLeader':
+      return h.becomeLeader(s, i, c);
+    case 'ClientRequest':
+      return h.clientRequest(s, i, x.v, c);
+    case 'AdvanceCommitIndex':
+      return h.advanceCommitIndex(s, i, c);
+    case 'AppendEntries':
+      return h.appendEntries(s, i, x.j, c);
+  }
+}

@@ -1,0 +1,153 @@
+// Variables, messages and constants of spec/Raft.tla (after Ongaro's raft.tla), as plain data.
+import type { NodeId, Receive, Step } from '../core/index.ts';
+
+/** A log value: any plain data (the model checker uses strings, the runtime client commands). */
+export type Value = unknown;
+
+/** One log entry, raft.tla's `[term |-> ..., value |-> ...]`. */
+export interface Entry {
+  readonly term: number;
+  readonly value: Value;
+}
+
+/** raft.tla's server states. */
+export type Role = 'Follower' | 'Candidate' | 'Leader';
+
+/** The variables of one server, in raft.tla's order. */
+export interface Server {
+  // serverVars
+  /** The latest term the server has seen. */
+  readonly currentTerm: number;
+  /** Follower, Candidate or Leader. */
+  readonly state: Role;
+  /** Whom the server voted for in currentTerm, or null if nobody yet. */
+  readonly votedFor: NodeId | null;
+  // logVars
+  /** The log; entry k (1-based in the spec) is `log[k - 1]`. */
+  readonly log: readonly Entry[];
+  /** The highest index the server knows to be committed. */
+  readonly commitIndex: number;
+  // candidateVars
+  /** Servers that answered this server's RequestVote in currentTerm (a sorted set). */
+  readonly votesResponded: readonly NodeId[];
+  /** Servers that granted this server their vote in currentTerm (a sorted set). */
+  readonly votesGranted: readonly NodeId[];
+  // leaderVars
+  /** For each server, the index of the next entry to send it. */
+  readonly nextIndex: Readonly<Record<NodeId, number>>;
+  /** For each server, the highest index known to match this server's log. */
+  readonly matchIndex: Readonly<Record<NodeId, number>>;
+  /**
+   * Only when `maxRestarts` is set: how often this server restarted (a bound counter, not part of
+   * raft.tla; absent otherwise so that the state space equals Ongaro's).
+   */
+  readonly restarts?: number;
+}
+
+/** A candidate asks for a vote (raft.tla `RequestVoteRequest`). */
+export interface RequestVoteRequest {
+  readonly type: 'RequestVoteRequest';
+  readonly term: number;
+  readonly lastLogTerm: number;
+  readonly lastLogIndex: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The answer to a RequestVoteRequest. */
+export interface RequestVoteResponse {
+  readonly type: 'RequestVoteResponse';
+  readonly term: number;
+  readonly voteGranted: boolean;
+  /** History field (raft.tla `mlog`): the voter's log; present only with `historyFields`. Never read. */
+  readonly log?: readonly Entry[];
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** A leader replicates at most one entry and its commit index (raft.tla `AppendEntriesRequest`). */
+export interface AppendEntriesRequest {
+  readonly type: 'AppendEntriesRequest';
+  readonly term: number;
+  readonly prevLogIndex: number;
+  readonly prevLogTerm: number;
+  readonly entries: readonly Entry[];
+  /** History field (raft.tla `mlog`): the leader's log; present only with `historyFields`. Never read. */
+  readonly log?: readonly Entry[];
+  readonly commitIndex: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The answer to an AppendEntriesRequest. */
+export interface AppendEntriesResponse {
+  readonly type: 'AppendEntriesResponse';
+  readonly term: number;
+  readonly success: boolean;
+  readonly matchIndex: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse;
+
+/** The internal actions of raft.tla at server i (Restart is the composition's). */
+export type RaftAction =
+  | { readonly type: 'Timeout' }
+  | { readonly type: 'RequestVote'; readonly j: NodeId }
+  | { readonly type: 'BecomeLeader' }
+  | { readonly type: 'ClientRequest'; readonly v: Value }
+  | { readonly type: 'AdvanceCommitIndex' }
+  | { readonly type: 'AppendEntries'; readonly j: NodeId };
+
+export type RaftInput = RaftAction | Receive<RaftMessage>;
+
+/** The constants of spec/MCRaft.tla; a bound of null means unbounded (the runtime's setting). */
+export interface RaftConfig {
+  /** raft.tla `Server`, sorted. */
+  readonly servers: readonly NodeId[];
+  /** raft.tla `Value`: what ClientRequest may append while model checking. */
+  readonly values: readonly Value[];
+  /** CONSTRAINT: currentTerm[i] <= maxTerm. */
+  readonly maxTerm: number | null;
+  /** CONSTRAINT: Len(log[i]) <= maxLogLen. */
+  readonly maxLogLen: number | null;
+  /** CONSTRAINT: copies of any one message in flight <= maxDup. */
+  readonly maxDup: number | null;
+  /** CONSTRAINT: messages in flight, all copies together, <= maxMsgs. */
+  readonly maxMsgs: number | null;
+  /** CONSTRAINT: restarts of all servers together <= maxRestarts (adds the `restarts` counter). */
+  readonly maxRestarts: number | null;
+  /** Put raft.tla's history field `mlog` in AppendEntriesRequest and RequestVoteResponse. */
+  readonly historyFields: boolean;
+}
+
+export type RaftStep = Step<Server, RaftMessage>;
+
+/**
+ * The handler table `step` dispatches through, one entry per spec operator. A broken variant
+ * (src/raft/variants) replaces one entry; the correct handlers never test for a variant.
+ */
+export interface Handlers {
+  readonly restart: (s: Server, i: NodeId, c: RaftConfig) => Server;
+  readonly timeout: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly requestVote: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly becomeLeader: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly clientRequest: (s: Server, i: NodeId, v: Value, c: RaftConfig) => RaftStep | null;
+  readonly advanceCommitIndex: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly appendEntries: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly updateTerm: (s: Server, i: NodeId, j: NodeId, m: RaftMessage, c: RaftConfig) => RaftStep | null;
+  readonly handleRequestVoteRequest: (s: Server, i: NodeId, j: NodeId, m: RequestVoteRequest, c: RaftConfig) => RaftStep | null;
+  readonly handleRequestVoteResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse, c: RaftConfig) => RaftStep | null;
+  readonly handleAppendEntriesRequest: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig) => RaftStep | null;
+  readonly handleAppendEntriesResponse: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
+  readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
+}
+
+/** A broken variant: which handlers it replaces, and why that is wrong. */
+export interface RaftVariant {
+  readonly name: string;
+  readonly bug: string;
+  readonly source: string;
+  readonly replaces: Partial<Handlers>;
+}

@@ -1,0 +1,20 @@
+// "Sometimes" properties (stateright): each must hold in some reachable state, or the bounds are too
+// tight to exercise the protocol.
+import type { Global } from '../core/index.ts';
+import type { RaftConfig, RaftMessage, Server } from './types.ts';
+
+type G = Global<Server, RaftMessage>;
+
+const every = (g: G, c: RaftConfig, f: (s: Server) => boolean): boolean => c.servers.every((i) => f(g.nodes[i] as Server));
+const some = (g: G, c: RaftConfig, f: (s: Server) => boolean): boolean => c.servers.some((i) => f(g.nodes[i] as Server));
+
+export const witnesses = {
+  /** Some server won an election. */
+  LeaderElected: (g: G, c: RaftConfig) => some(g, c, (s) => s.state === 'Leader'),
+  /** Some leader learned that an entry is committed. */
+  EntryCommitted: (g: G, c: RaftConfig) => some(g, c, (s) => s.commitIndex > 0),
+  /** A follower learned of a commit from its leader (AppendEntries carries commitIndex). */
+  FollowerCommitted: (g: G, c: RaftConfig) => some(g, c, (s) => s.state !== 'Leader' && s.commitIndex > 0),
+  /** Every server holds an entry. */
+  EntryEverywhere: (g: G, c: RaftConfig) => every(g, c, (s) => s.log.length > 0),
+};
