@@ -1,8 +1,11 @@
 // `check <protocol>`: build the model from flags, explore it, report like TLC, exit with TLC's codes.
+import { availableParallelism } from 'node:os';
 import { setAutoFreeze } from 'immer';
-import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
+import type { Built, Checkable } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { compose, explore, formatTrace, simulate, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { explore, exploreParallel, formatTrace, simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { build } from '../build-model.ts';
+import { progressPrinter } from '../progress.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count, mib, secs } from '../format.ts';
@@ -15,6 +18,7 @@ const common = {
   'max-states': { type: 'string' },
   'max-seconds': { type: 'string' },
   json: { type: 'boolean' },
+  workers: { type: 'string' },
   simulate: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
@@ -49,8 +53,9 @@ export const check: Command = {
     }
     const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
     const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
-    const built = target.build(constants, typeof variant === 'string' ? variant : null);
-    const model = toModel(built);
+    const args = { protocol: name, constants, variant: typeof variant === 'string' ? variant : null };
+    const { built, model } = await build(args);
+    const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism();
     const json = values['json'] === true;
 
     const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
@@ -76,25 +81,21 @@ export const check: Command = {
       else reportSimulation(r, log);
       return exitCode(r);
     }
-    const result = await explore(model, {
+    const progress = progressPrinter();
+    const exploreOpts: ExploreOptions = {
       deadlock,
       ...(maxStates !== undefined ? { maxStates } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
-      onProgress: (p) =>
-        process.stderr.write(
-          `progress: ${count(p.distinct)} distinct, ${count(p.generated)} generated, queue ${count(p.queue)}, depth ${p.depth}, ` +
-            `${count(p.statesPerSecond)} states/s, ${mib(p.rssBytes)}\n`,
-        ),
-    });
+      onProgress: (p) => progress.show(p),
+    };
+    const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
+    const result = workers > 1 ? await exploreParallel(factory, workers, exploreOpts) : await explore(model, exploreOpts);
+    progress.done();
     if (json) process.stdout.write(JSON.stringify(summary(name, variant, built, result)) + '\n');
     else report(result, log);
     return exitCode(result);
   },
 };
-
-function toModel(b: Built): Model<unknown, Tagged> {
-  return b.kind === 'model' ? b.model : (compose(b.protocol, b.config, b.network) as Model<unknown, Tagged>);
-}
 
 function report(r: ExploreResult, log: (line: string) => void): void {
   if (r.violation !== null) {
@@ -106,7 +107,8 @@ function report(r: ExploreResult, log: (line: string) => void): void {
   }
   log(
     `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}, ` +
-      `${count(r.statesPerSecond)} distinct states/s, peak memory ${mib(r.peakRssBytes)}`,
+      `${count(r.statesPerSecond)} distinct states/s, ${r.workers} worker${r.workers === 1 ? '' : 's'}, ` +
+      `peak memory ${mib(r.peakRssBytes)} (visited set ${mib(r.fingerprintBytes)}, ${(r.fingerprintBytes / Math.max(1, r.distinct)).toFixed(1)} bytes/state)`,
   );
   const missed = Object.entries(r.witnesses).filter(([, hit]) => !hit).map(([w]) => w);
   const hit = Object.entries(r.witnesses).filter(([, h]) => h).map(([w]) => w);
@@ -131,7 +133,7 @@ function reportSimulation(r: SimulateResult, log: (line: string) => void): void 
 function summary(name: string, variant: unknown, b: Built, r: ExploreResult) {
   return {
     protocol: name, variant: typeof variant === 'string' ? variant : null, settings: b.settings,
-    verdict: r.verdict, distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds,
+    verdict: r.verdict, workers: r.workers, fingerprintBytes: r.fingerprintBytes, distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds,
     statesPerSecond: r.statesPerSecond, peakRssBytes: r.peakRssBytes, witnesses: r.witnesses, incomplete: r.incomplete,
     violation: r.violation === null ? null : { kind: r.violation.kind, name: r.violation.name, trace: r.violation.trace },
   };
@@ -152,6 +154,7 @@ function help(t: Checkable): string {
     '  --no-deadlock        do not report states without successors',
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
     '  --max-seconds S      stop after S seconds (exit 3, incomplete)',
+    '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',
     '  --simulate N         N random walks instead of exhaustive search (with --depth D, --seed S)',
     '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated.', '',

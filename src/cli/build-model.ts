@@ -1,0 +1,29 @@
+// Builds the model a check runs, from plain arguments: used by the CLI and, through a
+// ModelFactory, by every explorer worker thread (functions cannot cross threads, arguments can).
+import { setAutoFreeze } from 'immer';
+import type { Built, Model, Tagged } from '../core/index.ts';
+import { UsageError } from '../core/index.ts';
+import { compose } from '../../model-check/index.ts';
+import { protocols } from './registry.ts';
+
+/** The plain arguments that determine a model. */
+export interface ModelArgs {
+  readonly protocol: string;
+  readonly constants: Readonly<Record<string, string>>;
+  readonly variant: string | null;
+}
+
+/** The protocol's built description (settings line, kind) and the model to explore. */
+export async function build(args: ModelArgs): Promise<{ built: Built; model: Model<unknown, Tagged> }> {
+  const load = protocols[args.protocol];
+  if (load === undefined) throw new UsageError(`unknown protocol '${args.protocol}' (expected: ${Object.keys(protocols).join(', ')})`);
+  const built = (await load()).build(args.constants, args.variant);
+  const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network) as Model<unknown, Tagged>);
+  return { built, model };
+}
+
+/** The model alone; the export a worker thread's ModelFactory names. */
+export async function buildModel(args: ModelArgs): Promise<Model<unknown, Tagged>> {
+  setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
+  return (await build(args)).model;
+}
