@@ -2,6 +2,7 @@
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
 import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical } from '../src/core/index.ts';
+import { Hasher } from './fingerprint.ts';
 
 /** One step of the global system; a message action names the message in flight by its key. */
 export type GlobalAction<A, M> =
@@ -21,7 +22,8 @@ export function compose<C, S, A extends Tagged, M extends Message>(
 ): Model<Global<S, M>, GlobalAction<A, M>> {
   const ids = [...p.nodes(c)].sort();
   const bag = opts.network === 'bag';
-  // A step changes one node: successors share the other nodes' objects, so their text is reused.
+  // A step changes one node: successors share the other nodes' objects, so their text and hash
+  // are computed once per node object, and a message's hash once per message text.
   const nodeText = new WeakMap<object, string>();
   const encodeNode = (s: S): string => {
     if (typeof s !== 'object' || s === null) return canonical(s);
@@ -31,6 +33,31 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       nodeText.set(s, t);
     }
     return t;
+  };
+  const local = new Hasher();
+  const nodeHash = new WeakMap<object, readonly [number, number]>();
+  let keyHash = new Map<string, readonly [number, number]>();
+  const hashOf = (text: string): readonly [number, number] => {
+    local.hash(text);
+    return [local.hi, local.lo];
+  };
+  const hashNode = (s: S): readonly [number, number] => {
+    if (typeof s !== 'object' || s === null) return hashOf(canonical(s));
+    let h = nodeHash.get(s);
+    if (h === undefined) {
+      h = hashOf(encodeNode(s));
+      nodeHash.set(s, h);
+    }
+    return h;
+  };
+  const hashKey = (key: string): readonly [number, number] => {
+    let h = keyHash.get(key);
+    if (h === undefined) {
+      if (keyHash.size >= 1 << 20) keyHash = new Map();
+      h = hashOf(key);
+      keyHash.set(key, h);
+    }
+    return h;
   };
 
   function send(g: Global<S, M>['network'], ms: readonly M[]): Global<S, M>['network'] {
@@ -96,6 +123,20 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       out += '}';
       for (const e of g.network) out += e[0] + '*' + e[2] + ';';
       return out;
+    },
+    fingerprint: (g, out) => {
+      for (const i of ids) {
+        const h = hashNode(g.nodes[i] as S);
+        out.word(h[0]);
+        out.word(h[1]);
+      }
+      out.word(0x7e7e7e7e);
+      for (const e of g.network) {
+        const h = hashKey(e[0]);
+        out.word(h[0]);
+        out.word(h[1]);
+        out.word(e[2]);
+      }
     },
     variables: (g) => {
       const vars: Record<string, Record<NodeId, unknown>> = {};

@@ -2,7 +2,7 @@
 // the constraint, dedup by fingerprint, invariants on every new (or out-of-constraint) state.
 // Shared by the single-threaded explorer and the worker threads.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { Hasher } from './fingerprint.ts';
+import { fingerprint, Hasher } from './fingerprint.ts';
 
 /** What went wrong while expanding a state: the state's id and the action ordinal that led off it. */
 export interface Found {
@@ -68,7 +68,7 @@ export class Expander<S, A extends Tagged> {
 
   /** Whether `s` is within the constraint and new; if so it is added to the visited set. */
   fresh(s: S): boolean {
-    this.hasher.hash(this.model.encode(s));
+    fingerprint(this.model, s, this.hasher);
     return this.sink.add(this.hasher.hi, this.hasher.lo);
   }
 

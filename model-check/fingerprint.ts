@@ -1,36 +1,55 @@
 // 64-bit fingerprints of canonical state encodings, and a visited set of them in one typed array
 // (open addressing, linear probing): no JavaScript object per visited state.
+import type { FingerprintSink, Model, Tagged } from '../src/core/index.ts';
 
 /**
- * Hashes a string to 64 bits, left in `hi` and `lo` (two 32-bit lanes mixed with each other and
- * finished with murmur3's fmix32). Collision odds for n states are about n^2 / 2^65, as with TLC's.
+ * A streaming 64-bit hash over 32-bit words (two lanes, each step feeding the first into the
+ * second, finished with murmur3's fmix32); the result is left in `hi` and `lo`. Collision odds for
+ * n states are about n^2 / 2^65, as with TLC's fingerprints.
  */
-export class Hasher {
+export class Hasher implements FingerprintSink {
   hi = 0;
   lo = 0;
+  private h1 = 0;
+  private h2 = 0;
 
-  hash(s: string): void {
-    let h1 = 0x9e3779b9 ^ s.length;
-    let h2 = 0x85ebca6b;
-    const n = s.length;
-    let k = 0;
-    for (; k + 1 < n; k += 2) {
-      const c = s.charCodeAt(k) | (s.charCodeAt(k + 1) << 16);
-      h1 = Math.imul(h1 ^ c, 0xcc9e2d51);
-      h1 = (h1 << 15) | (h1 >>> 17);
-      h2 = Math.imul(h2 ^ c, 0x1b873593) + h1;
-      h2 = (h2 << 13) | (h2 >>> 19);
-    }
-    if (k < n) {
-      const c = s.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 0xcc9e2d51);
-      h2 = Math.imul(h2 ^ c, 0x1b873593) + h1;
-    }
-    h1 = fmix(h1 ^ h2);
-    h2 = fmix(h2 + Math.imul(h1, 0x27d4eb2d));
-    this.hi = h1 >>> 0;
-    this.lo = h2 >>> 0;
+  begin(seed: number): void {
+    this.h1 = 0x9e3779b9 ^ seed;
+    this.h2 = 0x85ebca6b;
   }
+
+  word(c: number): void {
+    let h1 = Math.imul(this.h1 ^ c, 0xcc9e2d51);
+    h1 = (h1 << 15) | (h1 >>> 17);
+    let h2 = Math.imul(this.h2 ^ c, 0x1b873593) + h1;
+    h2 = (h2 << 13) | (h2 >>> 19);
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  end(): void {
+    const h1 = fmix(this.h1 ^ this.h2);
+    this.hi = h1 >>> 0;
+    this.lo = fmix(this.h2 + Math.imul(h1, 0x27d4eb2d)) >>> 0;
+  }
+
+  /** Hashes a whole string (two UTF-16 code units a word). */
+  hash(s: string): void {
+    const n = s.length;
+    this.begin(n);
+    let k = 0;
+    for (; k + 1 < n; k += 2) this.word(s.charCodeAt(k) | (s.charCodeAt(k + 1) << 16));
+    if (k < n) this.word(s.charCodeAt(k));
+    this.end();
+  }
+}
+
+/** The 64-bit fingerprint of `s`, left in `h.hi` and `h.lo`. */
+export function fingerprint<S>(model: Model<S, Tagged>, s: S, h: Hasher): void {
+  if (model.fingerprint === undefined) return h.hash(model.encode(s));
+  h.begin(0);
+  model.fingerprint(s, h);
+  h.end();
 }
 
 function fmix(h: number): number {

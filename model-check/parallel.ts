@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
 import type { Found } from './expand.ts';
-import { Hasher } from './fingerprint.ts';
+import { fingerprint, Hasher } from './fingerprint.ts';
 import { NO_PARENT, rebuild } from './parents.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
 
@@ -96,7 +96,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       generated++;
       const inModel = model.constraint === undefined || model.constraint(s);
       if (inModel) {
-        hasher.hash(model.encode(s));
+        fingerprint(model, s, hasher);
         if (!seen.add(hasher.hi, hasher.lo)) continue;
       }
       for (const [name, inv] of Object.entries(model.invariants)) {

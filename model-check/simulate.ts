@@ -1,7 +1,7 @@
 // Random simulation (TLC's -simulate): reproducible random walks that check every invariant and
 // action property at each step, for models too big to exhaust.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { FingerprintSet, Hasher } from './fingerprint.ts';
+import { fingerprint, FingerprintSet, Hasher } from './fingerprint.ts';
 import { Random } from './random.ts';
 import { diff, type TraceStep } from './trace.ts';
 import type { Violation } from './bfs.ts';
@@ -52,7 +52,7 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
   let lastReport = t0;
 
   const visit = (s: S): void => {
-    hasher.hash(model.encode(s));
+    fingerprint(model, s, hasher);
     if (!seen.add(hasher.hi, hasher.lo)) return;
     for (const [w, f] of Object.entries(model.witnesses)) if (!witnesses[w] && f(s)) witnesses[w] = true;
   };

@@ -1,27 +1,47 @@
 // A canonical text for plain data: object keys sorted, arrays kept in order (sequences), so that
 // key order never changes a fingerprint. Sets and bags are sorted arrays by construction.
+// It is on the explorer's hot path: quoted strings are memoized and keys are sorted only when
+// they are not sorted already.
+
+const quoted = new Map<string, string>();
+
+function quote(s: string): string {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (quoted.size < 65536) quoted.set(s, q);
+  }
+  return q;
+}
 
 /** Canonical JSON-like text of plain data (objects, arrays, strings, numbers, booleans, null). */
 export function canonical(x: unknown): string {
-  if (x === null) return 'null';
   switch (typeof x) {
     case 'string':
-      return JSON.stringify(x);
+      return quote(x);
     case 'number':
     case 'boolean':
       return String(x);
     case 'object': {
+      if (x === null) return 'null';
       if (Array.isArray(x)) {
-        let out = '[';
-        for (let k = 0; k < x.length; k++) out += (k === 0 ? '' : ',') + canonical(x[k]);
+        if (x.length === 0) return '[]';
+        let out = '[' + canonical(x[0]);
+        for (let k = 1; k < x.length; k++) out += ',' + canonical(x[k]);
         return out + ']';
       }
       const o = x as Record<string, unknown>;
-      const keys = Object.keys(o).sort();
+      let keys = Object.keys(o);
+      for (let k = 1; k < keys.length; k++) {
+        if ((keys[k - 1] as string) > (keys[k] as string)) {
+          keys = keys.sort();
+          break;
+        }
+      }
       let out = '{';
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
-        out += (k === 0 ? '' : ',') + JSON.stringify(key) + ':' + canonical(o[key]);
+        out += (k === 0 ? '' : ',') + quote(key) + ':' + canonical(o[key]);
       }
       return out + '}';
     }

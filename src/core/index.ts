@@ -1,4 +1,4 @@
-export type { Model, Named, Tagged } from './model.ts';
+export type { FingerprintSink, Model, Named, Tagged } from './model.ts';
 export type { Global, Message, NodeId, NodeProtocol, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';

@@ -4,6 +4,13 @@
 /** Anything with a TLA+ action or message name in `type`. */
 export type Tagged = { readonly type: string };
 
+/** Takes a state's fingerprint as a stream of 32-bit words (the explorer's 64-bit hasher). */
+export interface FingerprintSink {
+  begin(seed: number): void;
+  word(w: number): void;
+  end(): void;
+}
+
 /** A table of named things, in the order they are reported. */
 export type Named<T> = Readonly<Record<string, T>>;
 
@@ -30,6 +37,11 @@ export interface Model<S, A extends Tagged> {
   readonly witnesses: Named<(s: S) => boolean>;
   constraint?(s: S): boolean;
   encode(s: S): string;
+  /**
+   * Optional fast path for the visited set: feeds `s` to the sink as words, between `begin` and
+   * `end`. States with equal `encode` must give equal words; states with different ones should not.
+   */
+  fingerprint?(s: S, out: FingerprintSink): void;
   /** The state as named spec variables, for printing traces (TLC prints `/\ var = value`). */
   variables(s: S): Readonly<Record<string, unknown>>;
   /** An action instance as TLC would name it, e.g. `Phase2a(1, v1)`. */
