@@ -2,4 +2,6 @@
 // protocol meets the explorer.
 import type { Checkable } from '../core/index.ts';
 
-export const protocols: Readonly<Record<string, () => Promise<Checkable>>> = {};
+export const protocols: Readonly<Record<string, () => Promise<Checkable>>> = {
+  raft: async () => (await import('../raft/index.ts')).raft,
+};
