@@ -1,0 +1,39 @@
+// Paxos.tla as a Model: Init, Next split into instances, the invariants and witnesses, and a
+// canonical encoding of the four variables.
+import type { Model } from '../core/index.ts';
+import { encode } from './encode.ts';
+import { init } from './init.ts';
+import { invariants } from './invariants.ts';
+import { actions as correct, candidates, next, type Actions } from './next.ts';
+import type { Action, Constants, PaxosState } from './types.ts';
+import { witnesses } from './witnesses.ts';
+
+export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState, Action> {
+  return {
+    name: 'Paxos',
+    init: () => [init(c)],
+    actions: (s) => candidates(c, s),
+    next: (s, x) => next(t, s, x),
+    invariants: invariants(c),
+    actionProperties: {},
+    witnesses: witnesses(c),
+    encode: (s) => encode(c, s),
+    variables: (s) => ({ maxBal: s.maxBal, maxVBal: s.maxVBal, maxVal: s.maxVal, msgs: s.msgs }),
+    describe,
+    // Phase1a(b) is always enabled (re-sending a 1a message is a stutter step), so no state is a
+    // deadlock, in TLC's sense as in ours: keep the check on.
+    checkDeadlock: true,
+  };
+}
+
+export function describe(x: Action): string {
+  switch (x.type) {
+    case 'Phase1a':
+      return `Phase1a(${x.b})`;
+    case 'Phase2a':
+      return `Phase2a(${x.b}, ${x.v})`;
+    case 'Phase1b':
+    case 'Phase2b':
+      return `${x.type}(${x.a})`;
+  }
+}
