@@ -8,4 +8,8 @@ export interface Command {
 
 export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import('./check.ts')).check,
+  node: async () => (await import('./node.ts')).node,
+  cluster: async () => (await import('./cluster.ts')).cluster,
+  kv: async () => (await import('./kv.ts')).kv,
+  maelstrom: async () => (await import('./maelstrom.ts')).maelstrom,
 };

@@ -1,0 +1,130 @@
+// `node --id ID --config FILE`: run one Raft node of a cluster (the composition root: Raft meets
+// the runtime here). `--maelstrom`: speak Maelstrom's JSON protocol on stdin/stdout instead.
+import { UsageError } from '../../core/index.ts';
+import type { Drive } from '../../core/index.ts';
+import { drive as raftDrive, raftProtocol } from '../../raft/index.ts';
+import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../raft/index.ts';
+import { loadClusterConfig } from '../../runtime/config.ts';
+import { runNode } from '../../runtime/run.ts';
+import { arr, bool, int, json, obj, str, tagged } from '../../runtime/transport/schema.ts';
+import type { Schema } from '../../runtime/transport/schema.ts';
+import { WalCorruptError } from '../../runtime/wal/wal.ts';
+import { parseFlags } from '../args.ts';
+import { EXIT } from '../exit.ts';
+import type { Command } from './index.ts';
+
+/** Raft's peer messages as the wire carries them (no history fields: the runtime sets them off). */
+export const raftSchema: Schema = tagged('type', {
+  RequestVoteRequest: obj({ type: str(), term: int(), lastLogTerm: int(), lastLogIndex: int(), source: str(), dest: str() }),
+  RequestVoteResponse: obj({ type: str(), term: int(), voteGranted: bool, source: str(), dest: str() }),
+  AppendEntriesRequest: obj({
+    type: str(),
+    term: int(),
+    prevLogIndex: int(),
+    prevLogTerm: int(),
+    entries: arr(obj({ term: int(), value: json })),
+    commitIndex: int(),
+    source: str(),
+    dest: str(),
+  }),
+  AppendEntriesResponse: obj({ type: str(), term: int(), success: bool, matchIndex: int(), source: str(), dest: str() }),
+});
+
+/** raft.tla's constants for a real cluster: these servers, no model-checking bounds. */
+export function raftConfig(servers: readonly string[]): RaftConfig {
+  return {
+    servers: [...servers].sort(),
+    values: [],
+    maxTerm: null,
+    maxLogLen: null,
+    maxDup: null,
+    maxMsgs: null,
+    maxRestarts: null,
+    historyFields: false,
+  };
+}
+
+/**
+ * Raft's drive, with BecomeLeader tried on each heartbeat tick: the drive's timers do not list it,
+ * and a candidate with a quorum of votes must get to take office (raft.tla's BecomeLeader(i) is an
+ * internal action like the others; trying it when it is not enabled is a no-op).
+ */
+export const runtimeDrive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = {
+  ...raftDrive,
+  timers: Object.fromEntries(
+    Object.entries(raftDrive.timers).map(([name, t]) => [
+      name,
+      t.kind !== 'heartbeat'
+        ? t
+        : {
+            kind: t.kind,
+            actions: (i: string, s: Server, c: RaftConfig): readonly RaftAction[] => {
+              const xs = t.actions(i, s, c);
+              return xs.some((a) => a.type === 'BecomeLeader') ? xs : [{ type: 'BecomeLeader' }, ...xs];
+            },
+          },
+    ]),
+  ),
+};
+
+const options = {
+  id: { type: 'string' },
+  config: { type: 'string' },
+  maelstrom: { type: 'boolean' },
+  'enable-faults': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const node: Command = {
+  summary: 'node --id ID --config cluster.json: run one Raft key-value node (or --maelstrom on stdin/stdout)',
+  async run(argv) {
+    const { values: v, positionals } = parseFlags(argv, options, 'node');
+    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; help?: boolean };
+    if (values.help === true) {
+      process.stdout.write(
+        'usage: consensus-checked node --id ID --config cluster.json\n' +
+          '       consensus-checked node --maelstrom   (Maelstrom lin-kv on stdin/stdout)\n',
+      );
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`node: unexpected argument '${positionals[0]}'`);
+    if (values.maelstrom === true) {
+      const { maelstrom } = await import('./maelstrom.ts');
+      return maelstrom.run([]);
+    }
+    if (values.id === undefined) throw new UsageError('node: --id is required (a node id from the config)');
+    if (values.config === undefined) throw new UsageError('node: --config is required (the cluster file)');
+    const cluster = loadClusterConfig(values.config);
+    if (cluster.nodes[values.id] === undefined) {
+      throw new UsageError(`unknown node '${values.id}' (${values.config} has: ${Object.keys(cluster.nodes).join(', ')})`);
+    }
+    let running;
+    try {
+      running = await runNode({
+        protocol: raftProtocol,
+        drive: runtimeDrive,
+        config: raftConfig(Object.keys(cluster.nodes)),
+        schema: raftSchema,
+        cluster,
+        id: values.id,
+        faults: values['enable-faults'] === true,
+      });
+    } catch (e) {
+      if (e instanceof WalCorruptError) {
+        process.stderr.write(`error: node ${values.id}: write-ahead log is corrupt: ${e.message}; refusing to start\n`);
+        return EXIT.internal;
+      }
+      throw e;
+    }
+    const r = running;
+    const id = values.id;
+    return new Promise<number>((resolve) => {
+      const stop = (sig: string) => {
+        process.stderr.write(`${new Date().toISOString()} ${id} stopping on ${sig}\n`);
+        void r.stop().then(() => resolve(EXIT.ok));
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+  },
+};

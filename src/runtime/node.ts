@@ -1,0 +1,295 @@
+// One node: owns one protocol state and changes it only through `step` and `restart` (design.md, "The
+// runtime"). Inputs are decoded peer messages (Receive), timer-chosen internal actions (Drive.timers)
+// and client commands (Drive.propose). Processing is a group commit: take every queued input, step
+// them in order, make `durable(state)` durable once (WAL, fsync), and only then send the messages,
+// deliver self-addressed ones locally, apply newly committed entries and answer clients. No protocol
+// logic lives here: the protocol, its drive and its config come in as arguments.
+import type { Drive, Message, NodeId, NodeProtocol, Receive, Tagged } from '../core/index.ts';
+import { KvStore } from './kv/kv.ts';
+import type { KvCommand, KvResult } from './kv/kv.ts';
+import { ElectionTimer, HeartbeatTimer } from './timers.ts';
+import type { TimerSettings } from './timers.ts';
+
+/** Where the durable state goes (a `Wal`, or memory for Maelstrom without a disk). */
+export interface Storage {
+  write(value: unknown): Promise<unknown>;
+}
+
+/** A client command's outcome: the state machine's result, or why it did not complete. */
+export type Outcome =
+  | { readonly kind: 'done'; readonly result: KvResult }
+  /** Not applied, certainly: this node cannot propose, or the entry was replaced by another leader. */
+  | { readonly kind: 'failed'; readonly reason: 'not-leader' | 'replaced'; readonly leader: NodeId | null }
+  /** May or may not be applied later. */
+  | { readonly kind: 'timeout' };
+
+/** What `GET /status` shows. */
+export interface NodeStatus {
+  readonly id: NodeId;
+  readonly role: string;
+  readonly term: number;
+  readonly commitIndex: number;
+  readonly leader: NodeId | null;
+  readonly lastIndex: number;
+  readonly applied: number;
+  readonly keys: number;
+}
+
+export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
+  readonly id: NodeId;
+  readonly protocol: NodeProtocol<C, S, A, M>;
+  readonly drive: Drive<C, S, A, M>;
+  readonly config: C;
+  /** The recovered durable value (null: a fresh node). */
+  readonly recovered: unknown;
+  readonly storage: Storage;
+  /** Sends a message to a peer (never called for self-addressed messages). */
+  readonly send: (m: M) => void;
+  readonly log: (line: string) => void;
+  readonly timers: TimerSettings;
+  /** How long a client command may wait for its entry to commit (default 5000 ms). */
+  readonly commandTimeoutMs?: number;
+}
+
+type Input<M> =
+  | { readonly kind: 'receive'; readonly m: M }
+  | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean };
+
+type Pending = { readonly command: KvCommand; readonly resolve: (o: Outcome) => void; done: boolean };
+type Proposed = { readonly index: number; readonly term: number | null; readonly batch: Pending[] };
+
+/** Rebuilds a state from a recovered durable value: the protocol's `restart` of a state holding it. */
+export function recoverState<C, S, A extends Tagged, M extends Message>(
+  p: NodeProtocol<C, S, A, M>,
+  i: NodeId,
+  c: C,
+  d: unknown,
+): S {
+  const init = p.init(i, c);
+  if (d === null) return init;
+  if (typeof d !== 'object' || Array.isArray(d)) throw new Error('recovered durable state is not an object');
+  // durable(s) is a projection of state fields (Raft Fig. 2: currentTerm, votedFor, log).
+  const s = p.restart(i, { ...init, ...d } as S, c);
+  if (JSON.stringify(p.durable(s)) !== JSON.stringify(d)) {
+    throw new Error(`protocol ${p.name}: durable(state) is not a projection of state fields; cannot recover`);
+  }
+  return s;
+}
+
+/** A running node. */
+export class Node<C, S, A extends Tagged, M extends Message> {
+  private s: S;
+  private readonly o: NodeOptions<C, S, A, M>;
+  private readonly inbox: Input<M>[] = [];
+  private commands: Pending[] = [];
+  private readonly proposed: Proposed[] = [];
+  private readonly kv = new KvStore();
+  private applied = 0;
+  private busy = false;
+  private stopped = false;
+  private leaderHint: { leader: NodeId; term: number } | null = null;
+  private wasLeader = false;
+  /** Last message each peer got from an eager timer run: identical ones wait for the periodic tick. */
+  private readonly lastEager = new Map<NodeId, string>();
+  private readonly election: ElectionTimer;
+  private readonly heartbeat: HeartbeatTimer;
+  /** Inputs processed and rounds (group commits) run, for benchmarks. */
+  readonly stats = { rounds: 0, inputs: 0, writes: 0 };
+
+  constructor(o: NodeOptions<C, S, A, M>) {
+    this.o = o;
+    this.s = recoverState(o.protocol, o.id, o.config, o.recovered);
+    this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
+    this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
+  }
+
+  /** Starts the timers. */
+  start(): void {
+    this.election.start();
+    this.heartbeat.start();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.election.stop();
+    this.heartbeat.stop();
+    for (const c of this.commands) this.finish(c, { kind: 'timeout' });
+    for (const p of this.proposed) for (const c of p.batch) this.finish(c, { kind: 'timeout' });
+  }
+
+  /** A decoded, validated message from a peer. */
+  receive(m: M): void {
+    this.enqueue({ kind: 'receive', m });
+  }
+
+  /** Submits a client command; resolves when it is applied, certainly failed, or timed out. */
+  submit(command: KvCommand): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const p: Pending = { command, resolve, done: false };
+      const t = setTimeout(() => this.finish(p, { kind: 'timeout' }), this.o.commandTimeoutMs ?? 5000);
+      t.unref();
+      this.commands.push(p);
+      this.kick();
+    });
+  }
+
+  status(): NodeStatus {
+    const st = this.o.drive.status(this.o.id, this.s);
+    return {
+      id: this.o.id,
+      role: st.role,
+      term: st.term,
+      commitIndex: st.commitIndex,
+      leader: this.leader(),
+      lastIndex: this.o.drive.lastIndex(this.s),
+      applied: this.applied,
+      keys: this.kv.size,
+    };
+  }
+
+  /** Who this node believes leads now, if anyone. */
+  leader(): NodeId | null {
+    if (this.isLeader()) return this.o.id;
+    const h = this.leaderHint;
+    return h !== null && h.term === this.o.drive.status(this.o.id, this.s).term ? h.leader : null;
+  }
+
+  /** The current state (tests). */
+  get state(): S {
+    return this.s;
+  }
+
+  private isLeader(): boolean {
+    return this.o.drive.propose(this.o.id, this.s, null, this.o.config) !== null;
+  }
+
+  private finish(p: Pending, o: Outcome): void {
+    if (p.done) return;
+    p.done = true;
+    p.resolve(o);
+  }
+
+  private enqueue(x: Input<M>): void {
+    if (this.stopped) return;
+    this.inbox.push(x);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.busy || this.stopped) return;
+    this.busy = true;
+    // Let the current I/O callbacks queue their inputs first, so that one round takes them all.
+    setImmediate(() => void this.loop());
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && (this.inbox.length > 0 || this.commands.length > 0)) await this.round();
+    } catch (e) {
+      this.o.log(`node: fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.stop();
+      process.exitCode = 1;
+      throw e;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Steps `input` (again while the protocol keeps the message, as raft.tla's UpdateTerm does). */
+  private apply(input: A | Receive<M>, out: M[]): boolean {
+    const p = this.o.protocol;
+    for (let k = 0; k < 8; k += 1) {
+      const r = p.step(this.o.id, this.s, input, this.o.config);
+      if (r === null) return k > 0;
+      this.s = r.state;
+      for (const m of r.send) out.push(m);
+      if (r.keep !== true) return true;
+    }
+    throw new Error(`node ${this.o.id}: step kept the same input 8 times`);
+  }
+
+  private runTimer(name: string, eager: boolean, out: M[]): void {
+    const t = this.o.drive.timers[name];
+    if (t === undefined) return;
+    const sent: M[] = [];
+    for (const a of t.actions(this.o.id, this.s, this.o.config)) this.apply(a, sent);
+    for (const m of sent) {
+      const key = JSON.stringify(m);
+      // An eager run (after a round, to pipeline) skips a message identical to the last one that
+      // peer got; the model allows it as loss, and the periodic tick resends it.
+      if (eager && this.lastEager.get(m.dest) === key) continue;
+      this.lastEager.set(m.dest, key);
+      out.push(m);
+    }
+  }
+
+  private async round(): Promise<void> {
+    const inputs = this.inbox.splice(0);
+    const commands = this.commands.splice(0).filter((c) => !c.done);
+    const out: M[] = [];
+    const { drive } = this.o;
+    const i = this.o.id;
+    this.stats.rounds += 1;
+    this.stats.inputs += inputs.length + commands.length;
+    for (const x of inputs) {
+      if (x.kind === 'receive') {
+        this.apply({ type: 'Receive', m: x.m }, out);
+        if (drive.resets(i, this.s, x.m)) {
+          this.election.reset();
+          const l = drive.leaderOf(x.m);
+          if (l !== null) this.leaderHint = { leader: l, term: drive.status(i, this.s).term };
+        }
+      } else this.runTimer(x.name, x.eager, out);
+    }
+    // A new leader proposes an empty batch, so that entries of earlier terms commit (Raft §5.4.2).
+    const leaderNow = this.isLeader();
+    if (leaderNow && !this.wasLeader) this.propose([], out);
+    this.wasLeader = leaderNow;
+    if (commands.length > 0) {
+      if (leaderNow) this.propose(commands, out);
+      else for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
+    }
+    // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
+    // entries, advance the commit index) instead of waiting for the next tick.
+    if (leaderNow && (inputs.length > 0 || commands.length > 0)) {
+      for (const [name, t] of Object.entries(drive.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out);
+    }
+    if (await this.o.storage.write(this.o.protocol.durable(this.s))) this.stats.writes += 1;
+    // Now durable: the messages may leave.
+    for (const m of out) {
+      if (m.dest === i) this.inbox.push({ kind: 'receive', m });
+      else this.o.send(m);
+    }
+    this.applyCommitted();
+  }
+
+  private propose(batch: Pending[] | [], out: M[]): void {
+    const { drive, config } = this.o;
+    const value = batch.map((p) => p.command);
+    const a = drive.propose(this.o.id, this.s, value, config);
+    if (a === null || !this.apply(a, out)) {
+      for (const p of batch) this.finish(p, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
+      return;
+    }
+    const index = drive.lastIndex(this.s);
+    if (batch.length > 0) this.proposed.push({ index, term: drive.termAt(this.s, index), batch });
+  }
+
+  private applyCommitted(): void {
+    const { drive } = this.o;
+    const values = drive.committed(this.s, this.applied + 1);
+    for (const v of values) {
+      this.applied += 1;
+      const results = this.kv.applyEntry(v);
+      while (this.proposed.length > 0 && (this.proposed[0] as Proposed).index <= this.applied) {
+        const p = this.proposed.shift() as Proposed;
+        const same = p.index === this.applied && drive.termAt(this.s, p.index) === p.term;
+        p.batch.forEach((c, k) => {
+          const r = results[k];
+          if (same && r !== undefined) this.finish(c, { kind: 'done', result: r });
+          else this.finish(c, { kind: 'failed', reason: 'replaced', leader: this.leader() });
+        });
+      }
+    }
+  }
+}
