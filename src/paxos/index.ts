@@ -11,6 +11,7 @@ export type { Acceptor, Action, Ballot, Constants, Message, Msg1a, Msg1b, Msg2a,
 export type { Actions } from './next.ts';
 export type { PaxosVariant } from './variants/index.ts';
 export { paxosModel } from './model.ts';
+export { actions } from './next.ts';
 export { parseConstants, majorities } from './constants.ts';
 export { variants } from './variants/index.ts';
 

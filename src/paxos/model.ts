@@ -5,7 +5,7 @@ import { encode } from './encode.ts';
 import { init } from './init.ts';
 import { invariants } from './invariants.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
-import type { Action, Constants, PaxosState } from './types.ts';
+import type { Action, Constants, Message, PaxosState } from './types.ts';
 import { witnesses } from './witnesses.ts';
 
 export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState, Action> {
@@ -18,12 +18,33 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     actionProperties: {},
     witnesses: witnesses(c),
     encode: (s) => encode(c, s),
-    variables: (s) => ({ maxBal: s.maxBal, maxVBal: s.maxVBal, maxVal: s.maxVal, msgs: s.msgs }),
+    // msgs is shown as a record keyed by a short name of each message, so that a trace step lists
+    // only the messages it sent (the trace differ compares records key by key, arrays as a whole).
+    variables: (s) => ({
+      maxBal: s.maxBal,
+      maxVBal: s.maxVBal,
+      maxVal: s.maxVal,
+      msgs: Object.fromEntries(s.msgs.map((m) => [label(m), m])),
+    }),
     describe,
     // Phase1a(b) is always enabled (re-sending a 1a message is a stutter step), so no state is a
     // deadlock, in TLC's sense as in ours: keep the check on.
     checkDeadlock: true,
   };
+}
+
+/** A message as a TLA+-like term: `1b(a1, 1, -1, None)` for acc, bal, mbal, mval. */
+export function label(m: Message): string {
+  switch (m.type) {
+    case '1a':
+      return `1a(${m.bal})`;
+    case '1b':
+      return `1b(${m.acc}, ${m.bal}, ${m.mbal}, ${m.mval ?? 'None'})`;
+    case '2a':
+      return `2a(${m.bal}, ${m.val})`;
+    case '2b':
+      return `2b(${m.acc}, ${m.bal}, ${m.val})`;
+  }
 }
 
 export function describe(x: Action): string {
