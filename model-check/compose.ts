@@ -3,6 +3,7 @@
 import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
+import { ValueHasher } from './value-hash.ts';
 
 /** One step of the global system; a message action names the message in flight by its key. */
 export type GlobalAction<A, M> =
@@ -22,8 +23,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(
 ): Model<Global<S, M>, GlobalAction<A, M>> {
   const ids = [...p.nodes(c)].sort();
   const bag = opts.network === 'bag';
-  // A step changes one node: successors share the other nodes' objects, so their text and hash
-  // are computed once per node object, and a message's hash once per message text.
+  // A step changes one node: successors share the other nodes' objects (and immer shares the
+  // unchanged parts of the changed one), so hashes are computed by value once per object, and a
+  // message's hash once per message text.
   const nodeText = new WeakMap<object, string>();
   const encodeNode = (s: S): string => {
     if (typeof s !== 'object' || s === null) return canonical(s);
@@ -34,27 +36,15 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     }
     return t;
   };
+  const values = new ValueHasher();
   const local = new Hasher();
-  const nodeHash = new WeakMap<object, readonly [number, number]>();
   let keyHash = new Map<string, readonly [number, number]>();
-  const hashOf = (text: string): readonly [number, number] => {
-    local.hash(text);
-    return [local.hi, local.lo];
-  };
-  const hashNode = (s: S): readonly [number, number] => {
-    if (typeof s !== 'object' || s === null) return hashOf(canonical(s));
-    let h = nodeHash.get(s);
-    if (h === undefined) {
-      h = hashOf(encodeNode(s));
-      nodeHash.set(s, h);
-    }
-    return h;
-  };
   const hashKey = (key: string): readonly [number, number] => {
     let h = keyHash.get(key);
     if (h === undefined) {
       if (keyHash.size >= 1 << 20) keyHash = new Map();
-      h = hashOf(key);
+      local.hash(key);
+      h = [local.hi, local.lo];
       keyHash.set(key, h);
     }
     return h;
@@ -126,7 +116,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     },
     fingerprint: (g, out) => {
       for (const i of ids) {
-        const h = hashNode(g.nodes[i] as S);
+        const h = values.hash(g.nodes[i]);
         out.word(h[0]);
         out.word(h[1]);
       }
