@@ -51,6 +51,10 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly commandTimeoutMs?: number;
 }
 
+/** An eager run does not repeat the same message to a peer within this many milliseconds. */
+const EAGER_REPEAT_MS = 5;
+const TRACE = process.env['CC_TRACE'] === '1';
+
 type Input<M> =
   | { readonly kind: 'receive'; readonly m: M }
   | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean };
@@ -82,6 +86,8 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private readonly o: NodeOptions<C, S, A, M>;
   private readonly inbox: Input<M>[] = [];
   private commands: Pending[] = [];
+  /** Commands waiting for the uncommitted entry before them to commit (adaptive batching). */
+  private held: Pending[] = [];
   private readonly proposed: Proposed[] = [];
   private readonly kv = new KvStore();
   private applied = 0;
@@ -90,7 +96,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private leaderHint: { leader: NodeId; term: number } | null = null;
   private wasLeader = false;
   /** Last message each peer got from an eager timer run: identical ones wait for the periodic tick. */
-  private readonly lastEager = new Map<NodeId, string>();
+  private readonly lastEager = new Map<NodeId, { key: string; at: number }>();
   private readonly election: ElectionTimer;
   private readonly heartbeat: HeartbeatTimer;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
@@ -114,6 +120,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     this.election.stop();
     this.heartbeat.stop();
     for (const c of this.commands) this.finish(c, { kind: 'timeout' });
+    for (const c of this.held) this.finish(c, { kind: 'timeout' });
     for (const p of this.proposed) for (const c of p.batch) this.finish(c, { kind: 'timeout' });
   }
 
@@ -208,7 +215,12 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     throw new Error(`node ${this.o.id}: step kept the same input 8 times`);
   }
 
-  private runTimer(name: string, eager: boolean, out: M[]): void {
+  /**
+   * Runs a timer's actions. `eager` (a run right after a round, not a tick) sends only to the peers
+   * in `to` (null: all) and never repeats a message within EAGER_REPEAT_MS; a message not sent is, to
+   * the model, a lost one, and the periodic tick sends it again.
+   */
+  private runTimer(name: string, eager: boolean, out: M[], to: ReadonlySet<NodeId> | null = null): void {
     const t = this.o.drive.timers[name];
     if (t === undefined) return;
     const sent: M[] = [];
@@ -217,8 +229,11 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       const key = JSON.stringify(m);
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
-      if (eager && this.lastEager.get(m.dest) === key) continue;
-      this.lastEager.set(m.dest, key);
+      if (eager && to !== null && !to.has(m.dest)) continue;
+      const last = this.lastEager.get(m.dest);
+      const now = performance.now();
+      if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;
+      this.lastEager.set(m.dest, { key, at: now });
       out.push(m);
     }
   }
@@ -231,8 +246,11 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     const i = this.o.id;
     this.stats.rounds += 1;
     this.stats.inputs += inputs.length + commands.length;
+    const heard = new Set<NodeId>();
+    const lastBefore = drive.lastIndex(this.s);
     for (const x of inputs) {
       if (x.kind === 'receive') {
+        heard.add(x.m.source);
         this.apply({ type: 'Receive', m: x.m }, out);
         if (drive.resets(i, this.s, x.m)) {
           this.election.reset();
@@ -246,21 +264,29 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     if (leaderNow && !this.wasLeader) this.propose([], out);
     this.wasLeader = leaderNow;
     if (commands.length > 0) {
-      if (leaderNow) this.propose(commands, out);
-      else for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
+      if (!leaderNow) for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
+      // Adaptive batching: while an entry is uncommitted, commands wait and then go as one entry.
+      else if (drive.lastIndex(this.s) > drive.status(i, this.s).commitIndex) this.held.push(...commands);
+      else this.propose(commands, out);
     }
     // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
     // entries, advance the commit index) instead of waiting for the next tick.
     if (leaderNow && (inputs.length > 0 || commands.length > 0)) {
-      for (const [name, t] of Object.entries(drive.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out);
+      const to = drive.lastIndex(this.s) !== lastBefore ? null : heard;
+      for (const [name, t] of Object.entries(drive.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
     }
+    const t0 = TRACE ? performance.now() : 0;
     if (await this.o.storage.write(this.o.protocol.durable(this.s))) this.stats.writes += 1;
+    if (TRACE) this.o.log(`round in=${inputs.length} cmds=${commands.length} out=${out.length} fsync=${(performance.now() - t0).toFixed(2)}ms ${out.map((m) => m.type).join(',')}`);
     // Now durable: the messages may leave.
     for (const m of out) {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });
       else this.o.send(m);
     }
     this.applyCommitted();
+    if (this.held.length > 0 && (!this.isLeader() || drive.lastIndex(this.s) <= drive.status(i, this.s).commitIndex)) {
+      this.commands.unshift(...this.held.splice(0));
+    }
   }
 
   private propose(batch: Pending[] | [], out: M[]): void {
