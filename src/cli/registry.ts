@@ -3,5 +3,6 @@
 import type { Checkable } from '../core/index.ts';
 
 export const protocols: Readonly<Record<string, () => Promise<Checkable>>> = {
+  paxos: async () => (await import('../paxos/index.ts')).paxos,
   raft: async () => (await import('../raft/index.ts')).raft,
 };
