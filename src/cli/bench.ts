@@ -1,0 +1,69 @@
+// `npm run bench`: a fixed table of bounded models, each checked in a fresh process with 1 and 2
+// workers; prints distinct states, states/s, peak memory, bytes per visited state, TLC's rate on
+// the same model (measured on this kind of machine, see shared/reference-counts.md and issue #5),
+// and the ratio to the committed baseline (bench/baseline.json).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { count, mib } from './format.ts';
+
+interface Row {
+  readonly name: string;
+  readonly args: readonly string[];
+  /** TLC 2.20, one worker, same model and invariants: seconds for the whole run, if measured. */
+  readonly tlcSeconds: number | null;
+}
+
+const rows: readonly Row[] = [
+  { name: 'paxos-b1', args: ['paxos'], tlcSeconds: null },
+  { name: 'paxos-b2', args: ['paxos', '--ballots', '2'], tlcSeconds: 45 },
+  { name: 'raft-A', args: ['raft', '--servers', '2', '--max-term', '3', '--max-log', '2'], tlcSeconds: 16 },
+  { name: 'raft-C', args: ['raft', '--servers', '3', '--max-term', '2', '--max-log', '0'], tlcSeconds: 111 },
+];
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const baselinePath = `${root}bench/baseline.json`;
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const update = argv.includes('--update-baseline');
+const workerCounts = argv.includes('--workers') ? [Number(argv[argv.indexOf('--workers') + 1])] : [1, 2];
+
+type Baseline = Record<string, { statesPerSecond: number }>;
+let baseline: Baseline = {};
+try {
+  baseline = JSON.parse(readFileSync(baselinePath, 'utf8')) as Baseline;
+} catch {
+  // no baseline yet
+}
+
+const header = ['model', 'workers', 'distinct', 'generated', 'depth', 'seconds', 'states/s', 'peak RSS', 'B/state', 'TLC states/s', 'x TLC', 'x baseline'];
+const table: string[][] = [];
+const fresh: Baseline = { ...baseline };
+for (const row of rows) {
+  if (only !== undefined && row.name !== only) continue;
+  for (const w of workerCounts) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'check', ...row.args, '--workers', String(w), '--json'], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26,
+    });
+    const r = JSON.parse(out) as { distinct: number; generated: number; depth: number; seconds: number; statesPerSecond: number; peakRssBytes: number; fingerprintBytes: number; verdict: string };
+    if (r.verdict !== 'ok') throw new Error(`${row.name}: verdict ${r.verdict}`);
+    const key = `${row.name}/w${w}`;
+    const tlc = row.tlcSeconds === null ? null : r.distinct / row.tlcSeconds;
+    const base = baseline[key]?.statesPerSecond;
+    fresh[key] = { statesPerSecond: Math.round(r.statesPerSecond) };
+    table.push([
+      row.name, String(w), count(r.distinct), count(r.generated), String(r.depth), r.seconds.toFixed(1),
+      count(r.statesPerSecond), mib(r.peakRssBytes), (r.fingerprintBytes / r.distinct).toFixed(1),
+      tlc === null ? '-' : count(tlc), tlc === null ? '-' : (r.statesPerSecond / tlc).toFixed(2),
+      base === undefined ? '-' : (r.statesPerSecond / base).toFixed(2),
+    ]);
+    process.stderr.write(`done: ${key}\n`);
+  }
+}
+const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => (r[k] as string).length)));
+const line = (cells: readonly string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number))).join('  ');
+process.stdout.write(`${line(header)}\n${table.map(line).join('\n')}\n`);
+if (update) {
+  writeFileSync(baselinePath, JSON.stringify(fresh, null, 2) + '\n');
+  process.stdout.write(`baseline written to ${baselinePath}\n`);
+}
