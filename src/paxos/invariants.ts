@@ -48,7 +48,7 @@ export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
     /** Consensus.tla: `Cardinality(chosen) <= 1`. */
     Consistency: (s) => chosen(c, s).length <= 1,
 
-    /** Paxos Made Simple §1 ("only a value that has been proposed may be chosen"): ballot by ballot. */
+    /** Paxos Made Simple §2.1 (only a proposed value may be chosen), ballot by ballot. */
     ChosenWasProposed: (s) =>
       ballots(c).every((b) =>
         c.values.every(
