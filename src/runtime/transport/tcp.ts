@@ -188,8 +188,21 @@ export class Transport<M extends Envelope> {
       if (this.closed) return;
       const wait = o.backoff * (0.5 + Math.random() / 2);
       o.backoff = Math.min(BACKOFF_MAX, o.backoff * 2);
-      o.timer = setTimeout(() => this.connectTo(j, o), wait);
+      o.timer = setTimeout(() => {
+        o.timer = null;
+        this.connectTo(j, o);
+      }, wait);
     });
+  }
+
+  /** A peer that just proved itself is up: if our connection to it waits in back-off, dial now. */
+  private redial(j: string): void {
+    const o = this.out.get(j);
+    if (o === undefined || o.ready || o.timer === null || this.closed) return;
+    clearTimeout(o.timer);
+    o.timer = null;
+    o.backoff = BACKOFF_MIN;
+    this.connectTo(j, o);
   }
 
   private reject(s: Socket, who: string, reason: string): void {
@@ -233,6 +246,7 @@ export class Transport<M extends Envelope> {
           }
           stage = 'open';
           clearTimeout(timer);
+          this.redial(peer);
           dec.maxBytes = this.o.maxFrameBytes ?? 16 * 1024 * 1024;
         } else {
           const m = p.value;
