@@ -146,9 +146,11 @@ function exitCode(r: ExploreResult | SimulateResult): number {
 
 function help(t: Checkable): string {
   const lines = [`check ${t.name}: ${t.summary}`, '', 'Constants:'];
-  for (const c of t.constants) lines.push(`  --${c.flag} <v>  ${c.description} (${c.constant}; default ${c.default})`);
-  lines.push('', 'Variants (--variant NAME):');
-  for (const [n, v] of Object.entries(t.variants)) lines.push(`  ${n}  ${v.bug}`);
+  const flagWidth = Math.max(...t.constants.map((c) => c.flag.length + 6));
+  for (const c of t.constants) lines.push(`  ${`--${c.flag} <v>`.padEnd(flagWidth)}  ${c.description} (${c.constant}; default ${c.default})`);
+  lines.push('', 'Variants (--variant NAME), each a known bug the checker must catch:');
+  const nameWidth = Math.max(...Object.keys(t.variants).map((n) => n.length));
+  for (const [n, v] of Object.entries(t.variants)) lines.push(`  ${n.padEnd(nameWidth)}  ${v.bug}`);
   lines.push(
     '', 'Exploration:',
     '  --no-deadlock        do not report states without successors',

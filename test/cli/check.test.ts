@@ -1,0 +1,92 @@
+// The command line as a user meets it: exit codes as TLC's, one clear line for bad input.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function expectUsageError(r: ReturnType<typeof cli>, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.err.trim().split('\n')).toHaveLength(1);
+  expect(r.err).toMatch(/^error: /);
+  expect(r.err).toMatch(pattern);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+describe('check: bad input is one line and exit 2', () => {
+  it.each([
+    [['check', 'paxo'], /unknown protocol 'paxo' \(expected: paxos, raft\)/],
+    [['chek'], /unknown command 'chek'/],
+    [['check'], /which protocol\? \(expected: paxos, raft\)/],
+    [['check', 'paxos', '--bogus'], /unknown option '--bogus' for 'check paxos' \(expected: .*--acceptors/],
+    [['check', 'paxos', '--variant', 'nope'], /unknown variant 'nope' for paxos \(expected: .*phase2a-any-value/],
+    [['check', 'paxos', '--acceptors', '0'], /acceptors/],
+    [['check', 'paxos', '--values', '0'], /values/],
+    [['check', 'paxos', '--quorums', 'a1;a2'], /intersect/],
+    [['check', 'raft', '--max-term', 'x'], /--max-term must be/],
+    [['check', 'raft', '--servers', '0'], /--servers must be/],
+    [['check', 'raft', '--max-states', '-3'], /max-states/],
+    [['check', 'raft', '--workers', '0'], /--workers must be/],
+    [['check', 'raft', 'extra'], /unexpected argument 'extra'/],
+    [['check', 'raft', '--depth', '3'], /--depth and --seed go with --simulate/],
+  ])('%j', (args, pattern) => {
+    expectUsageError(cli(...args), pattern);
+  });
+});
+
+describe('check: verdicts and exit codes', () => {
+  it('exit 0 and the figures when every invariant holds (paxos, TLC: 3,921 distinct, depth 17)', () => {
+    const r = cli('check', 'paxos', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/3,921 distinct states, 23,839 generated, depth 17/);
+    expect(r.out).toMatch(/All invariants hold\./);
+  });
+
+  it('exit 12 and the shortest trace when a variant breaks an invariant', () => {
+    const r = cli('check', 'paxos', '--variant', 'phase2a-any-value', '--workers', '1');
+    expect(r.code).toBe(12);
+    expect(r.out).toMatch(/Error: Invariant \w+ is violated\./);
+    expect(r.out).toMatch(/^1: <Initial state>$/m);
+    expect(r.out).not.toMatch(/All invariants hold/);
+  });
+
+  it('exit 3 and "Incomplete", never "hold", when stopped early', () => {
+    const r = cli('check', 'raft', '--max-states', '500', '--workers', '1');
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/Incomplete: stopped at --max-states 500/);
+    expect(r.out).not.toMatch(/All invariants hold/);
+  });
+
+  it('--json prints one machine-readable summary', () => {
+    const r = cli('check', 'paxos', '--json', '--workers', '1');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown>;
+    expect(j).toMatchObject({ protocol: 'paxos', verdict: 'ok', distinct: 3921, generated: 23839, depth: 17, violation: null });
+  });
+
+  it('2 workers give the same counts as 1', () => {
+    const r = cli('check', 'paxos', '--json', '--workers', '2');
+    expect(JSON.parse(r.out)).toMatchObject({ distinct: 3921, generated: 23839, depth: 17, workers: 2 });
+  });
+
+  it('--simulate finds a variant bug with a reproducible seed', () => {
+    const a = cli('check', 'paxos', '--variant', 'phase2a-any-value', '--simulate', '2000', '--depth', '30', '--seed', '5');
+    const b = cli('check', 'paxos', '--variant', 'phase2a-any-value', '--simulate', '2000', '--depth', '30', '--seed', '5');
+    expect(a.code).toBe(12);
+    const withoutTime = (out: string) => out.replace(/, [\d.]+ s, seed/, ', seed');
+    expect(withoutTime(a.out)).toBe(withoutTime(b.out));
+    expect(a.out).toMatch(/A random behavior that shows it \(\d+ states; not necessarily the shortest; seed 5\)/);
+  });
+
+  it('--help lists constants, variants and exit codes', () => {
+    const r = cli('check', 'raft', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--max-term <v>/);
+    expect(r.out).toMatch(/Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated/);
+  });
+});
