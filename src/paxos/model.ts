@@ -2,6 +2,7 @@
 // canonical encoding of the four variables.
 import type { Model } from '../core/index.ts';
 import { encode } from './encode.ts';
+import { fingerprinter } from './fingerprint.ts';
 import { init } from './init.ts';
 import { invariants } from './invariants.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
@@ -9,7 +10,7 @@ import type { Action, Constants, Message, PaxosState } from './types.ts';
 import { witnesses } from './witnesses.ts';
 
 export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState, Action> {
-  return {
+  const model: Model<PaxosState, Action> = {
     name: 'Paxos',
     init: () => [init(c)],
     actions: (s) => candidates(c, s),
@@ -31,6 +32,9 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     // deadlock, in TLC's sense as in ours: keep the check on.
     checkDeadlock: true,
   };
+  const fingerprint = fingerprinter(c);
+  if (fingerprint !== null) model.fingerprint = fingerprint;
+  return model;
 }
 
 /** A message as a TLA+-like term: `1b(a1, 1, -1, None)` for acc, bal, mbal, mval. */

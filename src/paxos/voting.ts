@@ -52,7 +52,14 @@ export function showsSafeAt(s: PaxosState, Q: Quorum, b: Ballot, v: Value): bool
   return false;
 }
 
-/** `Ballot == 0..MaxBallot`. */
+/** `Ballot == 0..MaxBallot`, one array per constants (invariants ask for it on every state). */
 export function ballots(c: Constants): readonly Ballot[] {
-  return Array.from({ length: c.maxBallot + 1 }, (_, b) => b);
+  let bs = ballotsOf.get(c);
+  if (bs === undefined) {
+    bs = Array.from({ length: c.maxBallot + 1 }, (_, b) => b);
+    ballotsOf.set(c, bs);
+  }
+  return bs;
 }
+
+const ballotsOf = new WeakMap<Constants, readonly Ballot[]>();
