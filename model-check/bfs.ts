@@ -18,6 +18,8 @@ export interface ExploreOptions {
   /** Called about every `progressIntervalMs` (default 2000) while exploring. */
   readonly onProgress?: (p: Progress) => void;
   readonly progressIntervalMs?: number;
+  /** Store one state per class under the model's symmetry (TLC's SYMMETRY); default false. */
+  readonly symmetry?: boolean;
 }
 
 /** A progress report. */
@@ -54,6 +56,8 @@ export interface ExploreResult {
   /** Bytes held by the visited set. */
   readonly fingerprintBytes: number;
   readonly workers: number;
+  /** Whether states were stored one per symmetry class. */
+  readonly symmetry: boolean;
   readonly violation: Violation | null;
   /** For each witness ("sometimes" property): whether some explored state satisfied it. */
   readonly witnesses: Readonly<Record<string, boolean>>;
@@ -76,7 +80,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       next.push(t);
       nextIds.push(id);
     },
-  }, opts.deadlock ?? model.checkDeadlock ?? true);
+  }, opts.deadlock ?? model.checkDeadlock ?? true, opts.symmetry ?? false);
   let depth = 0;
   let peakRss = process.memoryUsage().rss;
   let lastReport = t0;
@@ -94,7 +98,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated: x.generated, depth, seconds,
       statesPerSecond: seconds > 0 ? seen.size / seconds : seen.size,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1, symmetry: opts.symmetry ?? false,
       violation, witnesses: x.witnesses, incomplete,
     };
   };

@@ -1,7 +1,7 @@
 // Node-level protocol -> Model: every node's state plus a network, the way raft.tla and Paxos.tla
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
-import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Tagged } from '../src/core/index.ts';
-import { bagAdd, bagRemove, canonical } from '../src/core/index.ts';
+import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
+import { bagAdd, bagRemove, canonical, permutations } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
 import { ValueHasher } from './value-hash.ts';
 
@@ -149,6 +149,25 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   };
   const constraint = p.constraint;
   if (constraint !== undefined) model.constraint = (g) => constraint(g, c);
+  const sym = p.symmetry;
+  if (sym !== undefined) {
+    const rename = (x: string, q: Permutation): string => q[x] ?? x;
+    const symmetry: Symmetry<Global<S, M>> = {
+      permutations: permutations([ids, ...(sym.groups?.(c) ?? [])]),
+      apply: (g, q) => {
+        const nodes: Record<NodeId, S> = {};
+        for (const i of ids) nodes[rename(i, q)] = sym.state(g.nodes[i] as S, q);
+        let network: Global<S, M>['network'] = [];
+        for (const [, m, copies] of g.network) {
+          const m2 = sym.message(m, q);
+          const key = canonical(m2);
+          for (let k = 0; k < copies; k++) network = bagAdd(network, m2, key);
+        }
+        return { nodes, network };
+      },
+    };
+    return { ...model, symmetry };
+  }
   return model;
 }
 

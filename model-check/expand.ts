@@ -2,7 +2,7 @@
 // the constraint, dedup by fingerprint, invariants on every new (or out-of-constraint) state.
 // Shared by the single-threaded explorer and the worker threads.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { fingerprint, Hasher } from './fingerprint.ts';
+import { fingerprinter, Hasher } from './fingerprint.ts';
 
 /** What went wrong while expanding a state: the state's id and the action ordinal that led off it. */
 export interface Found {
@@ -37,11 +37,13 @@ export class Expander<S, A extends Tagged> {
   private readonly model: Model<S, A>;
   private readonly sink: Sink<S>;
   private readonly checkDeadlock: boolean;
+  private readonly fp: (s: S, h: Hasher) => void;
 
-  constructor(model: Model<S, A>, sink: Sink<S>, checkDeadlock: boolean) {
+  constructor(model: Model<S, A>, sink: Sink<S>, checkDeadlock: boolean, symmetry = false) {
     this.model = model;
     this.sink = sink;
     this.checkDeadlock = checkDeadlock;
+    this.fp = fingerprinter(model, symmetry);
     this.invariants = Object.entries(model.invariants);
     this.properties = Object.entries(model.actionProperties);
     this.witnessList = Object.entries(model.witnesses);
@@ -68,7 +70,7 @@ export class Expander<S, A extends Tagged> {
 
   /** Whether `s` is within the constraint and new; if so it is added to the visited set. */
   fresh(s: S): boolean {
-    fingerprint(this.model, s, this.hasher);
+    this.fp(s, this.hasher);
     return this.sink.add(this.hasher.hi, this.hasher.lo);
   }
 

@@ -1,6 +1,6 @@
 // 64-bit fingerprints of canonical state encodings, and a visited set of them in one typed array
 // (open addressing, linear probing): no JavaScript object per visited state.
-import type { FingerprintSink, Model, Tagged } from '../src/core/index.ts';
+import type { FingerprintSink, Model, Symmetry, Tagged } from '../src/core/index.ts';
 
 /**
  * A streaming 64-bit hash over 32-bit words (two lanes, each step feeding the first into the
@@ -50,6 +50,32 @@ export function fingerprint<S>(model: Model<S, Tagged>, s: S, h: Hasher): void {
   h.begin(0);
   model.fingerprint(s, h);
   h.end();
+}
+
+/**
+ * The fingerprint of the class of `s` under the model's symmetry: the least fingerprint over every
+ * renaming of `s` (as TLC does with SYMMETRY), left in `h.hi` and `h.lo`.
+ */
+export function symmetricFingerprint<S>(model: Model<S, Tagged>, sym: Symmetry<S>, s: S, h: Hasher): void {
+  let hi = 0xffffffff;
+  let lo = 0xffffffff;
+  for (const p of sym.permutations) {
+    fingerprint(model, sym.apply(s, p), h);
+    if (h.hi < hi || (h.hi === hi && h.lo < lo)) {
+      hi = h.hi;
+      lo = h.lo;
+    }
+  }
+  h.hi = hi;
+  h.lo = lo;
+}
+
+/** The fingerprint function an exploration uses: plain, or by class when `symmetry` is asked for. */
+export function fingerprinter<S>(model: Model<S, Tagged>, symmetry: boolean): (s: S, h: Hasher) => void {
+  const sym = model.symmetry;
+  if (!symmetry) return (s, h) => fingerprint(model, s, h);
+  if (sym === undefined) throw new Error(`${model.name} declares no symmetry`);
+  return (s, h) => symmetricFingerprint(model, sym, s, h);
 }
 
 function fmix(h: number): number {

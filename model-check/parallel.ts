@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
 import type { Found } from './expand.ts';
-import { fingerprint, Hasher } from './fingerprint.ts';
+import { fingerprinter, Hasher } from './fingerprint.ts';
 import { NO_PARENT, rebuild } from './parents.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
 
@@ -45,7 +45,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   const signal = new SharedArrayBuffer(8 + 16 * W);
   const stop = new Int32Array(signal, 0, 1);
   const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
-    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock },
+    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false },
   })));
   const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
   let generated = 0;
@@ -80,7 +80,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     return {
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, violation, witnesses, incomplete,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, symmetry: opts.symmetry ?? false, violation, witnesses, incomplete,
     };
   };
 
@@ -88,6 +88,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     await Promise.all(pool.map((p) => p.expect('ready')));
     // The initial states: checked here, shared out round-robin.
     const hasher = new Hasher();
+    const fp = fingerprinter(model, opts.symmetry ?? false);
     const inits = model.init();
     const shares: number[][] = pool.map(() => []);
     let n = 0;
@@ -96,7 +97,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       generated++;
       const inModel = model.constraint === undefined || model.constraint(s);
       if (inModel) {
-        fingerprint(model, s, hasher);
+        fp(s, hasher);
         if (!seen.add(hasher.hi, hasher.lo)) continue;
       }
       for (const [name, inv] of Object.entries(model.invariants)) {

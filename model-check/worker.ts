@@ -15,6 +15,7 @@ interface Data {
   /** [0]: stop requested; then per worker [generated, expanded] as float64 at 8 + 16w. */
   readonly signal: SharedArrayBuffer;
   readonly deadlock: boolean | undefined;
+  readonly symmetry: boolean;
 }
 
 const data = workerData as Data;
@@ -51,7 +52,7 @@ function run<S>(model: Model<S, Tagged>): void {
       next.push(t);
       nextIds.push(id);
     },
-  }, data.deadlock ?? model.checkDeadlock ?? true);
+  }, data.deadlock ?? model.checkDeadlock ?? true, data.symmetry);
 
   const expandLevel = (): void => {
     for (; pos < frontier.length; pos++) {

@@ -1,4 +1,4 @@
-export type { FingerprintSink, Model, Named, Tagged } from './model.ts';
+export type { FingerprintSink, Model, Named, Permutation, Symmetry, Tagged } from './model.ts';
 export type { Global, Message, NodeId, NodeProtocol, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
@@ -8,3 +8,4 @@ export { committedIndex, isJointMajority, isMajority, quorumsIntersect } from '.
 export { UsageError } from './errors.ts';
 export type { Built, Checkable, ConstantSpec, NetworkOptions } from './target.ts';
 export type { Drive, Timer } from './drive.ts';
+export { permutations } from './permutations.ts';

@@ -11,6 +11,20 @@ export interface FingerprintSink {
   end(): void;
 }
 
+/** A renaming of interchangeable model values (TLC's SYMMETRY), e.g. `{ s1: 's2', s2: 's1' }`. */
+export type Permutation = Readonly<Record<string, string>>;
+
+/**
+ * Interchangeable model values (TLC's `SYMMETRY Permutations(Server)`): the explorer stores one
+ * state per class of states equal up to these renamings.
+ */
+export interface Symmetry<S> {
+  /** Every renaming of the symmetric values, the identity included. */
+  readonly permutations: readonly Permutation[];
+  /** `s` with every symmetric value renamed by `p`, sets re-sorted so the result is canonical. */
+  apply(s: S, p: Permutation): S;
+}
+
 /** A table of named things, in the order they are reported. */
 export type Named<T> = Readonly<Record<string, T>>;
 
@@ -42,6 +56,8 @@ export interface Model<S, A extends Tagged> {
    * `end`. States with equal `encode` must give equal words; states with different ones should not.
    */
   fingerprint?(s: S, out: FingerprintSink): void;
+  /** Interchangeable values, if the model has any; used only when a check asks for symmetry. */
+  readonly symmetry?: Symmetry<S>;
   /** The state as named spec variables, for printing traces (TLC prints `/\ var = value`). */
   variables(s: S): Readonly<Record<string, unknown>>;
   /** An action instance as TLC would name it, e.g. `Phase2a(1, v1)`. */

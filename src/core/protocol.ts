@@ -1,6 +1,6 @@
 // The node-local kernel (shared/design.md): one protocol object, three consumers (the explorer
 // through compose, the simulator, the runtime).
-import type { Named, Tagged } from './model.ts';
+import type { Named, Permutation, Tagged } from './model.ts';
 import type { Bag } from './bag.ts';
 
 /** A server, acceptor or client name, e.g. `s1`. */
@@ -65,6 +65,16 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   readonly witnesses: Named<(g: Global<S, M>, c: C) => boolean>;
   /** A state constraint over the global view (the MC module's CONSTRAINT), if the config bounds one. */
   constraint?(g: Global<S, M>, c: C): boolean;
+  /**
+   * How to rename interchangeable values (TLC's SYMMETRY) in one node's state and in a message:
+   * the nodes always, plus any `groups` of values the config makes interchangeable. Sets must come
+   * out re-sorted. Absent: the protocol offers no symmetry reduction.
+   */
+  readonly symmetry?: {
+    state(s: S, p: Permutation): S;
+    message(m: M, p: Permutation): M;
+    groups?(c: C): readonly (readonly string[])[];
+  };
   /** Names an internal action as TLC would print it, e.g. `RequestVote(s1, s2)`. */
   describe(i: NodeId, a: A): string;
   /** Names a message in a trace, e.g. `AppendEntriesRequest s1->s2 term 2`. */

@@ -33,6 +33,10 @@ export const pingPong: NodeProtocol<PingConfig, PingState, PingAction, PingMessa
   invariants: { AtMostOnePongEach: (g) => Object.values(g.nodes).every((s) => s.pongs <= 1) },
   actionProperties: {},
   witnesses: { SomePong: (g) => Object.values(g.nodes).some((s) => s.pongs > 0) },
+  symmetry: {
+    state: (s) => s,
+    message: (m, p) => ({ ...m, source: p[m.source] ?? m.source, dest: p[m.dest] ?? m.dest }),
+  },
   describe: (i, a) => `SendPing(${i}, ${a.j})`,
   describeMessage: (m) => `${m.type} ${m.source}->${m.dest}`,
 };

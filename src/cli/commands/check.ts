@@ -19,6 +19,7 @@ const common = {
   'max-seconds': { type: 'string' },
   json: { type: 'boolean' },
   workers: { type: 'string' },
+  symmetry: { type: 'boolean' },
   simulate: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
@@ -63,11 +64,14 @@ export const check: Command = {
     const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
     if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
     const deadlock = values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
+    const symmetry = values['symmetry'] === true;
+    if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} declares no interchangeable values`);
 
     setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
     const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
     log(`Checking ${name}${typeof variant === 'string' ? ` (variant ${variant})` : ''}: ${built.settings}`);
     log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
+    if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
     if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
     if (walks !== undefined) {
       const s = seed ?? Math.floor(Math.random() * 0xffffffff);
@@ -84,6 +88,7 @@ export const check: Command = {
     const progress = progressPrinter();
     const exploreOpts: ExploreOptions = {
       deadlock,
+      symmetry,
       ...(maxStates !== undefined ? { maxStates } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       onProgress: (p) => progress.show(p),
@@ -133,7 +138,7 @@ function reportSimulation(r: SimulateResult, log: (line: string) => void): void 
 function summary(name: string, variant: unknown, b: Built, r: ExploreResult) {
   return {
     protocol: name, variant: typeof variant === 'string' ? variant : null, settings: b.settings,
-    verdict: r.verdict, workers: r.workers, fingerprintBytes: r.fingerprintBytes, distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds,
+    symmetry: r.symmetry, verdict: r.verdict, workers: r.workers, fingerprintBytes: r.fingerprintBytes, distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds,
     statesPerSecond: r.statesPerSecond, peakRssBytes: r.peakRssBytes, witnesses: r.witnesses, incomplete: r.incomplete,
     violation: r.violation === null ? null : { kind: r.violation.kind, name: r.violation.name, trace: r.violation.trace },
   };
@@ -156,6 +161,7 @@ function help(t: Checkable): string {
     '  --no-deadlock        do not report states without successors',
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
     '  --max-seconds S      stop after S seconds (exit 3, incomplete)',
+    '  --symmetry           one state per class of states equal up to renaming interchangeable values',
     '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',
     '  --simulate N         N random walks instead of exhaustive search (with --depth D, --seed S)',

@@ -55,6 +55,22 @@ describe('compose (node protocol -> model)', () => {
     expect(m.next(h, recv)).toBeNull();
   });
 
+  it('with symmetry, stores one state per class of states equal up to renaming the nodes', async () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: false });
+    const plain = await explore(m, { deadlock: false });
+    const reduced = await explore(m, { deadlock: false, symmetry: true });
+    // Each direction is in one of 4 phases (nothing, ping, pong, done): 16 pairs, 10 unordered.
+    expect([plain.distinct, reduced.distinct]).toEqual([16, 10]);
+    expect(reduced.witnesses).toEqual({ SomePong: true });
+  });
+
+  it('with symmetry, a bug is still found, with a real trace', async () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: true, restart: false });
+    const r = await explore(m, { deadlock: false, symmetry: true });
+    expect(r.violation?.name).toBe('AtMostOnePongEach');
+    expect(r.violation?.trace).toHaveLength(6);
+  });
+
   it('encodes states canonically: node key order does not matter', () => {
     const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: false });
     const a = { nodes: { n1: { sent: 1, pongs: 0 }, n2: { sent: 0, pongs: 0 } }, network: [] };
