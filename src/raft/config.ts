@@ -10,6 +10,7 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
   { flag: 'max-msgs', constant: 'MaxMsgs', description: 'CONSTRAINT messages in flight (all copies) <= MaxMsgs', default: '1' },
   { flag: 'max-restarts', constant: 'MaxRestarts', description: "CONSTRAINT restarts of all servers <= MaxRestarts ('none': unbounded, 0: no Restart)", default: 'none' },
+  { flag: 'passive', constant: 'Passive', description: "CONSTRAINT these servers are never candidates: a list like s2, or 'none'", default: 'none' },
   { flag: 'drop', constant: 'Drop', description: 'DropMessage enabled: on or off', default: 'on' },
   { flag: 'duplicate', constant: 'Duplicate', description: 'DuplicateMessage enabled: on or off', default: 'on' },
   { flag: 'history', constant: 'HistoryFields', description: "raft.tla's history field mlog in messages: on (as TLC counts) or off", default: 'on' },
@@ -46,8 +47,13 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
   const restarts = v('max-restarts');
   if (restarts !== 'none' && !/^\d+$/.test(restarts)) throw new UsageError(`--max-restarts must be none or a whole number >= 0, got '${restarts}'`);
   const maxRestarts = restarts === 'none' ? null : Number(restarts);
+  const servers = names('servers', v('servers'), 's', 9);
+  const passive = v('passive') === 'none' ? [] : v('passive').split(',').map((x) => x.trim()).sort();
+  if (passive.some((x) => !servers.includes(x))) {
+    throw new UsageError(`--passive must be none or a list of servers among ${servers.join(',')}, got '${v('passive')}'`);
+  }
   const config: RaftConfig = {
-    servers: names('servers', v('servers'), 's', 9),
+    servers,
     values: names('values', v('values'), 'v', 9),
     maxTerm: whole('max-term', v('max-term'), 1),
     maxLogLen: whole('max-log', v('max-log'), 0),
@@ -55,6 +61,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     maxMsgs: whole('max-msgs', v('max-msgs'), 0),
     // 0 restarts is expressed by leaving Restart out of Next, so no counter is needed.
     maxRestarts: maxRestarts === 0 ? null : maxRestarts,
+    passive,
     historyFields: onOff('history', v('history')),
   };
   const network: NetworkOptions = {
@@ -77,6 +84,7 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     `max-dup ${bound(c.maxDup)}`,
     `max-msgs ${bound(c.maxMsgs)}`,
     `max-restarts ${n.restart ? bound(c.maxRestarts) : '0'}`,
+    `passive ${(c.passive ?? []).length === 0 ? 'none' : (c.passive ?? []).join(',')}`,
     `drop ${n.drop ? 'on' : 'off'}`,
     `duplicate ${n.duplicate ? 'on' : 'off'}`,
     `history ${c.historyFields ? 'on' : 'off'}`,

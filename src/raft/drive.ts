@@ -1,5 +1,6 @@
 // How the runtime drives Raft (design.md "The runtime"): the election timer runs Timeout then asks every
-// server for a vote, the heartbeat timer sends AppendEntries to each peer then advances the commit index.
+// server for a vote; the heartbeat timer lets a candidate with a quorum take office (BecomeLeader, not
+// enabled otherwise), sends AppendEntries to each peer, then advances the commit index.
 import type { Drive, NodeId } from '../core/index.ts';
 import { termAt } from './log.ts';
 import type { RaftAction, RaftConfig, RaftMessage, Server } from './types.ts';
@@ -13,6 +14,7 @@ export const drive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = {
     heartbeat: {
       kind: 'heartbeat',
       actions: (i, _s, c) => [
+        { type: 'BecomeLeader' },
         ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
         { type: 'AdvanceCommitIndex' },
       ],

@@ -21,6 +21,7 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
     if (c.maxLogLen !== null && s.log.length > c.maxLogLen) return false;
     restarts += s.restarts ?? 0;
   }
+  for (const i of c.passive ?? []) if ((g.nodes[i] as Server).state === 'Candidate') return false;
   if (c.maxRestarts !== null && restarts > c.maxRestarts) return false;
   if (c.maxDup !== null) for (const e of g.network) if (e[2] > c.maxDup) return false;
   if (c.maxMsgs !== null && bagSize(g.network) > c.maxMsgs) return false;

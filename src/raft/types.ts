@@ -118,6 +118,11 @@ export interface RaftConfig {
   readonly maxMsgs: number | null;
   /** CONSTRAINT: restarts of all servers together <= maxRestarts (adds the `restarts` counter). */
   readonly maxRestarts: number | null;
+  /**
+   * CONSTRAINT: these servers are never candidates (they vote, follow and may restart, but a state in
+   * which one has timed out is not explored). Empty by default; it narrows a search for a bug.
+   */
+  readonly passive?: readonly NodeId[];
   /** Put raft.tla's history field `mlog` in AppendEntriesRequest and RequestVoteResponse. */
   readonly historyFields: boolean;
 }

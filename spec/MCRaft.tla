@@ -1,0 +1,66 @@
+------------------------------- MODULE MCRaft -------------------------------
+(***************************************************************************)
+(* The bounded model of src/raft that `check raft` explores.  The default  *)
+(* constants in MCRaft.cfg are reference setting A (two servers, one      *)
+(* value, MaxTerm 3, MaxLogLen 2, MaxDup 1, MaxMsgs 1, unbounded Restart   *)
+(* and DropMessage): TLC and our explorer both give 46,741 distinct        *)
+(* states, 371,911 generated, depth 46.                                    *)
+(*                                                                         *)
+(* The bounds are one CONSTRAINT (TLC: a successor that violates it is     *)
+(* generated and checked, but neither counted nor expanded).  MaxRestarts  *)
+(* needs a counter per server; with MaxRestarts = -1 (unbounded) the       *)
+(* counter stays 0 and the VIEW leaves it out, so the state space is       *)
+(* raft.tla's.  MaxRestarts = 0 leaves Restart out of Next.                *)
+(***************************************************************************)
+EXTENDS Raft
+
+CONSTANTS s1, s2, s3, v1, v2
+
+CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
+          MaxRestarts,      \* -1: unbounded
+          Passive,          \* servers that are never candidates
+          DropEnabled, DuplicateEnabled
+
+\* Restarts of each server so far (a bound counter, not a Raft variable).
+VARIABLE restarts
+
+RECURSIVE SumOver(_, _)
+SumOver(f, S) == IF S = {} THEN 0
+                 ELSE LET x == CHOOSE y \in S : TRUE IN f[x] + SumOver(f, S \ {x})
+
+MCInit == Init /\ restarts = [i \in Server |-> 0]
+
+MCNext ==
+    \/ /\ MaxRestarts /= 0
+       /\ \E i \in Server :
+            /\ Restart(i)
+            /\ restarts' = IF MaxRestarts > 0 THEN [restarts EXCEPT ![i] = @ + 1]
+                           ELSE restarts
+    \/ ServerNext /\ UNCHANGED restarts
+    \/ DuplicateEnabled /\ \E m \in DOMAIN messages : DuplicateMessage(m)
+                        /\ UNCHANGED restarts
+    \/ DropEnabled /\ \E m \in DOMAIN messages : DropMessage(m)
+                   /\ UNCHANGED restarts
+
+MCSpec == MCInit /\ [][MCNext]_<<vars, restarts>>
+
+StateConstraint ==
+    /\ \A i \in Server : currentTerm[i] <= MaxTerm
+    /\ \A i \in Server : Len(log[i]) <= MaxLogLen
+    /\ \A m \in DOMAIN messages : messages[m] <= MaxDup
+    /\ SumOver(messages, DOMAIN messages) <= MaxMsgs
+    /\ MaxRestarts > 0 => SumOver(restarts, Server) <= MaxRestarts
+    /\ \A i \in Passive : state[i] /= "Candidate"
+
+\* The state as src/raft stores it (restarts only when bounded).
+MCView == IF MaxRestarts > 0
+          THEN <<messages, serverVars, logVars, candidateVars, leaderVars, restarts>>
+          ELSE <<messages, serverVars, logVars, candidateVars, leaderVars>>
+
+\* Witnesses (src/raft/witnesses.ts): add one as an INVARIANT to get a trace to it.
+NotLeaderElected == \A i \in Server : state[i] /= "Leader"
+NotEntryCommitted == \A i \in Server : commitIndex[i] = 0
+NotFollowerCommitted == \A i \in Server : state[i] = "Leader" \/ commitIndex[i] = 0
+NotEntryEverywhere == \E i \in Server : Len(log[i]) = 0
+=============================================================================
+\* java -XX:+UseParallelGC -cp tla2tools.jar tlc2.TLC -workers 1 -config MCRaft.cfg MCRaft.tla
