@@ -40,6 +40,34 @@ describe('Paxos random walks', () => {
   });
 });
 
+describe('the fingerprint fast path', () => {
+  it('gives equal words exactly for states with equal encodings', () => {
+    const words = (s: PaxosState): string => {
+      const ws: number[] = [];
+      model.fingerprint?.(s, { begin: () => {}, word: (w) => void ws.push(w), end: () => {} });
+      return ws.join(',');
+    };
+    const byEncoding = new Map<string, string>();
+    const byWords = new Map<string, string>();
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 30 }), (walk) => {
+        let s = model.init()[0] as PaxosState;
+        for (const k of walk) {
+          const ts = enabled(model, s);
+          s = ts[k % ts.length] as PaxosState;
+          const e = model.encode(s);
+          const w = words(s);
+          expect(byEncoding.get(e) ?? w).toBe(w);
+          expect(byWords.get(w) ?? e).toBe(e);
+          byEncoding.set(e, w);
+          byWords.set(w, e);
+        }
+      }),
+      { seed, numRuns: 200 },
+    );
+  });
+});
+
 describe('the same walks against a broken variant', () => {
   it('find the violation (the property has teeth)', () => {
     const broken = paxosModel(constants, { ...actions, ...variants['two-proposals-per-ballot']?.replaces });

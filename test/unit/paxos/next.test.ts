@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { actions, candidates, next } from '../../../src/paxos/next.ts';
+import { describe as name } from '../../../src/paxos/model.ts';
+import type { Action } from '../../../src/paxos/index.ts';
+import { c3, m1a, m1b, m2a, state } from './build.ts';
+
+const enabled = (s: ReturnType<typeof state>): Action[] => candidates(c3, s).filter((x) => next(actions, s, x) !== null);
+
+describe('Next', () => {
+  it('initially only Phase1a is enabled, once per ballot', () => {
+    expect(enabled(state()).map(name)).toEqual(['Phase1a(0)', 'Phase1a(1)', 'Phase1a(2)']);
+  });
+
+  it('lists one Phase1b instance per 1a message and one Phase2b per 2a message, acceptor by acceptor', () => {
+    const s = state({ msgs: [m1a(0), m1a(1), m2a(0, 'v1')] });
+    const per = enabled(s).filter((x) => x.type === 'Phase1b' || x.type === 'Phase2b');
+    expect(per.map((x) => `${name(x)} ${JSON.stringify(x.m)}`)).toEqual([
+      'Phase1b(a1) {"type":"1a","bal":0}', 'Phase1b(a1) {"type":"1a","bal":1}', 'Phase2b(a1) {"type":"2a","bal":0,"val":"v1"}',
+      'Phase1b(a2) {"type":"1a","bal":0}', 'Phase1b(a2) {"type":"1a","bal":1}', 'Phase2b(a2) {"type":"2a","bal":0,"val":"v1"}',
+      'Phase1b(a3) {"type":"1a","bal":0}', 'Phase1b(a3) {"type":"1a","bal":1}', 'Phase2b(a3) {"type":"2a","bal":0,"val":"v1"}',
+    ]);
+  });
+
+  it('lists Phase2a once per quorum and per highest reported vote, as TLC enumerates \\E Q and \\E m', () => {
+    // all three answered ballot 1; a1 and a2 report the same vote (0, v1), a3 reports none
+    const s = state({ msgs: [m1b('a1', 1, 0, 'v1'), m1b('a2', 1, 0, 'v1'), m1b('a3', 1)], maxBal: { a1: 1, a2: 1, a3: 1 } });
+    const p2a = enabled(s).filter((x) => x.type === 'Phase2a');
+    expect(p2a.map((x) => (x.type === 'Phase2a' ? `${x.Q.join()} ${x.m?.acc ?? 'none'}` : ''))).toEqual([
+      'a1,a2 a1', 'a1,a2 a2', 'a1,a3 a1', 'a2,a3 a2', 'a1,a2,a3 a1', 'a1,a2,a3 a2',
+    ]);
+    expect(new Set(p2a.map(name))).toEqual(new Set(['Phase2a(1, v1)']));
+  });
+});
