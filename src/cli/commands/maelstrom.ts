@@ -1,10 +1,19 @@
-// Placeholder replaced below in this series.
-import { UsageError } from '../../core/index.ts';
+// `maelstrom`: a Raft key-value node speaking Maelstrom's JSON protocol on stdin/stdout (the lin-kv
+// workload). Run under Maelstrom as: maelstrom test -w lin-kv --bin ./maelstrom-node.sh ...
+import { raftProtocol } from '../../raft/index.ts';
+import { runMaelstrom } from '../../runtime/maelstrom.ts';
+import { EXIT } from '../exit.ts';
 import type { Command } from './index.ts';
+import { raftConfig, raftSchema, runtimeDrive } from './node.ts';
 
 export const maelstrom: Command = {
-  summary: 'maelstrom: run a Raft key-value node speaking Maelstrom JSON on stdin/stdout',
-  async run() {
-    throw new UsageError('maelstrom mode is not built yet');
+  summary: "maelstrom: a Raft key-value node speaking Maelstrom's JSON on stdin/stdout (lin-kv workload)",
+  async run(argv) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write('usage: consensus-checked maelstrom   (reads Maelstrom messages on stdin, one JSON per line)\n');
+      return EXIT.ok;
+    }
+    await runMaelstrom({ protocol: raftProtocol, drive: runtimeDrive, configFor: raftConfig, schema: raftSchema });
+    return EXIT.ok;
   },
 };
