@@ -4,6 +4,7 @@
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
 import { FingerprintSet } from './fingerprint.ts';
+import { memoryStop } from './memory.ts';
 import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
 import type { TraceStep } from './trace.ts';
 
@@ -18,6 +19,8 @@ export interface ExploreOptions {
   /** Called about every `progressIntervalMs` (default 2000) while exploring. */
   readonly onProgress?: (p: Progress) => void;
   readonly progressIntervalMs?: number;
+  /** Stop (verdict `incomplete`) when the process's resident memory passes this many bytes. */
+  readonly memoryBytes?: number;
   /** Store one state per class under the model's symmetry (TLC's SYMMETRY); default false. */
   readonly symmetry?: boolean;
 }
@@ -134,6 +137,10 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
         const seconds = (now - t0) / 1000;
         if (opts.maxStates !== undefined && seen.size >= opts.maxStates) return finish(null, null, `stopped at --max-states ${opts.maxStates}`);
         if (opts.maxSeconds !== undefined && seconds >= opts.maxSeconds) return finish(null, null, `stopped at --max-seconds ${opts.maxSeconds}`);
+        if ((expanded & 4095) === 0) {
+          const full = memoryStop(opts.memoryBytes);
+          if (full !== null) return finish(null, null, full);
+        }
         if (opts.onProgress !== undefined && now - lastReport >= interval) {
           lastReport = now;
           const rss = process.memoryUsage().rss;

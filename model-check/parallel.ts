@@ -5,6 +5,7 @@ import type { Model, Tagged } from '../src/core/index.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
 import type { Found } from './expand.ts';
 import { fingerprinter, Hasher } from './fingerprint.ts';
+import { memoryStop } from './memory.ts';
 import { NO_PARENT, rebuild } from './parents.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
 
@@ -54,11 +55,13 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   let peakRss = process.memoryUsage().rss;
   const workerStats = new Float64Array(signal, 8, 2 * W);
   let queue = 0;
+  let lastReport = t0;
 
   const timer = setInterval(() => {
     const seconds = (performance.now() - t0) / 1000;
     if (opts.maxStates !== undefined && seen.size >= opts.maxStates) stopReason ??= `stopped at --max-states ${opts.maxStates}`;
     if (opts.maxSeconds !== undefined && seconds >= opts.maxSeconds) stopReason ??= `stopped at --max-seconds ${opts.maxSeconds}`;
+    stopReason ??= memoryStop(opts.memoryBytes);
     if (stopReason !== null) Atomics.store(stop, 0, 1);
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
@@ -68,8 +71,10 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       gen += workerStats[2 * w] as number;
       expanded += workerStats[2 * w + 1] as number;
     }
+    if (performance.now() - lastReport < (opts.progressIntervalMs ?? 2000)) return;
+    lastReport = performance.now();
     opts.onProgress?.({ distinct: seen.size, generated: gen, depth, seconds, rssBytes: rss, queue: Math.max(0, queue - expanded), statesPerSecond: seen.size / seconds });
-  }, opts.progressIntervalMs ?? 2000);
+  }, Math.min(opts.progressIntervalMs ?? 2000, 500));
 
   const finish = async (violation: Violation | null): Promise<ExploreResult> => {
     clearInterval(timer);

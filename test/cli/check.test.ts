@@ -62,6 +62,13 @@ describe('check: verdicts and exit codes', () => {
     expect(r.out).not.toMatch(/All invariants hold/);
   });
 
+  it('exit 3 with the figures so far when --memory is reached', () => {
+    const r = cli('check', 'raft', '--servers', '3', '--max-term', '2', '--max-log', '0', '--memory', '0.01', '--workers', '1');
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/Incomplete: stopped at --memory 0.0 GiB/);
+    expect(r.out).toMatch(/[\d,]+ distinct states/);
+  });
+
   it('--json prints one machine-readable summary', () => {
     const r = cli('check', 'paxos', '--json', '--workers', '1');
     expect(r.code).toBe(0);

@@ -20,6 +20,7 @@ const common = {
   json: { type: 'boolean' },
   workers: { type: 'string' },
   symmetry: { type: 'boolean' },
+  memory: { type: 'string' },
   simulate: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
@@ -65,6 +66,7 @@ export const check: Command = {
     if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
     const deadlock = values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
     const symmetry = values['symmetry'] === true;
+    const memory = numberFlag(values['memory'] as string | undefined, 'memory');
     if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} declares no interchangeable values`);
 
     setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
@@ -89,6 +91,7 @@ export const check: Command = {
     const exploreOpts: ExploreOptions = {
       deadlock,
       symmetry,
+      ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
       ...(maxStates !== undefined ? { maxStates } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       onProgress: (p) => progress.show(p),
@@ -161,6 +164,7 @@ function help(t: Checkable): string {
     '  --no-deadlock        do not report states without successors',
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
     '  --max-seconds S      stop after S seconds (exit 3, incomplete)',
+    '  --memory G           stop when resident memory passes G GiB (exit 3, incomplete)',
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
     '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',

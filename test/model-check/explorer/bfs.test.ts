@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, formatTrace } from '../../../model-check/index.ts';
-import { counter, dieHard } from '../../helpers/toys.ts';
+import { counter, dieHard, grid } from '../../helpers/toys.ts';
 
 describe('explore (breadth-first)', () => {
   it('finds the shortest DieHard solution: 7 states, as TLC prints it', async () => {
@@ -67,6 +67,12 @@ describe('explore (breadth-first)', () => {
     expect(r.incomplete).toMatch(/max-states/);
     expect(r.distinct).toBeGreaterThanOrEqual(1000);
     expect(r.distinct).toBeLessThan(100_001);
+  });
+
+  it('stops at a memory cap and says incomplete', async () => {
+    const r = await explore(grid(300), { memoryBytes: 1 });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.incomplete).toMatch(/--memory/);
   });
 
   it('reports progress on long runs', async () => {
