@@ -12,6 +12,10 @@ MCAcceptor == {a1, a2, a3}
 MCValue == {v1, v2}
 MCQuorum == {Q \in SUBSET MCAcceptor : 2 * Cardinality(Q) > Cardinality(MCAcceptor)}
 
+\* Optional: SYMMETRY MCSymmetry in the .cfg, like `check paxos --symmetry` (every renaming of the
+\* acceptors combined with every renaming of the values; majorities are kept by all of them).
+MCSymmetry == {p @@ q : p \in Permutations(MCAcceptor), q \in Permutations(MCValue)}
+
 \* Add one of these as an INVARIANT to get a trace to the witness it negates.
 NotValueChosen == ~ ValueChosen
 NotVoteChanged == ~ VoteChanged

@@ -5,6 +5,7 @@ import { encode } from './encode.ts';
 import { fingerprinter } from './fingerprint.ts';
 import { init } from './init.ts';
 import { invariants } from './invariants.ts';
+import { symmetry } from './symmetry.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
 import type { Action, Constants, Message, PaxosState } from './types.ts';
 import { witnesses } from './witnesses.ts';
@@ -34,7 +35,8 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
   };
   const fingerprint = fingerprinter(c);
   if (fingerprint !== null) model.fingerprint = fingerprint;
-  return model;
+  const sym = symmetry(c);
+  return sym === null ? model : { ...model, symmetry: sym };
 }
 
 /** A message as a TLA+-like term: `1b(a1, 1, -1, None)` for acc, bal, mbal, mval. */

@@ -33,6 +33,19 @@ describe('Paxos model checking', () => {
     expect(r.witnesses).toEqual(witnesses);
   });
 
+  it.each([
+    // flags, renamings, distinct, generated, depth
+    ['all majorities: 3! acceptor x 2! value renamings', {}, 12, 443, 2756, 17],
+    ['a1,a2;a1,a3: only renamings that keep the quorums (swap a2, a3)', { quorums: 'a1,a2;a1,a3' }, 4, 671, 3911, 17],
+  ] as const)('symmetry, %s', async (_, flags, renamings, distinct, generated, depth) => {
+    const m = model(flags);
+    expect(m.symmetry?.permutations.length).toBe(renamings);
+    const r = await explore(m, { symmetry: true });
+    expect(r.verdict).toBe('ok');
+    expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
+    expect(r.witnesses).toEqual(all);
+  });
+
   it('the fingerprint fast path counts as the canonical encoding does', async () => {
     const { fingerprint, ...slow } = model({ values: '3' });
     expect(fingerprint).toBeDefined();
