@@ -27,7 +27,7 @@ describe('Receive', () => {
   });
 
   it('an unhandled message type fails .exhaustive() at compile time (type-level test)', () => {
-    const m: RaftMessage = rvReq();
+    const m = rvReq() as RaftMessage;
     const partial = () =>
       match(m)
         .with({ type: 'RequestVoteRequest' }, () => 1)
