@@ -9,3 +9,4 @@ export { simulate } from './simulate.ts';
 export type { SimulateOptions, SimulateResult } from './simulate.ts';
 export { exploreParallel } from './parallel.ts';
 export type { ModelFactory } from './parallel.ts';
+export { exploreDepthFirst } from './dfs.ts';

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, exploreParallel, formatTrace, simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { explore, exploreDepthFirst, exploreParallel, formatTrace, simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
 import { build } from '../build-model.ts';
 import { progressPrinter } from '../progress.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
@@ -22,6 +22,7 @@ const common = {
   symmetry: { type: 'boolean' },
   memory: { type: 'string' },
   simulate: { type: 'string' },
+  dfs: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -65,6 +66,8 @@ export const check: Command = {
     const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
     if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
     const deadlock = values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
+    const dfs = intFlag(values['dfs'] as string | undefined, 'dfs', 1);
+    if (dfs !== undefined && walks !== undefined) throw new UsageError('--dfs and --simulate are different modes: pick one');
     const symmetry = values['symmetry'] === true;
     const memory = numberFlag(values['memory'] as string | undefined, 'memory');
     if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} declares no interchangeable values`);
@@ -97,7 +100,11 @@ export const check: Command = {
       onProgress: (p) => progress.show(p),
     };
     const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
-    const result = workers > 1 ? await exploreParallel(factory, workers, exploreOpts) : await explore(model, exploreOpts);
+    if (dfs !== undefined) log(`Depth-first, at most ${dfs} states deep (traces are real, not necessarily shortest)`);
+    const result =
+      dfs !== undefined ? await exploreDepthFirst(model, { ...exploreOpts, maxDepth: dfs })
+      : workers > 1 ? await exploreParallel(factory, workers, exploreOpts)
+      : await explore(model, exploreOpts);
     progress.done();
     if (json) process.stdout.write(JSON.stringify(summary(name, variant, built, result)) + '\n');
     else report(result, log);
@@ -168,6 +175,7 @@ function help(t: Checkable): string {
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
     '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',
+    '  --dfs D              depth-first search of every state at most D states deep (one thread)',
     '  --simulate N         N random walks instead of exhaustive search (with --depth D, --seed S)',
     '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated.', '',
   );
