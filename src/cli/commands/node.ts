@@ -44,28 +44,8 @@ export function raftConfig(servers: readonly string[]): RaftConfig {
   };
 }
 
-/**
- * Raft's drive, with BecomeLeader tried on each heartbeat tick: the drive's timers do not list it,
- * and a candidate with a quorum of votes must get to take office (raft.tla's BecomeLeader(i) is an
- * internal action like the others; trying it when it is not enabled is a no-op).
- */
-export const runtimeDrive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = {
-  ...raftDrive,
-  timers: Object.fromEntries(
-    Object.entries(raftDrive.timers).map(([name, t]) => [
-      name,
-      t.kind !== 'heartbeat'
-        ? t
-        : {
-            kind: t.kind,
-            actions: (i: string, s: Server, c: RaftConfig): readonly RaftAction[] => {
-              const xs = t.actions(i, s, c);
-              return xs.some((a) => a.type === 'BecomeLeader') ? xs : [{ type: 'BecomeLeader' }, ...xs];
-            },
-          },
-    ]),
-  ),
-};
+/** Raft's own drive (src/raft/drive.ts): the runtime adds nothing to it. */
+export const runtimeDrive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = raftDrive;
 
 const options = {
   id: { type: 'string' },
