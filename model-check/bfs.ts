@@ -5,6 +5,7 @@ import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import { memoryStop } from './memory.ts';
+import { SpillQueue } from './queue.ts';
 import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
 import type { TraceStep } from './trace.ts';
 
@@ -19,6 +20,8 @@ export interface ExploreOptions {
   /** Called about every `progressIntervalMs` (default 2000) while exploring. */
   readonly onProgress?: (p: Progress) => void;
   readonly progressIntervalMs?: number;
+  /** States of a BFS level kept in memory before older ones are written to disk (default 1,000,000). */
+  readonly spillStates?: number;
   /** Stop (verdict `incomplete`) when the process's resident memory passes this many bytes. */
   readonly memoryBytes?: number;
   /** Store one state per class under the model's symmetry (TLC's SYMMETRY); default false. */
@@ -61,6 +64,8 @@ export interface ExploreResult {
   readonly workers: number;
   /** Whether states were stored one per symmetry class. */
   readonly symmetry: boolean;
+  /** States written to disk because a level outgrew `spillStates`. */
+  readonly spilledStates: number;
   readonly violation: Violation | null;
   /** For each witness ("sometimes" property): whether some explored state satisfied it. */
   readonly witnesses: Readonly<Record<string, boolean>>;
@@ -68,28 +73,31 @@ export interface ExploreResult {
   readonly incomplete: string | null;
 }
 
+const DEFAULT_SPILL = 1_000_000;
+
 /** Explores every state of `model` reachable within its constraint, breadth-first, in this thread. */
 export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: ExploreOptions = {}): Promise<ExploreResult> {
   const t0 = performance.now();
   const interval = opts.progressIntervalMs ?? 2000;
   const seen = new FingerprintSet();
   const log = new ParentLog();
-  let next: S[] = [];
-  let nextIds: number[] = [];
+  const spill = opts.spillStates ?? DEFAULT_SPILL;
+  let next = new SpillQueue<S>(spill);
   const x = new Expander(model, {
     add: (hi, lo) => seen.add(hi, lo),
     record: (from, action) => log.add(from, action),
-    push: (t, id) => {
-      next.push(t);
-      nextIds.push(id);
-    },
+    push: (t, id) => next.push(t, id),
   }, opts.deadlock ?? model.checkDeadlock ?? true, opts.symmetry ?? false);
   let depth = 0;
   let peakRss = process.memoryUsage().rss;
   let lastReport = t0;
   let expanded = 0;
 
+  let spilled = 0;
+  let frontier: SpillQueue<S> | null = null;
   const finish = (found: Found | null, initial: Violation | null, incomplete: string | null): ExploreResult => {
+    next.close();
+    frontier?.close();
     const seconds = (performance.now() - t0) / 1000;
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
     const lookup = (id: number) => [log.parent[id] as number, log.via[id] as number] as const;
@@ -102,6 +110,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       distinct: seen.size, generated: x.generated, depth, seconds,
       statesPerSecond: seconds > 0 ? seen.size / seconds : seen.size,
       peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1, symmetry: opts.symmetry ?? false,
+      spilledStates: spilled + next.spilledTotal,
       violation, witnesses: x.witnesses, incomplete,
     };
   };
@@ -118,19 +127,18 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       return finish(null, { kind: 'invariant', name: bad, trace: rebuild(only, () => [NO_PARENT, 0], 0) }, null);
     }
     if (!inModel) continue;
-    next.push(s);
-    nextIds.push(log.add(NO_PARENT, k));
+    next.push(s, log.add(NO_PARENT, k));
     x.note(s);
   }
 
   while (next.length > 0) {
     depth++;
-    const frontier = next;
-    const frontierIds = nextIds;
-    next = [];
-    nextIds = [];
-    for (let f = 0; f < frontier.length; f++) {
-      const found = x.expand(frontier[f] as S, frontierIds[f] as number);
+    frontier = next;
+    next = new SpillQueue<S>(spill);
+    let left = frontier.length;
+    for (const [s, sid] of frontier.drain()) {
+      left--;
+      const found = x.expand(s, sid);
       if (found !== null) return finish(found, null, null);
       if ((++expanded & 255) === 0) {
         const now = performance.now();
@@ -147,11 +155,13 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
           peakRss = Math.max(peakRss, rss);
           opts.onProgress({
             distinct: seen.size, generated: x.generated, depth, seconds, rssBytes: rss,
-            queue: frontier.length - f + next.length, statesPerSecond: seen.size / seconds,
+            queue: left + next.length, statesPerSecond: seen.size / seconds,
           });
         }
       }
     }
+    spilled += frontier.spilledTotal;
+    frontier.close();
     if (next.length === 0) break;
   }
   return finish(null, null, null);

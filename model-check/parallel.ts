@@ -24,12 +24,14 @@ export type ToWorker =
   | { readonly type: 'init'; readonly initial: readonly number[] }
   | { readonly type: 'level' }
   | { readonly type: 'table'; readonly buffers: SharedFingerprintBuffers }
-  | { readonly type: 'parents' };
+  | { readonly type: 'parents' }
+  | { readonly type: 'close' };
 
 /** Messages from a worker. */
 export type ToMain =
   | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly fresh: number; readonly generated: number; readonly witnesses: Readonly<Record<string, boolean>> }
+  | { readonly type: 'done'; readonly fresh: number; readonly generated: number; readonly witnesses: Readonly<Record<string, boolean>>; readonly spilled: number }
+  | { readonly type: 'closed' }
   | { readonly type: 'paused' }
   | { readonly type: 'violation'; readonly found: Found }
   | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
@@ -46,7 +48,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   const signal = new SharedArrayBuffer(8 + 16 * W);
   const stop = new Int32Array(signal, 0, 1);
   const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
-    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false },
+    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000 },
   })));
   const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
   let generated = 0;
@@ -56,6 +58,8 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   const workerStats = new Float64Array(signal, 8, 2 * W);
   let queue = 0;
   let lastReport = t0;
+  const spilledBy: number[] = pool.map(() => 0);
+  let spilled = 0;
 
   const timer = setInterval(() => {
     const seconds = (performance.now() - t0) / 1000;
@@ -78,6 +82,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
 
   const finish = async (violation: Violation | null): Promise<ExploreResult> => {
     clearInterval(timer);
+    await Promise.all(pool.map((p) => p.ask({ type: 'close' })));
     await Promise.all(pool.map((p) => p.worker.terminate()));
     const seconds = (performance.now() - t0) / 1000;
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -85,7 +90,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     return {
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, symmetry: opts.symmetry ?? false, violation, witnesses, incomplete,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
     };
   };
 
@@ -130,6 +135,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
             Atomics.store(stop, 0, 1);
           } else if (r.type === 'done') {
             fresh += r.fresh;
+            spilledBy[w] = r.spilled;
             merge(witnesses, [r]);
           }
         });
@@ -164,6 +170,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
         await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
       }
       queue += fresh;
+      spilled = spilledBy.reduce((a, b) => a + b, 0);
       if (fresh === 0) break;
       depth++;
     }

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
 import { NO_PARENT, ParentLog } from './parents.ts';
+import { SpillQueue } from './queue.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
 import type { ModelFactory, ToMain, ToWorker } from './parallel.ts';
 
@@ -16,6 +17,7 @@ interface Data {
   readonly signal: SharedArrayBuffer;
   readonly deadlock: boolean | undefined;
   readonly symmetry: boolean;
+  readonly spillStates: number;
 }
 
 const data = workerData as Data;
@@ -40,27 +42,26 @@ function run<S>(model: Model<S, Tagged>): void {
   const stop = new Int32Array(data.signal, 0, 1);
   const stats = new Float64Array(data.signal, 8 + 16 * me, 2);
   const log = new ParentLog();
-  let frontier: S[] = [];
-  let frontierIds: number[] = [];
-  let next: S[] = [];
-  let nextIds: number[] = [];
-  let pos = 0;
+  let frontier = new SpillQueue<S>(data.spillStates);
+  let next = new SpillQueue<S>(data.spillStates);
+  let level: Generator<readonly [S, number]> | null = null;
+  let spilled = 0;
   const x = new Expander(model, {
     add: (hi, lo) => seen.add(hi, lo),
     record: (from, action) => log.add(from, action) * W + me,
-    push: (t, id) => {
-      next.push(t);
-      nextIds.push(id);
-    },
+    push: (t, id) => next.push(t, id),
   }, data.deadlock ?? model.checkDeadlock ?? true, data.symmetry);
 
   const expandLevel = (): void => {
-    for (; pos < frontier.length; pos++) {
+    level ??= frontier.drain();
+    for (;;) {
       if (seen.growRequested || Atomics.load(stop, 0) !== 0) {
         post({ type: 'paused' });
         return;
       }
-      const found: Found | null = x.expand(frontier[pos] as S, frontierIds[pos] as number);
+      const item = level.next();
+      if (item.done === true) break;
+      const found: Found | null = x.expand(item.value[0], item.value[1]);
       stats[0] = x.generated;
       stats[1] = (stats[1] as number) + 1;
       if (found !== null) {
@@ -69,29 +70,34 @@ function run<S>(model: Model<S, Tagged>): void {
       }
     }
     const fresh = next.length;
+    spilled += frontier.spilledTotal;
+    frontier.close();
     frontier = next;
-    frontierIds = nextIds;
-    next = [];
-    nextIds = [];
-    pos = 0;
-    post({ type: 'done', fresh, generated: x.generated, witnesses: x.witnesses });
+    next = new SpillQueue<S>(data.spillStates);
+    level = null;
+    post({ type: 'done', fresh, generated: x.generated, witnesses: x.witnesses, spilled: spilled + frontier.spilledTotal });
   };
 
   port.on('message', (m: ToWorker) => {
     switch (m.type) {
       case 'init':
         for (const k of m.initial) {
-          frontier.push(model.init()[k] as S);
-          frontierIds.push(log.add(NO_PARENT, k) * W + me);
+          const s = model.init()[k] as S;
+          frontier.push(s, log.add(NO_PARENT, k) * W + me);
+          x.note(s);
         }
-        for (const s of frontier) x.note(s);
-        post({ type: 'done', fresh: frontier.length, generated: 0, witnesses: x.witnesses });
+        post({ type: 'done', fresh: frontier.length, generated: 0, witnesses: x.witnesses, spilled: 0 });
         return;
       case 'level':
         expandLevel();
         return;
       case 'table':
         seen = new SharedFingerprintSet(m.buffers);
+        return;
+      case 'close':
+        frontier.close();
+        next.close();
+        post({ type: 'closed' });
         return;
       case 'parents':
         post({ type: 'parents', parent: log.parent.slice(0, log.count), via: log.via.slice(0, log.count) });

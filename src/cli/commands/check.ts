@@ -21,6 +21,7 @@ const common = {
   workers: { type: 'string' },
   symmetry: { type: 'boolean' },
   memory: { type: 'string' },
+  spill: { type: 'string' },
   simulate: { type: 'string' },
   dfs: { type: 'string' },
   depth: { type: 'string' },
@@ -70,6 +71,7 @@ export const check: Command = {
     if (dfs !== undefined && walks !== undefined) throw new UsageError('--dfs and --simulate are different modes: pick one');
     const symmetry = values['symmetry'] === true;
     const memory = numberFlag(values['memory'] as string | undefined, 'memory');
+    const spill = intFlag(values['spill'] as string | undefined, 'spill', 1);
     if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} declares no interchangeable values`);
 
     setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
@@ -95,6 +97,7 @@ export const check: Command = {
       deadlock,
       symmetry,
       ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
+      ...(spill !== undefined ? { spillStates: spill } : {}),
       ...(maxStates !== undefined ? { maxStates } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       onProgress: (p) => progress.show(p),
@@ -172,6 +175,7 @@ function help(t: Checkable): string {
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
     '  --max-seconds S      stop after S seconds (exit 3, incomplete)',
     '  --memory G           stop when resident memory passes G GiB (exit 3, incomplete)',
+    '  --spill N            keep at most N states of a BFS level in memory, the rest on disk (default 1000000)',
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
     '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',

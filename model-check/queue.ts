@@ -1,0 +1,69 @@
+// A BFS level's queue of (state, id) that keeps at most `limit` states in memory and spills older
+// ones to disk in chunks (node:v8 serialization), read back in the same order.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** FIFO of states with their ids; past `limit` states in memory, the oldest go to disk. */
+export class SpillQueue<S> {
+  private states: S[] = [];
+  private ids: number[] = [];
+  private chunks: string[] = [];
+  private dir: string | null = null;
+  private spilled = 0;
+  private readonly limit: number;
+  private readonly parent: string;
+
+  constructor(limit: number, parent: string = tmpdir()) {
+    this.limit = limit;
+    this.parent = parent;
+  }
+
+  get length(): number {
+    return this.spilled + this.states.length;
+  }
+
+  /** States written to disk so far (over the queue's life). */
+  spilledTotal = 0;
+
+  push(s: S, id: number): void {
+    this.states.push(s);
+    this.ids.push(id);
+    if (this.states.length >= this.limit) this.spill();
+  }
+
+  /** Every entry in FIFO order; the queue is empty afterwards and its files are gone. */
+  *drain(): Generator<readonly [S, number]> {
+    const chunks = this.chunks;
+    const states = this.states;
+    const ids = this.ids;
+    this.chunks = [];
+    this.states = [];
+    this.ids = [];
+    this.spilled = 0;
+    for (const file of chunks) {
+      const chunk = deserialize(readFileSync(file)) as { states: S[]; ids: number[] };
+      rmSync(file);
+      for (let k = 0; k < chunk.states.length; k++) yield [chunk.states[k] as S, chunk.ids[k] as number];
+    }
+    for (let k = 0; k < states.length; k++) yield [states[k] as S, ids[k] as number];
+  }
+
+  /** Removes the spill directory. */
+  close(): void {
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+
+  private spill(): void {
+    this.dir ??= mkdtempSync(join(this.parent, 'consensus-checked-queue-'));
+    const file = join(this.dir, `chunk-${this.chunks.length}-${this.spilledTotal}`);
+    writeFileSync(file, serialize({ states: this.states, ids: this.ids }));
+    this.chunks.push(file);
+    this.spilled += this.states.length;
+    this.spilledTotal += this.states.length;
+    this.states = [];
+    this.ids = [];
+  }
+}
