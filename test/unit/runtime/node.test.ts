@@ -1,0 +1,108 @@
+// The node loop in one process with an in-memory network: three Raft nodes elect a leader, commit
+// client commands, and never let a message leave before the durable state it depends on is written.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Node, recoverState } from '../../../src/runtime/node.ts';
+import type { Outcome } from '../../../src/runtime/node.ts';
+import type { KvCommand } from '../../../src/runtime/kv/kv.ts';
+import { drive, raftProtocol } from '../../../src/raft/index.ts';
+import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../../src/raft/index.ts';
+import { raftConfig } from '../../../src/cli/commands/node.ts';
+
+type RaftNode = Node<RaftConfig, Server, RaftAction, RaftMessage>;
+const nodes: RaftNode[] = [];
+afterEach(() => {
+  for (const n of nodes.splice(0)) n.stop();
+});
+
+function cluster(violations: string[]) {
+  const ids = ['s1', 's2', 's3'];
+  const c = raftConfig(ids);
+  const byId = new Map<string, RaftNode>();
+  const durableOnDisk = new Map<string, string>();
+  for (const id of ids) {
+    const node: RaftNode = new Node({
+      id,
+      protocol: raftProtocol,
+      drive,
+      config: c,
+      recovered: null,
+      storage: {
+        write: async (v) => {
+          await new Promise((r) => setTimeout(r, 1)); // an fsync takes time
+          durableOnDisk.set(id, JSON.stringify(v));
+          return true;
+        },
+      },
+      send: (m) => {
+        // The state this message depends on must be on disk already.
+        const now = JSON.stringify(raftProtocol.durable(node.state));
+        if (durableOnDisk.get(id) !== now) violations.push(`${id} sent ${m.type} before its state was durable`);
+        setTimeout(() => byId.get(m.dest)?.receive(m), Math.random() * 3);
+      },
+      log: () => {},
+      timers: { electionMs: [50, 100], heartbeatMs: 10 },
+      commandTimeoutMs: 2000,
+    });
+    byId.set(id, node);
+    nodes.push(node);
+  }
+  for (const n of byId.values()) n.start();
+  return byId;
+}
+
+async function leaderOf(byId: Map<string, RaftNode>): Promise<RaftNode> {
+  for (let k = 0; k < 300; k += 1) {
+    const l = [...byId.values()].find((n) => n.status().role === 'Leader');
+    if (l !== undefined) return l;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no leader');
+}
+
+/** Submits like a client: on a certain failure, again to the current leader, same session seq. */
+async function submit(byId: Map<string, RaftNode>, c: KvCommand): Promise<Outcome> {
+  let o: Outcome = { kind: 'timeout' };
+  for (let k = 0; k < 50; k += 1) {
+    o = await (await leaderOf(byId)).submit(c);
+    if (o.kind === 'done') return o;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return o;
+}
+
+describe('Node (in-memory network)', () => {
+  it('elects a leader, commits a batch of concurrent commands, and sends only durable state', async () => {
+    const violations: string[] = [];
+    const byId = cluster(violations);
+    await leaderOf(byId);
+    const outs: Outcome[] = await Promise.all(
+      Array.from({ length: 20 }, (_, k) => submit(byId, { op: 'put', key: `k${k % 3}`, value: k, client: `c${k}`, seq: 1 })),
+    );
+    expect(outs.filter((o) => !(o.kind === "done" && o.result.ok))).toEqual([]);
+    const read = await submit(byId, { op: 'get', key: 'k0', client: 'r', seq: 1 });
+    expect(read).toMatchObject({ kind: 'done', result: { ok: true } });
+    // 20 commands went into far fewer entries (adaptive batching).
+    expect((await leaderOf(byId)).status().lastIndex).toBeLessThan(15);
+    expect(violations).toEqual([]);
+  }, 10_000);
+
+  it('a follower refuses a command with not-leader and names the leader', async () => {
+    const byId = cluster([]);
+    const leader = await leaderOf(byId);
+    const f = [...byId.values()].find((n) => n !== leader) as RaftNode;
+    for (let k = 0; k < 100 && f.leader() === null; k += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(await f.submit({ op: 'get', key: 'x', client: 'c', seq: 1 })).toEqual({ kind: 'failed', reason: 'not-leader', leader: leader.status().id });
+  }, 10_000);
+});
+
+describe('recoverState', () => {
+  it("rebuilds a state from a recovered durable value through the protocol's restart", () => {
+    const c = raftConfig(['s1', 's2', 's3']);
+    const d = { currentTerm: 7, votedFor: 's2', log: [{ term: 3, value: [] }, { term: 7, value: [{ op: 'get', key: 'a', client: 'c', seq: 1 }] }] };
+    const s = recoverState(raftProtocol, 's1', c, d);
+    expect(raftProtocol.durable(s)).toEqual(d);
+    expect(s.state).toBe('Follower');
+    expect(s.commitIndex).toBe(0);
+    expect(recoverState(raftProtocol, 's1', c, null)).toEqual(raftProtocol.init('s1', c));
+  });
+});
