@@ -10,6 +10,7 @@ import { open, rename, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { constants } from 'node:fs';
 import { diff, patch, same } from './diff.ts';
 import type { PatchOp } from './diff.ts';
 
@@ -142,7 +143,10 @@ export class Wal {
       buf = Buffer.alloc(0);
     }
     const r = replay(buf);
-    const fh = await open(file, buf.length === 0 ? 'w+' : 'r+');
+    // With fsync on, O_DSYNC makes each append durable when write returns: one system call per
+    // group commit instead of write + fdatasync (two trips through libuv's thread pool).
+    const flags = (buf.length === 0 ? constants.O_CREAT | constants.O_TRUNC : 0) | constants.O_RDWR | (opts.fsync ? constants.O_DSYNC : 0);
+    const fh = await open(file, flags, 0o644);
     let end = r.end;
     if (end === 0) {
       await fh.truncate(0);
@@ -180,7 +184,6 @@ export class Wal {
     }
     const rec = encodeRecord(ops === null ? { f: value } : { p: ops });
     await this.fh.write(rec, 0, rec.length, this.size);
-    if (this.opts.fsync) await this.fh.datasync();
     this.size += rec.length;
     this.last = value;
     return true;
@@ -197,7 +200,7 @@ export class Wal {
     await rename(tmp, join(this.dir, 'wal.log'));
     await syncDir(this.dir);
     await this.fh.close();
-    this.fh = await open(join(this.dir, 'wal.log'), 'r+');
+    this.fh = await open(join(this.dir, 'wal.log'), constants.O_RDWR | (this.opts.fsync ? constants.O_DSYNC : 0));
     this.size = rec.length;
     this.last = value;
   }
