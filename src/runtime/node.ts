@@ -100,7 +100,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private readonly election: ElectionTimer;
   private readonly heartbeat: HeartbeatTimer;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
-  readonly stats = { rounds: 0, inputs: 0, writes: 0 };
+  readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
 
   constructor(o: NodeOptions<C, S, A, M>) {
     this.o = o;
@@ -206,13 +206,25 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private apply(input: A | Receive<M>, out: M[]): boolean {
     const p = this.o.protocol;
     for (let k = 0; k < 8; k += 1) {
-      const r = p.step(this.o.id, this.s, input, this.o.config);
+      let r;
+      try {
+        r = p.step(this.o.id, this.s, input, this.o.config);
+      } catch (e) {
+        // A protocol throws only for a state it deems impossible: a bug, or a peer that sent
+        // well-formed nonsense. Steps are pure, so the state is unchanged: log loudly, skip the input,
+        // keep serving (bytes from the network must not stop a node).
+        const what = input.type === 'Receive' ? p.describeMessage((input as Receive<M>).m) : p.describe(this.o.id, input as A);
+        this.o.log(`node: step threw on ${what}; input skipped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.stats.stepErrors += 1;
+        return k > 0;
+      }
       if (r === null) return k > 0;
       this.s = r.state;
       for (const m of r.send) out.push(m);
       if (r.keep !== true) return true;
     }
-    throw new Error(`node ${this.o.id}: step kept the same input 8 times`);
+    this.o.log(`node: step kept the same input 8 times; input dropped`);
+    return true;
   }
 
   /**

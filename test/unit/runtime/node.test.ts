@@ -106,3 +106,40 @@ describe('recoverState', () => {
     expect(recoverState(raftProtocol, 's1', c, null)).toEqual(raftProtocol.init('s1', c));
   });
 });
+
+describe('Node under well-formed nonsense from peers', () => {
+  it('keeps running when authenticated peers send schema-valid but arbitrary Raft messages', async () => {
+    const fc = await import('fast-check');
+    const { validate } = await import('../../../src/runtime/transport/schema.ts');
+    const { raftSchema } = await import('../../../src/cli/commands/node.ts');
+    const n = fc.nat({ max: 6 });
+    const peer = fc.constantFrom('s2', 's3');
+    const entry = fc.record({ term: n, value: fc.constantFrom([], [{ op: 'put', key: 'a', value: 1, client: 'c', seq: 1 }], 'junk') });
+    const msg = fc.oneof(
+      fc.record({ type: fc.constant('RequestVoteRequest'), term: n, lastLogTerm: n, lastLogIndex: n, source: peer, dest: fc.constant('s1') }),
+      fc.record({ type: fc.constant('RequestVoteResponse'), term: n, voteGranted: fc.boolean(), source: peer, dest: fc.constant('s1') }),
+      fc.record({ type: fc.constant('AppendEntriesRequest'), term: n, prevLogIndex: n, prevLogTerm: n, entries: fc.array(entry, { maxLength: 2 }), commitIndex: n, source: peer, dest: fc.constant('s1') }),
+      fc.record({ type: fc.constant('AppendEntriesResponse'), term: n, success: fc.boolean(), matchIndex: n, source: peer, dest: fc.constant('s1') }),
+    );
+    const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
+    const msgs = fc.sample(fc.array(msg, { minLength: 300, maxLength: 300 }), { seed, numRuns: 1 })[0] as RaftMessage[];
+    for (const m of msgs) expect(validate(raftSchema, m)).toBeNull();
+    const node: RaftNode = new Node({
+      id: 's1', protocol: raftProtocol, drive, config: raftConfig(['s1', 's2', 's3']), recovered: null,
+      storage: { write: async () => true }, send: () => {}, log: () => {},
+      timers: { electionMs: [5, 10], heartbeatMs: 2 }, commandTimeoutMs: 100,
+    });
+    nodes.push(node);
+    node.start();
+    for (const m of msgs) {
+      node.receive(m);
+      if (Math.random() < 0.2) await new Promise((r) => setTimeout(r, 1));
+    }
+    for (let k = 0; k < 200 && node.stats.inputs < msgs.length; k += 1) await new Promise((r) => setTimeout(r, 5));
+    expect(node.stats.inputs, `FC_SEED=${seed}`).toBeGreaterThanOrEqual(msgs.length);
+    const before = node.stats.rounds;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(node.stats.rounds).toBeGreaterThan(before); // timers still drive it
+    expect(typeof node.status().term).toBe("number");
+  }, 20_000);
+});
