@@ -250,7 +250,10 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     }
   }
 
+  private roundStart = 0;
+
   private async round(): Promise<void> {
+    if (TRACE) this.roundStart = performance.now();
     const inputs = this.inbox.splice(0);
     const commands = this.commands.splice(0).filter((c) => !c.done);
     const out: M[] = [];
@@ -289,7 +292,10 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     }
     const t0 = TRACE ? performance.now() : 0;
     if (await this.o.storage.write(this.o.protocol.durable(this.s))) this.stats.writes += 1;
-    if (TRACE) this.o.log(`round in=${inputs.length} cmds=${commands.length} out=${out.length} fsync=${(performance.now() - t0).toFixed(2)}ms ${out.map((m) => m.type).join(',')}`);
+    if (TRACE) {
+      const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
+      this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs.length} cmds=${commands.length} out=${out.map((m) => m.type).join(',')}`);
+    }
     // Now durable: the messages may leave.
     for (const m of out) {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });

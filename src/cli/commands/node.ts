@@ -1,5 +1,6 @@
 // `node --id ID --config FILE`: run one Raft node of a cluster (the composition root: Raft meets
 // the runtime here). `--maelstrom`: speak Maelstrom's JSON protocol on stdin/stdout instead.
+import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import type { Drive } from '../../core/index.ts';
 import { drive as raftDrive, raftProtocol } from '../../raft/index.ts';
@@ -78,6 +79,9 @@ export const node: Command = {
     if (cluster.nodes[values.id] === undefined) {
       throw new UsageError(`unknown node '${values.id}' (${values.config} has: ${Object.keys(cluster.nodes).join(', ')})`);
     }
+    // As for the explorer (check.ts): the handlers never mutate, and freezing every new state costs
+    // each round; tests keep freezing on.
+    setAutoFreeze(false);
     let running;
     try {
       running = await runNode({
