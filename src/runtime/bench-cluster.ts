@@ -103,11 +103,15 @@ async function main(): Promise<void> {
     writeFileSync(config, JSON.stringify({ nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync: values['no-fsync'] !== true }));
     const pids = Object.keys(nodes).map((id) => {
       const fd = openSync(join(dir, `${id}.log`), 'a');
-      return spawn(process.execPath, [BIN, 'node', '--id', id, '--config', config], { stdio: ['ignore', fd, fd] });
+      // BENCH_NODE_ARGS: extra node flags for the node processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+      const extra = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((x) => x !== '');
+      return spawn(process.execPath, [...extra, BIN, 'node', '--id', id, '--config', config], { stdio: ['ignore', fd, fd] });
     });
     cleanup = async () => {
-      for (const p of pids) p.kill('SIGKILL');
-      await sleep(200);
+      for (const p of pids) p.kill('SIGTERM');
+      for (let k = 0; k < 30 && pids.some((p) => p.exitCode === null && p.signalCode === null); k += 1) await sleep(100);
+      for (const p of pids) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+      await sleep(100);
       rmSync(dir, { recursive: true, force: true });
     };
     process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
