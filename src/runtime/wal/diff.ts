@@ -83,3 +83,38 @@ function applyAt(node: unknown, p: readonly (string | number)[], d: number, op: 
   else copy[key] = child;
   return copy;
 }
+
+/**
+ * Applies `ops` to `base` in place (for replay, which owns its freshly parsed value): linear in the
+ * size of the ops, where `patch` copies each changed array. Returns the new root.
+ */
+export function patchInPlace(base: unknown, ops: readonly PatchOp[]): unknown {
+  let root = base;
+  for (const op of ops) {
+    if (op.p.length === 0) {
+      root = 'v' in op ? op.v : 'del' in op ? undefined : appendTo(Array.isArray(root) ? root : [], op.t, op.a);
+      continue;
+    }
+    let node: unknown = root;
+    for (let d = 0; d < op.p.length - 1; d += 1) {
+      const key = op.p[d] as string | number;
+      const parent = node as Record<string | number, unknown>;
+      let child = parent[key];
+      if (typeof child !== 'object' || child === null) parent[key] = child = {};
+      node = child;
+    }
+    const parent = node as Record<string | number, unknown>;
+    const key = op.p[op.p.length - 1] as string | number;
+    if ('v' in op) parent[key] = op.v;
+    else if ('del' in op) delete parent[key];
+    else parent[key] = appendTo(Array.isArray(parent[key]) ? (parent[key] as unknown[]) : [], op.t, op.a);
+  }
+  return root;
+}
+
+function appendTo(arr: unknown[], t: number, a: readonly unknown[]): unknown[] {
+  if (t > arr.length) throw new Error(`WAL patch truncates to ${t} beyond length ${arr.length}`);
+  arr.length = t;
+  for (const x of a) arr.push(x);
+  return arr;
+}

@@ -11,7 +11,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { constants } from 'node:fs';
-import { diff, patch, same } from './diff.ts';
+import { diff, patchInPlace, same } from './diff.ts';
 import type { PatchOp } from './diff.ts';
 
 const MAGIC = Buffer.from('CCWAL01\n', 'latin1');
@@ -100,7 +100,7 @@ export function replay(buf: Buffer): WalRecovery & { readonly end: number } {
       }
       return { value, records, truncated: { reason, bytes: buf.length - at }, end: at };
     }
-    value = 'f' in r.payload ? r.payload.f : patch(value, r.payload.p);
+    value = 'f' in r.payload ? r.payload.f : patchInPlace(value, r.payload.p);
     records += 1;
     at = r.end;
   }

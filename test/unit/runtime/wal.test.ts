@@ -112,3 +112,27 @@ describe('Wal', () => {
     await w2.close();
   });
 });
+
+describe('patchInPlace', () => {
+  it('agrees with patch on random edits of a log-shaped value', async () => {
+    const { patchInPlace } = await import('../../../src/runtime/wal/diff.ts');
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let prev: D = d0;
+    let replayed: unknown = structuredClone(d0);
+    for (let k = 0; k < 300; k += 1) {
+      const r = rnd();
+      const log = r < 0.2 ? prev.log.slice(0, Math.floor(rnd() * (prev.log.length + 1))) : prev.log;
+      const next: D = {
+        currentTerm: prev.currentTerm + (r > 0.9 ? 1 : 0),
+        votedFor: r > 0.95 ? null : r > 0.9 ? 's2' : prev.votedFor,
+        log: r < 0.7 ? [...log, { term: prev.currentTerm, value: [k] }] : log,
+      };
+      const ops = JSON.parse(JSON.stringify(diff(prev, next)));
+      replayed = patchInPlace(replayed, ops);
+      expect(patch(prev, ops)).toEqual(next);
+      expect(replayed).toEqual(next);
+      prev = next;
+    }
+  });
+});
