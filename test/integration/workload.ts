@@ -13,6 +13,8 @@ export interface WorkloadOptions {
   readonly keys: number;
   readonly ms: number;
   readonly seed: number;
+  /** How long one operation may retry before it is recorded as unknown (default 4000 ms). */
+  readonly deadlineMs?: number;
 }
 
 /** A small deterministic generator (the seed is printed by a failing test). */
@@ -79,7 +81,7 @@ export async function workload(c: Cluster, o: WorkloadOptions, h = new HistoryRe
         const r = rnd();
         const v = String(Math.floor(rnd() * 5));
         const call: KvCall = r < 0.4 ? { f: 'get' } : r < 0.7 ? { f: 'put', value: v } : { f: 'cas', expected: String(Math.floor(rnd() * 5)), value: v };
-        await operate(c, h, agent, client, ++seq, key, call, pick);
+        await operate(c, h, agent, client, ++seq, key, call, pick, o.deadlineMs);
       }
     }),
   );
