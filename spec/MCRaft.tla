@@ -8,21 +8,24 @@
 (*                                                                         *)
 (* The bounds are one CONSTRAINT (TLC: a successor that violates it is     *)
 (* generated and checked, but neither counted nor expanded).  MaxRestarts  *)
-(* needs a counter per server; with MaxRestarts = -1 (unbounded) the       *)
-(* counter stays 0 and the VIEW leaves it out, so the state space is       *)
-(* raft.tla's.  MaxRestarts = 0 leaves Restart out of Next.                *)
+(* needs a counter per server; with MaxRestarts = Unbounded (a model      *)
+(* value) the counter stays 0 and the VIEW leaves it out, so the state     *)
+(* space is raft.tla's.  MaxRestarts = 0 leaves Restart out of Next.       *)
 (***************************************************************************)
 EXTENDS Raft
 
-CONSTANTS s1, s2, s3, v1, v2
+CONSTANTS s1, s2, s3, v1, v2, Unbounded
 
 CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
-          MaxRestarts,      \* -1: unbounded
+          MaxRestarts,      \* a number, or Unbounded
           Passive,          \* servers that are never candidates
           DropEnabled, DuplicateEnabled
 
 \* Restarts of each server so far (a bound counter, not a Raft variable).
 VARIABLE restarts
+
+\* Whether restarts are counted and bounded.
+RestartsBounded == MaxRestarts /= Unbounded /\ MaxRestarts > 0
 
 RECURSIVE SumOver(_, _)
 SumOver(f, S) == IF S = {} THEN 0
@@ -34,7 +37,7 @@ MCNext ==
     \/ /\ MaxRestarts /= 0
        /\ \E i \in Server :
             /\ Restart(i)
-            /\ restarts' = IF MaxRestarts > 0 THEN [restarts EXCEPT ![i] = @ + 1]
+            /\ restarts' = IF RestartsBounded THEN [restarts EXCEPT ![i] = @ + 1]
                            ELSE restarts
     \/ ServerNext /\ UNCHANGED restarts
     \/ DuplicateEnabled /\ \E m \in DOMAIN messages : DuplicateMessage(m)
@@ -49,11 +52,11 @@ StateConstraint ==
     /\ \A i \in Server : Len(log[i]) <= MaxLogLen
     /\ \A m \in DOMAIN messages : messages[m] <= MaxDup
     /\ SumOver(messages, DOMAIN messages) <= MaxMsgs
-    /\ MaxRestarts > 0 => SumOver(restarts, Server) <= MaxRestarts
+    /\ RestartsBounded => SumOver(restarts, Server) <= MaxRestarts
     /\ \A i \in Passive : state[i] /= "Candidate"
 
 \* The state as src/raft stores it (restarts only when bounded).
-MCView == IF MaxRestarts > 0
+MCView == IF RestartsBounded
           THEN <<messages, serverVars, logVars, candidateVars, leaderVars, restarts>>
           ELSE <<messages, serverVars, logVars, candidateVars, leaderVars>>
 
