@@ -1,6 +1,6 @@
 // Safety properties over the global state: Raft Fig. 3 (ElectionSafety, LeaderAppendOnly, LogMatching,
 // LeaderCompleteness, StateMachineSafety), raft.tla's types (TypeOK), and two of ours about the commit rule.
-import { canonical, isMajority, type Global, type NodeId } from '../core/index.ts';
+import { canonical, type Global, type NodeId } from '../core/index.ts';
 import { lastTerm, upToDate } from './log.ts';
 import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
@@ -61,11 +61,14 @@ export function TypeOK(g: G, c: RaftConfig): boolean {
 
 /** Raft Fig. 3 Election Safety: at most one leader per term (checked among the current leaders). */
 export function ElectionSafety(g: G, c: RaftConfig): boolean {
-  const byTerm = new Set<number>();
-  for (const [, s] of servers(g, c)) {
-    if (s.state !== 'Leader') continue;
-    if (byTerm.has(s.currentTerm)) return false;
-    byTerm.add(s.currentTerm);
+  const n = c.servers.length;
+  for (let a = 0; a < n; a++) {
+    const x = g.nodes[c.servers[a] as NodeId] as Server;
+    if (x.state !== 'Leader') continue;
+    for (let b = a + 1; b < n; b++) {
+      const y = g.nodes[c.servers[b] as NodeId] as Server;
+      if (y.state === 'Leader' && y.currentTerm === x.currentTerm) return false;
+    }
   }
   return true;
 }
@@ -122,12 +125,13 @@ export function StateMachineSafety(g: G, c: RaftConfig): boolean {
 
 /** Raft §5.3: an entry that a server knows to be committed is stored on a majority (ours). */
 export function CommittedOnQuorum(g: G, c: RaftConfig): boolean {
-  const all = servers(g, c);
-  for (const [, s] of all) {
+  for (const i of c.servers) {
+    const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, s.log.length);
     if (k === 0) continue;
-    const holders = all.filter(([, t]) => sameEntry(t.log[k - 1], s.log[k - 1])).map(([j]) => j);
-    if (!isMajority(c.servers, holders)) return false;
+    let holders = 0;
+    for (const j of c.servers) if (sameEntry((g.nodes[j] as Server).log[k - 1], s.log[k - 1])) holders++;
+    if (holders * 2 <= c.servers.length) return false;
   }
   return true;
 }
@@ -139,15 +143,17 @@ export function CommittedOnQuorum(g: G, c: RaftConfig): boolean {
  * counting of replicas of an older term) rather than many steps later when the entry is overwritten.
  */
 export function CommittedSurvivesElection(g: G, c: RaftConfig): boolean {
-  const all = servers(g, c);
-  for (const [, s] of all) {
+  for (const i of c.servers) {
+    const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, s.log.length);
     if (k === 0) continue;
     const committed = s.log[k - 1];
-    for (const [, t] of all) {
+    for (const j of c.servers) {
+      const t = g.nodes[j] as Server;
       if (sameEntry(t.log[k - 1], committed)) continue;
-      const voters = all.filter(([, v]) => upToDate(lastTerm(t.log), t.log.length, v.log)).map(([j]) => j);
-      if (isMajority(c.servers, voters)) return false;
+      let voters = 0;
+      for (const v of c.servers) if (upToDate(lastTerm(t.log), t.log.length, (g.nodes[v] as Server).log)) voters++;
+      if (voters * 2 > c.servers.length) return false;
     }
   }
   return true;
