@@ -44,16 +44,35 @@ export class Cluster {
     this.token = token;
   }
 
-  static async start(n: number, extra: Record<string, unknown> = {}): Promise<Cluster> {
+  /** Extra arguments of every node process (e.g. a broken `--variant`). */
+  nodeArgs: string[] = [];
+
+  /** Per-node config files, for nodes whose settings differ (e.g. their election timeouts). */
+  readonly configOf = new Map<string, string>();
+  private base: Record<string, unknown> = {};
+
+  /** Node id reads its own copy of cluster.json with `o` overriding fields (from its next spawn on). */
+  setNodeConfig(id: string, o: Record<string, unknown>): void {
+    const file = join(this.dir, `cluster-${id}.json`);
+    writeFileSync(file, JSON.stringify({ ...this.base, ...o }));
+    this.configOf.set(id, file);
+  }
+
+  /**
+   * Starts n nodes s1..sn. `extra` overrides cluster.json fields for all nodes, `perNode` for some
+   * (each such node reads its own copy of the file), `nodeArgs` are extra arguments of every node.
+   */
+  static async start(n: number, extra: Record<string, unknown> = {}, nodeArgs: string[] = [], perNode: Record<string, Record<string, unknown>> = {}): Promise<Cluster> {
     const dir = mkdtempSync(join(tmpdir(), 'cc-int-'));
     const nodes: Cluster['nodes'] = {};
     for (let k = 1; k <= n; k += 1) nodes[`s${k}`] = { host: '127.0.0.1', peerPort: await freePort(), httpPort: await freePort() };
     const token = randomBytes(8).toString('hex');
     const c = new Cluster(dir, nodes, token);
-    writeFileSync(
-      c.config,
-      JSON.stringify({ nodes, secret: randomBytes(16).toString('hex'), token, dataDir: 'data', electionMs: [150, 300], heartbeatMs: 30, commandTimeoutMs: 2000, ...extra }),
-    );
+    c.nodeArgs = nodeArgs;
+    const base = { nodes, secret: randomBytes(16).toString('hex'), token, dataDir: 'data', electionMs: [150, 300], heartbeatMs: 30, commandTimeoutMs: 2000, ...extra };
+    writeFileSync(c.config, JSON.stringify(base));
+    c.base = base;
+    for (const [id, o] of Object.entries(perNode)) c.setNodeConfig(id, o);
     for (const id of c.ids) c.spawn(id);
     return c;
   }
@@ -82,7 +101,7 @@ export class Cluster {
 
   spawn(id: string): ChildProcess {
     const fd = openSync(join(this.dir, `${id}.log`), 'a');
-    const p = spawn(process.execPath, [BIN, 'node', '--id', id, '--config', this.config, '--enable-faults'], { stdio: ['ignore', fd, fd] });
+    const p = spawn(process.execPath, [BIN, 'node', '--id', id, '--config', this.configOf.get(id) ?? this.config, '--enable-faults', ...this.nodeArgs], { stdio: ['ignore', fd, fd] });
     this.procs.set(id, p);
     return p;
   }

@@ -3,7 +3,7 @@
 import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import type { Drive } from '../../core/index.ts';
-import { drive as raftDrive, raftProtocol } from '../../raft/index.ts';
+import { drive as raftDrive, handlers, raftProtocol, raftWith, variants } from '../../raft/index.ts';
 import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../raft/index.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
@@ -53,6 +53,7 @@ const options = {
   config: { type: 'string' },
   maelstrom: { type: 'boolean' },
   'enable-faults': { type: 'boolean' },
+  variant: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,7 +61,7 @@ export const node: Command = {
   summary: 'node --id ID --config cluster.json: run one Raft key-value node (or --maelstrom on stdin/stdout)',
   async run(argv) {
     const { values: v, positionals } = parseFlags(argv, options, 'node');
-    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; help?: boolean };
+    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; help?: boolean };
     if (values.help === true) {
       process.stdout.write(
         'usage: consensus-checked node --id ID --config cluster.json\n' +
@@ -75,6 +76,13 @@ export const node: Command = {
     }
     if (values.id === undefined) throw new UsageError('node: --id is required (a node id from the config)');
     if (values.config === undefined) throw new UsageError('node: --config is required (the cluster file)');
+    // --variant runs a broken Raft from src/raft/variants: for tests that show the checker catches it.
+    let protocol = raftProtocol;
+    if (values.variant !== undefined) {
+      const v = variants[values.variant];
+      if (v === undefined) throw new UsageError(`unknown variant '${values.variant}' (expected: ${Object.keys(variants).join(', ')})`);
+      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`);
+    }
     const cluster = loadClusterConfig(values.config);
     if (cluster.nodes[values.id] === undefined) {
       throw new UsageError(`unknown node '${values.id}' (${values.config} has: ${Object.keys(cluster.nodes).join(', ')})`);
@@ -85,7 +93,7 @@ export const node: Command = {
     let running;
     try {
       running = await runNode({
-        protocol: raftProtocol,
+        protocol,
         drive: runtimeDrive,
         config: raftConfig(Object.keys(cluster.nodes)),
         schema: raftSchema,
