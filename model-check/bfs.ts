@@ -62,6 +62,8 @@ export interface ExploreResult {
   /** Bytes held by the visited set. */
   readonly fingerprintBytes: number;
   readonly workers: number;
+  /** States expanded by each worker (one entry when single-threaded). */
+  readonly expandedBy: readonly number[];
   /** Whether states were stored one per symmetry class. */
   readonly symmetry: boolean;
   /** States written to disk because a level outgrew `spillStates`. */
@@ -109,7 +111,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated: x.generated, depth, seconds,
       statesPerSecond: seconds > 0 ? seen.size / seconds : seen.size,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1, symmetry: opts.symmetry ?? false,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded], symmetry: opts.symmetry ?? false,
       spilledStates: spilled + next.spilledTotal,
       violation, witnesses: x.witnesses, incomplete,
     };

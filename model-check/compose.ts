@@ -50,12 +50,72 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return h;
   };
 
-  function send(g: Global<S, M>['network'], ms: readonly M[]): Global<S, M>['network'] {
+  // The protocol is pure, so a node's step depends only on (node, its state, the input). A node
+  // state object recurs in many global states; its internal actions, the result of each action and
+  // of each message delivered to it are computed once per object. Reused results are the same
+  // objects, so their hashes are cached too.
+  type Result = { readonly state: S; readonly send: readonly M[]; readonly keys: readonly string[]; readonly keep: boolean } | null;
+  type Memo = {
+    actions: readonly GlobalAction<A, M>[] | null;
+    readonly results: Map<A, Result>;
+    readonly received: Map<string, Result>;
+    restarted: S | null;
+  };
+  const memos = new Map<NodeId, WeakMap<object, Memo>>(ids.map((i) => [i, new WeakMap()]));
+  const memo = (i: NodeId, s: S): Memo | null => {
+    if (typeof s !== 'object' || s === null) return null;
+    const table = memos.get(i) as WeakMap<object, Memo>;
+    let m = table.get(s);
+    if (m === undefined) {
+      m = { actions: null, results: new Map(), received: new Map(), restarted: null };
+      table.set(s, m);
+    }
+    return m;
+  };
+  const result = (i: NodeId, s: S, input: A | { type: 'Receive'; m: M }): Result => {
+    const r = p.step(i, s, input, c);
+    return r === null ? null : { state: r.state, send: r.send, keys: r.send.map((m) => canonical(m)), keep: r.keep === true };
+  };
+  const internal = (i: NodeId, s: S): readonly GlobalAction<A, M>[] => {
+    const m = memo(i, s);
+    if (m?.actions != null) return m.actions;
+    const acts = p.internal(i, s, c).map((a): GlobalAction<A, M> => ({ type: 'Internal', i, a }));
+    if (m !== null) m.actions = acts;
+    return acts;
+  };
+  const stepInternal = (i: NodeId, s: S, a: A): Result => {
+    const m = memo(i, s);
+    if (m === null) return result(i, s, a);
+    let r = m.results.get(a);
+    if (r === undefined) {
+      r = result(i, s, a);
+      m.results.set(a, r);
+    }
+    return r;
+  };
+  const stepReceive = (i: NodeId, s: S, key: string, msg: M): Result => {
+    const m = memo(i, s);
+    if (m === null) return result(i, s, { type: 'Receive', m: msg });
+    let r = m.received.get(key);
+    if (r === undefined) {
+      r = result(i, s, { type: 'Receive', m: msg });
+      m.received.set(key, r);
+    }
+    return r;
+  };
+  const restart = (i: NodeId, s: S): S => {
+    const m = memo(i, s);
+    if (m === null) return p.restart(i, s, c);
+    m.restarted ??= p.restart(i, s, c);
+    return m.restarted;
+  };
+
+  function send(g: Global<S, M>['network'], r: NonNullable<Result>): Global<S, M>['network'] {
     let net = g;
-    for (const m of ms) {
-      const key = canonical(m);
+    for (let k = 0; k < r.send.length; k++) {
+      const key = r.keys[k] as string;
       if (!bag && net.some((e) => e[0] === key)) continue;
-      net = bagAdd(net, m, key);
+      net = bagAdd(net, r.send[k] as M, key);
     }
     return net;
   }
@@ -74,7 +134,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     actions: (g) => {
       const out: GlobalAction<A, M>[] = [];
       if (opts.restart) for (const i of ids) out.push({ type: 'Restart', i });
-      for (const i of ids) for (const a of p.internal(i, g.nodes[i] as S, c)) out.push({ type: 'Internal', i, a });
+      for (const i of ids) for (const a of internal(i, g.nodes[i] as S)) out.push(a);
       for (const [key, m] of g.network) {
         out.push({ type: 'Receive', key, m });
         if (bag && opts.duplicate) out.push({ type: 'DuplicateMessage', key, m });
@@ -85,18 +145,18 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     next: (g, x) => {
       switch (x.type) {
         case 'Restart':
-          return { nodes: withNode(g, x.i, p.restart(x.i, g.nodes[x.i] as S, c)), network: g.network };
+          return { nodes: withNode(g, x.i, restart(x.i, g.nodes[x.i] as S)), network: g.network };
         case 'Internal': {
-          const r = p.step(x.i, g.nodes[x.i] as S, x.a, c);
+          const r = stepInternal(x.i, g.nodes[x.i] as S, x.a);
           if (r === null) return null;
-          return { nodes: withNode(g, x.i, r.state), network: send(g.network, r.send) };
+          return { nodes: withNode(g, x.i, r.state), network: send(g.network, r) };
         }
         case 'Receive': {
-          const m = x.m;
-          const r = p.step(m.dest, g.nodes[m.dest] as S, { type: 'Receive', m }, c);
+          const i = x.m.dest;
+          const r = stepReceive(i, g.nodes[i] as S, x.key, x.m);
           if (r === null) return null;
-          const rest = bag && r.keep !== true ? bagRemove(g.network, x.key) : g.network;
-          return { nodes: withNode(g, m.dest, r.state), network: send(rest, r.send) };
+          const rest = bag && !r.keep ? bagRemove(g.network, x.key) : g.network;
+          return { nodes: withNode(g, i, r.state), network: send(rest, r) };
         }
         case 'DuplicateMessage':
           return { nodes: g.nodes, network: bagAdd(g.network, x.m, x.key) };

@@ -92,7 +92,7 @@ export async function exploreDepthFirst<S, A extends Tagged>(
     return {
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: table.size, generated, depth: deepest, seconds, statesPerSecond: table.size / seconds,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024, fingerprintBytes: table.bytes, workers: 1,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024, fingerprintBytes: table.bytes, workers: 1, expandedBy: [expanded],
       symmetry: opts.symmetry ?? false, spilledStates: 0, violation, witnesses: x.witnesses, incomplete,
     };
   };

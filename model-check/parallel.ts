@@ -25,6 +25,8 @@ export type ToWorker =
   | { readonly type: 'level' }
   | { readonly type: 'table'; readonly buffers: SharedFingerprintBuffers }
   | { readonly type: 'parents' }
+  | { readonly type: 'give'; readonly count: number }
+  | { readonly type: 'take'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
   | { readonly type: 'close' };
 
 /** Messages from a worker. */
@@ -32,6 +34,8 @@ export type ToMain =
   | { readonly type: 'ready' }
   | { readonly type: 'done'; readonly fresh: number; readonly generated: number; readonly witnesses: Readonly<Record<string, boolean>>; readonly spilled: number }
   | { readonly type: 'closed' }
+  | { readonly type: 'given'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
+  | { readonly type: 'taken' }
   | { readonly type: 'paused' }
   | { readonly type: 'violation'; readonly found: Found }
   | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
@@ -90,7 +94,8 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     return {
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W, symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
+      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W,
+      expandedBy: pool.map((_, w) => workerStats[2 * w + 1] as number), symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
     };
   };
 
@@ -116,6 +121,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       if (inModel) (shares[n++ % W] as number[]).push(k);
     }
     const initReplies = await Promise.all(pool.map((p, w) => p.ask({ type: 'init', initial: shares[w] as number[] })));
+    const sizes = pool.map((_, w) => (shares[w] as number[]).length);
     queue = n;
     if (n > 0) depth = 1;
     merge(witnesses, initReplies);
@@ -135,6 +141,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
             Atomics.store(stop, 0, 1);
           } else if (r.type === 'done') {
             fresh += r.fresh;
+            sizes[w] = r.fresh;
             spilledBy[w] = r.spilled;
             merge(witnesses, [r]);
           }
@@ -170,6 +177,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
         await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
       }
       queue += fresh;
+      await rebalance(pool, sizes);
       spilled = spilledBy.reduce((a, b) => a + b, 0);
       if (fresh === 0) break;
       depth++;
@@ -180,6 +188,40 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     clearInterval(timer);
     await Promise.all(pool.map((p) => p.worker.terminate()));
     throw e;
+  }
+}
+
+/**
+ * Evens out the next level's frontiers: a worker keeps the states it discovered, so without this a
+ * single initial state would leave every other worker idle. Surplus states are moved (structured
+ * clone) from the fullest workers to the emptiest; the parent records stay with their discoverer.
+ */
+async function rebalance(pool: readonly Pool[], sizes: number[]): Promise<void> {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const target = Math.ceil(total / pool.length);
+  if (pool.length < 2 || total < 2 * pool.length) return;
+  const moved: { states: unknown[]; ids: number[] } = { states: [], ids: [] };
+  for (let w = 0; w < pool.length; w++) {
+    const surplus = (sizes[w] as number) - target;
+    // Small differences are not worth a copy.
+    if (surplus <= Math.max(16, target / 8)) continue;
+    const r = await (pool[w] as Pool).ask({ type: 'give', count: surplus });
+    if (r.type !== 'given') throw new Error(`explorer worker said ${r.type}, expected given`);
+    moved.states.push(...r.states);
+    moved.ids.push(...r.ids);
+    sizes[w] = (sizes[w] as number) - r.states.length;
+  }
+  for (let w = 0; w < pool.length && moved.states.length > 0; w++) {
+    const need = Math.min(target - (sizes[w] as number), moved.states.length);
+    if (need <= 0) continue;
+    const states = moved.states.splice(moved.states.length - need);
+    const ids = moved.ids.splice(moved.ids.length - need);
+    await (pool[w] as Pool).ask({ type: 'take', states, ids });
+    sizes[w] = (sizes[w] as number) + need;
+  }
+  if (moved.states.length > 0) {
+    // Rounding left a few: give them back to the first worker.
+    await (pool[0] as Pool).ask({ type: 'take', states: moved.states, ids: moved.ids });
   }
 }
 

@@ -33,6 +33,12 @@ export class SpillQueue<S> {
     if (this.states.length >= this.limit) this.spill();
   }
 
+  /** Removes up to `n` of the newest in-memory entries (for another worker to take). */
+  takeNewest(n: number): { states: S[]; ids: number[] } {
+    const k = Math.max(0, this.states.length - n);
+    return { states: this.states.splice(k), ids: this.ids.splice(k) };
+  }
+
   /** Every entry in FIFO order; the queue is empty afterwards and its files are gone. */
   *drain(): Generator<readonly [S, number]> {
     const chunks = this.chunks;

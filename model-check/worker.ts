@@ -94,6 +94,15 @@ function run<S>(model: Model<S, Tagged>): void {
       case 'table':
         seen = new SharedFingerprintSet(m.buffers);
         return;
+      case 'give': {
+        const { states, ids } = frontier.takeNewest(m.count);
+        post({ type: 'given', states, ids });
+        return;
+      }
+      case 'take':
+        for (let k = 0; k < m.states.length; k++) frontier.push(m.states[k] as S, m.ids[k] as number);
+        post({ type: 'taken' });
+        return;
       case 'close':
         frontier.close();
         next.close();

@@ -23,6 +23,13 @@ describe('exploreParallel (worker threads)', () => {
     expect(r.witnesses).toEqual({ Corner: true });
   });
 
+  it('shares the work even from a single initial state', async () => {
+    const r = await exploreParallel({ module: toys, export: 'grid', args: 300 }, 2);
+    expect(r.distinct).toBe(90_000);
+    expect(r.expandedBy).toHaveLength(2);
+    for (const n of r.expandedBy) expect(n).toBeGreaterThan(0.3 * 90_000);
+  });
+
   it('reports a deadlock with its path', async () => {
     const r = await exploreParallel({ module: toys, export: 'counter', args: { stopAt: 3 } }, 2);
     expect(r.violation?.kind).toBe('deadlock');
