@@ -28,11 +28,13 @@ export const raft: Checkable = {
   variants,
   build(values, variant) {
     const { config, network } = parse(values);
-    let protocol = raftProtocol;
+    // A passive server is not interchangeable with the others: no symmetry then.
+    const symmetric = (config.passive ?? []).length === 0;
+    let protocol = symmetric ? raftProtocol : raftWith(handlers, 'raft', false);
     if (variant !== null) {
       const v = variants[variant];
       if (v === undefined) throw new UsageError(`unknown variant '${variant}' for raft (expected: ${Object.keys(variants).join(', ')})`);
-      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`);
+      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`, symmetric);
     }
     return {
       kind: 'node',

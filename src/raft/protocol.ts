@@ -6,6 +6,7 @@ import { internal } from './internal.ts';
 import { actionProperties, invariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
+import { symmetry } from './symmetry.ts';
 import { witnesses } from './witnesses.ts';
 
 export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMessage> & {
@@ -28,9 +29,12 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
   return true;
 }
 
-/** The protocol whose `step` dispatches through the handler table `h` (the correct one by default). */
-export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
-  return {
+/**
+ * The protocol whose `step` dispatches through the handler table `h` (the correct one by default).
+ * `symmetric: false` withholds the symmetry (for a config with passive servers).
+ */
+export function raftWith(h: Handlers = correct, name = 'raft', symmetric = true): RaftProtocol {
+  const p: RaftProtocol = {
     name,
     nodes: (c) => c.servers,
     init,
@@ -45,6 +49,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     describe: (i, a) => describe(i, a),
     describeMessage,
   };
+  return symmetric ? { ...p, symmetry } : p;
 }
 
 function show(v: Value): string {

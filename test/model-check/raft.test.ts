@@ -60,6 +60,22 @@ describe('Raft model checking', () => {
     expect(r.witnesses).toEqual(witnesses);
   });
 
+  it.each([
+    // name, flags, renamings, distinct, generated, depth
+    ['setting A: 2! server renamings (one value)', {}, 2, 23404, 186131, 46],
+    ['2 servers, 2 values, MaxTerm 2, MaxLogLen 1: 2! x 2! renamings', { values: '2', 'max-term': '2', 'max-log': '1' }, 4, 837, 6656, 28],
+  ] as const)('symmetry, %s', async (_, flags, renamings, distinct, generated, depth) => {
+    const m = model(flags);
+    expect(m.symmetry?.permutations.length).toBe(renamings);
+    const r = await explore(m, { deadlock: false, symmetry: true });
+    expect(r.verdict).toBe('ok');
+    expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
+  });
+
+  it('offers no symmetry when a server is passive', () => {
+    expect(model({ servers: '3', passive: 's2' }).symmetry).toBeUndefined();
+  });
+
   const noFaults = { servers: '3', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's2' };
 
   it.each([

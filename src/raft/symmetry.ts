@@ -1,0 +1,50 @@
+// TLC's SYMMETRY Permutations(Server) \cup Permutations(Value) for Raft: renaming servers (and string
+// values) in one server's state and in a message. Offered only when no server is passive (a passive
+// server is not interchangeable with the others) and value names differ from server names.
+import type { NodeId, Permutation } from '../core/index.ts';
+import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
+
+const rename = (x: string, p: Permutation): string => p[x] ?? x;
+
+function renameLog(log: readonly Entry[], p: Permutation): readonly Entry[] {
+  return log.map((e) => (typeof e.value === 'string' && e.value in p ? { term: e.term, value: rename(e.value, p) } : e));
+}
+
+function renameKeys(r: Readonly<Record<NodeId, number>>, p: Permutation): Readonly<Record<NodeId, number>> {
+  const out: Record<NodeId, number> = {};
+  for (const k of Object.keys(r)) out[rename(k, p)] = r[k] as number;
+  return out;
+}
+
+const renameSet = (xs: readonly NodeId[], p: Permutation): readonly NodeId[] => xs.map((x) => rename(x, p)).sort();
+
+export const symmetry = {
+  state(s: Server, p: Permutation): Server {
+    return {
+      ...s,
+      votedFor: s.votedFor === null ? null : rename(s.votedFor, p),
+      log: renameLog(s.log, p),
+      votesResponded: renameSet(s.votesResponded, p),
+      votesGranted: renameSet(s.votesGranted, p),
+      nextIndex: renameKeys(s.nextIndex, p),
+      matchIndex: renameKeys(s.matchIndex, p),
+    };
+  },
+  message(m: RaftMessage, p: Permutation): RaftMessage {
+    const moved = { ...m, source: rename(m.source, p), dest: rename(m.dest, p) };
+    switch (moved.type) {
+      case 'AppendEntriesRequest':
+        return moved.log === undefined
+          ? { ...moved, entries: renameLog(moved.entries, p) }
+          : { ...moved, entries: renameLog(moved.entries, p), log: renameLog(moved.log, p) };
+      case 'RequestVoteResponse':
+        return moved.log === undefined ? moved : { ...moved, log: renameLog(moved.log, p) };
+      default:
+        return moved;
+    }
+  },
+  groups(c: RaftConfig): readonly (readonly string[])[] {
+    const names = c.values.filter((v): v is string => typeof v === 'string' && !c.servers.includes(v));
+    return names.length === c.values.length && names.length > 1 ? [names] : [];
+  },
+};
