@@ -49,6 +49,8 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly timers: TimerSettings;
   /** How long a client command may wait for its entry to commit (default 5000 ms). */
   readonly commandTimeoutMs?: number;
+  /** Called after a storage failure stopped the node (a process exits). */
+  readonly onFatal?: (e: unknown) => void;
 }
 
 /** An eager run does not repeat the same message to a peer within this many milliseconds. */
@@ -92,6 +94,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private readonly kv = new KvStore();
   private applied = 0;
   private busy = false;
+  private readonly idleWaiters: (() => void)[] = [];
   private stopped = false;
   private leaderHint: { leader: NodeId; term: number } | null = null;
   private wasLeader = false;
@@ -193,13 +196,20 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     try {
       while (!this.stopped && (this.inbox.length > 0 || this.commands.length > 0)) await this.round();
     } catch (e) {
+      // Only storage can fail here (steps that throw are skipped): without a durable write the node
+      // must not go on.
       this.o.log(`node: fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       this.stop();
-      process.exitCode = 1;
-      throw e;
+      this.o.onFatal?.(e);
     } finally {
       this.busy = false;
+      for (const r of this.idleWaiters.splice(0)) r();
     }
+  }
+
+  /** Resolves when no round is running (after `stop`, before closing the storage). */
+  idle(): Promise<void> {
+    return this.busy ? new Promise((r) => this.idleWaiters.push(r)) : Promise.resolve();
   }
 
   /** Steps `input` (again while the protocol keeps the message, as raft.tla's UpdateTerm does). */

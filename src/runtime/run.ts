@@ -74,6 +74,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
+    onFatal: () => process.exit(1),
   });
   const n = node;
   const http = await startHttp(
@@ -104,6 +105,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     http,
     async stop() {
       n.stop();
+      await n.idle();
       http.closeAllConnections();
       await new Promise<void>((r) => http.close(() => r()));
       await transport.close();

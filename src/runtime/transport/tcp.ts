@@ -78,6 +78,8 @@ export class Transport<M extends Envelope> {
   private constructor(o: TransportOptions<M>) {
     this.o = o;
     this.server = createServer((s) => this.accept(s));
+    // Peers need one inbound connection each; the rest is room for reconnects, not for a flood.
+    this.server.maxConnections = 4 * Object.keys(o.peers).length + 16;
   }
 
   static async start<M extends Envelope>(o: TransportOptions<M>): Promise<Transport<M>> {
