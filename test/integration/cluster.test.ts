@@ -53,6 +53,16 @@ describe('a real cluster', () => {
     expect(c.logOf(old)).toMatch(/wal: recovered \d+ records/);
   }, 40_000);
 
+  it('keeps every acknowledged write when the whole cluster is killed with SIGKILL and restarted', async () => {
+    const c = (cluster = await Cluster.start(3));
+    const leader = await c.waitLeader();
+    for (let k = 0; k < 20; k += 1) expect((await kv(c, leader, 'PUT', `d${k}`, `${k}`)).code).toBe(200);
+    for (const id of c.ids) await c.kill(id);
+    for (const id of c.ids) c.spawn(id);
+    const next = await c.waitLeader();
+    for (let k = 0; k < 20; k += 1) expect((await kv(c, next, 'GET', `d${k}`)).body['value']).toBe(`${k}`);
+  }, 40_000);
+
   it('a follower restarted after missing 100 writes catches up', async () => {
     const c = (cluster = await Cluster.start(3));
     const leader = await c.waitLeader();
