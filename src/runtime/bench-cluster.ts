@@ -62,9 +62,13 @@ async function load(t: Target, clients: number, seconds: number, valueBytes: num
         try {
           // All clients go to the first URL (the leader for ours; any member for etcd).
           if (await t.write(t.urls[0] as string, `${prefix}-${c}-${k++}`, value, agent)) lat.push(performance.now() - t0);
-          else errors += 1;
+          else {
+            errors += 1;
+            await sleep(50); // e.g. an election: back off as a client would, no hot error loop
+          }
         } catch {
           errors += 1;
+          await sleep(50);
         }
       }
     }),
