@@ -90,7 +90,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private commands: Pending[] = [];
   /** Commands waiting for the uncommitted entry before them to commit (adaptive batching). */
   private held: Pending[] = [];
-  private readonly proposed: Proposed[] = [];
+  private proposed: Proposed[] = [];
   private readonly kv = new KvStore();
   private applied = 0;
   private busy = false;
@@ -332,15 +332,23 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private applyCommitted(): void {
     const { drive } = this.o;
     const values = drive.committed(this.s, this.applied + 1);
+    // Forget proposals whose clients have all been answered (timed out), e.g. entries that were cut
+    // from the log and whose index the commit point has not reached again.
+    if (this.proposed.length > 0) this.proposed = this.proposed.filter((p) => p.batch.some((c) => !c.done));
     for (const v of values) {
       this.applied += 1;
       const results = this.kv.applyEntry(v);
-      while (this.proposed.length > 0 && (this.proposed[0] as Proposed).index <= this.applied) {
-        const p = this.proposed.shift() as Proposed;
-        const same = p.index === this.applied && drive.termAt(this.s, p.index) === p.term;
-        p.batch.forEach((c, k) => {
-          const r = results[k];
-          if (same && r !== undefined) this.finish(c, { kind: 'done', result: r });
+      // Proposals at this index: ours if the term still matches, else replaced by another leader's
+      // entry. (Not necessarily in index order: after a lost and regained leadership, a later
+      // proposal can sit at a lower index than an earlier one.)
+      for (let k = this.proposed.length - 1; k >= 0; k -= 1) {
+        const p = this.proposed[k] as Proposed;
+        if (p.index !== this.applied) continue;
+        this.proposed.splice(k, 1);
+        const ours = drive.termAt(this.s, p.index) === p.term;
+        p.batch.forEach((c, j) => {
+          const r = results[j];
+          if (ours && r !== undefined) this.finish(c, { kind: 'done', result: r });
           else this.finish(c, { kind: 'failed', reason: 'replaced', leader: this.leader() });
         });
       }

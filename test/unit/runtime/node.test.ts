@@ -155,3 +155,65 @@ describe('Node under well-formed nonsense from peers', () => {
     expect(typeof node.status().term).toBe("number");
   }, 20_000);
 });
+
+describe('Node bookkeeping of proposals (a scripted protocol)', () => {
+  // A toy protocol whose log, term, leadership and commit index the test sets by messages, to reach
+  // what raft reaches only after a lost and regained leadership: a proposal's entry replaced.
+  type E = { term: number; value: unknown };
+  type St = { term: number; leader: boolean; log: E[]; commit: number };
+  type Act = { type: 'ClientRequest'; v: unknown };
+  type Msg = { type: 'Set'; source: string; dest: string; term: number; leader: boolean; keep: number; commit: number };
+  const proto = {
+    name: 'scripted',
+    nodes: () => ['n1'],
+    init: (): St => ({ term: 1, leader: false, log: [], commit: 0 }),
+    internal: () => [],
+    step: (_i: string, s: St, x: Act | { type: 'Receive'; m: Msg }) =>
+      x.type === 'ClientRequest'
+        ? s.leader ? { state: { ...s, log: [...s.log, { term: s.term, value: x.v }] }, send: [] } : null
+        : { state: { term: x.m.term, leader: x.m.leader, log: s.log.slice(0, x.m.keep), commit: x.m.commit }, send: [] },
+    restart: (_i: string, s: St) => s,
+    durable: (s: St) => ({ term: s.term, log: s.log }),
+    invariants: {}, actionProperties: {}, witnesses: {},
+    describe: () => 'ClientRequest', describeMessage: () => 'Set',
+  };
+  const scriptedDrive = {
+    timers: {},
+    resets: () => false,
+    propose: (_i: string, s: St, v: unknown) => (s.leader ? ({ type: 'ClientRequest', v } as Act) : null),
+    committed: (s: St, from: number) => s.log.slice(from - 1, s.commit).map((e) => e.value),
+    lastIndex: (s: St) => s.log.length,
+    termAt: (s: St, k: number) => s.log[k - 1]?.term ?? null,
+    status: (_i: string, s: St) => ({ role: s.leader ? 'Leader' : 'Follower', term: s.term, commitIndex: s.commit }),
+    leaderOf: () => null,
+  };
+
+  it('answers a proposal whose entry was replaced as failed, and the next one from its own entry', async () => {
+    const n = new Node({
+      id: 'n1', protocol: proto, drive: scriptedDrive, config: null, recovered: null,
+      storage: { write: async () => true }, send: () => {}, log: () => {},
+      timers: { electionMs: [100_000, 100_001], heartbeatMs: 100_000 }, commandTimeoutMs: 5000,
+    });
+    nodes.push(n as unknown as RaftNode);
+    const set = (term: number, leader: boolean, keep: number, commit: number) =>
+      n.receive({ type: 'Set', source: 'x', dest: 'n1', term, leader, keep, commit });
+    const tick = () => new Promise((r) => setTimeout(r, 20));
+    set(2, true, 0, 0);
+    await tick(); // leader of term 2: its empty batch is entry 1
+    set(2, true, 1, 1);
+    await tick();
+    const first = n.submit({ op: 'put', key: 'a', value: 1, client: 'c1', seq: 1 }); // entry 2, term 2
+    await tick();
+    set(3, false, 1, 1); // deposed; entry 2 cut from the log
+    await tick();
+    set(4, true, 1, 1); // leader again: its empty batch is entry 2, term 4
+    await tick();
+    set(4, true, 2, 2);
+    await tick();
+    const second = n.submit({ op: 'put', key: 'a', value: 2, client: 'c2', seq: 1 }); // entry 3, term 4
+    await tick();
+    set(4, true, 3, 3); // everything committed
+    expect(await second).toEqual({ kind: 'done', result: { ok: true } });
+    expect(await first).toMatchObject({ kind: 'failed', reason: 'replaced' });
+  });
+});
