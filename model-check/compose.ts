@@ -120,6 +120,23 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return net;
   }
 
+  // Drops and duplications are counted only when a bound limits them, so that an unbounded model's
+  // states are exactly raft.tla's.
+  const counted = opts.maxDrops !== undefined || opts.maxDuplicates !== undefined;
+  type Faults = Global<S, M>['faults'];
+  const make = (nodes: Global<S, M>['nodes'], network: Global<S, M>['network'], faults: Faults): Global<S, M> =>
+    faults === undefined ? { nodes, network } : { nodes, network, faults };
+  // An unbounded kind stays 0: counting it would make the state space infinite.
+  const count = (f: Faults, drops: number, duplicates: number): Faults =>
+    f === undefined ? undefined : {
+      drops: opts.maxDrops === undefined ? 0 : f.drops + drops,
+      duplicates: opts.maxDuplicates === undefined ? 0 : f.duplicates + duplicates,
+    };
+  const withinFaultBounds = (g: Global<S, M>): boolean =>
+    g.faults === undefined ||
+    ((opts.maxDrops === undefined || g.faults.drops <= opts.maxDrops) &&
+      (opts.maxDuplicates === undefined || g.faults.duplicates <= opts.maxDuplicates));
+
   function withNode(g: Global<S, M>, i: NodeId, s: S): Readonly<Record<NodeId, S>> {
     return { ...g.nodes, [i]: s };
   }
@@ -129,7 +146,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     init: () => {
       const nodes: Record<NodeId, S> = {};
       for (const i of ids) nodes[i] = p.init(i, c);
-      return [{ nodes, network: [] }];
+      return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
     },
     actions: (g) => {
       const out: GlobalAction<A, M>[] = [];
@@ -145,23 +162,23 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     next: (g, x) => {
       switch (x.type) {
         case 'Restart':
-          return { nodes: withNode(g, x.i, restart(x.i, g.nodes[x.i] as S)), network: g.network };
+          return make(withNode(g, x.i, restart(x.i, g.nodes[x.i] as S)), g.network, g.faults);
         case 'Internal': {
           const r = stepInternal(x.i, g.nodes[x.i] as S, x.a);
           if (r === null) return null;
-          return { nodes: withNode(g, x.i, r.state), network: send(g.network, r) };
+          return make(withNode(g, x.i, r.state), send(g.network, r), g.faults);
         }
         case 'Receive': {
           const i = x.m.dest;
           const r = stepReceive(i, g.nodes[i] as S, x.key, x.m);
           if (r === null) return null;
           const rest = bag && !r.keep ? bagRemove(g.network, x.key) : g.network;
-          return { nodes: withNode(g, i, r.state), network: send(rest, r) };
+          return make(withNode(g, i, r.state), send(rest, r), g.faults);
         }
         case 'DuplicateMessage':
-          return { nodes: g.nodes, network: bagAdd(g.network, x.m, x.key) };
+          return make(g.nodes, bagAdd(g.network, x.m, x.key), count(g.faults, 0, 1));
         case 'DropMessage':
-          return { nodes: g.nodes, network: bagRemove(g.network, x.key) };
+          return make(g.nodes, bagRemove(g.network, x.key), count(g.faults, 1, 0));
       }
     },
     invariants: mapNamed(p.invariants, (f) => (g: Global<S, M>) => f(g, c)),
@@ -172,6 +189,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       for (const i of ids) out += encodeNode(g.nodes[i] as S) + ';';
       out += '}';
       for (const e of g.network) out += e[0] + '*' + e[2] + ';';
+      if (g.faults !== undefined) out += `|${g.faults.drops},${g.faults.duplicates}`;
       return out;
     },
     fingerprint: (g, out) => {
@@ -187,6 +205,11 @@ export function compose<C, S, A extends Tagged, M extends Message>(
         out.word(h[1]);
         out.word(e[2]);
       }
+      if (g.faults !== undefined) {
+        out.word(0x66617574);
+        out.word(g.faults.drops);
+        out.word(g.faults.duplicates);
+      }
     },
     variables: (g) => {
       const vars: Record<string, Record<NodeId, unknown>> = {};
@@ -194,7 +217,8 @@ export function compose<C, S, A extends Tagged, M extends Message>(
         const s = g.nodes[i] as Record<string, unknown>;
         for (const k of Object.keys(s)) (vars[k] ??= {})[i] = s[k];
       }
-      return { ...vars, messages: g.network.map((e) => (e[2] === 1 ? e[1] : { copies: e[2], m: e[1] })) };
+      const messages = g.network.map((e) => (e[2] === 1 ? e[1] : { copies: e[2], m: e[1] }));
+      return g.faults === undefined ? { ...vars, messages } : { ...vars, messages, drops: g.faults.drops, duplicates: g.faults.duplicates };
     },
     describe: (x) => {
       switch (x.type) {
@@ -208,7 +232,8 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     },
   };
   const constraint = p.constraint;
-  if (constraint !== undefined) model.constraint = (g) => constraint(g, c);
+  if (constraint !== undefined) model.constraint = counted ? (g) => withinFaultBounds(g) && constraint(g, c) : (g) => constraint(g, c);
+  else if (counted) model.constraint = withinFaultBounds;
   const sym = p.symmetry;
   if (sym !== undefined) {
     const rename = (x: string, q: Permutation): string => q[x] ?? x;
@@ -223,7 +248,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
           const key = canonical(m2);
           for (let k = 0; k < copies; k++) network = bagAdd(network, m2, key);
         }
-        return { nodes, network };
+        return make(nodes, network, g.faults);
       },
     };
     return { ...model, symmetry };

@@ -11,6 +11,8 @@
 (* needs a counter per server; with MaxRestarts = Unbounded (a model      *)
 (* value) the counter stays 0 and the VIEW leaves it out, so the state     *)
 (* space is raft.tla's.  MaxRestarts = 0 leaves Restart out of Next.       *)
+(* MaxDrops and MaxDuplicates likewise count DropMessage and               *)
+(* DuplicateMessage steps only when one of them is a number.               *)
 (***************************************************************************)
 EXTENDS Raft
 
@@ -18,20 +20,28 @@ CONSTANTS s1, s2, s3, v1, v2, Unbounded
 
 CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
           MaxRestarts,      \* a number, or Unbounded
+          MaxDrops,         \* a number, or Unbounded
+          MaxDuplicates,    \* a number, or Unbounded
           Passive,          \* servers that are never candidates
           DropEnabled, DuplicateEnabled
 
 \* Restarts of each server so far (a bound counter, not a Raft variable).
 VARIABLE restarts
 
+\* DropMessage and DuplicateMessage steps so far (bound counters, not Raft variables).
+VARIABLES drops, duplicates
+
 \* Whether restarts are counted and bounded.
 RestartsBounded == MaxRestarts /= Unbounded /\ MaxRestarts > 0
+
+\* Whether the VIEW includes the drop and duplication counters (an unbounded one stays 0).
+FaultsBounded == MaxDrops /= Unbounded \/ MaxDuplicates /= Unbounded
 
 RECURSIVE SumOver(_, _)
 SumOver(f, S) == IF S = {} THEN 0
                  ELSE LET x == CHOOSE y \in S : TRUE IN f[x] + SumOver(f, S \ {x})
 
-MCInit == Init /\ restarts = [i \in Server |-> 0]
+MCInit == Init /\ restarts = [i \in Server |-> 0] /\ drops = 0 /\ duplicates = 0
 
 MCNext ==
     \/ /\ MaxRestarts /= 0
@@ -39,13 +49,16 @@ MCNext ==
             /\ Restart(i)
             /\ restarts' = IF RestartsBounded THEN [restarts EXCEPT ![i] = @ + 1]
                            ELSE restarts
-    \/ ServerNext /\ UNCHANGED restarts
+       /\ UNCHANGED <<drops, duplicates>>
+    \/ ServerNext /\ UNCHANGED <<restarts, drops, duplicates>>
     \/ DuplicateEnabled /\ \E m \in DOMAIN messages : DuplicateMessage(m)
-                        /\ UNCHANGED restarts
+                        /\ duplicates' = IF MaxDuplicates /= Unbounded THEN duplicates + 1 ELSE duplicates
+                        /\ UNCHANGED <<restarts, drops>>
     \/ DropEnabled /\ \E m \in DOMAIN messages : DropMessage(m)
-                   /\ UNCHANGED restarts
+                   /\ drops' = IF MaxDrops /= Unbounded THEN drops + 1 ELSE drops
+                   /\ UNCHANGED <<restarts, duplicates>>
 
-MCSpec == MCInit /\ [][MCNext]_<<vars, restarts>>
+MCSpec == MCInit /\ [][MCNext]_<<vars, restarts, drops, duplicates>>
 
 StateConstraint ==
     /\ \A i \in Server : currentTerm[i] <= MaxTerm
@@ -53,12 +66,14 @@ StateConstraint ==
     /\ \A m \in DOMAIN messages : messages[m] <= MaxDup
     /\ SumOver(messages, DOMAIN messages) <= MaxMsgs
     /\ RestartsBounded => SumOver(restarts, Server) <= MaxRestarts
+    /\ MaxDrops /= Unbounded => drops <= MaxDrops
+    /\ MaxDuplicates /= Unbounded => duplicates <= MaxDuplicates
     /\ \A i \in Passive : state[i] /= "Candidate"
 
-\* The state as src/raft stores it (restarts only when bounded).
-MCView == IF RestartsBounded
-          THEN <<messages, serverVars, logVars, candidateVars, leaderVars, restarts>>
-          ELSE <<messages, serverVars, logVars, candidateVars, leaderVars>>
+\* The state as src/raft stores it (each bound counter only when its bound is set).
+MCView == <<messages, serverVars, logVars, candidateVars, leaderVars,
+            IF RestartsBounded THEN restarts ELSE 0,
+            IF FaultsBounded THEN <<drops, duplicates>> ELSE 0>>
 
 \* Witnesses (src/raft/witnesses.ts): add one as an INVARIANT to get a trace to it.
 NotLeaderElected == \A i \in Server : state[i] /= "Leader"

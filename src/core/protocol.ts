@@ -34,6 +34,8 @@ export interface Global<S, M> {
   readonly nodes: Readonly<Record<NodeId, S>>;
   /** Messages in flight as a bag (entries `[key, message, copies]` sorted by key). */
   readonly network: Bag<M>;
+  /** Drops and duplications so far: present only when a bound limits them (MC bound counters). */
+  readonly faults?: { readonly drops: number; readonly duplicates: number };
 }
 
 /** A broken protocol variant (ongardie's sibling-module style): it swaps named handlers. */

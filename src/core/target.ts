@@ -14,6 +14,10 @@ export interface NetworkOptions {
   readonly duplicate: boolean;
   /** Enable `Restart(i)`: a node keeps only its durable state. */
   readonly restart: boolean;
+  /** CONSTRAINT on the number of `DropMessage` steps taken (a counter in the state); absent: unbounded. */
+  readonly maxDrops?: number;
+  /** CONSTRAINT on the number of `DuplicateMessage` steps taken; absent: unbounded. */
+  readonly maxDuplicates?: number;
 }
 
 /** A command-line constant, e.g. `--acceptors 3`. */

@@ -11,8 +11,10 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'max-msgs', constant: 'MaxMsgs', description: 'CONSTRAINT messages in flight (all copies) <= MaxMsgs', default: '1' },
   { flag: 'max-restarts', constant: 'MaxRestarts', description: "CONSTRAINT restarts of all servers <= MaxRestarts ('none': unbounded, 0: no Restart)", default: 'none' },
   { flag: 'passive', constant: 'Passive', description: "CONSTRAINT these servers are never candidates: a list like s2, or 'none'", default: 'none' },
-  { flag: 'drop', constant: 'Drop', description: 'DropMessage enabled: on or off', default: 'on' },
-  { flag: 'duplicate', constant: 'Duplicate', description: 'DuplicateMessage enabled: on or off', default: 'on' },
+  { flag: 'max-drops', constant: 'MaxDrops', description: "CONSTRAINT DropMessage steps taken <= MaxDrops ('none': unbounded; adds a counter)", default: 'none' },
+  { flag: 'max-dups', constant: 'MaxDuplicates', description: "CONSTRAINT DuplicateMessage steps taken <= MaxDuplicates ('none': unbounded; adds a counter)", default: 'none' },
+  { flag: 'drop', constant: 'DropEnabled', description: 'DropMessage enabled: on or off', default: 'on' },
+  { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'on' },
   { flag: 'history', constant: 'HistoryFields', description: "raft.tla's history field mlog in messages: on (as TLC counts) or off", default: 'on' },
 ];
 
@@ -33,6 +35,12 @@ function names(flag: string, text: string, prefix: string, max: number): string[
 
 function whole(flag: string, text: string, min: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${flag} must be a whole number >= ${min}, got '${text}'`);
+  return Number(text);
+}
+
+function bound(flag: string, text: string): number | null {
+  if (text === 'none') return null;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be none or a whole number >= 0, got '${text}'`);
   return Number(text);
 }
 
@@ -64,11 +72,15 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     passive,
     historyFields: onOff('history', v('history')),
   };
+  const maxDrops = bound('max-drops', v('max-drops'));
+  const maxDuplicates = bound('max-dups', v('max-dups'));
   const network: NetworkOptions = {
     network: 'bag',
     drop: onOff('drop', v('drop')),
     duplicate: onOff('duplicate', v('duplicate')),
     restart: maxRestarts !== 0,
+    ...(maxDrops !== null ? { maxDrops } : {}),
+    ...(maxDuplicates !== null ? { maxDuplicates } : {}),
   };
   return { config, network };
 }
@@ -87,6 +99,8 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     `passive ${(c.passive ?? []).length === 0 ? 'none' : (c.passive ?? []).join(',')}`,
     `drop ${n.drop ? 'on' : 'off'}`,
     `duplicate ${n.duplicate ? 'on' : 'off'}`,
+    ...(n.maxDrops !== undefined ? [`max-drops ${n.maxDrops}`] : []),
+    ...(n.maxDuplicates !== undefined ? [`max-dups ${n.maxDuplicates}`] : []),
     `history ${c.historyFields ? 'on' : 'off'}`,
   ].join('; ');
 }

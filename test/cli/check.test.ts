@@ -30,6 +30,7 @@ describe('check: bad input is one line and exit 2', () => {
     [['check', 'paxos', '--quorums', 'a1;a2'], /intersect/],
     [['check', 'raft', '--max-term', 'x'], /--max-term must be/],
     [['check', 'raft', '--servers', '0'], /--servers must be/],
+    [['check', 'raft', '--max-drops', 'x'], /--max-drops must be none or a whole number/],
     [['check', 'raft', '--max-states', '-3'], /max-states/],
     [['check', 'raft', '--workers', '0'], /--workers must be/],
     [['check', 'raft', 'extra'], /unexpected argument 'extra'/],

@@ -52,6 +52,8 @@ describe('Raft model checking', () => {
     ['TLC setting A: 2 servers, 1 value, MaxTerm 3, MaxLogLen 2, MaxDup 1, MaxMsgs 1', {}, 46741, 371911, 46, all],
     ['setting A without the history field mlog', { history: 'off' }, 46207, 367277, 46, all],
     ['2 servers, MaxTerm 2, MaxLogLen 1', { 'max-term': '2', 'max-log': '1' }, 1657, 12969, 28, all],
+    ['setting A with MaxDrops 0 (the states of --drop off; the drops are generated)', { 'max-drops': '0' }, 27613, 211325, 46, all],
+    ['setting A with MaxDrops 1 (a drop counter in the state)', { 'max-drops': '1' }, 70389, 547461, 48, all],
     ['3 servers, MaxTerm 2, MaxLogLen 1, s2 and s3 passive, no faults', { servers: '3', 'max-term': '2', 'max-log': '1', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's2,s3' }, 526, 3565, 28, all],
   ] as const)('%s', async (_, flags, distinct, generated, depth, witnesses) => {
     const r = await explore(model(flags), { deadlock: false });

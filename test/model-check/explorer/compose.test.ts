@@ -32,6 +32,17 @@ describe('compose (node protocol -> model)', () => {
     ]);
   });
 
+  it('bounds duplications with a counter in the state only when asked (TLC constraint semantics)', async () => {
+    const none = compose(pingPong, c, { network: 'bag', drop: false, duplicate: true, restart: false, maxDuplicates: 0 });
+    const r0 = await explore(none, { deadlock: false });
+    expect([r0.verdict, r0.distinct]).toEqual(['ok', 16]);
+    expect(r0.generated).toBeGreaterThan(16 + 12);
+    const one = compose(pingPong, c, { network: 'bag', drop: false, duplicate: true, restart: false, maxDuplicates: 1 });
+    const r1 = await explore(one, { deadlock: false });
+    expect(r1.violation?.name).toBe('AtMostOnePongEach');
+    expect(r1.violation?.trace.at(-1)?.variables['duplicates']).toBe(1);
+  });
+
   it('drop removes one copy; restart keeps only the durable part', () => {
     const m = compose(pingPong, c, { network: 'bag', drop: true, duplicate: false, restart: true });
     const [g0] = m.init();
