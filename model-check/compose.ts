@@ -238,7 +238,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   if (sym !== undefined) {
     const rename = (x: string, q: Permutation): string => q[x] ?? x;
     const symmetry: Symmetry<Global<S, M>> = {
-      permutations: permutations([ids, ...(sym.groups?.(c) ?? [])]),
+      permutations: permutations(sym.groups?.(c) ?? [ids]),
       apply: (g, q) => {
         const nodes: Record<NodeId, S> = {};
         for (const i of ids) nodes[rename(i, q)] = sym.state(g.nodes[i] as S, q);

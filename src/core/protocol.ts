@@ -68,9 +68,9 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   /** A state constraint over the global view (the MC module's CONSTRAINT), if the config bounds one. */
   constraint?(g: Global<S, M>, c: C): boolean;
   /**
-   * How to rename interchangeable values (TLC's SYMMETRY) in one node's state and in a message:
-   * the nodes always, plus any `groups` of values the config makes interchangeable. Sets must come
-   * out re-sorted. Absent: the protocol offers no symmetry reduction.
+   * How to rename interchangeable values (TLC's SYMMETRY) in one node's state and in a message.
+   * `groups` lists the sets of interchangeable names (nodes and values); without it, all nodes form
+   * one group. Sets must come out re-sorted. Absent: the protocol offers no symmetry reduction.
    */
   readonly symmetry?: {
     state(s: S, p: Permutation): S;

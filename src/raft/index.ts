@@ -28,13 +28,11 @@ export const raft: Checkable = {
   variants,
   build(values, variant) {
     const { config, network } = parse(values);
-    // A passive server is not interchangeable with the others: no symmetry then.
-    const symmetric = (config.passive ?? []).length === 0;
-    let protocol = symmetric ? raftProtocol : raftWith(handlers, 'raft', false);
+    let protocol = raftProtocol;
     if (variant !== null) {
       const v = variants[variant];
       if (v === undefined) throw new UsageError(`unknown variant '${variant}' for raft (expected: ${Object.keys(variants).join(', ')})`);
-      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`, symmetric);
+      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`);
     }
     return {
       kind: 'node',

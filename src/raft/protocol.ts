@@ -29,12 +29,9 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
   return true;
 }
 
-/**
- * The protocol whose `step` dispatches through the handler table `h` (the correct one by default).
- * `symmetric: false` withholds the symmetry (for a config with passive servers).
- */
-export function raftWith(h: Handlers = correct, name = 'raft', symmetric = true): RaftProtocol {
-  const p: RaftProtocol = {
+/** The protocol whose `step` dispatches through the handler table `h` (the correct one by default). */
+export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
+  return {
     name,
     nodes: (c) => c.servers,
     init,
@@ -48,8 +45,8 @@ export function raftWith(h: Handlers = correct, name = 'raft', symmetric = true)
     constraint,
     describe: (i, a) => describe(i, a),
     describeMessage,
+    symmetry,
   };
-  return symmetric ? { ...p, symmetry } : p;
 }
 
 function show(v: Value): string {

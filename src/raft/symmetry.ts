@@ -1,6 +1,6 @@
-// TLC's SYMMETRY Permutations(Server) \cup Permutations(Value) for Raft: renaming servers (and string
-// values) in one server's state and in a message. Offered only when no server is passive (a passive
-// server is not interchangeable with the others) and value names differ from server names.
+// TLC's SYMMETRY for Raft: renaming servers (and string values) in one server's state and in a
+// message. Passive servers are interchangeable only among themselves, active ones likewise; values
+// form a group when their names differ from the servers'.
 import type { NodeId, Permutation } from '../core/index.ts';
 import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
@@ -44,7 +44,10 @@ export const symmetry = {
     }
   },
   groups(c: RaftConfig): readonly (readonly string[])[] {
+    const passive = c.passive ?? [];
+    const active = c.servers.filter((i) => !passive.includes(i));
     const names = c.values.filter((v): v is string => typeof v === 'string' && !c.servers.includes(v));
-    return names.length === c.values.length && names.length > 1 ? [names] : [];
+    const values = names.length === c.values.length ? names : [];
+    return [active, passive, values].filter((g) => g.length > 1);
   },
 };

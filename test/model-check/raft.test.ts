@@ -74,8 +74,13 @@ describe('Raft model checking', () => {
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
   });
 
-  it('offers no symmetry when a server is passive', () => {
-    expect(model({ servers: '3', passive: 's2' }).symmetry).toBeUndefined();
+  it('renames passive servers only among themselves, active ones likewise', () => {
+    expect(model({ servers: '3', passive: 's2' }).symmetry?.permutations).toEqual([
+      { s1: 's1', s3: 's3' },
+      { s1: 's3', s3: 's1' },
+    ]);
+    expect(model({ servers: '3', passive: 's2,s3' }).symmetry?.permutations).toHaveLength(2);
+    expect(model({ servers: '3' }).symmetry?.permutations).toHaveLength(6);
   });
 
   const noFaults = { servers: '3', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's2' };
@@ -90,6 +95,10 @@ describe('Raft model checking', () => {
     expect(r.violation?.name).toBe(invariant);
     expect(r.violation?.trace.length).toBe(length);
     await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot(`__traces__/raft-${variant}.txt`);
+    // Symmetry keeps one state per class; every class keeps its distance, so the same shortest length.
+    const sym = await explore(model(flags, variant), { deadlock: false, symmetry: true });
+    expect([sym.violation?.name, sym.violation?.trace.length]).toEqual([invariant, length]);
+    expect(sym.distinct).toBeLessThan(r.distinct);
   });
 
   it.each([
@@ -104,6 +113,8 @@ describe('Raft model checking', () => {
     expect(r.violation?.name).toBe(invariant);
     expect(r.violation?.trace.length).toBe(length);
     await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot(`__traces__/raft-${variant}.txt`);
+    const sym = await explore({ ...m, init: () => [start] }, { deadlock: false, symmetry: true });
+    expect([sym.violation?.name, sym.violation?.trace.length]).toEqual([invariant, length]);
   });
 
   it('the correct protocol keeps every invariant from Figure 8 (b) (MaxLogLen 1)', async () => {
