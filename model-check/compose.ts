@@ -237,8 +237,37 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   const sym = p.symmetry;
   if (sym !== undefined) {
     const rename = (x: string, q: Permutation): string => q[x] ?? x;
+    const perms = permutations(sym.groups?.(c) ?? [ids]);
+    // For each renaming k: which node's state lands at each id, in `ids` order.
+    const sources = perms.map((q) => {
+      const at = new Map(ids.map((i) => [rename(i, q), i]));
+      return ids.map((i) => at.get(i) ?? i);
+    });
+    // Caches: a node state's hash after renaming k; a message's key after renaming k.
+    const renamedHash = new WeakMap<object, (readonly [number, number])[]>();
+    let renamedKey = perms.map(() => new Map<string, string>());
+    const nodeHashUnder = (s: S, k: number): readonly [number, number] => {
+      const q = perms[k] as Permutation;
+      if (typeof s !== 'object' || s === null) return values.hash(sym.state(s, q));
+      let hs = renamedHash.get(s);
+      if (hs === undefined) {
+        hs = [];
+        renamedHash.set(s, hs);
+      }
+      return (hs[k] ??= values.hash(sym.state(s, q)));
+    };
+    const keyUnder = (key: string, m: M, k: number): string => {
+      const cache = renamedKey[k] as Map<string, string>;
+      let r = cache.get(key);
+      if (r === undefined) {
+        if (cache.size >= 1 << 18) renamedKey = perms.map(() => new Map<string, string>());
+        r = canonical(sym.message(m, perms[k] as Permutation));
+        (renamedKey[k] as Map<string, string>).set(key, r);
+      }
+      return r;
+    };
     const symmetry: Symmetry<Global<S, M>> = {
-      permutations: permutations(sym.groups?.(c) ?? [ids]),
+      permutations: perms,
       apply: (g, q) => {
         const nodes: Record<NodeId, S> = {};
         for (const i of ids) nodes[rename(i, q)] = sym.state(g.nodes[i] as S, q);
@@ -249,6 +278,27 @@ export function compose<C, S, A extends Tagged, M extends Message>(
           for (let k = 0; k < copies; k++) network = bagAdd(network, m2, key);
         }
         return make(nodes, network, g.faults);
+      },
+      // The words model.fingerprint feeds for apply(g, perms[k]), from cached parts.
+      fingerprint: (g, k, out) => {
+        for (const src of sources[k] as string[]) {
+          const h = nodeHashUnder(g.nodes[src] as S, k);
+          out.word(h[0]);
+          out.word(h[1]);
+        }
+        out.word(0x7e7e7e7e);
+        const entries = g.network.map((e) => [keyUnder(e[0], e[1], k), e[2]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        for (const [key, copies] of entries) {
+          const h = hashKey(key);
+          out.word(h[0]);
+          out.word(h[1]);
+          out.word(copies);
+        }
+        if (g.faults !== undefined) {
+          out.word(0x66617574);
+          out.word(g.faults.drops);
+          out.word(g.faults.duplicates);
+        }
       },
     };
     return { ...model, symmetry };

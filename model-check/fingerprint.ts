@@ -1,6 +1,6 @@
 // 64-bit fingerprints of canonical state encodings, and a visited set of them in one typed array
 // (open addressing, linear probing): no JavaScript object per visited state.
-import type { FingerprintSink, Model, Symmetry, Tagged } from '../src/core/index.ts';
+import type { FingerprintSink, Model, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
 
 /**
  * A streaming 64-bit hash over 32-bit words (two lanes, each step feeding the first into the
@@ -59,8 +59,12 @@ export function fingerprint<S>(model: Model<S, Tagged>, s: S, h: Hasher): void {
 export function symmetricFingerprint<S>(model: Model<S, Tagged>, sym: Symmetry<S>, s: S, h: Hasher): void {
   let hi = 0xffffffff;
   let lo = 0xffffffff;
-  for (const p of sym.permutations) {
-    fingerprint(model, sym.apply(s, p), h);
+  for (let k = 0; k < sym.permutations.length; k++) {
+    if (sym.fingerprint !== undefined) {
+      h.begin(0);
+      sym.fingerprint(s, k, h);
+      h.end();
+    } else fingerprint(model, sym.apply(s, sym.permutations[k] as Permutation), h);
     if (h.hi < hi || (h.hi === hi && h.lo < lo)) {
       hi = h.hi;
       lo = h.lo;

@@ -23,6 +23,11 @@ export interface Symmetry<S> {
   readonly permutations: readonly Permutation[];
   /** `s` with every symmetric value renamed by `p`, sets re-sorted so the result is canonical. */
   apply(s: S, p: Permutation): S;
+  /**
+   * Optional fast path: feeds the words that `Model.fingerprint` would feed for
+   * `apply(s, permutations[k])`, without building that state.
+   */
+  fingerprint?(s: S, k: number, out: FingerprintSink): void;
 }
 
 /** A table of named things, in the order they are reported. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose, explore } from '../../../model-check/index.ts';
+import { compose, explore, Hasher } from '../../../model-check/index.ts';
 import { pingPong } from '../../helpers/pingpong.ts';
 
 const c = { nodes: ['n1', 'n2'] };
@@ -73,6 +73,28 @@ describe('compose (node protocol -> model)', () => {
     // Each direction is in one of 4 phases (nothing, ping, pong, done): 16 pairs, 10 unordered.
     expect([plain.distinct, reduced.distinct]).toEqual([16, 10]);
     expect(reduced.witnesses).toEqual({ SomePong: true });
+  });
+
+  it("the symmetry's fingerprint fast path feeds the words of the renamed state", () => {
+    const m = compose(pingPong, { nodes: ['n1', 'n2', 'n3'] }, { network: 'bag', drop: false, duplicate: true, restart: false, maxDuplicates: 2 });
+    const sym = m.symmetry!;
+    let g = m.init()[0]!;
+    for (const pick of [0, 1, 0, 2, 1, 0, 3, 2]) {
+      const next = m.actions(g).map((a) => m.next(g, a)).filter((t) => t !== null);
+      g = next[pick % next.length]!;
+      sym.permutations.forEach((q, k) => {
+        const slow = new Hasher();
+        const fast = new Hasher();
+        slow.begin(0);
+        m.fingerprint!(sym.apply(g, q), slow);
+        slow.end();
+        fast.begin(0);
+        sym.fingerprint!(g, k, fast);
+        fast.end();
+        expect([fast.hi, fast.lo]).toEqual([slow.hi, slow.lo]);
+      });
+    }
+    expect(sym.permutations).toHaveLength(6);
   });
 
   it('with symmetry, a bug is still found, with a real trace', async () => {
