@@ -56,7 +56,23 @@ function typeOkMessage(c: RaftConfig, m: RaftMessage): boolean {
 
 /** The types of spec/Raft.tla's variables (raft.tla states none; ours is one conjunct per variable). */
 export function TypeOK(g: G, c: RaftConfig): boolean {
-  return servers(g, c).every(([, s]) => typeOkServer(c, s)) && g.network.every((e) => e[2] >= 1 && typeOkMessage(c, e[1]));
+  for (const i of c.servers) if (!memo(typeOkServer, c, g.nodes[i] as Server)) return false;
+  for (const e of g.network) if (e[2] < 1 || !memo(typeOkMessage, c, e[1])) return false;
+  return true;
+}
+
+// A server state or message object recurs in many global states (the explorer shares them), and its
+// type does not change: remember the verdict per (config, object).
+const verdicts = new WeakMap<object, WeakMap<object, WeakMap<object, boolean>>>();
+
+function memo<X extends object>(f: (c: RaftConfig, x: X) => boolean, c: RaftConfig, x: X): boolean {
+  let byConfig = verdicts.get(f);
+  if (byConfig === undefined) verdicts.set(f, (byConfig = new WeakMap()));
+  let byObject = byConfig.get(c);
+  if (byObject === undefined) byConfig.set(c, (byObject = new WeakMap()));
+  let v = byObject.get(x);
+  if (v === undefined) byObject.set(x, (v = f(c, x)));
+  return v;
 }
 
 /** Raft Fig. 3 Election Safety: at most one leader per term (checked among the current leaders). */
