@@ -30,10 +30,11 @@ describe('a real cluster', () => {
 
   it('requires the bearer token on the client API', async () => {
     const c = (cluster = await Cluster.start(3));
-    await c.waitLeader();
+    const leader = await c.waitLeader(); // (a majority is up; the leader surely is)
     const { httpRequest } = await import('../../src/runtime/client.ts');
-    expect((await httpRequest(`${c.url('s1')}/kv/a`, 'GET', null, {}, 2000)).code).toBe(401);
-    expect((await httpRequest(`${c.url('s1')}/kv/a`, 'GET', null, { authorization: 'Bearer wrong-token-000' }, 2000)).code).toBe(401);
+    expect((await httpRequest(`${c.url(leader)}/kv/a`, 'GET', null, {}, 5000)).code).toBe(401);
+    expect((await httpRequest(`${c.url(leader)}/kv/a`, 'GET', null, { authorization: 'Bearer wrong-token-000' }, 5000)).code).toBe(401);
+    expect((await kv(c, leader, 'GET', 'a')).code).toBe(404);
   }, 20_000);
 
   it('loses no acknowledged write when the leader is killed with SIGKILL, and the old leader catches up', async () => {

@@ -41,6 +41,7 @@ async function scenario(variant: string | null) {
     await sleep(2000);
   }
   await c.waitLeader();
+  if (process.env['DEBUG_VARIANT']) console.log(variant, 'after heal', JSON.stringify(await c.statuses()));
   await finalReads(c, h, 3);
   agent.destroy();
   return checkLinearizable(operations(h.events));
@@ -53,11 +54,17 @@ describe('the checker on real nodes, correct and broken', () => {
   }, 40_000);
 
   it('vote-without-log-check: acknowledged writes are lost and the checker reports the window', async () => {
-    const res = await scenario('vote-without-log-check');
+    // The bug shows when s1 campaigns first after healing; on a loaded machine a second run may be
+    // needed (the correct Raft never fails, however often it runs).
+    let res = await scenario('vote-without-log-check');
+    if (res.ok) {
+      await cluster?.stop();
+      res = await scenario('vote-without-log-check');
+    }
     expect(res.ok).toBe(false);
     if (!res.ok && 'report' in res) {
       console.log(res.report);
       expect(res.report).toMatch(/not linearizable; minimal window/);
     }
-  }, 40_000);
+  }, 60_000);
 });
