@@ -81,6 +81,7 @@ describe('a real cluster', () => {
     const leader = await c.waitLeader();
     for (let k = 0; k < 10; k += 1) await kv(c, leader, 'PUT', `t${k}`, `${k}`);
     const f = c.ids.find((id) => id !== leader) as string;
+    await c.waitStatus(f, (s) => s.applied >= 10);
     await c.kill(f);
     // A record header promising 100 bytes, and 5 of them: a write torn by the crash.
     appendFileSync(c.walPath(f), Buffer.from([0, 0, 0, 100, 1, 2, 3, 4, 0x7b, 0x22, 0x70, 0x22, 0x3a]));

@@ -153,9 +153,19 @@ export class Cluster {
     throw new Error(`node ${id} did not reach the expected status within ${ms} ms: ${JSON.stringify(await this.status(id))}`);
   }
 
+  /** Sets node id's faults (retrying for up to 10 s while the node is still starting). */
   async faults(id: string, f: Faults): Promise<void> {
-    const r = await httpRequest(`${this.url(id)}/_faults`, 'POST', JSON.stringify(f), { authorization: `Bearer ${this.token}` }, 2000);
-    if (r.code !== 200) throw new Error(`faults on ${id}: ${r.code} ${JSON.stringify(r.body)}`);
+    const end = Date.now() + 10_000;
+    for (;;) {
+      try {
+        const r = await httpRequest(`${this.url(id)}/_faults`, 'POST', JSON.stringify(f), { authorization: `Bearer ${this.token}` }, 2000);
+        if (r.code !== 200) throw new Error(`faults on ${id}: ${r.code} ${JSON.stringify(r.body)}`);
+        return;
+      } catch (e) {
+        if (Date.now() > end || /^faults on/.test((e as Error).message)) throw e;
+        await sleep(100);
+      }
+    }
   }
 
   /** Heals every fault on every live node. */
