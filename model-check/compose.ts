@@ -110,6 +110,21 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return m.restarted;
   };
 
+  // Action objects are plain data that recur in every state: build each once.
+  const restarts: readonly GlobalAction<A, M>[] = ids.map((i) => ({ type: 'Restart', i }));
+  let byMessage = new Map<string, readonly GlobalAction<A, M>[]>();
+  const messageActions = (key: string, m: M): readonly GlobalAction<A, M>[] => {
+    let acts = byMessage.get(key);
+    if (acts === undefined) {
+      const list: GlobalAction<A, M>[] = [{ type: 'Receive', key, m }];
+      if (bag && opts.duplicate) list.push({ type: 'DuplicateMessage', key, m });
+      if (bag && opts.drop) list.push({ type: 'DropMessage', key, m });
+      if (byMessage.size >= 1 << 18) byMessage = new Map();
+      byMessage.set(key, (acts = list));
+    }
+    return acts;
+  };
+
   function send(g: Global<S, M>['network'], r: NonNullable<Result>): Global<S, M>['network'] {
     let net = g;
     for (let k = 0; k < r.send.length; k++) {
@@ -137,8 +152,13 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     ((opts.maxDrops === undefined || g.faults.drops <= opts.maxDrops) &&
       (opts.maxDuplicates === undefined || g.faults.duplicates <= opts.maxDuplicates));
 
+  // Keys are set in one fixed order, so every nodes object shares one shape (V8 hidden class);
+  // a spread with a computed key made slower dictionary-mode objects.
   function withNode(g: Global<S, M>, i: NodeId, s: S): Readonly<Record<NodeId, S>> {
-    return { ...g.nodes, [i]: s };
+    if (g.nodes[i] === s) return g.nodes;
+    const nodes: Record<NodeId, S> = {};
+    for (const k of ids) nodes[k] = k === i ? s : (g.nodes[k] as S);
+    return nodes;
   }
 
   const model: Model<Global<S, M>, GlobalAction<A, M>> = {
@@ -149,14 +169,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
     },
     actions: (g) => {
-      const out: GlobalAction<A, M>[] = [];
-      if (opts.restart) for (const i of ids) out.push({ type: 'Restart', i });
+      const out: GlobalAction<A, M>[] = opts.restart ? [...restarts] : [];
       for (const i of ids) for (const a of internal(i, g.nodes[i] as S)) out.push(a);
-      for (const [key, m] of g.network) {
-        out.push({ type: 'Receive', key, m });
-        if (bag && opts.duplicate) out.push({ type: 'DuplicateMessage', key, m });
-        if (bag && opts.drop) out.push({ type: 'DropMessage', key, m });
-      }
+      for (const [key, m] of g.network) for (const a of messageActions(key, m)) out.push(a);
       return out;
     },
     next: (g, x) => {
