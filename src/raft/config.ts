@@ -104,3 +104,17 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     `history ${c.historyFields ? 'on' : 'off'}`,
   ].join('; ');
 }
+
+/** raft.tla's constants with no model-checking bound: for a real cluster, and for unit tests. */
+export function unbounded(servers: readonly string[], values: readonly string[] = []): RaftConfig {
+  return {
+    servers: [...servers].sort(),
+    values: [...values],
+    maxTerm: null,
+    maxLogLen: null,
+    maxDup: null,
+    maxMsgs: null,
+    maxRestarts: null,
+    historyFields: false,
+  };
+}

@@ -12,20 +12,12 @@ import type {
   RequestVoteResponse,
   Server,
 } from '../../src/raft/index.ts';
+import { unbounded } from '../../src/raft/index.ts';
+import { init } from '../../src/raft/init.ts';
 
 /** Three servers s1..s3, values v1 and v2, no bounds, no history fields (tests name what they need). */
 export function config(over: Partial<RaftConfig> = {}): RaftConfig {
-  return {
-    servers: ['s1', 's2', 's3'],
-    values: ['v1', 'v2'],
-    maxTerm: null,
-    maxLogLen: null,
-    maxDup: null,
-    maxMsgs: null,
-    maxRestarts: null,
-    historyFields: false,
-    ...over,
-  };
+  return { ...unbounded(['s1', 's2', 's3'], ['v1', 'v2']), ...over };
 }
 
 /** `[j \in servers |-> x]`, overridden per server. */
@@ -35,18 +27,7 @@ export function per(x: number, over: Record<string, number> = {}, servers: reado
 
 /** A server in raft.tla's initial state (term 1, follower), with fields overridden. */
 export function server(over: Partial<Server> = {}): Server {
-  return {
-    currentTerm: 1,
-    state: 'Follower',
-    votedFor: null,
-    log: [],
-    commitIndex: 0,
-    votesResponded: [],
-    votesGranted: [],
-    nextIndex: per(1),
-    matchIndex: per(0),
-    ...over,
-  };
+  return { ...init('s1', config()), ...over };
 }
 
 /** A log from terms, values v1, v2, ... in order: `log(1, 1, 2)`. */

@@ -3,7 +3,7 @@
 import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import type { Drive } from '../../core/index.ts';
-import { drive as raftDrive, handlers, raftProtocol, raftWith, variants } from '../../raft/index.ts';
+import { drive as raftDrive, handlers, raftProtocol, raftWith, unbounded, variants } from '../../raft/index.ts';
 import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../raft/index.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
@@ -33,16 +33,7 @@ export const raftSchema: Schema = tagged('type', {
 
 /** raft.tla's constants for a real cluster: these servers, no model-checking bounds. */
 export function raftConfig(servers: readonly string[]): RaftConfig {
-  return {
-    servers: [...servers].sort(),
-    values: [],
-    maxTerm: null,
-    maxLogLen: null,
-    maxDup: null,
-    maxMsgs: null,
-    maxRestarts: null,
-    historyFields: false,
-  };
+  return unbounded(servers);
 }
 
 /** Raft's own drive (src/raft/drive.ts): the runtime adds nothing to it. */
