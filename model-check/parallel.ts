@@ -49,7 +49,8 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   const W = workers;
   let buffers = SharedFingerprintSet.create();
   const seen = new SharedFingerprintSet(buffers);
-  const signal = new SharedArrayBuffer(8 + 16 * W);
+  // [0]: stop flag; worker w's counters at byte 64 * (w + 1), one cache line each.
+  const signal = new SharedArrayBuffer(64 * (W + 1));
   const stop = new Int32Array(signal, 0, 1);
   const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
     workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000 },
@@ -59,7 +60,8 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   let depth = 0;
   let stopReason: string | null = null;
   let peakRss = process.memoryUsage().rss;
-  const workerStats = new Float64Array(signal, 8, 2 * W);
+  const workerStats = new Float64Array(signal);
+  const statAt = (w: number, k: number): number => workerStats[8 * (w + 1) + k] as number;
   let queue = 0;
   let lastReport = t0;
   const spilledBy: number[] = pool.map(() => 0);
@@ -76,8 +78,8 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
     let gen = generated;
     let expanded = 0;
     for (let w = 0; w < W; w++) {
-      gen += workerStats[2 * w] as number;
-      expanded += workerStats[2 * w + 1] as number;
+      gen += statAt(w, 0);
+      expanded += statAt(w, 1);
     }
     if (performance.now() - lastReport < (opts.progressIntervalMs ?? 2000)) return;
     lastReport = performance.now();
@@ -86,6 +88,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
 
   const finish = async (violation: Violation | null): Promise<ExploreResult> => {
     clearInterval(timer);
+    seen.flush();
     await Promise.all(pool.map((p) => p.ask({ type: 'close' })));
     await Promise.all(pool.map((p) => p.worker.terminate()));
     const seconds = (performance.now() - t0) / 1000;
@@ -95,7 +98,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
       peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W,
-      expandedBy: pool.map((_, w) => workerStats[2 * w + 1] as number), symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
+      expandedBy: pool.map((_, w) => statAt(w, 1)), symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
     };
   };
 
@@ -120,6 +123,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       }
       if (inModel) (shares[n++ % W] as number[]).push(k);
     }
+    seen.flush();
     const initReplies = await Promise.all(pool.map((p, w) => p.ask({ type: 'init', initial: shares[w] as number[] })));
     const sizes = pool.map((_, w) => (shares[w] as number[]).length);
     queue = n;
@@ -165,11 +169,11 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
           const local = Math.floor(id / W);
           return [log.parent[local] as number, log.via[local] as number];
         };
-        generated += sumGenerated(workerStats, W);
+        generated += sumGenerated(statAt, W);
         return await finish({ kind: first.kind, name: first.name, trace: rebuild(model, lookup, first.from, first.action) });
       }
       if (stopReason !== null) {
-        generated += sumGenerated(workerStats, W);
+        generated += sumGenerated(statAt, W);
         return await finish(null);
       }
       if (seen.growRequested) {
@@ -182,7 +186,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
       if (fresh === 0) break;
       depth++;
     }
-    generated += sumGenerated(workerStats, W);
+    generated += sumGenerated(statAt, W);
     return await finish(null);
   } catch (e) {
     clearInterval(timer);
@@ -225,9 +229,9 @@ async function rebalance(pool: readonly Pool[], sizes: number[]): Promise<void> 
   }
 }
 
-function sumGenerated(stats: Float64Array, W: number): number {
+function sumGenerated(statAt: (w: number, k: number) => number, W: number): number {
   let g = 0;
-  for (let w = 0; w < W; w++) g += stats[2 * w] as number;
+  for (let w = 0; w < W; w++) g += statAt(w, 0);
   return g;
 }
 

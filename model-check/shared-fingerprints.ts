@@ -23,6 +23,8 @@ export class SharedFingerprintSet {
   private table: Int32Array;
   private capacity: number;
   private readonly control: Int32Array;
+  /** Members this thread added but has not yet counted in the shared total (see `flush`). */
+  private pending = 0;
 
   constructor(buffers: SharedFingerprintBuffers) {
     this.table = new Int32Array(buffers.table);
@@ -34,8 +36,21 @@ export class SharedFingerprintSet {
     return { table: new SharedArrayBuffer(8 * capacity), control: new SharedArrayBuffer(8) };
   }
 
+  /** Members, as far as this thread knows (its own uncounted ones included). */
   get size(): number {
-    return Atomics.load(this.control, SIZE);
+    return Atomics.load(this.control, SIZE) + this.pending;
+  }
+
+  /**
+   * Adds this thread's uncounted members to the shared total. A shared counter bumped on every
+   * insert would bounce one cache line between the cores, so threads count in batches; each
+   * thread flushes before it reports to the main thread.
+   */
+  flush(): void {
+    if (this.pending === 0) return;
+    const n = Atomics.add(this.control, SIZE, this.pending) + this.pending;
+    this.pending = 0;
+    if (n > this.capacity * 0.8) Atomics.store(this.control, GROW, 1);
   }
 
   get bytes(): number {
@@ -61,8 +76,7 @@ export class SharedFingerprintSet {
         h = Atomics.compareExchange(t, k + HI, 0, hi);
         if (h === 0) {
           Atomics.store(t, k + LO, lo);
-          const n = Atomics.add(this.control, SIZE, 1) + 1;
-          if (n > cap * 0.8) Atomics.store(this.control, GROW, 1);
+          if (++this.pending >= 256) this.flush();
           return true;
         }
       }
@@ -78,6 +92,7 @@ export class SharedFingerprintSet {
 
   /** A table 1.6 times as large with the same members; only while no thread is inserting. */
   grown(): SharedFingerprintBuffers {
+    this.flush();
     const cap = Math.ceil(this.capacity * 1.6);
     const buffers = { table: new SharedArrayBuffer(8 * cap), control: this.control.buffer as SharedArrayBuffer };
     const next = new Int32Array(buffers.table);

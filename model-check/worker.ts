@@ -40,7 +40,9 @@ function run<S>(model: Model<S, Tagged>): void {
   const me = data.index;
   let seen = new SharedFingerprintSet(data.buffers);
   const stop = new Int32Array(data.signal, 0, 1);
-  const stats = new Float64Array(data.signal, 8 + 16 * me, 2);
+  // Each worker's counters on a cache line of their own (no false sharing).
+  const stats = new Float64Array(data.signal, 64 * (me + 1), 2);
+  let sinceStats = 0;
   const log = new ParentLog();
   let frontier = new SpillQueue<S>(data.spillStates);
   let next = new SpillQueue<S>(data.spillStates);
@@ -52,23 +54,33 @@ function run<S>(model: Model<S, Tagged>): void {
     push: (t, id) => next.push(t, id),
   }, data.deadlock ?? model.checkDeadlock ?? true, data.symmetry);
 
+  const report = (): void => {
+    seen.flush();
+    stats[0] = x.generated;
+    stats[1] = (stats[1] as number) + sinceStats;
+    sinceStats = 0;
+  };
+
   const expandLevel = (): void => {
     level ??= frontier.drain();
     for (;;) {
       if (seen.growRequested || Atomics.load(stop, 0) !== 0) {
+        report();
         post({ type: 'paused' });
         return;
       }
       const item = level.next();
       if (item.done === true) break;
       const found: Found | null = x.expand(item.value[0], item.value[1]);
-      stats[0] = x.generated;
-      stats[1] = (stats[1] as number) + 1;
+      sinceStats++;
+      if ((sinceStats & 63) === 0) report();
       if (found !== null) {
+        report();
         post({ type: 'violation', found });
         return;
       }
     }
+    report();
     const fresh = next.length;
     spilled += frontier.spilledTotal;
     frontier.close();
@@ -86,6 +98,7 @@ function run<S>(model: Model<S, Tagged>): void {
           frontier.push(s, log.add(NO_PARENT, k) * W + me);
           x.note(s);
         }
+        seen.flush();
         post({ type: 'done', fresh: frontier.length, generated: 0, witnesses: x.witnesses, spilled: 0 });
         return;
       case 'level':
