@@ -207,8 +207,9 @@ async function rebalance(pool: readonly Pool[], sizes: number[]): Promise<void> 
   const moved: { states: unknown[]; ids: number[] } = { states: [], ids: [] };
   for (let w = 0; w < pool.length; w++) {
     const surplus = (sizes[w] as number) - target;
-    // Small differences are not worth a copy.
-    if (surplus <= Math.max(16, target / 8)) continue;
+    // A level ends when its slowest worker does, so even a few percent of imbalance idles a core;
+    // only tiny differences are not worth a copy.
+    if (surplus <= Math.max(8, target / 64)) continue;
     const r = await (pool[w] as Pool).ask({ type: 'give', count: surplus });
     if (r.type !== 'given') throw new Error(`explorer worker said ${r.type}, expected given`);
     moved.states.push(...r.states);
