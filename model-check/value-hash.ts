@@ -1,6 +1,7 @@
 // 64-bit hashes of plain data by value, without building its text: objects and arrays are hashed
 // from their parts, and a whole value's hash is remembered, so a node a step did not change is
 // not hashed again. Equal data gives equal hashes, whatever the key order.
+import { sortedKeys } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
 
 // Type tags fed before a value, so that e.g. 1 and "1" hash apart.
@@ -45,13 +46,7 @@ export class ValueHasher {
       for (let k = 0; k < x.length; k++) this.feed(h, x[k], depth);
     } else {
       const o = x as Record<string, unknown>;
-      let keys = Object.keys(o);
-      for (let k = 1; k < keys.length; k++) {
-        if ((keys[k - 1] as string) > (keys[k] as string)) {
-          keys = keys.sort();
-          break;
-        }
-      }
+      const keys = sortedKeys(o);
       h.begin(Tag.Obj ^ keys.length);
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;

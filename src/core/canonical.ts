@@ -14,6 +14,15 @@ function quote(s: string): string {
   return q;
 }
 
+/** The keys of `o` in sorted order (sorted only when they are not sorted already). */
+export function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (let k = 1; k < keys.length; k++) {
+    if ((keys[k - 1] as string) > (keys[k] as string)) return keys.sort();
+  }
+  return keys;
+}
+
 /** Canonical JSON-like text of plain data (objects, arrays, strings, numbers, booleans, null). */
 export function canonical(x: unknown): string {
   switch (typeof x) {
@@ -31,13 +40,7 @@ export function canonical(x: unknown): string {
         return out + ']';
       }
       const o = x as Record<string, unknown>;
-      let keys = Object.keys(o);
-      for (let k = 1; k < keys.length; k++) {
-        if ((keys[k - 1] as string) > (keys[k] as string)) {
-          keys = keys.sort();
-          break;
-        }
-      }
+      const keys = sortedKeys(o);
       let out = '{';
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;

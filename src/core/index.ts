@@ -2,7 +2,7 @@ export type { FingerprintSink, Model, Named, Permutation, Symmetry, Tagged } fro
 export type { Global, Message, NodeId, NodeProtocol, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
-export { canonical } from './canonical.ts';
+export { canonical, sortedKeys } from './canonical.ts';
 export { setAdd, setHas, setOf, setRemove, subsets } from './set.ts';
 export { committedIndex, isJointMajority, isMajority, quorumsIntersect } from './quorum.ts';
 export { UsageError } from './errors.ts';

@@ -9,20 +9,29 @@ export interface TimerSettings {
   readonly heartbeatMs: number;
 }
 
-/** Fires `fire` after a random timeout; `reset` re-arms it (a live leader was heard). */
-export class ElectionTimer {
-  private t: NodeJS.Timeout | null = null;
-  private readonly s: TimerSettings;
-  private readonly fire: () => void;
+/** A timer of the runtime: `fire` runs when it expires; `stop` disarms it. */
+abstract class Timer {
+  protected t: NodeJS.Timeout | null = null;
+  protected readonly s: TimerSettings;
+  protected readonly fire: () => void;
   constructor(s: TimerSettings, fire: () => void) {
     this.s = s;
     this.fire = fire;
   }
+  abstract start(): void;
+  stop(): void {
+    if (this.t !== null) clearTimeout(this.t);
+    this.t = null;
+  }
+}
+
+/** Fires `fire` after a random timeout; `reset` re-arms it (a live leader was heard). */
+export class ElectionTimer extends Timer {
   start(): void {
     this.reset();
   }
   reset(): void {
-    if (this.t !== null) clearTimeout(this.t);
+    this.stop();
     const [lo, hi] = this.s.electionMs;
     this.t = setTimeout(() => {
       this.t = null;
@@ -30,27 +39,12 @@ export class ElectionTimer {
       this.reset();
     }, lo + Math.random() * (hi - lo));
   }
-  stop(): void {
-    if (this.t !== null) clearTimeout(this.t);
-    this.t = null;
-  }
 }
 
 /** Fires `fire` every period. */
-export class HeartbeatTimer {
-  private t: NodeJS.Timeout | null = null;
-  private readonly s: TimerSettings;
-  private readonly fire: () => void;
-  constructor(s: TimerSettings, fire: () => void) {
-    this.s = s;
-    this.fire = fire;
-  }
+export class HeartbeatTimer extends Timer {
   start(): void {
     this.stop();
     this.t = setInterval(this.fire, this.s.heartbeatMs);
-  }
-  stop(): void {
-    if (this.t !== null) clearInterval(this.t);
-    this.t = null;
   }
 }
