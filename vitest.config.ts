@@ -6,5 +6,7 @@ export default defineConfig({
     allowOnly: !process.env['CI'],
     testTimeout: 60_000,
     pool: 'forks',
+    // In CI, also a JSON report, from which .ci/run prints the plain 'N passed, N failed' line.
+    ...(process.env['CI'] ? { reporters: ['default', 'json'], outputFile: { json: '.ci/vitest-report.json' } } : {}),
   },
 });
