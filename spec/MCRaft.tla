@@ -75,6 +75,12 @@ MCView == <<messages, serverVars, logVars, candidateVars, leaderVars,
             IF RestartsBounded THEN restarts ELSE 0,
             IF FaultsBounded THEN <<drops, duplicates>> ELSE 0>>
 
+\* Optional: SYMMETRY MCSymmetry in the .cfg, like `check raft --symmetry`: active servers renamed
+\* among themselves, passive ones likewise, and the values (src/raft/symmetry.ts).
+MCSymmetry == {p @@ q @@ r : p \in Permutations(Server \ Passive),
+                             q \in Permutations(Passive),
+                             r \in Permutations(Value)}
+
 \* Witnesses (src/raft/witnesses.ts): add one as an INVARIANT to get a trace to it.
 NotLeaderElected == \A i \in Server : state[i] /= "Leader"
 NotEntryCommitted == \A i \in Server : commitIndex[i] = 0
