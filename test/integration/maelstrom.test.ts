@@ -18,15 +18,19 @@ class Net {
   private nextId = 1;
   readonly stderr: string[] = [];
   peerMessages = 0;
+  private stopped = false;
 
   start(ids: string[]): void {
     for (const id of ids) {
       const p = spawn(process.execPath, [BIN, 'maelstrom'], { stdio: 'pipe' });
       this.procs.set(id, p);
       p.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+      // A node killed at teardown may still be sent a line routed from another: note it, do not crash.
+      p.stdin.on('error', (e) => this.stderr.push(`stdin of ${id}: ${e.message}`));
       createInterface({ input: p.stdout }).on('line', (line) => {
         const m = JSON.parse(line) as Msg;
         expect(m.src).toBe(id);
+        if (this.stopped) return;
         const to = this.procs.get(m.dest);
         if (to !== undefined) {
           this.peerMessages += 1;
@@ -57,6 +61,7 @@ class Net {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const p of this.procs.values()) p.kill('SIGKILL');
   }
 }
