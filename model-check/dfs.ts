@@ -6,7 +6,7 @@ import { Expander } from './expand.ts';
 import { Hasher, fingerprinter } from './fingerprint.ts';
 import { memoryStop } from './memory.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
-import { diff, type TraceStep } from './trace.ts';
+import { traceOf, type TraceStep } from './trace.ts';
 
 /** Fingerprint -> least depth at which it was reached (open addressing, 3 words a slot). */
 class DepthTable {
@@ -96,14 +96,15 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       symmetry: opts.symmetry ?? false, spilledStates: 0, violation, witnesses: x.witnesses, incomplete,
     };
   };
-  const traceOf = (stack: readonly Frame<S, A>[], last?: { s: S; a: A }): TraceStep[] => {
-    const frames: { s: S; via: A | null }[] = stack.map((f) => ({ s: f.s, via: f.via }));
-    if (last !== undefined) frames.push({ s: last.s, via: last.a });
-    return frames.map((f, k) => ({
-      action: f.via === null ? null : model.describe(f.via),
-      variables: model.variables(f.s),
-      changes: k === 0 ? [] : diff(model.variables((frames[k - 1] as { s: S }).s), model.variables(f.s)),
-    }));
+  // The path on the stack, and optionally the step off its top that broke something.
+  const stackTrace = (stack: readonly Frame<S, A>[], last?: { s: S; a: A }): TraceStep[] => {
+    const states = stack.map((f) => f.s);
+    const actions = stack.map((f) => f.via);
+    if (last !== undefined) {
+      states.push(last.s);
+      actions.push(last.a);
+    }
+    return traceOf(model, states, actions);
   };
   const seen = (s: S, d: number): boolean => {
     fp(s, hasher);
@@ -115,7 +116,7 @@ export async function exploreDepthFirst<S, A extends Tagged>(
     const inModel = model.constraint === undefined || model.constraint(s0);
     if (inModel && !seen(s0, 1)) continue;
     const bad = x.broken(s0);
-    if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: traceOf([{ s: s0, acts: [], k: 0, via: null }]) }, null);
+    if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: stackTrace([{ s: s0, acts: [], k: 0, via: null }]) }, null);
     if (!inModel) continue;
     x.note(s0);
     const stack: Frame<S, A>[] = [{ s: s0, acts: model.actions(s0), k: 0, via: null }];
@@ -125,7 +126,7 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       const top = stack[stack.length - 1] as Frame<S, A>;
       if (top.k >= top.acts.length || stack.length >= opts.maxDepth) {
         if (checkDeadlock && top.k >= top.acts.length && counts[stack.length - 1] === 0) {
-          return finish({ kind: 'deadlock', name: 'Deadlock', trace: traceOf(stack) }, null);
+          return finish({ kind: 'deadlock', name: 'Deadlock', trace: stackTrace(stack) }, null);
         }
         stack.pop();
         counts.pop();
@@ -137,12 +138,12 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       generated++;
       counts[stack.length - 1] = (counts[stack.length - 1] as number) + 1;
       for (const [name, prop] of properties) {
-        if (!prop(top.s, t)) return finish({ kind: 'actionProperty', name, trace: traceOf(stack, { s: t, a }) }, null);
+        if (!prop(top.s, t)) return finish({ kind: 'actionProperty', name, trace: stackTrace(stack, { s: t, a }) }, null);
       }
       const inModel = model.constraint === undefined || model.constraint(t);
       if (inModel && !seen(t, stack.length + 1)) continue;
       const bad = x.broken(t);
-      if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: traceOf(stack, { s: t, a }) }, null);
+      if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: stackTrace(stack, { s: t, a }) }, null);
       if (!inModel) continue;
       x.note(t);
       stack.push({ s: t, acts: model.actions(t), k: 0, via: a });

@@ -1,7 +1,7 @@
 // Compact parent records (id -> parent id, action ordinal), and counterexamples rebuilt from them
 // by re-executing the recorded actions from the initial state: no full state is kept per visit.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { diff, type TraceStep } from './trace.ts';
+import { traceOf, type TraceStep } from './trace.ts';
 
 /** Parent id of an initial state. */
 export const NO_PARENT = 0xffffffff;
@@ -48,7 +48,7 @@ export function rebuild<S, A extends Tagged>(
   const first = chain[0] as readonly [number, number];
   let s = model.init()[first[1]] as S;
   const states: S[] = [s];
-  const actions: A[] = [];
+  const actions: (A | null)[] = [null];
   const ordinals = chain.slice(1).map((r) => r[1]);
   if (then >= 0) ordinals.push(then);
   for (const k of ordinals) {
@@ -57,9 +57,5 @@ export function rebuild<S, A extends Tagged>(
     states.push(s);
     actions.push(a);
   }
-  return states.map((x, k) => {
-    const variables = model.variables(x);
-    if (k === 0) return { action: null, variables, changes: [] };
-    return { action: model.describe(actions[k - 1] as A), variables, changes: diff(model.variables(states[k - 1] as S), variables) };
-  });
+  return traceOf(model, states, actions);
 }

@@ -3,7 +3,7 @@
 import type { Model, Tagged } from '../src/core/index.ts';
 import { fingerprint, FingerprintSet, Hasher } from './fingerprint.ts';
 import { Random } from './random.ts';
-import { diff, type TraceStep } from './trace.ts';
+import { traceOf } from './trace.ts';
 import type { Violation } from './bfs.ts';
 
 /** Options of `simulate`. */
@@ -61,19 +61,13 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
     walks, steps, distinct: seen.size, seconds: (performance.now() - t0) / 1000, seed: opts.seed,
     violation, witnesses, incomplete,
   });
-  const traceOf = (states: readonly S[], actions: readonly (A | null)[]): TraceStep[] =>
-    states.map((s, k) => ({
-      action: k === 0 ? null : model.describe(actions[k] as A),
-      variables: model.variables(s),
-      changes: k === 0 ? [] : diff(model.variables(states[k - 1] as S), model.variables(s)),
-    }));
 
   for (let w = 0; w < opts.walks; w++) {
     let s = inits[rng.below(inits.length)] as S;
     const states: S[] = [s];
     const actions: (A | null)[] = [null];
     for (const [name, inv] of invariants) {
-      if (!inv(s)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(states, actions) }, null);
+      if (!inv(s)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(model, states, actions) }, null);
     }
     visit(s);
     for (let d = 0; d < opts.depth; d++) {
@@ -90,17 +84,17 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
         if (t !== null) break;
       }
       if (t === null || a === null) {
-        if (checkDeadlock) return result(w + 1, { kind: 'deadlock', name: 'Deadlock', trace: traceOf(states, actions) }, null);
+        if (checkDeadlock) return result(w + 1, { kind: 'deadlock', name: 'Deadlock', trace: traceOf(model, states, actions) }, null);
         break;
       }
       steps++;
       states.push(t);
       actions.push(a);
       for (const [name, prop] of properties) {
-        if (!prop(s, t)) return result(w + 1, { kind: 'actionProperty', name, trace: traceOf(states, actions) }, null);
+        if (!prop(s, t)) return result(w + 1, { kind: 'actionProperty', name, trace: traceOf(model, states, actions) }, null);
       }
       for (const [name, inv] of invariants) {
-        if (!inv(t)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(states, actions) }, null);
+        if (!inv(t)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(model, states, actions) }, null);
       }
       if (model.constraint !== undefined && !model.constraint(t)) break;
       visit(t);

@@ -1,5 +1,5 @@
 // Counterexample traces: each step names its action and shows only what changed.
-import { canonical } from '../src/core/index.ts';
+import { canonical, type Model, type Tagged } from '../src/core/index.ts';
 
 /** One variable (or part of one) that a step changed, e.g. `currentTerm.s1: 1 -> 2`. */
 export interface Change {
@@ -13,6 +13,21 @@ export interface TraceStep {
   readonly action: string | null;
   readonly variables: Readonly<Record<string, unknown>>;
   readonly changes: readonly Change[];
+}
+
+/**
+ * A behaviour as trace steps: `actions[k]` led to `states[k]` (`actions[0]` is null, the initial
+ * state). Each state's variables are computed once and diffed against the previous state's.
+ */
+export function traceOf<S, A extends Tagged>(model: Model<S, A>, states: readonly S[], actions: readonly (A | null)[]): TraceStep[] {
+  let prev: Readonly<Record<string, unknown>> | null = null;
+  return states.map((s, k) => {
+    const variables = model.variables(s);
+    const a = actions[k] ?? null;
+    const step = { action: a === null ? null : model.describe(a), variables, changes: prev === null ? [] : diff(prev, variables) };
+    prev = variables;
+    return step;
+  });
 }
 
 /** What changed from `a` to `b`, down to record fields and array positions. */
