@@ -1,6 +1,6 @@
 // Node-level protocol -> Model: every node's state plus a network, the way raft.tla and Paxos.tla
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
-import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
+import type { FingerprintSink, Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical, permutations } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
 import { ValueHasher } from './value-hash.ts';
@@ -24,18 +24,8 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   const ids = [...p.nodes(c)].sort();
   const bag = opts.network === 'bag';
   // A step changes one node: successors share the other nodes' objects (and immer shares the
-  // unchanged parts of the changed one), so hashes are computed by value once per object, and a
-  // message's hash once per message text.
-  const nodeText = new WeakMap<object, string>();
-  const encodeNode = (s: S): string => {
-    if (typeof s !== 'object' || s === null) return canonical(s);
-    let t = nodeText.get(s);
-    if (t === undefined) {
-      t = canonical(s);
-      nodeText.set(s, t);
-    }
-    return t;
-  };
+  // unchanged parts of the changed one), so a node's hash is computed by value once per object,
+  // and a message's once per message text.
   const values = new ValueHasher();
   const local = new Hasher();
   let keyHash = new Map<string, readonly [number, number]>();
@@ -135,6 +125,22 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return net;
   }
 
+  // How the network and the fault counters enter a fingerprint; shared by the plain and the
+  // symmetric fingerprint, which must feed the same words for the same state.
+  const NETWORK = 0x7e7e7e7e;
+  const feedEntry = (out: FingerprintSink, key: string, copies: number): void => {
+    const h = hashKey(key);
+    out.word(h[0]);
+    out.word(h[1]);
+    out.word(copies);
+  };
+  const feedFaults = (out: FingerprintSink, f: Global<S, M>['faults']): void => {
+    if (f === undefined) return;
+    out.word(0x66617574);
+    out.word(f.drops);
+    out.word(f.duplicates);
+  };
+
   // Drops and duplications are counted only when a bound limits them, so that an unbounded model's
   // states are exactly raft.tla's.
   const counted = opts.maxDrops !== undefined || opts.maxDuplicates !== undefined;
@@ -201,7 +207,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     witnesses: mapNamed(p.witnesses, (f) => (g: Global<S, M>) => f(g, c)),
     encode: (g) => {
       let out = '{';
-      for (const i of ids) out += encodeNode(g.nodes[i] as S) + ';';
+      for (const i of ids) out += canonical(g.nodes[i]) + ';';
       out += '}';
       for (const e of g.network) out += e[0] + '*' + e[2] + ';';
       if (g.faults !== undefined) out += `|${g.faults.drops},${g.faults.duplicates}`;
@@ -213,18 +219,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(
         out.word(h[0]);
         out.word(h[1]);
       }
-      out.word(0x7e7e7e7e);
-      for (const e of g.network) {
-        const h = hashKey(e[0]);
-        out.word(h[0]);
-        out.word(h[1]);
-        out.word(e[2]);
-      }
-      if (g.faults !== undefined) {
-        out.word(0x66617574);
-        out.word(g.faults.drops);
-        out.word(g.faults.duplicates);
-      }
+      out.word(NETWORK);
+      for (const e of g.network) feedEntry(out, e[0], e[2]);
+      feedFaults(out, g.faults);
     },
     variables: (g) => {
       const vars: Record<string, Record<NodeId, unknown>> = {};
@@ -301,19 +298,10 @@ export function compose<C, S, A extends Tagged, M extends Message>(
           out.word(h[0]);
           out.word(h[1]);
         }
-        out.word(0x7e7e7e7e);
         const entries = g.network.map((e) => [keyUnder(e[0], e[1], k), e[2]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-        for (const [key, copies] of entries) {
-          const h = hashKey(key);
-          out.word(h[0]);
-          out.word(h[1]);
-          out.word(copies);
-        }
-        if (g.faults !== undefined) {
-          out.word(0x66617574);
-          out.word(g.faults.drops);
-          out.word(g.faults.duplicates);
-        }
+        out.word(NETWORK);
+        for (const [key, copies] of entries) feedEntry(out, key, copies);
+        feedFaults(out, g.faults);
       },
     };
     return { ...model, symmetry };
