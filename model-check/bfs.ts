@@ -7,7 +7,7 @@ import { FingerprintSet } from './fingerprint.ts';
 import { memoryStop } from './memory.ts';
 import { SpillQueue } from './queue.ts';
 import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
-import type { TraceStep } from './trace.ts';
+import { traceOf, type TraceStep } from './trace.ts';
 
 /** Options of `explore`. */
 export interface ExploreOptions {
@@ -118,19 +118,14 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   };
 
   const inits = model.init();
-  for (let k = 0; k < inits.length; k++) {
-    const s = inits[k] as S;
-    x.generated++;
-    const inModel = model.constraint === undefined || model.constraint(s);
-    if (inModel && !x.fresh(s)) continue;
-    const bad = x.broken(s);
-    if (bad !== null) {
-      const only = { ...model, init: () => [s] };
-      return finish(null, { kind: 'invariant', name: bad, trace: rebuild(only, () => [NO_PARENT, 0], 0) }, null);
-    }
-    if (!inModel) continue;
-    next.push(s, log.add(NO_PARENT, k));
-    x.note(s);
+  const start = x.initial(inits);
+  if (start.broken !== null) {
+    const trace = traceOf(model, [inits[start.broken.k] as S], [null]);
+    return finish(null, { kind: 'invariant', name: start.broken.name, trace }, null);
+  }
+  for (const k of start.kept) {
+    next.push(inits[k] as S, log.add(NO_PARENT, k));
+    x.note(inits[k] as S);
   }
 
   while (next.length > 0) {

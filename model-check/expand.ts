@@ -74,6 +74,25 @@ export class Expander<S, A extends Tagged> {
     return this.sink.add(this.hasher.hi, this.hasher.lo);
   }
 
+  /**
+   * TLC's initial step: every initial state counts as generated and is checked; those within the
+   * constraint are deduplicated. Returns the ordinals of the states to explore, or the first
+   * initial state that breaks an invariant.
+   */
+  initial(inits: readonly S[]): { readonly kept: readonly number[]; readonly broken: { readonly k: number; readonly name: string } | null } {
+    const kept: number[] = [];
+    for (let k = 0; k < inits.length; k++) {
+      const s = inits[k] as S;
+      this.generated++;
+      const inModel = this.model.constraint === undefined || this.model.constraint(s);
+      if (inModel && !this.fresh(s)) continue;
+      const name = this.broken(s);
+      if (name !== null) return { kept, broken: { k, name } };
+      if (inModel) kept.push(k);
+    }
+    return { kept, broken: null };
+  }
+
   /** Expands state `s` (id `sid`); returns what went wrong, or null. */
   expand(s: S, sid: number): Found | null {
     const model = this.model;

@@ -3,21 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
-import type { Found } from './expand.ts';
-import { fingerprinter, Hasher } from './fingerprint.ts';
 import { memoryStop } from './memory.ts';
-import { NO_PARENT, rebuild } from './parents.ts';
+import { Expander, type Found } from './expand.ts';
+import { buildFrom, type ModelFactory } from './factory.ts';
+import { rebuild } from './parents.ts';
+import { traceOf } from './trace.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
-
-/**
- * How a worker builds its own copy of the model (functions cannot cross threads): it imports
- * `module` (an absolute file URL) and calls its export `export` with `args` (structured-cloneable).
- */
-export interface ModelFactory {
-  readonly module: string;
-  readonly export: string;
-  readonly args: unknown;
-}
 
 /** Messages to a worker. */
 export type ToWorker =
@@ -41,11 +32,18 @@ export type ToMain =
   | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
   | { readonly type: 'error'; readonly message: string };
 
-/** Explores like `explore`, with `workers` threads each building the model from `factory`. */
-export async function exploreParallel(factory: ModelFactory, workers: number, opts: ExploreOptions = {}): Promise<ExploreResult> {
+/**
+ * Explores like `explore`, with `workers` threads each building the model from `factory`. `built`
+ * is this thread's copy (for initial states and traces), if the caller has one already.
+ */
+export async function exploreParallel(
+  factory: ModelFactory,
+  workers: number,
+  opts: ExploreOptions = {},
+  built?: Model<unknown, Tagged>,
+): Promise<ExploreResult> {
   const t0 = performance.now();
-  const mod = (await import(factory.module)) as Record<string, (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>>;
-  const model = await (mod[factory.export] as (args: unknown) => Model<unknown, Tagged>)(factory.args);
+  const model = built ?? (await buildFrom(factory));
   const W = workers;
   let buffers = SharedFingerprintSet.create();
   const seen = new SharedFingerprintSet(buffers);
@@ -108,24 +106,16 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   try {
     await Promise.all(pool.map((p) => p.expect('ready')));
     // The initial states: checked here, shared out round-robin.
-    const hasher = new Hasher();
-    const fp = fingerprinter(model, opts.symmetry ?? false);
+    const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: () => -1, push: () => undefined }, false, opts.symmetry ?? false);
     const inits = model.init();
-    const shares: number[][] = pool.map(() => []);
-    let n = 0;
-    for (let k = 0; k < inits.length; k++) {
-      const s = inits[k];
-      generated++;
-      const inModel = model.constraint === undefined || model.constraint(s);
-      if (inModel) {
-        fp(s, hasher);
-        if (!seen.add(hasher.hi, hasher.lo)) continue;
-      }
-      for (const [name, inv] of Object.entries(model.invariants)) {
-        if (!inv(s)) return await finish({ kind: 'invariant', name, trace: rebuild({ ...model, init: () => [s] }, () => [NO_PARENT, 0], 0) });
-      }
-      if (inModel) (shares[n++ % W] as number[]).push(k);
+    const start = x.initial(inits);
+    generated += x.generated;
+    if (start.broken !== null) {
+      return await finish({ kind: 'invariant', name: start.broken.name, trace: traceOf(model, [inits[start.broken.k]], [null]) });
     }
+    const shares: number[][] = pool.map(() => []);
+    start.kept.forEach((k, n) => (shares[n % W] as number[]).push(k));
+    const n = start.kept.length;
     seen.flush();
     const initReplies = await Promise.all(pool.map((p, w) => p.ask({ type: 'init', initial: shares[w] as number[] })));
     const sizes = pool.map((_, w) => (shares[w] as number[]).length);

@@ -6,7 +6,8 @@ import { Expander, type Found } from './expand.ts';
 import { NO_PARENT, ParentLog } from './parents.ts';
 import { SpillQueue } from './queue.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
-import type { ModelFactory, ToMain, ToWorker } from './parallel.ts';
+import { buildFrom, type ModelFactory } from './factory.ts';
+import type { ToMain, ToWorker } from './parallel.ts';
 
 interface Data {
   readonly factory: ModelFactory;
@@ -26,11 +27,7 @@ const port = parentPort;
 const post = (m: ToMain): void => port.postMessage(m);
 
 try {
-  const factoryModule = (await import(data.factory.module)) as Record<string, (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>>;
-  const build = factoryModule[data.factory.export];
-  if (build === undefined) throw new Error(`${data.factory.module} has no export ${data.factory.export}`);
-  const model = await build(data.factory.args);
-  run(model);
+  run(await buildFrom(data.factory));
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }

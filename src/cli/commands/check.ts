@@ -106,7 +106,7 @@ export const check: Command = {
     if (dfs !== undefined) log(`Depth-first, at most ${dfs} states deep (traces are real, not necessarily shortest)`);
     const result =
       dfs !== undefined ? await exploreDepthFirst(model, { ...exploreOpts, maxDepth: dfs })
-      : workers > 1 ? await exploreParallel(factory, workers, exploreOpts)
+      : workers > 1 ? await exploreParallel(factory, workers, exploreOpts, model)
       : await explore(model, exploreOpts);
     progress.done();
     if (json) process.stdout.write(JSON.stringify(summary(name, variant, built, result)) + '\n');
