@@ -3,6 +3,7 @@
 import type { FingerprintSink, Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical, permutations } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
+import { MAX_PREDICATES, VerdictTable } from './node-verdicts.ts';
 import { ValueHasher } from './value-hash.ts';
 
 /** One step of the global system; a message action names the message in flight by its key. */
@@ -46,20 +47,28 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   // objects, so their hashes are cached too.
   type Result = { readonly state: S; readonly send: readonly M[]; readonly keys: readonly string[]; readonly keep: boolean } | null;
   type Memo = {
+    /** A number for this state object, unique in this model (ids of the verdict table). */
+    readonly id: number;
     actions: readonly GlobalAction<A, M>[] | null;
     readonly results: Map<A, Result>;
     readonly received: Map<string, Result>;
     restarted: S | null;
   };
-  const memos = new Map<NodeId, WeakMap<object, Memo>>(ids.map((i) => [i, new WeakMap()]));
+  let nextId = 1;
+  // Per node: the memo table, and the last state looked up (one state's actions and steps come in a row).
+  type Memos = { readonly table: WeakMap<object, Memo>; last: object | null; lastMemo: Memo | null };
+  const memos = new Map<NodeId, Memos>(ids.map((i) => [i, { table: new WeakMap(), last: null, lastMemo: null }]));
   const memo = (i: NodeId, s: S): Memo | null => {
     if (typeof s !== 'object' || s === null) return null;
-    const table = memos.get(i) as WeakMap<object, Memo>;
-    let m = table.get(s);
+    const n = memos.get(i) as Memos;
+    if (n.last === s) return n.lastMemo;
+    let m = n.table.get(s);
     if (m === undefined) {
-      m = { actions: null, results: new Map(), received: new Map(), restarted: null };
-      table.set(s, m);
+      m = { id: nextId++, actions: null, results: new Map(), received: new Map(), restarted: null };
+      n.table.set(s, m);
     }
+    n.last = s;
+    n.lastMemo = m;
     return m;
   };
   const result = (i: NodeId, s: S, input: A | { type: 'Receive'; m: M }): Result => {
@@ -167,6 +176,39 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return nodes;
   }
 
+  // Predicates that read the node states only are evaluated once per tuple of node-state objects
+  // (all of them objects): many states differ only in the messages in flight.
+  const nodesOnly = p.readNodesOnly ?? [];
+  const verdicts = new VerdictTable(ids.length);
+  const tuple = new Float64Array(ids.length);
+  let lastNodes: object | null = null;
+  let lastSlot = -1;
+  const slotOf = (nodes: Global<S, M>['nodes']): number => {
+    if (nodes === lastNodes) return lastSlot;
+    lastNodes = nodes;
+    lastSlot = -1;
+    for (let k = 0; k < ids.length; k++) {
+      const m = memo(ids[k] as NodeId, nodes[ids[k] as NodeId] as S);
+      if (m === null) return -1;
+      tuple[k] = m.id;
+    }
+    return (lastSlot = verdicts.slot(tuple));
+  };
+  let predicates = 0;
+  const statePredicate = (f: (g: Global<S, M>, c: C) => boolean, name: string): ((g: Global<S, M>) => boolean) => {
+    if (!nodesOnly.includes(name) || predicates >= MAX_PREDICATES) return (g) => f(g, c);
+    const k = predicates++;
+    return (g) => {
+      const s = slotOf(g.nodes);
+      if (s < 0) return f(g, c);
+      const v = verdicts.lookup(s, k);
+      if (v >= 0) return v === 1;
+      const r = f(g, c);
+      verdicts.store(s, k, r);
+      return r;
+    };
+  };
+
   const model: Model<Global<S, M>, GlobalAction<A, M>> = {
     name: p.name,
     init: () => {
@@ -202,9 +244,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(
           return make(g.nodes, bagRemove(g.network, x.key), count(g.faults, 1, 0));
       }
     },
-    invariants: mapNamed(p.invariants, (f) => (g: Global<S, M>) => f(g, c)),
+    invariants: mapNamed(p.invariants, statePredicate),
     actionProperties: mapNamed(p.actionProperties, (f) => (g: Global<S, M>, h: Global<S, M>) => f(g, h, c)),
-    witnesses: mapNamed(p.witnesses, (f) => (g: Global<S, M>) => f(g, c)),
+    witnesses: mapNamed(p.witnesses, statePredicate),
     encode: (g) => {
       let out = '{';
       for (const i of ids) out += canonical(g.nodes[i]) + ';';
@@ -309,6 +351,6 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   return model;
 }
 
-function mapNamed<F, G>(t: Readonly<Record<string, F>>, f: (x: F) => G): Readonly<Record<string, G>> {
-  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, f(v)]));
+function mapNamed<F, G>(t: Readonly<Record<string, F>>, f: (x: F, name: string) => G): Readonly<Record<string, G>> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, f(v, k)]));
 }

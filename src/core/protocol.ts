@@ -65,6 +65,11 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   readonly invariants: Named<(g: Global<S, M>, c: C) => boolean>;
   readonly actionProperties: Named<(g: Global<S, M>, h: Global<S, M>, c: C) => boolean>;
   readonly witnesses: Named<(g: Global<S, M>, c: C) => boolean>;
+  /**
+   * Names of invariants and witnesses that read `g.nodes` only (not `network` or `faults`). The
+   * explorer may reuse their verdict for every global state with the same node-state objects.
+   */
+  readonly readNodesOnly?: readonly string[];
   /** A state constraint over the global view (the MC module's CONSTRAINT), if the config bounds one. */
   constraint?(g: Global<S, M>, c: C): boolean;
   /**

@@ -56,22 +56,30 @@ function typeOkMessage(c: RaftConfig, m: RaftMessage): boolean {
 
 /** The types of spec/Raft.tla's variables (raft.tla states none; ours is one conjunct per variable). */
 export function TypeOK(g: G, c: RaftConfig): boolean {
-  for (const i of c.servers) if (!memo(typeOkServer, c, g.nodes[i] as Server)) return false;
-  for (const e of g.network) if (e[2] < 1 || !memo(typeOkMessage, c, e[1])) return false;
+  const v = verdictsFor(c);
+  for (const i of c.servers) if (!memo(v.server, typeOkServer, c, g.nodes[i] as Server)) return false;
+  for (const e of g.network) if (e[2] < 1 || !memo(v.message, typeOkMessage, c, e[1])) return false;
   return true;
 }
 
 // A server state or message object recurs in many global states (the explorer shares them), and its
 // type does not change: remember the verdict per (config, object).
-const verdicts = new WeakMap<object, WeakMap<object, WeakMap<object, boolean>>>();
+type Verdicts = { readonly server: WeakMap<object, boolean>; readonly message: WeakMap<object, boolean> };
+const byConfig = new WeakMap<RaftConfig, Verdicts>();
+let lastConfig: RaftConfig | null = null;
+let lastVerdicts: Verdicts = { server: new WeakMap(), message: new WeakMap() };
 
-function memo<X extends object>(f: (c: RaftConfig, x: X) => boolean, c: RaftConfig, x: X): boolean {
-  let byConfig = verdicts.get(f);
-  if (byConfig === undefined) verdicts.set(f, (byConfig = new WeakMap()));
-  let byObject = byConfig.get(c);
-  if (byObject === undefined) byConfig.set(c, (byObject = new WeakMap()));
-  let v = byObject.get(x);
-  if (v === undefined) byObject.set(x, (v = f(c, x)));
+function verdictsFor(c: RaftConfig): Verdicts {
+  if (c === lastConfig) return lastVerdicts;
+  let v = byConfig.get(c);
+  if (v === undefined) byConfig.set(c, (v = { server: new WeakMap(), message: new WeakMap() }));
+  lastConfig = c;
+  return (lastVerdicts = v);
+}
+
+function memo<X extends object>(table: WeakMap<object, boolean>, f: (c: RaftConfig, x: X) => boolean, c: RaftConfig, x: X): boolean {
+  let v = table.get(x);
+  if (v === undefined) table.set(x, (v = f(c, x)));
   return v;
 }
 
@@ -180,7 +188,7 @@ export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const t = h.nodes[i] as Server;
-    if (s.state !== 'Leader' || t.state !== 'Leader' || s.currentTerm !== t.currentTerm || s.log === t.log) continue;
+    if (s === t || s.state !== 'Leader' || t.state !== 'Leader' || s.currentTerm !== t.currentTerm || s.log === t.log) continue;
     if (t.log.length < s.log.length) return false;
     for (let k = 0; k < s.log.length; k++) if (!sameEntry(s.log[k], t.log[k])) return false;
   }
@@ -198,3 +206,8 @@ export const invariants = {
 };
 
 export const actionProperties = { LeaderAppendOnly };
+
+/** The invariants that read the servers' variables only, not `messages` (TypeOK reads both). */
+export const serverInvariants: readonly (keyof typeof invariants)[] = [
+  'ElectionSafety', 'LogMatching', 'LeaderCompleteness', 'StateMachineSafety', 'CommittedOnQuorum', 'CommittedSurvivesElection',
+];

@@ -3,7 +3,7 @@ import { bagSize, type Global, type NodeId, type NodeProtocol } from '../core/in
 import { durable } from './durable.ts';
 import { init } from './init.ts';
 import { internal } from './internal.ts';
-import { actionProperties, invariants } from './invariants.ts';
+import { actionProperties, invariants, serverInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
 import { symmetry } from './symmetry.ts';
@@ -16,16 +16,18 @@ export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMess
 /** MCRaft's CONSTRAINT: each bound that is set (not null) must hold. */
 export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boolean {
   let restarts = 0;
-  for (const i of c.servers) {
-    const s = g.nodes[i] as Server;
+  const ids = c.servers;
+  for (let k = 0; k < ids.length; k++) {
+    const s = g.nodes[ids[k] as NodeId] as Server;
     if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
     if (c.maxLogLen !== null && s.log.length > c.maxLogLen) return false;
     restarts += s.restarts ?? 0;
   }
-  for (const i of c.passive ?? []) if ((g.nodes[i] as Server).state === 'Candidate') return false;
+  if (c.passive !== undefined) for (const i of c.passive) if ((g.nodes[i] as Server).state === 'Candidate') return false;
   if (c.maxRestarts !== null && restarts > c.maxRestarts) return false;
-  if (c.maxDup !== null) for (const e of g.network) if (e[2] > c.maxDup) return false;
-  if (c.maxMsgs !== null && bagSize(g.network) > c.maxMsgs) return false;
+  const net = g.network;
+  if (c.maxDup !== null) for (let k = 0; k < net.length; k++) if ((net[k] as (typeof net)[number])[2] > c.maxDup) return false;
+  if (c.maxMsgs !== null && bagSize(net) > c.maxMsgs) return false;
   return true;
 }
 
@@ -42,6 +44,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     invariants,
     actionProperties,
     witnesses,
+    readNodesOnly: [...serverInvariants, ...Object.keys(witnesses)],
     constraint,
     describe: (i, a) => describe(i, a),
     describeMessage,

@@ -74,6 +74,36 @@ describe('Raft model checking', () => {
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
   });
 
+  it('the predicates declared to read the servers only read no message, in every state of a small model', () => {
+    const b = raft.build({ ...defaults, 'max-term': '2', 'max-log': '1' }, null);
+    if (b.kind !== 'node') throw new Error('raft builds a node-level protocol');
+    const p = b.protocol;
+    const names = p.readNodesOnly ?? [];
+    expect(names).toHaveLength(10);
+    const m = model({ 'max-term': '2', 'max-log': '1' });
+    const seen = new Set<string>();
+    let level = m.init();
+    while (level.length > 0) {
+      const next: Global<Server, RaftMessage>[] = [];
+      for (const g of level) {
+        const key = m.encode(g);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const nodesOnly = { nodes: g.nodes, get network(): never { throw new Error('read messages') } };
+        for (const name of names) {
+          const f = p.invariants[name] ?? p.witnesses[name];
+          expect(f?.(nodesOnly, b.config), name).toBe(f?.(g, b.config));
+        }
+        for (const a of m.actions(g)) {
+          const h = m.next(g, a);
+          if (h !== null && m.constraint?.(h) !== false) next.push(h);
+        }
+      }
+      level = next;
+    }
+    expect(seen.size).toBe(1657);
+  });
+
   it('renames passive servers only among themselves, active ones likewise', () => {
     expect(model({ servers: '3', passive: 's2' }).symmetry?.permutations).toEqual([
       { s1: 's1', s3: 's3' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compose, explore, Hasher } from '../../../model-check/index.ts';
-import { pingPong } from '../../helpers/pingpong.ts';
+import type { Global } from '../../../src/core/index.ts';
+import { pingPong, type PingMessage, type PingState } from '../../helpers/pingpong.ts';
 
 const c = { nodes: ['n1', 'n2'] };
 
@@ -102,6 +103,23 @@ describe('compose (node protocol -> model)', () => {
     const r = await explore(m, { deadlock: false, symmetry: true });
     expect(r.violation?.name).toBe('AtMostOnePongEach');
     expect(r.violation?.trace).toHaveLength(6);
+  });
+
+  it('evaluates a predicate declared to read the nodes only once per tuple of node states, with the same verdicts', async () => {
+    let calls = 0;
+    const counted = {
+      ...pingPong,
+      invariants: { AtMostOnePongEach: (g: Global<PingState, PingMessage>) => (calls++, pingPong.invariants.AtMostOnePongEach!(g, c)) },
+    };
+    const opts = { network: 'set', drop: false, duplicate: false, restart: false } as const;
+    const plain = await explore(compose(counted, c, opts), { deadlock: false });
+    const everyState = calls;
+    calls = 0;
+    const cached = await explore(compose({ ...counted, readNodesOnly: ['AtMostOnePongEach', 'SomePong'] }, c, opts), { deadlock: false });
+    expect(cached.violation?.name).toBe('AtMostOnePongEach');
+    expect(cached.violation?.trace).toEqual(plain.violation?.trace);
+    expect([cached.distinct, cached.generated]).toEqual([plain.distinct, plain.generated]);
+    expect([everyState, calls]).toEqual([14, 9]);
   });
 
   it('encodes states canonically: node key order does not matter', () => {
