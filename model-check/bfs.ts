@@ -84,7 +84,8 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   const seen = new FingerprintSet();
   const log = new ParentLog();
   const spill = opts.spillStates ?? DEFAULT_SPILL;
-  let next = new SpillQueue<S>(spill);
+  const intern = model.intern?.bind(model);
+  let next = new SpillQueue<S>(spill, undefined, intern);
   const x = new Expander(model, {
     add: (hi, lo) => seen.add(hi, lo),
     record: (from, action) => log.add(from, action),
@@ -131,7 +132,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   while (next.length > 0) {
     depth++;
     frontier = next;
-    next = new SpillQueue<S>(spill);
+    next = new SpillQueue<S>(spill, undefined, intern);
     let left = frontier.length;
     for (const [s, sid] of frontier.drain()) {
       left--;

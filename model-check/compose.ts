@@ -3,6 +3,7 @@
 import type { FingerprintSink, Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, canonical, permutations } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
+import { Interner } from './intern.ts';
 import { MAX_PREDICATES, VerdictTable } from './node-verdicts.ts';
 import { ValueHasher } from './value-hash.ts';
 
@@ -71,9 +72,24 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     n.lastMemo = m;
     return m;
   };
+  // One object per node-state value: step results, and states that crossed threads or came back
+  // from disk (`intern`), so that those find the memos of their equals.
+  const reps = new Map<NodeId, Interner<S>>(ids.map((i) => [i, new Interner<S>((s) => values.hash(s), 1 << 14)]));
+  const rep = (i: NodeId, s: S): S => (typeof s === 'object' && s !== null ? (reps.get(i) as Interner<S>).get(s) : s);
+  let messageReps = new Map<string, M>();
+  const messageRep = (key: string, m: M): M => {
+    let r = messageReps.get(key);
+    if (r === undefined) {
+      if (messageReps.size >= 1 << 16) messageReps = new Map();
+      messageReps.set(key, (r = m));
+    }
+    return r;
+  };
   const result = (i: NodeId, s: S, input: A | { type: 'Receive'; m: M }): Result => {
     const r = p.step(i, s, input, c);
-    return r === null ? null : { state: r.state, send: r.send, keys: r.send.map((m) => canonical(m)), keep: r.keep === true };
+    if (r === null) return null;
+    const keys = r.send.map((m) => canonical(m));
+    return { state: rep(i, r.state), send: r.send.map((m, k) => messageRep(keys[k] as string, m)), keys, keep: r.keep === true };
   };
   const internal = (i: NodeId, s: S): readonly GlobalAction<A, M>[] => {
     const m = memo(i, s);
@@ -105,7 +121,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   const restart = (i: NodeId, s: S): S => {
     const m = memo(i, s);
     if (m === null) return p.restart(i, s, c);
-    m.restarted ??= p.restart(i, s, c);
+    m.restarted ??= rep(i, p.restart(i, s, c));
     return m.restarted;
   };
 
@@ -213,7 +229,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     name: p.name,
     init: () => {
       const nodes: Record<NodeId, S> = {};
-      for (const i of ids) nodes[i] = p.init(i, c);
+      for (const i of ids) nodes[i] = rep(i, p.init(i, c));
       return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
     },
     actions: (g) => {
@@ -247,6 +263,12 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     invariants: mapNamed(p.invariants, statePredicate),
     actionProperties: mapNamed(p.actionProperties, (f) => (g: Global<S, M>, h: Global<S, M>) => f(g, h, c)),
     witnesses: mapNamed(p.witnesses, statePredicate),
+    intern: (g) => {
+      const nodes: Record<NodeId, S> = {};
+      for (const i of ids) nodes[i] = rep(i, g.nodes[i] as S);
+      const network = g.network.map((e) => [e[0], messageRep(e[0], e[1]), e[2]] as const);
+      return make(nodes, network, g.faults);
+    },
     encode: (g) => {
       let out = '{';
       for (const i of ids) out += canonical(g.nodes[i]) + ';';

@@ -15,9 +15,13 @@ export class SpillQueue<S> {
   private readonly limit: number;
   private readonly parent: string;
 
-  constructor(limit: number, parent: string = tmpdir()) {
+  private readonly intern: ((s: S) => S) | undefined;
+
+  /** `intern` maps a state read back from disk onto the objects this thread holds (Model.intern). */
+  constructor(limit: number, parent: string = tmpdir(), intern?: (s: S) => S) {
     this.limit = limit;
     this.parent = parent;
+    this.intern = intern;
   }
 
   get length(): number {
@@ -51,7 +55,11 @@ export class SpillQueue<S> {
     for (const file of chunks) {
       const chunk = deserialize(readFileSync(file)) as { states: S[]; ids: number[] };
       rmSync(file);
-      for (let k = 0; k < chunk.states.length; k++) yield [chunk.states[k] as S, chunk.ids[k] as number];
+      const intern = this.intern;
+      for (let k = 0; k < chunk.states.length; k++) {
+        const s = chunk.states[k] as S;
+        yield [intern === undefined ? s : intern(s), chunk.ids[k] as number];
+      }
     }
     for (let k = 0; k < states.length; k++) yield [states[k] as S, ids[k] as number];
   }

@@ -41,8 +41,10 @@ function run<S>(model: Model<S, Tagged>): void {
   const stats = new Float64Array(data.signal, 64 * (me + 1), 2);
   let sinceStats = 0;
   const log = new ParentLog();
-  let frontier = new SpillQueue<S>(data.spillStates);
-  let next = new SpillQueue<S>(data.spillStates);
+  const intern = model.intern?.bind(model);
+  const queue = (): SpillQueue<S> => new SpillQueue<S>(data.spillStates, undefined, intern);
+  let frontier = queue();
+  let next = queue();
   let level: Generator<readonly [S, number]> | null = null;
   let spilled = 0;
   const x = new Expander(model, {
@@ -82,7 +84,7 @@ function run<S>(model: Model<S, Tagged>): void {
     spilled += frontier.spilledTotal;
     frontier.close();
     frontier = next;
-    next = new SpillQueue<S>(data.spillStates);
+    next = queue();
     level = null;
     post({ type: 'done', fresh, generated: x.generated, witnesses: x.witnesses, spilled: spilled + frontier.spilledTotal });
   };
@@ -110,7 +112,10 @@ function run<S>(model: Model<S, Tagged>): void {
         return;
       }
       case 'take':
-        for (let k = 0; k < m.states.length; k++) frontier.push(m.states[k] as S, m.ids[k] as number);
+        for (let k = 0; k < m.states.length; k++) {
+          const s = m.states[k] as S;
+          frontier.push(intern === undefined ? s : intern(s), m.ids[k] as number);
+        }
         post({ type: 'taken' });
         return;
       case 'close':

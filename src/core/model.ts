@@ -61,6 +61,12 @@ export interface Model<S, A extends Tagged> {
    * `end`. States with equal `encode` must give equal words; states with different ones should not.
    */
   fingerprint?(s: S, out: FingerprintSink): void;
+  /**
+   * Optional: an equal state built from objects this thread already holds where it can. The explorer
+   * applies it to states that crossed threads or came back from disk, so that they share memory and
+   * the model's per-object caches again; the state's value must not change.
+   */
+  intern?(s: S): S;
   /** Interchangeable values, if the model has any; used only when a check asks for symmetry. */
   readonly symmetry?: Symmetry<S>;
   /** The state as named spec variables, for printing traces (TLC prints `/\ var = value`). */

@@ -20,6 +20,21 @@ describe('SpillQueue', () => {
     expect(readdirSync(dir)).toEqual([]);
     rmSync(dir, { recursive: true });
   });
+
+  it('maps the states it reads back from disk through intern, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'q-test-'));
+    const one = { x: 1 };
+    const q = new SpillQueue<{ x: number }>(2, dir, (s) => (s.x === 1 ? one : s));
+    const held = { x: 1 };
+    q.push({ x: 1 }, 0);
+    q.push({ x: 2 }, 1);
+    q.push(held, 2);
+    const out = [...q.drain()].map(([s]) => s);
+    expect(out).toEqual([{ x: 1 }, { x: 2 }, { x: 1 }]);
+    expect([out[0] === one, out[2] === held]).toEqual([true, true]);
+    q.close();
+    rmSync(dir, { recursive: true });
+  });
 });
 
 describe('explore with a level spilled to disk', () => {
