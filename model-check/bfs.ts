@@ -68,6 +68,8 @@ export interface ExploreResult {
   readonly symmetry: boolean;
   /** States written to disk because a level outgrew `spillStates`. */
   readonly spilledStates: number;
+  /** States of a level handed from a busy worker to an idle one (work stealing; 0 in one thread). */
+  readonly stolenStates: number;
   readonly violation: Violation | null;
   /** For each witness ("sometimes" property): whether some explored state satisfied it. */
   readonly witnesses: Readonly<Record<string, boolean>>;
@@ -113,7 +115,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
       distinct: seen.size, generated: x.generated, depth, seconds,
       statesPerSecond: seconds > 0 ? seen.size / seconds : seen.size,
       peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded], symmetry: opts.symmetry ?? false,
-      spilledStates: spilled + next.spilledTotal,
+      spilledStates: spilled + next.spilledTotal, stolenStates: 0,
       violation, witnesses: x.witnesses, incomplete,
     };
   };

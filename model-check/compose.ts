@@ -4,7 +4,7 @@ import type { FingerprintSink, Global, Message, Model, NetworkOptions, NodeId, N
 import { bagAdd, bagRemove, canonical, permutations } from '../src/core/index.ts';
 import { Hasher } from './fingerprint.ts';
 import { Interner } from './intern.ts';
-import { MAX_PREDICATES, VerdictTable } from './node-verdicts.ts';
+import { nodeVerdicts } from './node-verdicts.ts';
 import { ValueHasher } from './value-hash.ts';
 
 /** One step of the global system; a message action names the message in flight by its key. */
@@ -192,37 +192,13 @@ export function compose<C, S, A extends Tagged, M extends Message>(
     return nodes;
   }
 
-  // Predicates that read the node states only are evaluated once per tuple of node-state objects
-  // (all of them objects): many states differ only in the messages in flight.
+  // Predicates that read the node states only are evaluated once per tuple of node-state objects:
+  // many states differ only in the messages in flight.
   const nodesOnly = p.readNodesOnly ?? [];
-  const verdicts = new VerdictTable(ids.length);
-  const tuple = new Float64Array(ids.length);
-  let lastNodes: object | null = null;
-  let lastSlot = -1;
-  const slotOf = (nodes: Global<S, M>['nodes']): number => {
-    if (nodes === lastNodes) return lastSlot;
-    lastNodes = nodes;
-    lastSlot = -1;
-    for (let k = 0; k < ids.length; k++) {
-      const m = memo(ids[k] as NodeId, nodes[ids[k] as NodeId] as S);
-      if (m === null) return -1;
-      tuple[k] = m.id;
-    }
-    return (lastSlot = verdicts.slot(tuple));
-  };
-  let predicates = 0;
+  const reuse = nodeVerdicts<S>(ids, (i, s) => memo(i, s)?.id ?? null);
   const statePredicate = (f: (g: Global<S, M>, c: C) => boolean, name: string): ((g: Global<S, M>) => boolean) => {
-    if (!nodesOnly.includes(name) || predicates >= MAX_PREDICATES) return (g) => f(g, c);
-    const k = predicates++;
-    return (g) => {
-      const s = slotOf(g.nodes);
-      if (s < 0) return f(g, c);
-      const v = verdicts.lookup(s, k);
-      if (v >= 0) return v === 1;
-      const r = f(g, c);
-      verdicts.store(s, k, r);
-      return r;
-    };
+    const g1 = (g: Global<S, M>): boolean => f(g, c);
+    return nodesOnly.includes(name) ? reuse.wrap(g1) : g1;
   };
 
   const model: Model<Global<S, M>, GlobalAction<A, M>> = {

@@ -93,7 +93,7 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: table.size, generated, depth: deepest, seconds, statesPerSecond: table.size / seconds,
       peakRssBytes: process.resourceUsage().maxRSS * 1024, fingerprintBytes: table.bytes, workers: 1, expandedBy: [expanded],
-      symmetry: opts.symmetry ?? false, spilledStates: 0, violation, witnesses: x.witnesses, incomplete,
+      symmetry: opts.symmetry ?? false, spilledStates: 0, stolenStates: 0, violation, witnesses: x.witnesses, incomplete,
     };
   };
   // The path on the stack, and optionally the step off its top that broke something.

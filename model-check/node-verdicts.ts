@@ -97,3 +97,44 @@ export class VerdictTable {
     if (v) this.value[s] = (this.value[s] as number) | bit;
   }
 }
+
+/**
+ * Wraps predicates over a state with node states `nodes[ids[k]]` so that each is evaluated once per
+ * tuple of node-state objects. `idOf` numbers a node's state object (null: not an object, no reuse).
+ */
+export function nodeVerdicts<N>(ids: readonly string[], idOf: (i: string, s: N) => number | null) {
+  const table = new VerdictTable(ids.length);
+  const tuple = new Float64Array(ids.length);
+  // The predicates of one state are asked in a row: remember its slot.
+  let lastNodes: object | null = null;
+  let lastSlot = -1;
+  const slotOf = (nodes: Readonly<Record<string, N>>): number => {
+    if (nodes === lastNodes) return lastSlot;
+    lastNodes = nodes;
+    lastSlot = -1;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k] as string;
+      const id = idOf(i, nodes[i] as N);
+      if (id === null) return -1;
+      tuple[k] = id;
+    }
+    return (lastSlot = table.slot(tuple));
+  };
+  let predicates = 0;
+  return {
+    /** `f` with its verdicts remembered (past MAX_PREDICATES predicates, `f` itself). */
+    wrap<G extends { readonly nodes: Readonly<Record<string, N>> }>(f: (g: G) => boolean): (g: G) => boolean {
+      if (predicates >= MAX_PREDICATES) return f;
+      const k = predicates++;
+      return (g) => {
+        const s = slotOf(g.nodes);
+        if (s < 0) return f(g);
+        const v = table.lookup(s, k);
+        if (v >= 0) return v === 1;
+        const r = f(g);
+        table.store(s, k, r);
+        return r;
+      };
+    },
+  };
+}

@@ -14,6 +14,8 @@ import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fi
 export type ToWorker =
   | { readonly type: 'init'; readonly initial: readonly number[] }
   | { readonly type: 'level' }
+  | { readonly type: 'expand'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
+  | { readonly type: 'advance' }
   | { readonly type: 'table'; readonly buffers: SharedFingerprintBuffers }
   | { readonly type: 'parents' }
   | { readonly type: 'give'; readonly count: number }
@@ -27,6 +29,7 @@ export type ToMain =
   | { readonly type: 'closed' }
   | { readonly type: 'given'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
   | { readonly type: 'taken' }
+  | { readonly type: 'stolen'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
   | { readonly type: 'paused' }
   | { readonly type: 'violation'; readonly found: Found }
   | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
@@ -45,11 +48,14 @@ export async function exploreParallel(
   const t0 = performance.now();
   const model = built ?? (await buildFrom(factory));
   const W = workers;
+  const workerIds = Array.from({ length: W }, (_, w) => w);
   let buffers = SharedFingerprintSet.create();
   const seen = new SharedFingerprintSet(buffers);
-  // [0]: stop flag; worker w's counters at byte 64 * (w + 1), one cache line each.
+  // [0]: stop flag; worker w's counters at byte 64 * (w + 1), one cache line each, and its steal
+  // request 16 bytes further on.
   const signal = new SharedArrayBuffer(64 * (W + 1));
   const stop = new Int32Array(signal, 0, 1);
+  const stealRequest = workerIds.map((w) => new Int32Array(signal, 64 * (w + 1) + 16, 1));
   const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
     // A worker's default young generation is small for an allocation-heavy loop: scavenges made a
     // lone worker about a quarter slower than the main thread on the same work.
@@ -66,7 +72,10 @@ export async function exploreParallel(
   let queue = 0;
   let lastReport = t0;
   const spilledBy: number[] = pool.map(() => 0);
+  /** Each worker's share of the next level (its last report), then after rebalancing. */
+  const sizes: number[] = pool.map(() => 0);
   let spilled = 0;
+  let stolen = 0;
 
   const timer = setInterval(() => {
     const seconds = (performance.now() - t0) / 1000;
@@ -99,8 +108,84 @@ export async function exploreParallel(
       verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
       distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
       peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W,
-      expandedBy: pool.map((_, w) => statAt(w, 1)), symmetry: opts.symmetry ?? false, spilledStates: spilled, violation, witnesses, incomplete,
+      expandedBy: pool.map((_, w) => statAt(w, 1)), symmetry: opts.symmetry ?? false, spilledStates: spilled, stolenStates: stolen, violation, witnesses, incomplete,
     };
+  };
+
+  /**
+   * Runs one BFS level to its end: every worker expands its frontier; one that finishes early takes
+   * half of what another has left (work stealing), until no share is worth moving. Workers pause
+   * for the table to grow and resume. Returns the violations found (the workers are then quiet).
+   */
+  const runLevel = async (): Promise<Found[]> => {
+    type Event = { readonly w: number; readonly r: ToMain };
+    const running = new Map<number, Promise<Event>>();
+    /** Victim -> the idle worker that asked for part of its level. */
+    const thiefOf = new Map<number, number>();
+    const steals = new Map<number, Promise<Event>>();
+    const paused = new Set<number>();
+    const idle = new Set<number>();
+    const found: Found[] = [];
+    const quiet = (): boolean => found.length > 0 || stopReason !== null;
+    const ask = (w: number, m: ToWorker): void => {
+      idle.delete(w);
+      running.set(w, (pool[w] as Pool).ask(m).then((r) => ({ w, r })));
+    };
+    const steal = (thief: number): void => {
+      if (quiet() || seen.growRequested || !idle.has(thief) || [...thiefOf.values()].includes(thief)) return;
+      for (const v of running.keys()) {
+        if (thiefOf.has(v)) continue;
+        thiefOf.set(v, thief);
+        steals.set(v, (pool[v] as Pool).stolen().then((r) => ({ w: v, r })));
+        Atomics.store(stealRequest[v] as Int32Array, 0, 1);
+        return;
+      }
+    };
+    for (const w of workerIds) ask(w, { type: 'level' });
+    while (running.size + steals.size > 0) {
+      const { w, r } = await Promise.race([...running.values(), ...steals.values()]);
+      if (r.type === 'stolen') {
+        const thief = thiefOf.get(w) as number;
+        steals.delete(w);
+        thiefOf.delete(w);
+        if (r.states.length > 0 && !quiet()) {
+          stolen += r.states.length;
+          ask(thief, { type: 'expand', states: r.states, ids: r.ids });
+        }
+        continue;
+      }
+      running.delete(w);
+      // A request the worker never saw is withdrawn; one it took was answered before this reply.
+      if (thiefOf.has(w) && Atomics.compareExchange(stealRequest[w] as Int32Array, 0, 1, 0) === 1) {
+        const thief = thiefOf.get(w) as number;
+        steals.delete(w);
+        thiefOf.delete(w);
+        (pool[w] as Pool).withdrawSteal();
+        steal(thief);
+      }
+      if (r.type === 'paused') paused.add(w);
+      else if (r.type === 'violation') {
+        found.push(r.found);
+        Atomics.store(stop, 0, 1);
+      } else if (r.type === 'done') {
+        sizes[w] = r.fresh;
+        spilledBy[w] = r.spilled;
+        merge(witnesses, [r]);
+        idle.add(w);
+        steal(w);
+      } else throw new Error(`explorer worker said ${r.type} during a level`);
+      if (running.size + steals.size === 0 && paused.size > 0 && !quiet()) {
+        // Every worker is paused or idle: grow the table if asked, then carry on.
+        if (seen.growRequested) {
+          buffers = seen.grown();
+          await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
+        }
+        for (const q of paused) ask(q, { type: 'level' });
+        paused.clear();
+        for (const t of [...idle]) steal(t);
+      }
+    }
+    return found;
   };
 
   try {
@@ -118,42 +203,14 @@ export async function exploreParallel(
     const n = start.kept.length;
     seen.flush();
     const initReplies = await Promise.all(pool.map((p, w) => p.ask({ type: 'init', initial: shares[w] as number[] })));
-    const sizes = pool.map((_, w) => (shares[w] as number[]).length);
+    shares.forEach((share, w) => (sizes[w] = share.length));
     queue = n;
     if (n > 0) depth = 1;
     merge(witnesses, initReplies);
 
     for (;;) {
-      let waiting = pool.map((_, w) => w);
-      let fresh = 0;
-      const found: Found[] = [];
-      while (waiting.length > 0) {
-        const replies = await Promise.all(waiting.map((w) => (pool[w] as Pool).ask({ type: 'level' })));
-        const paused: number[] = [];
-        replies.forEach((r, k) => {
-          const w = waiting[k] as number;
-          if (r.type === 'paused') paused.push(w);
-          else if (r.type === 'violation') {
-            found.push(r.found);
-            Atomics.store(stop, 0, 1);
-          } else if (r.type === 'done') {
-            fresh += r.fresh;
-            sizes[w] = r.fresh;
-            spilledBy[w] = r.spilled;
-            merge(witnesses, [r]);
-          }
-        });
-        if (found.length > 0 || stopReason !== null) {
-          // Let every worker reach a quiet point before the parent records are read.
-          waiting = paused;
-          break;
-        }
-        if (seen.growRequested) {
-          buffers = seen.grown();
-          await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
-        }
-        waiting = paused;
-      }
+      const found = await runLevel();
+      const fresh = sizes.reduce((a, b) => a + b, 0);
       const first = found[0];
       if (first !== undefined) {
         const logs = await Promise.all(pool.map((p) => p.ask({ type: 'parents' })));
@@ -174,6 +231,7 @@ export async function exploreParallel(
         await Promise.all(pool.map((p) => p.tell({ type: 'table', buffers })));
       }
       queue += fresh;
+      for (const p of pool) p.tell({ type: 'advance' });
       await rebalance(pool, sizes);
       spilled = spilledBy.reduce((a, b) => a + b, 0);
       if (fresh === 0) break;
@@ -245,6 +303,13 @@ class Pool {
     this.worker = worker;
     worker.on('message', (m: ToMain) => {
       if (m.type === 'error') return this.fail(new Error(`explorer worker failed: ${m.message}`));
+      if (m.type === 'stolen') {
+        const h = this.onStolen;
+        this.onStolen = null;
+        // States nobody waits for would never be expanded: fail loudly rather than miscount.
+        if (h === null) return this.fail(new Error('explorer worker sent states that no worker asked for'));
+        return h(m);
+      }
       const w = this.waiters.shift();
       if (w !== undefined) {
         this.failed.shift();
@@ -277,6 +342,18 @@ class Pool {
     const m = await this.next();
     if (m.type !== type) throw new Error(`explorer worker said ${m.type}, expected ${type}`);
     return m;
+  }
+
+  private onStolen: ((m: ToMain) => void) | null = null;
+
+  /** The worker's answer to a steal request (sent outside the ask/reply order). */
+  stolen(): Promise<ToMain> {
+    return new Promise((resolve) => (this.onStolen = resolve));
+  }
+
+  /** The steal request was withdrawn before the worker saw it: no answer will come. */
+  withdrawSteal(): void {
+    this.onStolen = null;
   }
 
   ask(m: ToWorker): Promise<ToMain> {

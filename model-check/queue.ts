@@ -43,6 +43,23 @@ export class SpillQueue<S> {
     return { states: this.states.splice(k), ids: this.ids.splice(k) };
   }
 
+  /** The in-memory entries a running `drain` has yet to give (its last part, read last). */
+  private draining: { readonly states: S[]; readonly ids: number[] } | null = null;
+
+  /**
+   * Removes up to half of the in-memory entries that a running `drain` has not given yet, from its
+   * end (for an idle worker to expand); fewer than `min` left: none.
+   */
+  stealFromDrain(min: number): { states: S[]; ids: number[] } {
+    const d = this.draining;
+    const left = d === null ? 0 : d.states.length - this.drained;
+    if (d === null || left < min) return { states: [], ids: [] };
+    const k = d.states.length - (left >>> 1);
+    return { states: d.states.splice(k), ids: d.ids.splice(k) };
+  }
+
+  private drained = 0;
+
   /** Every entry in FIFO order; the queue is empty afterwards and its files are gone. */
   *drain(): Generator<readonly [S, number]> {
     const chunks = this.chunks;
@@ -52,6 +69,8 @@ export class SpillQueue<S> {
     this.states = [];
     this.ids = [];
     this.spilled = 0;
+    this.draining = null;
+    this.drained = 0;
     for (const file of chunks) {
       const chunk = deserialize(readFileSync(file)) as { states: S[]; ids: number[] };
       rmSync(file);
@@ -61,7 +80,13 @@ export class SpillQueue<S> {
         yield [intern === undefined ? s : intern(s), chunk.ids[k] as number];
       }
     }
-    for (let k = 0; k < states.length; k++) yield [states[k] as S, ids[k] as number];
+    this.draining = { states, ids };
+    // `states` may shrink from its end meanwhile (stealFromDrain): its length is read every time.
+    for (let k = 0; k < states.length; k++) {
+      this.drained = k + 1;
+      yield [states[k] as S, ids[k] as number];
+    }
+    this.draining = null;
   }
 
   /** Removes the spill directory. */

@@ -22,6 +22,8 @@ interface Data {
 }
 
 const data = workerData as Data;
+/** A worker hands over part of its level only when at least this many states are left. */
+const MIN_STEAL = 128;
 if (parentPort === null) throw new Error('worker.ts runs only as a worker thread');
 const port = parentPort;
 const post = (m: ToMain): void => port.postMessage(m);
@@ -37,8 +39,9 @@ function run<S>(model: Model<S, Tagged>): void {
   const me = data.index;
   let seen = new SharedFingerprintSet(data.buffers);
   const stop = new Int32Array(data.signal, 0, 1);
-  // Each worker's counters on a cache line of their own (no false sharing).
+  // Each worker's counters on a cache line of their own (no false sharing), then its steal request.
   const stats = new Float64Array(data.signal, 64 * (me + 1), 2);
+  const stealRequest = new Int32Array(data.signal, 64 * (me + 1) + 16, 1);
   let sinceStats = 0;
   const log = new ParentLog();
   const intern = model.intern?.bind(model);
@@ -60,6 +63,22 @@ function run<S>(model: Model<S, Tagged>): void {
     sinceStats = 0;
   };
 
+  // States from another thread join this worker's frontier.
+  const accept = (states: readonly unknown[], ids: readonly number[]): void => {
+    for (let k = 0; k < states.length; k++) {
+      const s = states[k] as S;
+      frontier.push(intern === undefined ? s : intern(s), ids[k] as number);
+    }
+  };
+
+  // An idle worker asked for part of this one's level (the main thread set the flag): answer once.
+  const answerSteal = (): void => {
+    if (Atomics.compareExchange(stealRequest, 0, 1, 0) !== 1) return;
+    const { states, ids } = frontier.stealFromDrain(MIN_STEAL);
+    post({ type: 'stolen', states, ids });
+  };
+
+  // Expands what is left of this level into `next`; the main thread says when the level is over.
   const expandLevel = (): void => {
     level ??= frontier.drain();
     for (;;) {
@@ -68,6 +87,7 @@ function run<S>(model: Model<S, Tagged>): void {
         post({ type: 'paused' });
         return;
       }
+      if (Atomics.load(stealRequest, 0) !== 0) answerSteal();
       const item = level.next();
       if (item.done === true) break;
       const found: Found | null = x.expand(item.value[0], item.value[1]);
@@ -80,13 +100,8 @@ function run<S>(model: Model<S, Tagged>): void {
       }
     }
     report();
-    const fresh = next.length;
-    spilled += frontier.spilledTotal;
-    frontier.close();
-    frontier = next;
-    next = queue();
     level = null;
-    post({ type: 'done', fresh, generated: x.generated, witnesses: x.witnesses, spilled: spilled + frontier.spilledTotal });
+    post({ type: 'done', fresh: next.length, generated: x.generated, witnesses: x.witnesses, spilled: spilled + frontier.spilledTotal + next.spilledTotal });
   };
 
   port.on('message', (m: ToWorker) => {
@@ -103,6 +118,17 @@ function run<S>(model: Model<S, Tagged>): void {
       case 'level':
         expandLevel();
         return;
+      case 'expand':
+        // States taken from another worker's level: expanded into this worker's next level.
+        accept(m.states, m.ids);
+        expandLevel();
+        return;
+      case 'advance':
+        spilled += frontier.spilledTotal;
+        frontier.close();
+        frontier = next;
+        next = queue();
+        return;
       case 'table':
         seen = new SharedFingerprintSet(m.buffers);
         return;
@@ -112,10 +138,7 @@ function run<S>(model: Model<S, Tagged>): void {
         return;
       }
       case 'take':
-        for (let k = 0; k < m.states.length; k++) {
-          const s = m.states[k] as S;
-          frontier.push(intern === undefined ? s : intern(s), m.ids[k] as number);
-        }
+        accept(m.states, m.ids);
         post({ type: 'taken' });
         return;
       case 'close':

@@ -85,3 +85,28 @@ export function grid(n: number): Model<Point, Move> {
     checkDeadlock: false,
   };
 }
+
+/**
+ * `n` initial states, each with one successor; computing it is slow for even `k`. Shared out
+ * round-robin, one worker gets all the slow ones: the other must take part of its level.
+ */
+export function uneven(n: number): Model<{ readonly k: number; readonly d: number }, { readonly type: 'Step' }> {
+  const slow = (k: number): number => {
+    let x = k;
+    for (let i = 0; i < 40_000; i++) x = (x * 1103515245 + 12345) | 0;
+    return x;
+  };
+  return {
+    name: 'Uneven',
+    init: () => Array.from({ length: n }, (_, k) => ({ k, d: 0 })),
+    actions: () => [{ type: 'Step' }],
+    next: (s) => (s.d > 0 ? null : { k: s.k, d: s.k % 2 === 0 && slow(s.k) === 0.5 ? 2 : 1 }),
+    invariants: {},
+    actionProperties: {},
+    witnesses: {},
+    encode: (s) => `${s.k},${s.d}`,
+    variables: (s) => ({ k: s.k, d: s.d }),
+    describe: () => 'Step',
+    checkDeadlock: false,
+  };
+}

@@ -152,7 +152,8 @@ function summary(name: string, variant: unknown, b: Built, r: ExploreResult) {
   return {
     protocol: name, variant: typeof variant === 'string' ? variant : null, settings: b.settings,
     symmetry: r.symmetry, verdict: r.verdict, workers: r.workers, fingerprintBytes: r.fingerprintBytes, distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds,
-    statesPerSecond: r.statesPerSecond, peakRssBytes: r.peakRssBytes, witnesses: r.witnesses, incomplete: r.incomplete,
+    statesPerSecond: r.statesPerSecond, peakRssBytes: r.peakRssBytes, expandedBy: r.expandedBy, spilledStates: r.spilledStates, stolenStates: r.stolenStates,
+    witnesses: r.witnesses, incomplete: r.incomplete,
     violation: r.violation === null ? null : { kind: r.violation.kind, name: r.violation.name, trace: r.violation.trace },
   };
 }

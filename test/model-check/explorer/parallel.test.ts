@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, exploreParallel } from '../../../model-check/index.ts';
-import { dieHard, grid } from '../../helpers/toys.ts';
+import { dieHard, grid, uneven } from '../../helpers/toys.ts';
 
 const toys = new URL('../../helpers/toys.ts', import.meta.url).href;
 
@@ -28,6 +28,14 @@ describe('exploreParallel (worker threads)', () => {
     expect(r.distinct).toBe(90_000);
     expect(r.expandedBy).toHaveLength(2);
     for (const n of r.expandedBy) expect(n).toBeGreaterThan(0.3 * 90_000);
+  });
+
+  it("an idle worker takes part of a busy one's level, and the counts stay those of one thread", async () => {
+    const r = await exploreParallel({ module: toys, export: 'uneven', args: 4000 }, 2);
+    const one = await explore(uneven(4000));
+    expect([r.distinct, r.generated, r.depth]).toEqual([one.distinct, one.generated, one.depth]);
+    expect([r.distinct, r.depth]).toEqual([8000, 2]);
+    expect(r.stolenStates).toBeGreaterThan(0);
   });
 
   it('reports a deadlock with its path', async () => {
