@@ -114,7 +114,7 @@ export async function exploreParallel(
 
   /**
    * Runs one BFS level to its end: every worker expands its frontier; one that finishes early takes
-   * half of what another has left (work stealing), until no share is worth moving. Workers pause
+   * a third of what another has left (work stealing), until no share is worth moving. Workers pause
    * for the table to grow and resume. Returns the violations found (the workers are then quiet).
    */
   const runLevel = async (): Promise<Found[]> => {

@@ -23,7 +23,7 @@ interface Data {
 
 const data = workerData as Data;
 /** A worker hands over part of its level only when at least this many states are left. */
-const MIN_STEAL = 128;
+const MIN_STEAL = 256;
 if (parentPort === null) throw new Error('worker.ts runs only as a worker thread');
 const port = parentPort;
 const post = (m: ToMain): void => port.postMessage(m);

@@ -4,6 +4,7 @@ import type { Model } from '../core/index.ts';
 import { encode } from './encode.ts';
 import { fingerprinter } from './fingerprint.ts';
 import { init } from './init.ts';
+import { interner } from './intern.ts';
 import { invariants } from './invariants.ts';
 import { symmetry } from './symmetry.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
@@ -20,6 +21,7 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     actionProperties: {},
     witnesses: witnesses(c),
     encode: (s) => encode(c, s),
+    intern: interner(c),
     // msgs is shown as a record keyed by a short name of each message, so that a trace step lists
     // only the messages it sent (the trace differ compares records key by key, arrays as a whole).
     variables: (s) => ({
