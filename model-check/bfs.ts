@@ -22,6 +22,8 @@ export interface ExploreOptions {
   readonly progressIntervalMs?: number;
   /** States of a BFS level kept in memory before older ones are written to disk (default 1,000,000). */
   readonly spillStates?: number;
+  /** Where spilled levels go, each in a directory of its own (default: the OS's temporary directory). */
+  readonly spillDirectory?: string;
   /** Stop (verdict `incomplete`) when the process's resident memory passes this many bytes. */
   readonly memoryBytes?: number;
   /** Store one state per class under the model's symmetry (TLC's SYMMETRY); default false. */
@@ -87,7 +89,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   const log = new ParentLog();
   const spill = opts.spillStates ?? DEFAULT_SPILL;
   const intern = model.intern?.bind(model);
-  let next = new SpillQueue<S>(spill, undefined, intern);
+  let next = new SpillQueue<S>(spill, opts.spillDirectory, intern);
   const x = new Expander(model, {
     add: (hi, lo) => seen.add(hi, lo),
     record: (from, action) => log.add(from, action),
@@ -134,7 +136,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   while (next.length > 0) {
     depth++;
     frontier = next;
-    next = new SpillQueue<S>(spill, undefined, intern);
+    next = new SpillQueue<S>(spill, opts.spillDirectory, intern);
     let left = frontier.length;
     for (const [s, sid] of frontier.drain()) {
       left--;

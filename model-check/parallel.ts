@@ -60,7 +60,7 @@ export async function exploreParallel(
     // A worker's default young generation is small for an allocation-heavy loop: scavenges made a
     // lone worker about a quarter slower than the main thread on the same work.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000 },
+    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000, spillDirectory: opts.spillDirectory },
   })));
   const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
   let generated = 0;

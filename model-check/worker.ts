@@ -19,6 +19,7 @@ interface Data {
   readonly deadlock: boolean | undefined;
   readonly symmetry: boolean;
   readonly spillStates: number;
+  readonly spillDirectory: string | undefined;
 }
 
 const data = workerData as Data;
@@ -45,7 +46,7 @@ function run<S>(model: Model<S, Tagged>): void {
   let sinceStats = 0;
   const log = new ParentLog();
   const intern = model.intern?.bind(model);
-  const queue = (): SpillQueue<S> => new SpillQueue<S>(data.spillStates, undefined, intern);
+  const queue = (): SpillQueue<S> => new SpillQueue<S>(data.spillStates, data.spillDirectory, intern);
   let frontier = queue();
   let next = queue();
   let level: Generator<readonly [S, number]> | null = null;

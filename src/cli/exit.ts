@@ -12,4 +12,8 @@ export const EXIT = {
   deadlock: 11,
   /** TLC's safety-violation code: an invariant or action property failed. */
   violation: 12,
+  /** Stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;

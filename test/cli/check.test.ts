@@ -1,5 +1,8 @@
 // The command line as a user meets it: exit codes as TLC's, one clear line for bad input.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -97,4 +100,24 @@ describe('check: verdicts and exit codes', () => {
     expect(r.out).toMatch(/--max-term <v>/);
     expect(r.out).toMatch(/Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated/);
   });
+});
+
+describe('check: interrupted', () => {
+  it('Ctrl-C stops a parallel run with exit 130 and leaves no spilled level behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'check-sigint-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', 'raft', '--servers', '3', '--max-term', '2', '--max-log', '1', '--workers', '2', '--spill', '500'], {
+      cwd: root, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const spilled = (): boolean => readdirSync(tmp).some((d) => d.startsWith('consensus-checked-') && readdirSync(join(tmp, d)).length > 0);
+    for (let k = 0; k < 600 && !spilled() && child.exitCode === null; k++) await new Promise((r) => setTimeout(r, 100));
+    expect(spilled()).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(err).toMatch(/Interrupted by SIGINT/);
+    expect(readdirSync(tmp).filter((d) => d.startsWith('consensus-checked-'))).toEqual([]);
+    rmSync(tmp, { recursive: true, force: true });
+  }, 90_000);
 });

@@ -1,5 +1,7 @@
 // `check <protocol>`: build the model from flags, explore it, report like TLC, exit with TLC's codes.
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
@@ -93,9 +95,20 @@ export const check: Command = {
       return exitCode(r);
     }
     const progress = progressPrinter();
+    // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
+    const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
+    const removeSpill = (): void => rmSync(spillDirectory, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    const interrupted = (signal: NodeJS.Signals): void => {
+      removeSpill();
+      process.stderr.write(`\nInterrupted by ${signal}; nothing is claimed about the states not explored.\n`);
+      process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     const exploreOpts: ExploreOptions = {
       deadlock,
       symmetry,
+      spillDirectory,
       ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
       ...(spill !== undefined ? { spillStates: spill } : {}),
       ...(maxStates !== undefined ? { maxStates } : {}),
@@ -104,10 +117,17 @@ export const check: Command = {
     };
     const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
     if (dfs !== undefined) log(`Depth-first, at most ${dfs} states deep (traces are real, not necessarily shortest)`);
-    const result =
-      dfs !== undefined ? await exploreDepthFirst(model, { ...exploreOpts, maxDepth: dfs })
-      : workers > 1 ? await exploreParallel(factory, workers, exploreOpts, model)
-      : await explore(model, exploreOpts);
+    let result: ExploreResult;
+    try {
+      result =
+        dfs !== undefined ? await exploreDepthFirst(model, { ...exploreOpts, maxDepth: dfs })
+        : workers > 1 ? await exploreParallel(factory, workers, exploreOpts, model)
+        : await explore(model, exploreOpts);
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      removeSpill();
+    }
     progress.done();
     if (json) process.stdout.write(JSON.stringify(summary(name, variant, built, result)) + '\n');
     else report(result, log);
