@@ -54,10 +54,13 @@ describe('the checker on real nodes, correct and broken', () => {
   }, 40_000);
 
   it('vote-without-log-check: acknowledged writes are lost and the checker reports the window', async () => {
-    // The bug shows when s1 campaigns first after healing; on a loaded machine a second run may be
-    // needed (the correct Raft never fails, however often it runs).
+    // The bug shows when s1 campaigns first after healing. Which node campaigns first is up to
+    // timers and the OS scheduler: with the whole suite running on two cores, two runs in a row
+    // have both missed it (CI, 2026-11-23). Up to four runs; the correct Raft never fails, however
+    // often it runs.
     let res = await scenario('vote-without-log-check');
-    if (res.ok) {
+    for (let attempt = 2; attempt <= 4 && res.ok; attempt++) {
+      console.log(`vote-without-log-check: run ${attempt - 1} lost no write (s1 did not lead first); again`);
       await cluster?.stop();
       res = await scenario('vote-without-log-check');
     }
@@ -66,5 +69,5 @@ describe('the checker on real nodes, correct and broken', () => {
       console.log(res.report);
       expect(res.report).toMatch(/not linearizable; minimal window/);
     }
-  }, 60_000);
+  }, 120_000);
 });
