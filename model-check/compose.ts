@@ -59,19 +59,27 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   // Per node: the memo table, and the last state looked up (one state's actions and steps come in a row).
   type Memos = { readonly table: WeakMap<object, Memo>; last: object | null; lastMemo: Memo | null };
   const memos = new Map<NodeId, Memos>(ids.map((i) => [i, { table: new WeakMap(), last: null, lastMemo: null }]));
-  const memo = (i: NodeId, s: S): Memo | null => {
-    if (typeof s !== 'object' || s === null) return null;
-    const n = memos.get(i) as Memos;
-    if (n.last === s) return n.lastMemo;
+  const lookup = (n: Memos, s: object): Memo => {
+    if (n.last === s) return n.lastMemo as Memo;
     let m = n.table.get(s);
     if (m === undefined) {
       m = { id: nextId++, actions: null, results: new Map(), received: new Map(), restarted: null };
       n.table.set(s, m);
     }
+    return m;
+  };
+  const memo = (i: NodeId, s: S): Memo | null => {
+    if (typeof s !== 'object' || s === null) return null;
+    const n = memos.get(i) as Memos;
+    const m = lookup(n, s);
     n.last = s;
     n.lastMemo = m;
     return m;
   };
+  // A state's id for the verdict table, without making it the node's last state: the successor
+  // being checked must not displace the state whose actions are being expanded.
+  const idOf = (i: NodeId, s: S): number | null =>
+    typeof s !== 'object' || s === null ? null : lookup(memos.get(i) as Memos, s).id;
   // One object per node-state value: step results, and states that crossed threads or came back
   // from disk (`intern`), so that those find the memos of their equals.
   const reps = new Map<NodeId, Interner<S>>(ids.map((i) => [i, new Interner<S>((s) => values.hash(s), 1 << 14)]));
@@ -195,7 +203,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   // Predicates that read the node states only are evaluated once per tuple of node-state objects:
   // many states differ only in the messages in flight.
   const nodesOnly = p.readNodesOnly ?? [];
-  const reuse = nodeVerdicts<S>(ids, (i, s) => memo(i, s)?.id ?? null);
+  const reuse = nodeVerdicts<S>(ids, idOf);
   const statePredicate = (f: (g: Global<S, M>, c: C) => boolean, name: string): ((g: Global<S, M>) => boolean) => {
     const g1 = (g: Global<S, M>): boolean => f(g, c);
     return nodesOnly.includes(name) ? reuse.wrap(g1) : g1;
