@@ -81,7 +81,6 @@ export async function exploreDepthFirst<S, A extends Tagged>(
   const checkDeadlock = opts.deadlock ?? model.checkDeadlock ?? true;
   // The expander is used for invariants and witnesses only; successors are walked here.
   const x = new Expander(model, { add: () => true, record: () => 0, push: () => undefined }, false);
-  const properties = Object.entries(model.actionProperties);
   let generated = 0;
   let deepest = 0;
   let expanded = 0;
@@ -137,9 +136,8 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       if (t === null) continue;
       generated++;
       counts[stack.length - 1] = (counts[stack.length - 1] as number) + 1;
-      for (const [name, prop] of properties) {
-        if (!prop(top.s, t)) return finish({ kind: 'actionProperty', name, trace: stackTrace(stack, { s: t, a }) }, null);
-      }
+      const prop = x.brokenProperty(top.s, t);
+      if (prop !== null) return finish({ kind: 'actionProperty', name: prop, trace: stackTrace(stack, { s: t, a }) }, null);
       const inModel = model.constraint === undefined || model.constraint(t);
       if (inModel && !seen(t, stack.length + 1)) continue;
       const bad = x.broken(t);

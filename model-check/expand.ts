@@ -30,8 +30,11 @@ export class Expander<S, A extends Tagged> {
   readonly witnesses: Record<string, boolean>;
   private pendingWitnesses: number;
   private readonly hasher = new Hasher();
-  private readonly invariants: [string, (s: S) => boolean][];
-  private readonly properties: [string, (s: S, t: S) => boolean][];
+  // Names and functions in separate arrays: indexed loops, no pair destructured per state.
+  private readonly invariantNames: string[];
+  private readonly invariants: ((s: S) => boolean)[];
+  private readonly propertyNames: string[];
+  private readonly properties: ((s: S, t: S) => boolean)[];
   private readonly witnessList: [string, (s: S) => boolean][];
 
   private readonly model: Model<S, A>;
@@ -44,8 +47,10 @@ export class Expander<S, A extends Tagged> {
     this.sink = sink;
     this.checkDeadlock = checkDeadlock;
     this.fp = fingerprinter(model, symmetry);
-    this.invariants = Object.entries(model.invariants);
-    this.properties = Object.entries(model.actionProperties);
+    this.invariantNames = Object.keys(model.invariants);
+    this.invariants = Object.values(model.invariants);
+    this.propertyNames = Object.keys(model.actionProperties);
+    this.properties = Object.values(model.actionProperties);
     this.witnessList = Object.entries(model.witnesses);
     this.witnesses = Object.fromEntries(this.witnessList.map(([w]) => [w, false]));
     this.pendingWitnesses = this.witnessList.length;
@@ -53,7 +58,15 @@ export class Expander<S, A extends Tagged> {
 
   /** The name of the first invariant `s` breaks, or null. */
   broken(s: S): string | null {
-    for (const [name, inv] of this.invariants) if (!inv(s)) return name;
+    const invs = this.invariants;
+    for (let k = 0; k < invs.length; k++) if (!(invs[k] as (s: S) => boolean)(s)) return this.invariantNames[k] as string;
+    return null;
+  }
+
+  /** The name of the first action property the step `s` -> `t` breaks, or null. */
+  brokenProperty(s: S, t: S): string | null {
+    const props = this.properties;
+    for (let k = 0; k < props.length; k++) if (!(props[k] as (s: S, t: S) => boolean)(s, t)) return this.propertyNames[k] as string;
     return null;
   }
 
@@ -103,9 +116,8 @@ export class Expander<S, A extends Tagged> {
       if (t === null) continue;
       this.generated++;
       successors++;
-      for (const [name, prop] of this.properties) {
-        if (!prop(s, t)) return { kind: 'actionProperty', name, from: sid, action: k };
-      }
+      const prop = this.properties.length === 0 ? null : this.brokenProperty(s, t);
+      if (prop !== null) return { kind: 'actionProperty', name: prop, from: sid, action: k };
       const inModel = model.constraint === undefined || model.constraint(t);
       if (inModel && !this.fresh(t)) continue;
       const bad = this.broken(t);

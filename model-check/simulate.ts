@@ -1,6 +1,7 @@
 // Random simulation (TLC's -simulate): reproducible random walks that check every invariant and
 // action property at each step, for models too big to exhaust.
 import type { Model, Tagged } from '../src/core/index.ts';
+import { Expander } from './expand.ts';
 import { fingerprint, FingerprintSet, Hasher } from './fingerprint.ts';
 import { Random } from './random.ts';
 import { traceOf } from './trace.ts';
@@ -44,9 +45,8 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
   const seen = new FingerprintSet();
   const hasher = new Hasher();
   const checkDeadlock = opts.deadlock ?? model.checkDeadlock ?? true;
-  const invariants = Object.entries(model.invariants);
-  const properties = Object.entries(model.actionProperties);
-  const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
+  // The explorer's checks (invariants, action properties, witnesses); the walks keep their own set.
+  const x = new Expander(model, { add: () => true, record: () => -1, push: () => undefined }, checkDeadlock);
   const inits = model.init();
   let steps = 0;
   let lastReport = t0;
@@ -54,21 +54,20 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
   const visit = (s: S): void => {
     fingerprint(model, s, hasher);
     if (!seen.add(hasher.hi, hasher.lo)) return;
-    for (const [w, f] of Object.entries(model.witnesses)) if (!witnesses[w] && f(s)) witnesses[w] = true;
+    x.note(s);
   };
   const result = (walks: number, violation: Violation | null, incomplete: string | null): SimulateResult => ({
     verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
     walks, steps, distinct: seen.size, seconds: (performance.now() - t0) / 1000, seed: opts.seed,
-    violation, witnesses, incomplete,
+    violation, witnesses: x.witnesses, incomplete,
   });
 
   for (let w = 0; w < opts.walks; w++) {
     let s = inits[rng.below(inits.length)] as S;
     const states: S[] = [s];
     const actions: (A | null)[] = [null];
-    for (const [name, inv] of invariants) {
-      if (!inv(s)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(model, states, actions) }, null);
-    }
+    const bad = x.broken(s);
+    if (bad !== null) return result(w + 1, { kind: 'invariant', name: bad, trace: traceOf(model, states, actions) }, null);
     visit(s);
     for (let d = 0; d < opts.depth; d++) {
       const acts = [...model.actions(s)];
@@ -90,12 +89,10 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
       steps++;
       states.push(t);
       actions.push(a);
-      for (const [name, prop] of properties) {
-        if (!prop(s, t)) return result(w + 1, { kind: 'actionProperty', name, trace: traceOf(model, states, actions) }, null);
-      }
-      for (const [name, inv] of invariants) {
-        if (!inv(t)) return result(w + 1, { kind: 'invariant', name, trace: traceOf(model, states, actions) }, null);
-      }
+      const prop = x.brokenProperty(s, t);
+      if (prop !== null) return result(w + 1, { kind: 'actionProperty', name: prop, trace: traceOf(model, states, actions) }, null);
+      const broken = x.broken(t);
+      if (broken !== null) return result(w + 1, { kind: 'invariant', name: broken, trace: traceOf(model, states, actions) }, null);
       if (model.constraint !== undefined && !model.constraint(t)) break;
       visit(t);
       s = t;
