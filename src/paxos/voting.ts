@@ -3,19 +3,39 @@
 import { at } from './lookup.ts';
 import type { Acceptor, Ballot, Constants, Msg2b, PaxosState, Quorum, Value } from './types.ts';
 
+// The invariants ask these operators dozens of times about one state before they go on to the
+// next: the votes of the last state asked about are kept (states are immutable, so its identity is
+// enough), and the operators scan them instead of every message.
+let votesOf: PaxosState | null = null;
+let votesOfLast: readonly Msg2b[] = [];
+
 /** Every vote cast: the 2b messages. */
 export function votes(s: PaxosState): readonly Msg2b[] {
-  return s.msgs.filter((m): m is Msg2b => m.type === '2b');
+  if (s !== votesOf) {
+    votesOfLast = s.msgs.filter((m): m is Msg2b => m.type === '2b');
+    votesOf = s;
+  }
+  return votesOfLast;
 }
 
 /** `VotedFor(a, b, v) == <<b, v>> \in votes[a]`. */
 export function votedFor(s: PaxosState, a: Acceptor, b: Ballot, v: Value): boolean {
-  return s.msgs.some((m) => m.type === '2b' && m.acc === a && m.bal === b && m.val === v);
+  const vs = votes(s);
+  for (let k = 0; k < vs.length; k++) {
+    const m = vs[k] as Msg2b;
+    if (m.acc === a && m.bal === b && m.val === v) return true;
+  }
+  return false;
 }
 
 /** `DidNotVoteAt(a, b)`: a cast no vote in ballot b. */
 export function didNotVoteAt(s: PaxosState, a: Acceptor, b: Ballot): boolean {
-  return !s.msgs.some((m) => m.type === '2b' && m.acc === a && m.bal === b);
+  const vs = votes(s);
+  for (let k = 0; k < vs.length; k++) {
+    const m = vs[k] as Msg2b;
+    if (m.acc === a && m.bal === b) return false;
+  }
+  return true;
 }
 
 /** `ChosenAt(b, v)`: every acceptor of some quorum voted for v in ballot b. */

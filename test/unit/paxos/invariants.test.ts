@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invariants } from '../../../src/paxos/invariants.ts';
+import { chosen, didNotVoteAt, votedFor, votes } from '../../../src/paxos/voting.ts';
 import { c3, m1b, m2a, m2b, state } from './build.ts';
 
 const inv = invariants(c3);
@@ -49,5 +50,22 @@ describe('Paxos invariants', () => {
   it('Msg2aSafe: a proposal that no quorum shows safe', () => {
     const s = state({ msgs: [m2a(0, 'v1'), m2b('a1', 0, 'v1'), m2b('a2', 0, 'v1'), m2a(1, 'v2')], maxBal: { a1: 1, a2: 1 } });
     expect(broken(s)).toContain('Msg2aSafe');
+  });
+});
+
+describe('Paxos voting operators', () => {
+  it('answer for the state asked about, when asked about states in turn (they keep the last votes)', () => {
+    const none = state();
+    const voted = state({ msgs: [m2b('a1', 0, 'v1'), m2b('a2', 0, 'v1')] });
+    for (let k = 0; k < 3; k++) {
+      expect(votedFor(voted, 'a1', 0, 'v1')).toBe(true);
+      expect(votedFor(none, 'a1', 0, 'v1')).toBe(false);
+      expect(didNotVoteAt(none, 'a2', 0)).toBe(true);
+      expect(didNotVoteAt(voted, 'a2', 0)).toBe(false);
+      expect(votes(voted)).toHaveLength(2);
+      expect(votes(none)).toHaveLength(0);
+      expect(chosen(c3, voted)).toEqual(['v1']);
+      expect(chosen(c3, none)).toEqual([]);
+    }
   });
 });
