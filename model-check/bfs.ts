@@ -28,6 +28,11 @@ export interface ExploreOptions {
   readonly memoryBytes?: number;
   /** Store one state per class under the model's symmetry (TLC's SYMMETRY); default false. */
   readonly symmetry?: boolean;
+  /**
+   * Worker threads run the explorer and the model bundled into one script (default true); false
+   * loads their files one by one through tsx, as does a run where the bundle cannot be built.
+   */
+  readonly bundle?: boolean;
 }
 
 /** A progress report. */

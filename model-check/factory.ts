@@ -13,8 +13,12 @@ export interface ModelFactory {
 
 /** Imports the factory's module and builds the model. */
 export async function buildFrom(f: ModelFactory): Promise<Model<unknown, Tagged>> {
-  const mod = (await import(f.module)) as Record<string, (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>>;
+  return buildWith((await import(f.module)) as Readonly<Record<string, unknown>>, f);
+}
+
+/** Builds the model with the factory's export of `mod`, its module already loaded. */
+export async function buildWith(mod: Readonly<Record<string, unknown>>, f: ModelFactory): Promise<Model<unknown, Tagged>> {
   const build = mod[f.export];
-  if (build === undefined) throw new Error(`${f.module} has no export ${f.export}`);
-  return build(f.args);
+  if (typeof build !== 'function') throw new Error(`${f.module} has no export ${f.export}`);
+  return (build as (args: unknown) => Model<unknown, Tagged> | Promise<Model<unknown, Tagged>>)(f.args);
 }

@@ -9,6 +9,7 @@ import { buildFrom, type ModelFactory } from './factory.ts';
 import { rebuild } from './parents.ts';
 import { traceOf } from './trace.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
+import { workerBundle } from './worker-bundle.ts';
 
 /** Messages to a worker. */
 export type ToWorker =
@@ -56,7 +57,9 @@ export async function exploreParallel(
   const signal = new SharedArrayBuffer(64 * (W + 1));
   const stop = new Int32Array(signal, 0, 1);
   const stealRequest = workerIds.map((w) => new Int32Array(signal, 64 * (w + 1) + 16, 1));
-  const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(new URL('./worker.mjs', import.meta.url), {
+  const script = opts.bundle === false ? null : await workerBundle(factory);
+  const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(script ?? new URL('./worker.mjs', import.meta.url), {
+    eval: script !== null,
     // A worker's default young generation is small for an allocation-heavy loop: scavenges made a
     // lone worker about a quarter slower than the main thread on the same work.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },

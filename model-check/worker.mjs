@@ -1,4 +1,6 @@
-// Worker-thread entry: Node 20 does not pass tsx's loader hooks to workers, so register them here.
+// Worker-thread entry when the worker code is not bundled (see worker-bundle.ts): Node 20 does not
+// pass tsx's loader hooks to workers, so register them here.
 import { register } from 'tsx/esm/api';
 register();
-await import('./worker.ts');
+const { serve } = await import('./worker.ts');
+await serve();

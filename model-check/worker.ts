@@ -1,12 +1,12 @@
 // One explorer worker thread: builds its own copy of the model, expands its share of each BFS level,
 // and dedups through the shared fingerprint set. It holds its frontier and its parent records.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
 import { NO_PARENT, ParentLog } from './parents.ts';
 import { SpillQueue } from './queue.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
-import { buildFrom, type ModelFactory } from './factory.ts';
+import { buildFrom, buildWith, type ModelFactory } from './factory.ts';
 import type { ToMain, ToWorker } from './parallel.ts';
 
 interface Data {
@@ -25,17 +25,23 @@ interface Data {
 const data = workerData as Data;
 /** A worker hands over part of its level only when at least this many states are left. */
 const MIN_STEAL = 256;
-if (parentPort === null) throw new Error('worker.ts runs only as a worker thread');
-const port = parentPort;
-const post = (m: ToMain): void => port.postMessage(m);
 
-try {
-  run(await buildFrom(data.factory));
-} catch (e) {
-  post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+/**
+ * Runs this worker thread: builds the model from the factory's module, already loaded (`loaded`,
+ * when the thread runs a bundle that includes it) or imported now, and answers the main thread.
+ */
+export async function serve(loaded?: Readonly<Record<string, unknown>>): Promise<void> {
+  if (parentPort === null) throw new Error('worker.ts runs only as a worker thread');
+  const port = parentPort;
+  try {
+    run(await (loaded === undefined ? buildFrom(data.factory) : buildWith(loaded, data.factory)), port);
+  } catch (e) {
+    port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ToMain);
+  }
 }
 
-function run<S>(model: Model<S, Tagged>): void {
+function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
+  const post = (m: ToMain): void => port.postMessage(m);
   const W = data.workers;
   const me = data.index;
   let seen = new SharedFingerprintSet(data.buffers);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, exploreParallel } from '../../../model-check/index.ts';
+import { workerBundle } from '../../../model-check/worker-bundle.ts';
 import { dieHard, grid, uneven } from '../../helpers/toys.ts';
 
 const toys = new URL('../../helpers/toys.ts', import.meta.url).href;
@@ -36,6 +37,21 @@ describe('exploreParallel (worker threads)', () => {
     expect([r.distinct, r.generated, r.depth]).toEqual([one.distinct, one.generated, one.depth]);
     expect([r.distinct, r.depth]).toEqual([8000, 2]);
     expect(r.stolenStates).toBeGreaterThan(0);
+  });
+
+  it('workers load a bundle of the explorer and the model, or else the files through tsx, with the same counts', async () => {
+    const script = await workerBundle({ module: toys, export: 'grid', args: 300 });
+    expect(script).toContain('Corner');
+    expect(await workerBundle({ module: 'data:text/javascript,export const grid = 1', export: 'grid', args: 1 })).toBeNull();
+    const bundled = await exploreParallel({ module: toys, export: 'grid', args: 300 }, 2);
+    const files = await exploreParallel({ module: toys, export: 'grid', args: 300 }, 2, { bundle: false });
+    expect([bundled.distinct, bundled.generated, bundled.depth]).toEqual([90_000, files.generated, 599]);
+    expect([files.distinct, files.depth]).toEqual([90_000, 599]);
+  });
+
+  it("says so when the factory's module has no such export", async () => {
+    const bad = exploreParallel({ module: toys, export: 'noSuchModel', args: null }, 2, {}, grid(3));
+    await expect(bad).rejects.toThrow(/has no export noSuchModel/);
   });
 
   it('reports a deadlock with its path', async () => {
