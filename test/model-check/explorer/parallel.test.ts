@@ -50,7 +50,8 @@ describe('exploreParallel (worker threads)', () => {
   });
 
   it("says so when the factory's module has no such export", async () => {
-    const bad = exploreParallel({ module: toys, export: 'noSuchModel', args: null }, 2, {}, grid(3));
+    const built = grid(3) as unknown as Parameters<typeof exploreParallel>[3];
+    const bad = exploreParallel({ module: toys, export: 'noSuchModel', args: null }, 2, {}, built);
     await expect(bad).rejects.toThrow(/has no export noSuchModel/);
   });
 
