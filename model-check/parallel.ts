@@ -1,6 +1,6 @@
 // Breadth-first exploration over worker threads (--workers N). Level-synchronous, so depth and
 // shortest traces are as in one thread; one shared fingerprint set, so the distinct count is too.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
 import { memoryStop } from './memory.ts';
@@ -30,7 +30,8 @@ export type ToMain =
   | { readonly type: 'closed' }
   | { readonly type: 'given'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
   | { readonly type: 'taken' }
-  | { readonly type: 'stolen'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
+  /** A steal answered: `count` states went straight to worker `thief` (as an 'expand'). */
+  | { readonly type: 'stolen'; readonly count: number; readonly thief: number }
   | { readonly type: 'paused' }
   | { readonly type: 'violation'; readonly found: Found }
   | { readonly type: 'parents'; readonly parent: Uint32Array; readonly via: Uint32Array }
@@ -57,13 +58,23 @@ export async function exploreParallel(
   const signal = new SharedArrayBuffer(64 * (W + 1));
   const stop = new Int32Array(signal, 0, 1);
   const stealRequest = workerIds.map((w) => new Int32Array(signal, 64 * (w + 1) + 16, 1));
+  // A channel between every two workers: stolen states go from one to the other directly.
+  const peers: Record<number, MessagePort>[] = workerIds.map(() => ({}));
+  for (let i = 0; i < W; i++) {
+    for (let j = i + 1; j < W; j++) {
+      const { port1, port2 } = new MessageChannel();
+      (peers[i] as Record<number, MessagePort>)[j] = port1;
+      (peers[j] as Record<number, MessagePort>)[i] = port2;
+    }
+  }
   const script = opts.bundle === false ? null : await workerBundle(factory);
   const pool = Array.from({ length: W }, (_, index) => new Pool(new Worker(script ?? new URL('./worker.mjs', import.meta.url), {
     eval: script !== null,
     // A worker's default young generation is small for an allocation-heavy loop: scavenges made a
     // lone worker about a quarter slower than the main thread on the same work.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    workerData: { factory, index, workers: W, buffers, signal, deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000, spillDirectory: opts.spillDirectory },
+    workerData: { factory, index, workers: W, buffers, signal, peers: peers[index], deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000, spillDirectory: opts.spillDirectory },
+    transferList: Object.values(peers[index] as Record<number, MessagePort>),
   })));
   const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
   let generated = 0;
@@ -140,7 +151,7 @@ export async function exploreParallel(
         if (thiefOf.has(v)) continue;
         thiefOf.set(v, thief);
         steals.set(v, (pool[v] as Pool).stolen().then((r) => ({ w: v, r })));
-        Atomics.store(stealRequest[v] as Int32Array, 0, 1);
+        Atomics.store(stealRequest[v] as Int32Array, 0, thief + 1);
         return;
       }
     };
@@ -148,19 +159,20 @@ export async function exploreParallel(
     while (running.size + steals.size > 0) {
       const { w, r } = await Promise.race([...running.values(), ...steals.values()]);
       if (r.type === 'stolen') {
-        const thief = thiefOf.get(w) as number;
         steals.delete(w);
         thiefOf.delete(w);
-        if (r.states.length > 0 && !quiet()) {
-          stolen += r.states.length;
-          ask(thief, { type: 'expand', states: r.states, ids: r.ids });
+        if (r.count > 0) {
+          // The thief has the states and is working again (even if quiet: its reply must be read).
+          stolen += r.count;
+          idle.delete(r.thief);
+          running.set(r.thief, (pool[r.thief] as Pool).next().then((x) => ({ w: r.thief, r: x })));
         }
         continue;
       }
       running.delete(w);
       // A request the worker never saw is withdrawn; one it took was answered before this reply.
-      if (thiefOf.has(w) && Atomics.compareExchange(stealRequest[w] as Int32Array, 0, 1, 0) === 1) {
-        const thief = thiefOf.get(w) as number;
+      const thief = thiefOf.get(w);
+      if (thief !== undefined && Atomics.compareExchange(stealRequest[w] as Int32Array, 0, thief + 1, 0) === thief + 1) {
         steals.delete(w);
         thiefOf.delete(w);
         (pool[w] as Pool).withdrawSteal();

@@ -16,6 +16,8 @@ interface Data {
   readonly buffers: SharedFingerprintBuffers;
   /** [0]: stop requested; then per worker [generated, expanded] as float64 at 8 + 16w. */
   readonly signal: SharedArrayBuffer;
+  /** A port to each other worker, by its index: stolen states go straight to the thief. */
+  readonly peers: Readonly<Record<number, MessagePort>>;
   readonly deadlock: boolean | undefined;
   readonly symmetry: boolean;
   readonly spillStates: number;
@@ -78,11 +80,15 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
     }
   };
 
-  // An idle worker asked for part of this one's level (the main thread set the flag): answer once.
+  // An idle worker asked for part of this one's level (the main thread set the flag to its index
+  // plus one): send it the states directly, tell the main thread how many, once.
   const answerSteal = (): void => {
-    if (Atomics.compareExchange(stealRequest, 0, 1, 0) !== 1) return;
+    const asked = Atomics.load(stealRequest, 0);
+    if (asked === 0 || Atomics.compareExchange(stealRequest, 0, asked, 0) !== asked) return;
+    const thief = asked - 1;
     const { states, ids } = frontier.stealFromDrain(MIN_STEAL);
-    post({ type: 'stolen', states, ids });
+    if (states.length > 0) (data.peers[thief] as MessagePort).postMessage({ type: 'expand', states, ids } satisfies ToWorker);
+    post({ type: 'stolen', count: states.length, thief });
   };
 
   // Expands what is left of this level into `next`; the main thread says when the level is over.
@@ -111,7 +117,7 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
     post({ type: 'done', fresh: next.length, generated: x.generated, witnesses: x.witnesses, spilled: spilled + frontier.spilledTotal + next.spilledTotal });
   };
 
-  port.on('message', (m: ToWorker) => {
+  const handle = (m: ToWorker): void => {
     switch (m.type) {
       case 'init':
         for (const k of m.initial) {
@@ -126,7 +132,7 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
         expandLevel();
         return;
       case 'expand':
-        // States taken from another worker's level: expanded into this worker's next level.
+        // States taken from another worker's level (sent by it): expanded into this worker's next level.
         accept(m.states, m.ids);
         expandLevel();
         return;
@@ -157,6 +163,9 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
         post({ type: 'parents', parent: log.parent.slice(0, log.count), via: log.via.slice(0, log.count) });
         return;
     }
-  });
+  };
+  port.on('message', handle);
+  // Another worker's states, stolen at this one's request ('expand' only).
+  for (const peer of Object.values(data.peers)) peer.on('message', handle);
   post({ type: 'ready' });
 }
