@@ -1,7 +1,9 @@
 // `npm run bench`: a fixed table of bounded models, each checked in a fresh process with 1 and 2
 // workers; prints distinct states, states/s, peak memory, bytes per visited state, TLC's rate on
 // the same model (measured on this kind of machine, see shared/reference-counts.md and issue #5),
-// and the ratio to the committed baseline (bench/baseline.json).
+// the speed-up of 2 workers over 1, and the ratio to the committed baseline (bench/baseline.json).
+// `--repeat N` runs each row N times, alternating the worker counts, and reports the median run:
+// this host's speed drifts by a third from minute to minute.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,25 @@ const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const update = argv.includes('--update-baseline');
 const workerCounts = argv.includes('--workers') ? [Number(argv[argv.indexOf('--workers') + 1])] : [1, 2];
+const repeat = argv.includes('--repeat') ? Number(argv[argv.indexOf('--repeat') + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1) {
+  process.stderr.write('bench: --repeat takes a whole number of runs, at least 1\n');
+  process.exit(2);
+}
+
+interface Run {
+  readonly distinct: number; readonly generated: number; readonly depth: number; readonly seconds: number;
+  readonly statesPerSecond: number; readonly peakRssBytes: number; readonly fingerprintBytes: number; readonly verdict: string;
+}
+
+function check(row: Row, w: number): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'check', ...row.args, '--workers', String(w), '--json'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26,
+  });
+  const r = JSON.parse(out) as Run;
+  if (r.verdict !== 'ok') throw new Error(`${row.name}: verdict ${r.verdict}`);
+  return r;
+}
 
 type Baseline = Record<string, { statesPerSecond: number }>;
 let baseline: Baseline = {};
@@ -40,28 +61,38 @@ try {
   // no baseline yet
 }
 
-const header = ['model', 'workers', 'distinct', 'generated', 'depth', 'seconds', 'states/s', 'peak RSS', 'B/state', 'TLC states/s', 'x TLC', 'x baseline'];
+const header = ['model', 'workers', 'distinct', 'generated', 'depth', 'seconds', 'runs (s)', 'states/s', 'peak RSS', 'B/state', 'TLC states/s', 'x TLC', 'x 1 worker', 'x baseline'];
 const table: string[][] = [];
 const fresh: Baseline = { ...baseline };
 for (const row of rows) {
   if (only !== undefined && row.name !== only) continue;
+  const runs = new Map<number, Run[]>(workerCounts.map((w) => [w, []]));
+  for (let k = 0; k < repeat; k++) {
+    for (const w of workerCounts) {
+      (runs.get(w) as Run[]).push(check(row, w));
+      process.stderr.write(`done: ${row.name}/w${w} (${k + 1} of ${repeat})\n`);
+    }
+  }
+  const median = (w: number): Run => {
+    const sorted = [...(runs.get(w) as Run[])].sort((a, b) => a.seconds - b.seconds);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as Run;
+  };
   for (const w of workerCounts) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'check', ...row.args, '--workers', String(w), '--json'], {
-      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26,
-    });
-    const r = JSON.parse(out) as { distinct: number; generated: number; depth: number; seconds: number; statesPerSecond: number; peakRssBytes: number; fingerprintBytes: number; verdict: string };
-    if (r.verdict !== 'ok') throw new Error(`${row.name}: verdict ${r.verdict}`);
+    const r = median(w);
+    const all = (runs.get(w) as Run[]).map((x) => x.seconds);
     const key = `${row.name}/w${w}`;
     const tlc = row.tlcSeconds === null ? null : r.distinct / row.tlcSeconds;
     const base = baseline[key]?.statesPerSecond;
+    const one = w !== 1 && runs.has(1) ? median(1).seconds / r.seconds : null;
     fresh[key] = { statesPerSecond: Math.round(r.statesPerSecond) };
     table.push([
       row.name, String(w), count(r.distinct), count(r.generated), String(r.depth), r.seconds.toFixed(1),
+      all.length > 1 ? `${Math.min(...all).toFixed(1)}-${Math.max(...all).toFixed(1)}` : '-',
       count(r.statesPerSecond), mib(r.peakRssBytes), (r.fingerprintBytes / r.distinct).toFixed(1),
       tlc === null ? '-' : count(tlc), tlc === null ? '-' : (r.statesPerSecond / tlc).toFixed(2),
+      one === null ? '-' : one.toFixed(2),
       base === undefined ? '-' : (r.statesPerSecond / base).toFixed(2),
     ]);
-    process.stderr.write(`done: ${key}\n`);
   }
 }
 const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => (r[k] as string).length)));
