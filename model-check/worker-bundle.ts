@@ -14,7 +14,7 @@ export async function workerBundle(factory: ModelFactory): Promise<string | null
   if (!factory.module.startsWith('file:')) return null;
   try {
     // Resolved here, not at load: this module is itself part of the bundle, where import.meta is empty.
-    const workerFile = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker.ts', import.meta.url));
+    const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
     const esbuild = await import('esbuild');
     const entry = [
       `const { serve } = require(${JSON.stringify(workerFile)});`,
