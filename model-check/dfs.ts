@@ -138,6 +138,7 @@ export async function exploreDepthFirst<S, A extends Tagged>(
       counts[stack.length - 1] = (counts[stack.length - 1] as number) + 1;
       const prop = x.brokenProperty(top.s, t);
       if (prop !== null) return finish({ kind: 'actionProperty', name: prop, trace: stackTrace(stack, { s: t, a }) }, null);
+      if (t === top.s) continue; // a stutter: already visited at a depth no greater, and checked
       const inModel = model.constraint === undefined || model.constraint(t);
       if (inModel && !seen(t, stack.length + 1)) continue;
       const bad = x.broken(t);

@@ -118,6 +118,7 @@ export class Expander<S, A extends Tagged> {
       successors++;
       const prop = this.properties.length === 0 ? null : this.brokenProperty(s, t);
       if (prop !== null) return { kind: 'actionProperty', name: prop, from: sid, action: k };
+      if (t === s) continue; // a stutter: s is visited, within the constraint, and checked
       const inModel = model.constraint === undefined || model.constraint(t);
       if (inModel && !this.fresh(t)) continue;
       const bad = this.broken(t);

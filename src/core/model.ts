@@ -39,6 +39,9 @@ export type Named<T> = Readonly<Record<string, T>>;
  * - `init()` lists the initial states (TLA+ `Init`).
  * - `actions(s)` lists candidate action instances in a deterministic order; `next(s, a)` returns the
  *   successor or `null` when the action's guard is false (TLA+: the disjunct of `Next` is not enabled).
+ *   A step that changes nothing (a stutter) may return `s` itself: the explorer counts it as
+ *   generated and checks the action properties on it, but neither hashes nor re-checks a state it
+ *   has already visited.
  * - `invariants` are checked on every state, `actionProperties` on every transition `(s, t)`.
  * - `witnesses` are "sometimes" properties (stateright): each should hold in some reachable state, to
  *   show that the bounds still leave something to check.
