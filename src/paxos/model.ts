@@ -16,7 +16,7 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     name: 'Paxos',
     init: () => [init(c)],
     actions: (s) => candidates(c, s),
-    next: (s, x) => next(t, s, x),
+    next: (s, x) => stutterAsSelf(c, s, next(t, s, x)),
     invariants: invariants(c),
     actionProperties: {},
     witnesses: witnesses(c),
@@ -39,6 +39,21 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
   if (fingerprint !== null) model.fingerprint = fingerprint;
   const sym = symmetry(c);
   return sym === null ? model : { ...model, symmetry: sym };
+}
+
+/**
+ * `s` itself when the step left every variable unchanged: 60% of the steps of MCPaxos with ballots
+ * 0..2 re-send a message already in `msgs` (Phase1a, Phase2b), and the explorer skips such a
+ * successor without hashing it. `send` returns the very array it was given when the message was
+ * already sent; a step that builds an equal array anew is merely not recognised.
+ */
+function stutterAsSelf(c: Constants, s: PaxosState, t: PaxosState | null): PaxosState | null {
+  if (t === null || t.msgs !== s.msgs) return t;
+  if (t.maxBal === s.maxBal && t.maxVBal === s.maxVBal && t.maxVal === s.maxVal) return s;
+  for (const a of c.acceptors) {
+    if (t.maxBal[a] !== s.maxBal[a] || t.maxVBal[a] !== s.maxVBal[a] || t.maxVal[a] !== s.maxVal[a]) return t;
+  }
+  return s;
 }
 
 /** A message as a TLA+-like term: `1b(a1, 1, -1, None)` for acc, bal, mbal, mval. */

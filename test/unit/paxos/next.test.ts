@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actions, candidates, next } from '../../../src/paxos/next.ts';
-import { describe as name } from '../../../src/paxos/model.ts';
+import { describe as name, paxosModel } from '../../../src/paxos/model.ts';
 import type { Action } from '../../../src/paxos/index.ts';
-import { c3, m1a, m1b, m2a, state } from './build.ts';
+import { c3, m1a, m1b, m2a, m2b, state } from './build.ts';
 
 const enabled = (s: ReturnType<typeof state>): Action[] => candidates(c3, s).filter((x) => next(actions, s, x) !== null);
 
@@ -29,5 +29,18 @@ describe('Next', () => {
       'a1,a2 a1', 'a1,a2 a2', 'a1,a3 a1', 'a2,a3 a2', 'a1,a2,a3 a1', 'a1,a2,a3 a2',
     ]);
     expect(new Set(p2a.map(name))).toEqual(new Set(['Phase2a(1, v1)']));
+  });
+});
+
+describe('paxosModel next: a step that changes nothing is the state itself', () => {
+  const model = paxosModel(c3);
+  it('returns s for a 1a message already sent and for a 2b vote already cast, a new state otherwise', () => {
+    const s = state({ msgs: [m1a(0), m2a(0, 'v1'), m2b('a1', 0, 'v1')], maxBal: { a1: 0 }, maxVBal: { a1: 0 }, maxVal: { a1: 'v1' } });
+    expect(model.next(s, { type: 'Phase1a', b: 0 })).toBe(s);
+    expect(model.next(s, { type: 'Phase2b', a: 'a1', m: m2a(0, 'v1') })).toBe(s);
+    const t = model.next(s, { type: 'Phase1a', b: 1 });
+    expect(t).not.toBe(s);
+    expect(t?.msgs).toHaveLength(4);
+    expect(model.next(s, { type: 'Phase2b', a: 'a2', m: m2a(0, 'v1') })).not.toBe(s);
   });
 });
