@@ -14,6 +14,17 @@ describe('compose (node protocol -> model)', () => {
     expect(r.witnesses).toEqual({ SomePong: true });
   });
 
+  it('a step that changes no node and no message is the global state itself; one that does is not', () => {
+    const m = compose(pingPong, c, { network: 'bag', drop: false, duplicate: false, restart: true });
+    const g = m.init()[0] as Global<PingState, PingMessage>;
+    expect(m.next(g, { type: 'Restart', i: 'n1' })).toBe(g); // nothing volatile to lose yet
+    const acts = m.actions(g);
+    const ping = acts.find((a) => a.type === 'Internal');
+    const h = ping === undefined ? null : m.next(g, ping);
+    expect(h).not.toBe(g);
+    expect(h?.network).toHaveLength(1);
+  });
+
   it('a set network never shrinks, so a pong can be received twice', async () => {
     const m = compose(pingPong, c, { network: 'set', drop: false, duplicate: false, restart: false });
     const r = await explore(m, { deadlock: false });
