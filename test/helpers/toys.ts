@@ -110,3 +110,22 @@ export function uneven(n: number): Model<{ readonly k: number; readonly d: numbe
     checkDeadlock: false,
   };
 }
+
+/**
+ * A counter up to 3 with a `Stay` step that returns the state object itself (a stutter, which the
+ * explorer skips without hashing); `moves` adds the action property `t.x > s.x`, which a stutter breaks.
+ */
+export function stutterer(moves = false): Model<Counter, { readonly type: 'Inc' | 'Stay' }> {
+  return {
+    name: 'Stutterer',
+    init: () => [{ x: 0 }],
+    actions: () => [{ type: 'Inc' }, { type: 'Stay' }],
+    next: (s, a) => (a.type === 'Stay' ? s : s.x < 3 ? { x: s.x + 1 } : null),
+    invariants: { Small: (s) => s.x <= 3 },
+    actionProperties: moves ? { Moves: (s, t) => t.x > s.x } : {},
+    witnesses: {},
+    encode: (s) => String(s.x),
+    variables: (s) => ({ x: s.x }),
+    describe: (a) => a.type,
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, formatTrace } from '../../../model-check/index.ts';
-import { counter, dieHard, grid } from '../../helpers/toys.ts';
+import { counter, dieHard, grid, stutterer } from '../../helpers/toys.ts';
 
 describe('explore (breadth-first)', () => {
   it('finds the shortest DieHard solution: 7 states, as TLC prints it', async () => {
@@ -28,6 +28,14 @@ describe('explore (breadth-first)', () => {
     expect(r.verdict).toBe('ok');
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct: 16, generated: 97, depth: 8 });
     expect(r.witnesses).toEqual({ SmallFull: true });
+  });
+
+  it('counts a step that returns the state itself as generated, and checks action properties on it', async () => {
+    const r = await explore(stutterer());
+    expect({ verdict: r.verdict, distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ verdict: 'ok', distinct: 4, generated: 8, depth: 4 }); // 1 initial, 3 Inc, 4 Stay
+    const bad = await explore(stutterer(true));
+    expect(bad.violation?.kind).toBe('actionProperty');
+    expect(bad.violation?.trace.map((s) => s.action)).toEqual([null, 'Stay']);
   });
 
   it('applies TLC constraint semantics: an out-of-bound successor is generated and checked, not counted', async () => {

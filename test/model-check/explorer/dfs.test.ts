@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreDepthFirst } from '../../../model-check/index.ts';
-import { counter, dieHard, grid } from '../../helpers/toys.ts';
+import { counter, dieHard, grid, stutterer } from '../../helpers/toys.ts';
 
 describe('exploreDepthFirst (depth-bounded)', () => {
   it('visits every state within the bound, even one first reached by a longer path', async () => {
@@ -15,6 +15,14 @@ describe('exploreDepthFirst (depth-bounded)', () => {
     expect(r.violation?.trace.at(-1)?.variables['big']).toBe(4);
     expect(r.violation?.trace.length).toBeLessThanOrEqual(7);
     expect((await exploreDepthFirst(dieHard(), { maxDepth: 6 })).verdict).toBe('ok');
+  });
+
+  it('counts a step that returns the state itself as generated, and checks action properties on it', async () => {
+    const r = await exploreDepthFirst(stutterer(), { maxDepth: 10 });
+    expect({ verdict: r.verdict, distinct: r.distinct, generated: r.generated }).toEqual({ verdict: 'ok', distinct: 4, generated: 8 }); // 1 initial, 3 Inc, 4 Stay
+    const bad = await exploreDepthFirst(stutterer(true), { maxDepth: 10 });
+    expect(bad.violation?.name).toBe('Moves');
+    expect(bad.violation?.trace.at(-1)?.action).toBe('Stay');
   });
 
   it('reports a deadlock inside the bound, not at it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore, exploreParallel } from '../../../model-check/index.ts';
 import { workerBundle } from '../../../model-check/worker-bundle.ts';
-import { dieHard, grid, uneven } from '../../helpers/toys.ts';
+import { dieHard, grid, stutterer, uneven } from '../../helpers/toys.ts';
 
 const toys = new URL('../../helpers/toys.ts', import.meta.url).href;
 
@@ -22,6 +22,14 @@ describe('exploreParallel (worker threads)', () => {
     expect([r.distinct, r.depth]).toEqual([250_000, 999]);
     expect(r.fingerprintBytes).toBeGreaterThan(8 * 250_000);
     expect(r.witnesses).toEqual({ Corner: true });
+  });
+
+  it('skips a stutter as one thread does: same counts, and an action property still checked on it', async () => {
+    const r = await exploreParallel({ module: toys, export: 'stutterer', args: false }, 2);
+    const one = await explore(stutterer());
+    expect([r.distinct, r.generated, r.depth]).toEqual([one.distinct, one.generated, one.depth]);
+    const bad = await exploreParallel({ module: toys, export: 'stutterer', args: true }, 2);
+    expect(bad.violation?.name).toBe('Moves');
   });
 
   it('shares the work even from a single initial state', async () => {
