@@ -276,9 +276,13 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     for (const x of inputs) {
       if (x.kind === 'receive') {
         heard.add(x.m.source);
+        const led = this.isLeader();
         this.apply({ type: 'Receive', m: x.m }, out);
-        if (drive.resets(i, this.s, x.m)) {
-          this.election.reset();
+        const fromLeader = drive.resets(i, this.s, x.m);
+        // A leader that steps down (Raft §5.1) starts a full election timeout as a follower: its
+        // timer ran on while it led and may be about to fire, which would make it campaign at once.
+        if (fromLeader || (led && !this.isLeader())) this.election.reset();
+        if (fromLeader) {
           const l = drive.leaderOf(x.m);
           if (l !== null) this.leaderHint = { leader: l, term: drive.status(i, this.s).term };
         }

@@ -54,10 +54,10 @@ describe('the checker on real nodes, correct and broken', () => {
   }, 40_000);
 
   it('vote-without-log-check: acknowledged writes are lost and the checker reports the window', async () => {
-    // The bug shows when s1 campaigns first after healing. Which node campaigns first is up to
-    // timers and the OS scheduler: with the whole suite running on two cores, two runs in a row
-    // have both missed it (CI, 2026-11-23). Up to four runs; the correct Raft never fails, however
-    // often it runs.
+    // The bug shows when s1 campaigns first after healing. Half the runs missed it while the old
+    // leader, stepping down, kept the election timer that ran on while it led (it could fire at
+    // once); it now starts a full timeout, and 6 runs of 6 caught the bug first time. Timers and the
+    // OS scheduler still decide, so up to four runs; the correct Raft never fails, however often it runs.
     let res = await scenario('vote-without-log-check');
     for (let attempt = 2; attempt <= 4 && res.ok; attempt++) {
       console.log(`vote-without-log-check: run ${attempt - 1} lost no write (s1 did not lead first); again`);

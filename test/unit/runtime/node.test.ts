@@ -86,6 +86,22 @@ describe('Node (in-memory network)', () => {
     expect(violations).toEqual([]);
   }, 10_000);
 
+  it('a leader that steps down waits a full election timeout before it campaigns', async () => {
+    const byId = cluster([]);
+    const leader = await leaderOf(byId);
+    const { id, term } = leader.status();
+    const peer = id === 's1' ? 's2' : 's1';
+    // A newer term from a peer with an empty log: the leader steps down and refuses the vote.
+    leader.receive({ type: 'RequestVoteRequest', term: term + 5, lastLogTerm: 0, lastLogIndex: 0, source: peer, dest: id });
+    while (leader.status().term !== term + 5) await new Promise((r) => setTimeout(r, 1));
+    const t0 = performance.now();
+    // Its timer kept running while it led; had it not been re-armed ([50, 100) ms), it could fire now.
+    for (let now = t0; now - t0 < 35; now = performance.now()) {
+      expect(leader.status()).toMatchObject({ role: 'Follower', term: term + 5 });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  });
+
   it('a follower refuses a command with not-leader and names the leader', async () => {
     const byId = cluster([]);
     let answer: Outcome | null = null;
