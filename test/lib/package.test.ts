@@ -85,9 +85,11 @@ import { checkLinearizable, KvClient, runNode, type CheckResult, type ClusterCon
 
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
 const { config, network } = parseConfig(defaults);
-const commitWithinLog = (g: RaftGlobal, c: RaftConfig): boolean =>
-  c.servers.every((i) => { const s: Server | undefined = g.nodes[i]; return s === undefined || s.commitIndex <= s.log.length; });
-const raftModel = compose({ ...raftProtocol, invariants: { ...raftProtocol.invariants, commitWithinLog } }, config, network);
+const CommitWithinLog = (g: RaftGlobal, c: RaftConfig) =>
+  c.servers.every((i) => (g.nodes[i]?.commitIndex ?? 0) <= (g.nodes[i]?.log.length ?? 0));
+const raftModel = compose({ ...raftProtocol, invariants: { ...raftProtocol.invariants, CommitWithinLog } }, config, network);
+const leaderOf = (g: RaftGlobal): Server | undefined => Object.values(g.nodes).find((s) => s.state === 'Leader');
+void leaderOf;
 const first = raftModel.init()[0];
 if (first !== undefined) {
   const leaders: number = Object.values(first.nodes).filter((s) => s.state === 'Leader').length;
@@ -103,7 +105,9 @@ const extra: Named<(s: PaxosState) => boolean> = { AtMostOneChosen: (s) => chose
 const wrong = (s: PaxosState) => s.ballot;
 void wrong;
 const r: Promise<ExploreResult> = explore({ ...base, invariants: { ...base.invariants, ...extra } });
-void r;
+// As docs/api.md writes it: the parameter's type comes from the model.
+const inline = explore({ ...base, invariants: { ...base.invariants, AtMostOne: (s) => chosen(c, s).length <= 1 } });
+void [r, inline];
 
 const ops: Operation[] = [];
 const verdict: CheckResult = checkLinearizable(ops);
