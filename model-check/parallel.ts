@@ -2,8 +2,7 @@
 // shortest traces are as in one thread; one shared fingerprint set, so the distinct count is too.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Model, Tagged } from '../src/core/index.ts';
-import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
-import { memoryStop } from './memory.ts';
+import { Run, type ExploreOptions, type ExploreResult, type Violation } from './run.ts';
 import { Expander, type Found } from './expand.ts';
 import { buildFrom, type ModelFactory } from './factory.ts';
 import { rebuild } from './parents.ts';
@@ -47,7 +46,7 @@ export async function exploreParallel(
   opts: ExploreOptions = {},
   built?: Model<unknown, Tagged>,
 ): Promise<ExploreResult> {
-  const t0 = performance.now();
+  const run = new Run(opts);
   const model = built ?? (await buildFrom(factory));
   const W = workers;
   const workerIds = Array.from({ length: W }, (_, w) => w);
@@ -73,18 +72,16 @@ export async function exploreParallel(
     // A worker's default young generation is small for an allocation-heavy loop: scavenges made a
     // lone worker about a quarter slower than the main thread on the same work.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    workerData: { factory, index, workers: W, buffers, signal, peers: peers[index], deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, spillStates: opts.spillStates ?? 1_000_000, spillDirectory: opts.spillDirectory },
+    workerData: { factory, index, workers: W, buffers, signal, peers: peers[index], deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, speed: opts.speed ?? true, spillStates: opts.spillStates ?? 1_000_000, spillDirectory: opts.spillDirectory },
     transferList: Object.values(peers[index] as Record<number, MessagePort>),
   })));
   const witnesses: Record<string, boolean> = Object.fromEntries(Object.keys(model.witnesses).map((w) => [w, false]));
   let generated = 0;
   let depth = 0;
   let stopReason: string | null = null;
-  let peakRss = process.memoryUsage().rss;
   const workerStats = new Float64Array(signal);
   const statAt = (w: number, k: number): number => workerStats[8 * (w + 1) + k] as number;
   let queue = 0;
-  let lastReport = t0;
   const spilledBy: number[] = pool.map(() => 0);
   /** Each worker's share of the next level (its last report), then after rebalancing. */
   const sizes: number[] = pool.map(() => 0);
@@ -92,22 +89,15 @@ export async function exploreParallel(
   let stolen = 0;
 
   const timer = setInterval(() => {
-    const seconds = (performance.now() - t0) / 1000;
-    if (opts.maxStates !== undefined && seen.size >= opts.maxStates) stopReason ??= `stopped at --max-states ${opts.maxStates}`;
-    if (opts.maxSeconds !== undefined && seconds >= opts.maxSeconds) stopReason ??= `stopped at --max-seconds ${opts.maxSeconds}`;
-    stopReason ??= memoryStop(opts.memoryBytes);
+    stopReason ??= run.stop(seen.size);
     if (stopReason !== null) Atomics.store(stop, 0, 1);
-    const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
     let gen = generated;
     let expanded = 0;
     for (let w = 0; w < W; w++) {
       gen += statAt(w, 0);
       expanded += statAt(w, 1);
     }
-    if (performance.now() - lastReport < (opts.progressIntervalMs ?? 2000)) return;
-    lastReport = performance.now();
-    opts.onProgress?.({ distinct: seen.size, generated: gen, depth, seconds, rssBytes: rss, queue: Math.max(0, queue - expanded), statesPerSecond: seen.size / seconds });
+    run.progress({ distinct: seen.size, generated: gen, depth, queue: Math.max(0, queue - expanded) });
   }, Math.min(opts.progressIntervalMs ?? 2000, 500));
 
   const finish = async (violation: Violation | null): Promise<ExploreResult> => {
@@ -115,15 +105,8 @@ export async function exploreParallel(
     seen.flush();
     await Promise.all(pool.map((p) => p.ask({ type: 'close' })));
     await Promise.all(pool.map((p) => p.worker.terminate()));
-    const seconds = (performance.now() - t0) / 1000;
-    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-    const incomplete = violation === null ? stopReason : null;
-    return {
-      verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
-      distinct: seen.size, generated, depth, seconds, statesPerSecond: seen.size / seconds,
-      peakRssBytes: peakRss, fingerprintBytes: seen.bytes, workers: W,
-      expandedBy: pool.map((_, w) => statAt(w, 1)), symmetry: opts.symmetry ?? false, spilledStates: spilled, stolenStates: stolen, violation, witnesses, incomplete,
-    };
+    return run.result({ distinct: seen.size, generated, depth, fingerprintBytes: seen.bytes, workers: W,
+      expandedBy: pool.map((_, w) => statAt(w, 1)), spilledStates: spilled, stolenStates: stolen, violation, witnesses }, stopReason);
   };
 
   /**
@@ -206,7 +189,7 @@ export async function exploreParallel(
   try {
     await Promise.all(pool.map((p) => p.expect('ready')));
     // The initial states: checked here, shared out round-robin.
-    const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: () => -1, push: () => undefined }, false, opts.symmetry ?? false);
+    const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: () => -1, push: () => undefined }, false, { symmetry: opts.symmetry ?? false, speed: opts.speed ?? true });
     const inits = model.init();
     const start = x.initial(inits);
     generated += x.generated;

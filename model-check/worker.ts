@@ -8,6 +8,7 @@ import { SpillQueue } from './queue.ts';
 import { SharedFingerprintSet, type SharedFingerprintBuffers } from './shared-fingerprints.ts';
 import { buildFrom, buildWith, type ModelFactory } from './factory.ts';
 import type { ToMain, ToWorker } from './parallel.ts';
+import { thawer } from './speed/thaw.ts';
 
 interface Data {
   readonly factory: ModelFactory;
@@ -20,6 +21,7 @@ interface Data {
   readonly peers: Readonly<Record<number, MessagePort>>;
   readonly deadlock: boolean | undefined;
   readonly symmetry: boolean;
+  readonly speed: boolean;
   readonly spillStates: number;
   readonly spillDirectory: string | undefined;
 }
@@ -57,7 +59,7 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
   const stealRequest = new Int32Array(data.signal, 64 * (me + 1) + 16, 1);
   let sinceStats = 0;
   const log = new ParentLog();
-  const intern = model.intern?.bind(model);
+  const intern = thawer<S>(data.speed);
   const queue = (): SpillQueue<S> => new SpillQueue<S>(data.spillStates, data.spillDirectory, intern);
   let frontier = queue();
   let next = queue();
@@ -67,7 +69,7 @@ function run<S>(model: Model<S, Tagged>, port: MessagePort): void {
     add: (hi, lo) => seen.add(hi, lo),
     record: (from, action) => log.add(from, action) * W + me,
     push: (t, id) => next.push(t, id),
-  }, data.deadlock ?? model.checkDeadlock ?? true, data.symmetry);
+  }, data.deadlock ?? model.checkDeadlock ?? true, { symmetry: data.symmetry, speed: data.speed });
 
   const report = (): void => {
     seen.flush();

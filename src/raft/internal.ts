@@ -3,22 +3,13 @@
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
-const cache = new WeakMap<RaftConfig, Map<NodeId, readonly RaftAction[]>>();
-
 export function internal(i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
-  let perNode = cache.get(c);
-  if (perNode === undefined) cache.set(c, (perNode = new Map()));
-  let out = perNode.get(i);
-  if (out === undefined) {
-    out = [
-      { type: 'Timeout' },
-      ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
-      { type: 'BecomeLeader' },
-      ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
-      { type: 'AdvanceCommitIndex' },
-      ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
-    ];
-    perNode.set(i, out);
-  }
-  return out;
+  return [
+    { type: 'Timeout' },
+    ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
+    { type: 'BecomeLeader' },
+    ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
+    { type: 'AdvanceCommitIndex' },
+    ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
+  ];
 }

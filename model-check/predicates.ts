@@ -1,0 +1,62 @@
+// A node-level protocol's predicates as the Model's: each name's parts (per node, per message, over
+// the node states, over the global view) conjoined, in the order the protocol lists them. With the
+// speed layer, the parts that read less than the global view are asked once per object they read.
+import type { Global, LocalPredicates, Message, Named, NodeId, NodeProtocol, NodesView, Tagged } from '../src/core/index.ts';
+import { ObjectVerdicts } from './speed/verdicts.ts';
+
+type G<S, M> = Global<S, M>;
+type Check = <X>(k: number, x: X, f: (x: X) => boolean) => boolean;
+
+/** How a part's verdict is obtained: computed every time, or remembered per object. */
+export interface VerdictSource {
+  level(): Check;
+}
+
+/** Computes every verdict. */
+export const direct: VerdictSource = { level: () => (_k, x, f) => f(x) };
+
+/** Remembers verdicts per object read (the speed layer). */
+export const remembered: VerdictSource = {
+  level: () => {
+    const v = new ObjectVerdicts();
+    return (k, x, f) => v.check(k, x, f);
+  },
+};
+
+/** The invariants of the composed model. */
+export function invariantsOf<C, S, A extends Tagged, M extends Message>(p: NodeProtocol<C, S, A, M>, c: C, ids: readonly NodeId[], src: VerdictSource): Named<(g: G<S, M>) => boolean> {
+  return conjoin(p.localInvariants ?? {}, p.invariants, c, ids, src);
+}
+
+/** The witnesses of the composed model. */
+export function witnessesOf<C, S, A extends Tagged, M extends Message>(p: NodeProtocol<C, S, A, M>, c: C, ids: readonly NodeId[], src: VerdictSource): Named<(g: G<S, M>) => boolean> {
+  return conjoin(p.nodesWitnesses === undefined ? {} : { nodes: p.nodesWitnesses }, p.witnesses, c, ids, src);
+}
+
+function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S, M>, c: C) => boolean>, c: C, ids: readonly NodeId[], src: VerdictSource): Named<(g: G<S, M>) => boolean> {
+  const parts = new Map<string, ((g: G<S, M>) => boolean)[]>();
+  const add = (name: string, f: (g: G<S, M>) => boolean): void => void (parts.get(name) ?? parts.set(name, []).get(name))?.push(f);
+  const perNode = ids.map(() => src.level());
+  Object.entries(local.node ?? {}).forEach(([name, f], k) => {
+    const at = ids.map((i) => (s: S) => f(i, s, c));
+    add(name, (g) => {
+      for (let n = 0; n < ids.length; n++) if (!(perNode[n] as Check)(k, g.nodes[ids[n] as NodeId] as S, at[n] as (s: S) => boolean)) return false;
+      return true;
+    });
+  });
+  const perMessage = src.level();
+  Object.entries(local.message ?? {}).forEach(([name, f], k) => {
+    const one = (m: M) => f(m, c);
+    add(name, (g) => {
+      for (const e of g.network) if (!perMessage(k, e[1], one)) return false;
+      return true;
+    });
+  });
+  const perTuple = src.level();
+  Object.entries(local.nodes ?? {}).forEach(([name, f], k) => {
+    const one = (nodes: NodesView<S>['nodes']) => f({ nodes }, c);
+    add(name, (g) => perTuple(k, g.nodes, one));
+  });
+  for (const [name, f] of Object.entries(global)) add(name, (g) => f(g, c));
+  return Object.fromEntries([...parts].map(([name, fs]) => [name, fs.length === 1 ? (fs[0] as (g: G<S, M>) => boolean) : (g: G<S, M>) => fs.every((f) => f(g))]));
+}
