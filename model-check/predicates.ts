@@ -2,24 +2,33 @@
 // the node states, over the global view) conjoined, in the order the protocol lists them. With the
 // speed layer, the parts that read less than the global view are asked once per object they read.
 import type { Global, LocalPredicates, Message, Named, NodeId, NodeProtocol, NodesView, Tagged } from '../src/core/index.ts';
-import { ObjectVerdicts } from './speed/verdicts.ts';
+import { ObjectVerdicts, TupleVerdicts } from './speed/verdicts.ts';
 
 type G<S, M> = Global<S, M>;
 type Check = <X>(k: number, x: X, f: (x: X) => boolean) => boolean;
 
-/** How a part's verdict is obtained: computed every time, or remembered per object. */
+/** How a part's verdict is obtained: computed every time, or remembered per object read. */
 export interface VerdictSource {
+  /** For parts that are one object (a node state, a message). */
   level(): Check;
+  /** For the node states, a record of objects under `ids`. */
+  tuples(ids: readonly NodeId[]): Check;
 }
 
+const every: Check = (_k, x, f) => f(x);
+
 /** Computes every verdict. */
-export const direct: VerdictSource = { level: () => (_k, x, f) => f(x) };
+export const direct: VerdictSource = { level: () => every, tuples: () => every };
 
 /** Remembers verdicts per object read (the speed layer). */
 export const remembered: VerdictSource = {
   level: () => {
     const v = new ObjectVerdicts();
     return (k, x, f) => v.check(k, x, f);
+  },
+  tuples: (ids) => {
+    const v = new TupleVerdicts(ids);
+    return (k, x, f) => v.check(k, x as Readonly<Record<string, unknown>>, f as (x: Readonly<Record<string, unknown>>) => boolean);
   },
 };
 
@@ -52,11 +61,15 @@ function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S
       return true;
     });
   });
-  const perTuple = src.level();
+  const perTuple = src.tuples(ids);
   Object.entries(local.nodes ?? {}).forEach(([name, f], k) => {
     const one = (nodes: NodesView<S>['nodes']) => f({ nodes }, c);
     add(name, (g) => perTuple(k, g.nodes, one));
   });
   for (const [name, f] of Object.entries(global)) add(name, (g) => f(g, c));
-  return Object.fromEntries([...parts].map(([name, fs]) => [name, fs.length === 1 ? (fs[0] as (g: G<S, M>) => boolean) : (g: G<S, M>) => fs.every((f) => f(g))]));
+  const all = (fs: ((g: G<S, M>) => boolean)[]) => (g: G<S, M>): boolean => {
+    for (let k = 0; k < fs.length; k++) if (!(fs[k] as (g: G<S, M>) => boolean)(g)) return false;
+    return true;
+  };
+  return Object.fromEntries([...parts].map(([name, fs]) => [name, fs.length === 1 ? (fs[0] as (g: G<S, M>) => boolean) : all(fs)]));
 }

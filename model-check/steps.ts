@@ -27,8 +27,6 @@ export interface NodeSteps<S, A, M> {
   internal(i: NodeId, s: S, a: A): Result<S, M>;
   receive(i: NodeId, s: S, key: string, m: M): Result<S, M>;
   restart(i: NodeId, s: S): S;
-  /** The node states as one record (the speed layer gives equal tuples one record). */
-  tuple(nodes: Readonly<Record<NodeId, S>>): Readonly<Record<NodeId, S>>;
 }
 
 /** The network faults a message may suffer, besides delivery. */
@@ -61,6 +59,5 @@ export function directSteps<C, S, A extends Tagged, M extends Message>(p: NodePr
     internal: (i, s, a) => run(p, c, i, s, a),
     receive: (i, s, _key, m) => run(p, c, i, s, { type: 'Receive', m }),
     restart: (i, s) => p.restart(i, s, c),
-    tuple: (nodes) => nodes,
   };
 }

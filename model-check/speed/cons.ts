@@ -33,7 +33,7 @@ export class Conser<T> {
   private readonly table: BoundedMap<number, T>;
   private readonly hash: (x: T) => Hash;
 
-  constructor(limit = 1 << 16, hash: (x: T) => Hash = (x) => values.hash(x)) {
+  constructor(limit = 1 << 16, hash: (x: T) => Hash = (x) => values.part(x)) {
     this.table = new BoundedMap(limit);
     this.hash = hash;
   }

@@ -1,13 +1,15 @@
 // 64-bit structural hashes of immutable plain data, without building its text: an object's hash is
 // computed from its parts' hashes and remembered per object, so a subtree that successors share (a
 // node a step did not change, a message, immer's unchanged parts) is hashed once. An object's fields
-// are combined order-free (a sum of per-field hashes), so equal data gives equal hashes whatever the
-// key order, without sorting keys.
+// are fed in sorted key order, so equal data gives equal hashes whatever the key order.
 import { Hasher } from '../fingerprint.ts';
 import { BoundedMap } from './bounded.ts';
 
 /** A 64-bit hash as [hi, lo]. */
 export type Hash = readonly [number, number];
+
+/** The sorted order and key hashes of one key list. */
+type Shape = { readonly keys: readonly string[]; readonly order: readonly string[]; readonly hashes: readonly Hash[] };
 
 // Type tags fed before a value, so that e.g. 1 and "1" hash apart.
 const Tag = {
@@ -21,16 +23,25 @@ const Tag = {
   Obj: 0x6f626a20,
 } as const;
 
-/** Hashes plain data, remembering each object's hash; one instance per thread. */
+/** Depth from which objects' hashes are remembered. */
+const MEMO = 2;
+
+/** Hashes plain data, remembering the hashes of shared parts; one instance per thread. */
 export class ValueHasher {
   private readonly objects = new WeakMap<object, Hash>();
   private readonly strings = new BoundedMap<string, Hash>(1 << 20);
   private readonly pool: Hasher[] = [];
+  private readonly shapes: (Shape | undefined)[] = [];
   private readonly strHasher = new Hasher();
 
-  /** The hash of `x`. */
+  /** The hash of a state `x`. */
   hash(x: unknown): Hash {
     return this.at(x, 0);
+  }
+
+  /** The hash of a part of a state (a node state, a message): the same, remembered. */
+  part(x: unknown): Hash {
+    return this.at(x, MEMO);
   }
 
   /** The hash of a string. */
@@ -52,8 +63,9 @@ export class ValueHasher {
       h.end();
       return [h.hi, h.lo];
     }
-    // A state is hashed once; its parts are what successors share, so only they are remembered.
-    const known = depth === 0 ? undefined : this.objects.get(x);
+    // A state and its top-level containers are new at each step; what successors share are the
+    // parts below (node states, bag entries, messages), so only those are remembered.
+    const known = depth < MEMO ? undefined : this.objects.get(x);
     if (known !== undefined) return known;
     const h = this.hasher(depth);
     if (Array.isArray(x)) {
@@ -61,31 +73,44 @@ export class ValueHasher {
       for (let k = 0; k < x.length; k++) this.feed(h, x[k], depth);
       h.end();
     } else this.fields(h, x as Record<string, unknown>, depth);
+
     const r: Hash = [h.hi, h.lo];
-    if (depth > 0) this.objects.set(x, r);
+    if (depth >= MEMO) this.objects.set(x, r);
     return r;
   }
 
-  /** An object's hash: the per-field hashes of (key, value), summed lane by lane, then mixed. */
+  /** An object's hash: its fields in sorted key order, each key's hash then its value. */
   private fields(h: Hasher, o: Record<string, unknown>, depth: number): void {
-    let hi = 0;
-    let lo = 0;
-    let n = 0;
-    for (const key in o) {
-      const kh = this.str(key);
-      h.begin(Tag.Obj);
+    const sh = this.shape(o, depth);
+    const order = sh.order;
+    h.begin(Tag.Obj ^ order.length);
+    for (let k = 0; k < order.length; k++) {
+      const kh = sh.hashes[k] as Hash;
       h.word(kh[0]);
       h.word(kh[1]);
-      this.feed(h, o[key], depth);
-      h.end();
-      hi = (hi + h.hi) | 0;
-      lo = (lo + h.lo) | 0;
-      n++;
+      this.feed(h, o[order[k] as string], depth);
     }
-    h.begin(Tag.Obj ^ n);
-    h.word(hi);
-    h.word(lo);
     h.end();
+  }
+
+  // Objects built by the same code list their keys in the same order: the sorted order and the
+  // keys' hashes are kept for the last key list seen at each depth, and reused while it recurs.
+  private shape(o: Record<string, unknown>, depth: number): Shape {
+    const sh = this.shapes[depth];
+    if (sh !== undefined) {
+      let n = 0;
+      let same = true;
+      for (const key in o) {
+        if (sh.keys[n++] !== key) {
+          same = false;
+          break;
+        }
+      }
+      if (same && n === sh.keys.length) return sh;
+    }
+    const keys = Object.keys(o);
+    const order = [...keys].sort();
+    return (this.shapes[depth] = { keys, order, hashes: order.map((k) => this.str(k)) });
   }
 
   /** Feeds one value to `h`: primitives inline, objects as their own hash. */

@@ -42,7 +42,6 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
   const node = (i: NodeId): NodeMemo<S, A, M> => memos.get(i) as NodeMemo<S, A, M>;
   const messages = new Conser<M>(1 << 16);
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
-  const tuples = new Conser<Readonly<Record<NodeId, S>>>(1 << 18);
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
     r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m) => messages.get(m)), keys: r.keys, keep: r.keep };
   return {
@@ -65,6 +64,5 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
       return r;
     },
     restart: (i, s) => (node(i).of(s).restarted ??= node(i).states.get(p.restart(i, s, c))),
-    tuple: (nodes) => tuples.get(nodes),
   };
 }

@@ -22,6 +22,7 @@ const common = {
   json: { type: 'boolean' },
   workers: { type: 'string' },
   symmetry: { type: 'boolean' },
+  'no-speed': { type: 'boolean' },
   memory: { type: 'string' },
   spill: { type: 'string' },
   simulate: { type: 'string' },
@@ -59,7 +60,8 @@ export const check: Command = {
     }
     const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
     const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
-    const args = { protocol: name, constants, variant: typeof variant === 'string' ? variant : null };
+    const speed = values['no-speed'] !== true;
+    const args = { protocol: name, constants, variant: typeof variant === 'string' ? variant : null, ...(speed ? {} : { speed }) };
     const { built, model } = await build(args);
     const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism();
     const json = values['json'] === true;
@@ -86,7 +88,7 @@ export const check: Command = {
       const s = seed ?? Math.floor(Math.random() * 0xffffffff);
       log(`Simulation: ${walks} random walks of at most ${depth ?? 100} steps, seed ${s}`);
       const r = simulate(model, {
-        walks, depth: depth ?? 100, seed: s, deadlock,
+        walks, depth: depth ?? 100, seed: s, deadlock, speed,
         ...(maxSeconds !== undefined ? { maxSeconds } : {}),
         onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
       });
@@ -108,6 +110,7 @@ export const check: Command = {
     const exploreOpts: ExploreOptions = {
       deadlock,
       symmetry,
+      speed,
       spillDirectory,
       ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
       ...(spill !== undefined ? { spillStates: spill } : {}),
@@ -198,6 +201,7 @@ function help(t: Checkable): string {
     '  --memory G           stop when resident memory passes G GiB (exit 3, incomplete)',
     '  --spill N            keep at most N states of a BFS level in memory, the rest on disk (default 1000000)',
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
+    '  --no-speed           turn the speed layer off (memoized steps, cached verdicts, structural hashes)',
     '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
     '  --json               print one JSON summary instead of text',
     '  --dfs D              depth-first search of every state at most D states deep (one thread)',
