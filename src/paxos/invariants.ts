@@ -5,7 +5,8 @@ import { at } from './lookup.ts';
 import type { Constants, Message, PaxosState } from './types.ts';
 import { ballots, chosenIn, chosenOf, showsSafeAt, safeAt, votedIn, votes } from './voting.ts';
 
-export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
+/** Paxos.tla TypeOK (Inv!1), with Ballot = 0..MaxBallot. */
+function typeOK(c: Constants): (s: PaxosState) => boolean {
   const isBallot = (b: number) => Number.isInteger(b) && b >= 0 && b <= c.maxBallot;
   const isAcceptor = (a: string) => c.acceptors.includes(a);
   const isValue = (v: string | null) => v !== null && c.values.includes(v);
@@ -21,21 +22,24 @@ export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
         return isAcceptor(m.acc) && isBallot(m.bal) && isValue(m.val);
     }
   };
-  const Ballot = ballots(c);
   const sameKeys = (r: Readonly<Record<string, unknown>>) =>
     Object.keys(r).length === c.acceptors.length && c.acceptors.every((a) => a in r);
+  return (s) =>
+    sameKeys(s.maxBal) && sameKeys(s.maxVBal) && sameKeys(s.maxVal) &&
+    c.acceptors.every((a) => {
+      const b = at(s.maxBal, a);
+      const vb = at(s.maxVBal, a);
+      const v = at(s.maxVal, a);
+      return (isBallot(b) || b === -1) && (isBallot(vb) || vb === -1) && (isValue(v) || v === null);
+    }) &&
+    s.msgs.every(isMessage);
+}
 
+export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
+  const Ballot = ballots(c);
   return {
     /** Paxos.tla TypeOK (Inv!1), with Ballot = 0..MaxBallot. */
-    TypeOK: (s) =>
-      sameKeys(s.maxBal) && sameKeys(s.maxVBal) && sameKeys(s.maxVal) &&
-      c.acceptors.every((a) => {
-        const b = at(s.maxBal, a);
-        const vb = at(s.maxVBal, a);
-        const v = at(s.maxVal, a);
-        return (isBallot(b) || b === -1) && (isBallot(vb) || vb === -1) && (isValue(v) || v === null);
-      }) &&
-      s.msgs.every(isMessage),
+    TypeOK: typeOK(c),
 
     /** Voting.tla: two acceptors never vote for different values in the same ballot. */
     OneValuePerBallot: (s) => {
