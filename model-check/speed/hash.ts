@@ -19,19 +19,26 @@ const Tag = {
   Int: 0x696e7420,
   Float: 0x666c6f74,
   Str: 0x73747220,
+  Short: 0x73687274,
   Arr: 0x61727220,
   Obj: 0x6f626a20,
 } as const;
 
 /** Depth from which objects' hashes are remembered. */
 const MEMO = 2;
+/** Key lists remembered per depth. */
+const SHAPES = 6;
 
 /** Hashes plain data, remembering the hashes of shared parts; one instance per thread. */
 export class ValueHasher {
   private readonly objects = new WeakMap<object, Hash>();
   private readonly strings = new BoundedMap<string, Hash>(1 << 20);
   private readonly pool: Hasher[] = [];
-  private readonly shapes: (Shape | undefined)[] = [];
+  private readonly shapes: Shape[][] = [];
+  private readonly lastArrays: (readonly unknown[] | undefined)[] = [];
+  private readonly lastHashes: (readonly (Hash | undefined)[] | undefined)[] = [];
+  /** Whether the object being hashed has an object among its fields or elements. */
+  private nested = false;
   private readonly strHasher = new Hasher();
 
   /** The hash of a state `x`. */
@@ -68,15 +75,49 @@ export class ValueHasher {
     const known = depth < MEMO ? undefined : this.objects.get(x);
     if (known !== undefined) return known;
     const h = this.hasher(depth);
-    if (Array.isArray(x)) {
-      h.begin(Tag.Arr ^ x.length);
-      for (let k = 0; k < x.length; k++) this.feed(h, x[k], depth);
-      h.end();
-    } else this.fields(h, x as Record<string, unknown>, depth);
-
+    this.nested = false;
+    if (Array.isArray(x)) this.elements(h, x, depth);
+    else this.fields(h, x as Record<string, unknown>, depth);
     const r: Hash = [h.hi, h.lo];
-    if (depth >= MEMO) this.objects.set(x, r);
+    // A flat object (primitives only) is cheaper to hash again than to remember.
+    if (depth >= MEMO && this.nested) this.objects.set(x, r);
     return r;
+  }
+
+  // Successive arrays at one depth are mostly siblings (a set or bag with one element added or
+  // removed): an element that is the same object as the aligned one of the last array there takes
+  // its hash from it, which spares a lookup per element.
+  private elements(h: Hasher, x: readonly unknown[], depth: number): void {
+    const prev = this.lastArrays[depth];
+    const prevHashes = this.lastHashes[depth] ?? [];
+    const hashes: (Hash | undefined)[] = new Array<Hash | undefined>(x.length);
+    let nested = false;
+    let j = 0;
+    h.begin(Tag.Arr ^ x.length);
+    for (let k = 0; k < x.length; k++) {
+      const e = x[k];
+      if (typeof e !== 'object' || e === null) {
+        this.feed(h, e, depth);
+        continue;
+      }
+      let eh: Hash | undefined;
+      if (prev !== undefined) {
+        if (prev[j] === e) eh = prevHashes[j++];
+        else if (prev[j + 1] === e) {
+          eh = prevHashes[j + 1];
+          j += 2;
+        }
+      }
+      eh ??= this.at(e, depth + 1);
+      hashes[k] = eh;
+      nested = true;
+      h.word(eh[0]);
+      h.word(eh[1]);
+    }
+    h.end();
+    this.lastArrays[depth] = x;
+    this.lastHashes[depth] = hashes;
+    this.nested = nested;
   }
 
   /** An object's hash: its fields in sorted key order, each key's hash then its value. */
@@ -94,10 +135,11 @@ export class ValueHasher {
   }
 
   // Objects built by the same code list their keys in the same order: the sorted order and the
-  // keys' hashes are kept for the last key list seen at each depth, and reused while it recurs.
+  // keys' hashes are kept for the last few key lists seen at each depth, and reused while they recur.
   private shape(o: Record<string, unknown>, depth: number): Shape {
-    const sh = this.shapes[depth];
-    if (sh !== undefined) {
+    const known = (this.shapes[depth] ??= []);
+    for (let k = 0; k < known.length; k++) {
+      const sh = known[k] as Shape;
       let n = 0;
       let same = true;
       for (const key in o) {
@@ -110,7 +152,9 @@ export class ValueHasher {
     }
     const keys = Object.keys(o);
     const order = [...keys].sort();
-    return (this.shapes[depth] = { keys, order, hashes: order.map((k) => this.str(k)) });
+    const sh = { keys, order, hashes: order.map((k) => this.str(k)) };
+    if (known.unshift(sh) > SHAPES) known.pop();
+    return sh;
   }
 
   /** Feeds one value to `h`: primitives inline, objects as their own hash. */
@@ -128,6 +172,12 @@ export class ValueHasher {
         }
         return;
       case 'string': {
+        // Short strings (names like s1, a2, v1) are fed as they are; longer ones as their hash.
+        if (x.length <= 6) {
+          h.word(Tag.Short ^ x.length);
+          for (let k = 0; k < x.length; k += 2) h.word(x.charCodeAt(k) | (x.charCodeAt(k + 1) << 16));
+          return;
+        }
         const s = this.str(x);
         h.word(Tag.Str);
         h.word(s[0]);
@@ -140,6 +190,7 @@ export class ValueHasher {
       case 'object': {
         if (x === null) return h.word(Tag.Null);
         const sub = this.at(x, depth + 1);
+        this.nested = true;
         h.word(sub[0]);
         h.word(sub[1]);
         return;
