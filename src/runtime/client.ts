@@ -3,6 +3,7 @@
 // connection, 502/504) is retried with the same sequence number, so that it is applied at most once;
 // an attempt that certainly failed (503) may go to another node.
 import { Agent, request } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { randomBytes } from 'node:crypto';
 
 export interface HttpReply {
@@ -10,7 +11,7 @@ export interface HttpReply {
   readonly body: Record<string, unknown>;
 }
 
-/** One HTTP request; rejects on a network error or timeout. */
+/** One HTTP or HTTPS request (by the URL's scheme); rejects on a network error or timeout. */
 export function httpRequest(
   url: string,
   method: string,
@@ -23,7 +24,7 @@ export function httpRequest(
     const u = new URL(url);
     const h: Record<string, string> = { ...headers };
     if (body !== null) h['content-length'] = String(Buffer.byteLength(body));
-    const req = request(
+    const req = (u.protocol === 'https:' ? httpsRequest : request)(
       { host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method, headers: h, timeout: timeoutMs, ...(agent ? { agent } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
@@ -69,6 +70,8 @@ export interface KvClientOptions {
   /** Attempts per request (default 3). */
   readonly attempts?: number;
   readonly agent?: Agent;
+  /** The CA (PEM) to trust for https URLs (the cluster's TLS CA). */
+  readonly ca?: Buffer;
 }
 
 /** A client session against the cluster. Not for concurrent use: one request at a time. */
@@ -81,7 +84,7 @@ export class KvClient {
   constructor(o: KvClientOptions) {
     this.o = o;
     this.id = o.clientId ?? `c-${randomBytes(6).toString('hex')}`;
-    this.agent = o.agent ?? new Agent({ keepAlive: true, maxSockets: 4 });
+    this.agent = o.agent ?? (o.ca === undefined ? new Agent({ keepAlive: true, maxSockets: 4 }) : new HttpsAgent({ keepAlive: true, maxSockets: 4, ca: o.ca }));
     this.next = Math.floor(Math.random() * o.urls.length);
   }
 

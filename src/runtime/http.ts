@@ -8,12 +8,13 @@
 // `X-Seq` name a client session, so that a retry is applied once. Outcomes by status code:
 // 200/404/409 completed; 503 certainly not applied (safe to retry); 502/504 unknown (retry with the
 // same X-Seq). With a token configured, /kv needs `Authorization: Bearer <token>`.
-import { createServer, request, Agent } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { apiClient, apiServer } from './api-server.ts';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { KvCommand, KvOp } from './kv/kv.ts';
 import type { NodeStatus, Outcome } from './node.ts';
 import type { Faults } from './transport/tcp.ts';
+import type { TlsMaterial } from './transport/tls.ts';
 
 const MAX_BODY = 1024 * 1024;
 const PROXIED = 'x-cc-proxied';
@@ -27,6 +28,8 @@ export interface HttpBackend {
   /** HTTP address of node j, for proxying. */
   address(j: string): { host: string; port: number } | null;
   readonly token: string | null;
+  /** Serve HTTPS with the node's certificate (and proxy to the leader over HTTPS), or plain HTTP. */
+  readonly tls?: TlsMaterial | null;
   /** Present only when fault injection is enabled (tests). */
   readonly setFaults?: (f: Faults) => void;
   readonly log: (line: string) => void;
@@ -84,7 +87,7 @@ export function respond(c: KvOp, o: Outcome): { code: number; body: Record<strin
 
 /** Starts the HTTP API on host:port (0: any free port). */
 export async function startHttp(b: HttpBackend, host: string, port: number): Promise<Server> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const { agent, request } = apiClient(b.tls ?? null, 256);
   const anon = randomBytes(6).toString('hex');
   let anonSeq = 0;
 
@@ -175,7 +178,7 @@ export async function startHttp(b: HttpBackend, host: string, port: number): Pro
     return send(res, code, out, l === null ? {} : { 'x-cc-leader': l });
   };
 
-  const server = createServer((req, res) => {
+  const server = apiServer(b.tls ?? null, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       b.log(`http: ${e instanceof Error ? e.message : String(e)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal error' });
