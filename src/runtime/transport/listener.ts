@@ -1,5 +1,6 @@
 // The inbound side of the peer transport. A new connection first takes a slot in the handshake pool
-// (pool.ts) and must finish the handshake (TLS first, if on) within HANDSHAKE_MS; once the peer has
+// (pool.ts) and must finish the handshake (TLS first, if on) within HANDSHAKE_MS; a valid hello (or,
+// with TLS, a certificate from the cluster CA) protects it from eviction; once the peer has
 // proved the secret it leaves the pool, and replaces that peer's previous inbound connection. Every
 // later frame must carry the tag of the next frame in sequence (seal.ts), then is parsed and
 // validated (schema, source = the authenticated peer, dest = this node) before `onMessage`. Any
@@ -66,6 +67,7 @@ export class Listener {
       if (raw === undefined) return void t.destroy();
       this.tlsPending.delete(addr(t));
       if (!t.authorized) return this.refuse(t, addr(t), `TLS: peer certificate refused (${String(t.authorizationError)})`, 'TLS certificate refused');
+      this.pool.protect(raw);
       this.sockets.add(t);
       t.on('close', () => this.sockets.delete(t));
       this.handshake(t, raw);
