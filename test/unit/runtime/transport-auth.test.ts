@@ -186,4 +186,37 @@ describe('Transport: authenticated frames and the handshake pool', () => {
     expect(b.pending).toBeLessThanOrEqual(4);
     expect(got.map((m) => m.n)).toEqual([1, 2]);
   }, 10_000);
+
+  it('closes every connection that sends junk, with one log line each, and keeps serving peers', async () => {
+    const { got, logs, asPeer, peers } = await listener();
+    let seed = 13;
+    const junk = (): Buffer => {
+      const n = 1 + (seed % 61);
+      const b = Buffer.alloc(n);
+      for (let k = 0; k < n; k += 1) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        b[k] = seed & 0xff;
+      }
+      return b;
+    };
+    // Before the handshake: raw junk (it may also just wait for more bytes until the deadline).
+    for (let k = 0; k < 30; k += 1) {
+      const s = connect({ host: '127.0.0.1', port: peers.b.port });
+      sockets.push(s);
+      s.on('error', () => {});
+      s.write(junk());
+    }
+    // After it: frames with a valid tag around junk, and junk without a valid tag.
+    for (let k = 0; k < 20; k += 1) {
+      const { s, sealer } = await asPeer();
+      const body = junk();
+      s.write(encodeFrame(k % 2 === 0 ? sealer.seal(body) : body));
+      await closed(s);
+    }
+    const lines = logs.filter((l) => /^transport: closed connection from c: /.test(l));
+    expect(lines).toHaveLength(20);
+    const { s, sealer } = await asPeer();
+    s.write(encodeFrame(sealer.seal(ping(9))));
+    await until(() => got.some((m) => m.n === 9));
+  }, 15_000);
 });
