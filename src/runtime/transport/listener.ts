@@ -147,7 +147,7 @@ export class Listener {
         if (stage === 'hello') {
           const h = p.value;
           if (!isHello(h)) return early('malformed hello', 'bad handshake frame');
-          if (h.id === this.o.id || !this.o.peers.includes(h.id)) return early(`unknown peer '${h.id.slice(0, 40)}'`, 'unknown peer');
+          if (h.id === this.o.id || !this.o.peers.includes(h.id)) return early(`unknown peer '${printable(h.id.slice(0, 40))}'`, 'unknown peer');
           peer = h.id;
           helloNonce = h.nonce;
           myNonce = nonce();
@@ -205,4 +205,9 @@ export class Listener {
 
 function addr(s: Socket): string {
   return `${s.remoteAddress ?? '?'}:${s.remotePort ?? '?'}`;
+}
+
+/** A string from the network, safe to put in one log line. */
+function printable(x: string): string {
+  return x.replace(/[^\x20-\x7e]/g, '?');
 }

@@ -187,6 +187,15 @@ describe('Transport: authenticated frames and the handshake pool', () => {
     expect(got.map((m) => m.n)).toEqual([1, 2]);
   }, 10_000);
 
+  it('logs an unknown peer id on one line', async () => {
+    const { logs, peers } = await listener();
+    const s = connect({ host: '127.0.0.1', port: peers.b.port });
+    sockets.push(s);
+    s.write(encodeJsonFrame({ hello: 'cc1', id: 'eve\nforged line', nonce: '0'.repeat(32) }));
+    await closed(s);
+    expect(logs).toContainEqual(expect.stringMatching(/^transport: closed connection from 127\.0\.0\.1:\d+: unknown peer 'eve\?forged line'$/));
+  }, 10_000);
+
   it('closes every connection that sends junk, with one log line each, and keeps serving peers', async () => {
     const { got, logs, asPeer, peers } = await listener();
     let seed = 13;

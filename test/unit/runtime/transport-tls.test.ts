@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseClusterConfig } from '../../../src/runtime/config.ts';
@@ -135,5 +136,17 @@ describe('Transport over TLS', () => {
     } finally {
       flooding = false;
     }
+  }, 15_000);
+
+  it('closes a TLS connection that sends no hello by the handshake deadline', async () => {
+    const { peers, logs } = await pair(loadTls({ cert: file('node.pem'), key: file('node.key'), ca: file('ca.pem') }));
+    const ok = loadTls({ cert: file('node.pem'), key: file('node.key'), ca: file('ca.pem') });
+    const s = tlsConnect({ host: '127.0.0.1', port: peers.b.port, ...ok });
+    s.on('error', () => {});
+    await new Promise<void>((r) => s.once('secureConnect', () => r()));
+    const t0 = Date.now();
+    await new Promise<void>((r) => s.once('close', () => r()));
+    expect(Date.now() - t0).toBeLessThan(2500);
+    expect(logs.b!.some((l) => /closed connection from 127\.0\.0\.1:\d+: handshake timeout/.test(l))).toBe(true);
   }, 15_000);
 });
