@@ -45,6 +45,7 @@ export class Listener {
   private readonly sockets = new Set<Socket>();
   /** Raw sockets still in the TLS handshake, by remote address (TLS mode only). */
   private readonly tlsPending = new Map<string, Socket>();
+  /** Each peer's authenticated inbound connection (a newer one replaces it). */
   private readonly current = new Map<string, Socket>();
   /** Reasons of recently closed connections (for tests). */
   readonly rejected: string[] = [];
@@ -54,10 +55,12 @@ export class Listener {
     this.pool = new HandshakePool(o.maxPending);
     this.rejections = new RejectionLog(o.log);
     if (o.tls === null) {
-      this.server = createServer((s) => this.admit(s) && this.handshake(s, s));
+      this.server = createServer((s) => {
+        if (this.admit(s)) this.handshake(s, s);
+      });
       return;
     }
-    // Peers' certificates are checked here rather than by OpenSSL, so that a refusal is logged with its reason.
+    // A certificate that does not chain to the CA is refused after the TLS handshake, so that the log says why.
     const ts = createTlsServer({ ...o.tls, requestCert: true, rejectUnauthorized: false, handshakeTimeout: 2 * HANDSHAKE_MS });
     ts.on('connection', (raw: Socket) => {
       if (this.admit(raw)) this.tlsPending.set(addr(raw), raw);
@@ -117,7 +120,7 @@ export class Listener {
   }
 
   /** Runs the listener's side of the handshake on `s` (raw or TLS over `raw`), then reads frames. */
-  private handshake(s: Socket, raw: Socket): boolean {
+  private handshake(s: Socket, raw: Socket): void {
     const remote = addr(raw);
     const dec = new FrameDecoder(HANDSHAKE_BYTES);
     let stage: 'hello' | 'proof' | 'open' = 'hello';
@@ -169,7 +172,6 @@ export class Listener {
         }
       }
     });
-    return true;
   }
 
   /** Checks one authentic frame body and delivers it; false if the connection was closed. */
