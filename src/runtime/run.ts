@@ -40,6 +40,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
   const log = o.log ?? ((l: string) => process.stderr.write(`${new Date().toISOString()} ${o.id} ${l}\n`));
   const me = o.cluster.nodes[o.id];
   if (me === undefined) throw new UsageError(`unknown node '${o.id}' (config has: ${Object.keys(o.cluster.nodes).join(', ')})`);
+  const tls = o.cluster.tls === null ? null : loadTls(o.cluster.tls);
   const dir = join(o.cluster.dataDir, o.id);
   const bad = await checkDataDir(dir);
   if (bad !== null) throw new UsageError(bad);
@@ -51,7 +52,6 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
   let node: Node<C, S, A, M> | null = null;
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
-  const tls = o.cluster.tls === null ? null : loadTls(o.cluster.tls);
   const transport = await Transport.start<M>({
     id: o.id,
     secret: o.cluster.secret,
