@@ -84,7 +84,8 @@ export class KvClient {
   constructor(o: KvClientOptions) {
     this.o = o;
     this.id = o.clientId ?? `c-${randomBytes(6).toString('hex')}`;
-    this.agent = o.agent ?? (o.ca === undefined ? new Agent({ keepAlive: true, maxSockets: 4 }) : new HttpsAgent({ keepAlive: true, maxSockets: 4, ca: o.ca }));
+    const https = o.urls[0]?.startsWith('https:') === true;
+    this.agent = o.agent ?? (https ? new HttpsAgent({ keepAlive: true, maxSockets: 4, ...(o.ca === undefined ? {} : { ca: o.ca }) }) : new Agent({ keepAlive: true, maxSockets: 4 }));
     this.next = Math.floor(Math.random() * o.urls.length);
   }
 

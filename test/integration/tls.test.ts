@@ -60,7 +60,7 @@ async function waitLeader(c: Cluster, among: readonly string[], agent: Agent, ms
 }
 
 describe('TLS on the peer and client ports', () => {
-  it('a TLS cluster commits a write, through the test client and the kv command', async () => {
+  it('a TLS cluster commits a write, through the test client and the kv command (--config, or --url with --ca)', async () => {
     const c = (cluster = await Cluster.start(3, { tls: tls() }));
     const agent = new Agent({ keepAlive: false, ca: readFileSync(file('ca.pem')) });
     await waitLeader(c, c.ids, agent);
@@ -75,6 +75,8 @@ describe('TLS on the peer and client ports', () => {
     expect({ code: got.status, out: got.stdout }).toEqual({ code: 0, out: 'over tls\n' });
     const put = spawnSync(process.execPath, [BIN, 'kv', 'put', 'k2', 'v2', '--config', c.config], { encoding: 'utf8', timeout: 30_000 });
     expect(put.status).toBe(0);
+    const byUrl = spawnSync(process.execPath, [BIN, 'kv', 'get', 'k2', '--url', httpsUrl(c, 's2'), '--ca', file('ca.pem'), '--token', c.token], { encoding: 'utf8', timeout: 30_000 });
+    expect({ code: byUrl.status, out: byUrl.stdout }).toEqual({ code: 0, out: 'v2\n' });
     // Plain HTTP is not served, and a client that does not trust the CA is refused.
     await expect(httpRequest(`http://127.0.0.1:${c.nodes['s1']?.httpPort}/status`, 'GET', null, {}, 2000)).rejects.toThrow();
     await expect(httpRequest(`${httpsUrl(c, 's1')}/status`, 'GET', null, {}, 2000)).rejects.toThrow(/self.signed|unable to verify|certificate/i);

@@ -14,18 +14,20 @@ const options = {
   dir: { type: 'string' },
   url: { type: 'string' },
   token: { type: 'string' },
+  ca: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const USAGE = `usage: consensus-checked kv get KEY | put KEY VALUE | del KEY | cas KEY EXPECTED VALUE
-       [--dir ./cluster | --config cluster.json | --url http://127.0.0.1:PORT] [--token T]
+       [--dir ./cluster | --config cluster.json | --url http(s)://127.0.0.1:PORT] [--token T] [--ca CA.pem]
+  (with a tls section in the config, https and its CA are used; --ca trusts a CA for --url)
 `;
 
 export const kv: Command = {
   summary: 'kv get|put|del|cas KEY [...]: read or write the cluster key-value store',
   async run(argv) {
     const { values: v, positionals: p } = parseFlags(argv, options, 'kv');
-    const values = v as { config?: string; dir?: string; url?: string; token?: string; help?: boolean };
+    const values = v as { config?: string; dir?: string; url?: string; token?: string; ca?: string; help?: boolean };
     if (values.help === true) {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -36,7 +38,7 @@ export const kv: Command = {
     if (p.length !== arity[op] || key === undefined) throw new UsageError(`kv ${op}: expected ${['KEY', 'KEY VALUE', 'KEY', 'KEY EXPECTED VALUE'][['get', 'put', 'del', 'cas'].indexOf(op)]}`);
     let urls: string[];
     let token = values.token ?? null;
-    let ca: Buffer | undefined;
+    let ca = values.ca === undefined ? undefined : loadCa(values.ca);
     if (values.url !== undefined) {
       try {
         urls = [new URL(values.url).origin];
@@ -45,7 +47,7 @@ export const kv: Command = {
       }
     } else {
       const c = loadClusterConfig(values.config ?? join(resolve(values.dir ?? 'cluster'), 'cluster.json'));
-      if (c.tls !== null) ca = loadCa(c.tls.ca);
+      if (c.tls !== null) ca = ca ?? loadCa(c.tls.ca);
       urls = Object.values(c.nodes).map((n) => `${c.tls === null ? 'http' : 'https'}://${n.host}:${n.httpPort}`);
       token = token ?? c.token;
     }
