@@ -106,8 +106,11 @@ export class Listener {
     this.sockets.add(raw);
     raw.setNoDelay(true);
     const who = addr(raw);
+    // After a stall of this process the timer runs before pending input is read: read it first.
     const timer = setTimeout(() => {
-      if (this.pool.has(raw)) this.refuse(raw, who, 'handshake timeout', 'handshake timeout');
+      setImmediate(() => {
+        if (this.pool.has(raw)) this.refuse(raw, who, 'handshake timeout', 'handshake timeout');
+      });
     }, HANDSHAKE_MS);
     raw.on('error', () => {});
     raw.on('close', () => {

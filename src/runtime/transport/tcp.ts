@@ -187,7 +187,12 @@ export class Transport<M extends Envelope> {
     const dec = new FrameDecoder(HANDSHAKE_BYTES);
     const myNonce = nonce();
     let stage: 'challenge' | 'done' = 'challenge';
-    const timer = setTimeout(() => s.destroy(new Error('handshake timeout')), HANDSHAKE_MS);
+    // The listener's deadline decides; this one only ends a dial to a listener that never answers.
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (stage === 'challenge') s.destroy(new Error('handshake timeout'));
+      });
+    }, HANDSHAKE_MS + 1000);
     s.on(tls === null ? 'connect' : 'secureConnect', () => s.write(encodeJsonFrame({ hello: 'cc1', id: this.o.id, nonce: myNonce })));
     s.on('data', (chunk: Buffer) => {
       dec.push(chunk);
