@@ -58,8 +58,9 @@ const refusal = (res: ServerResponse, r: HttpRefusal, headers: Record<string, st
 
 /**
  * Reads the whole body, or answers 413 (over `limit`) or 408 (not received within `timeoutMs`) and
- * resolves null. After a 413 the rest is read and dropped, so the client sees the answer rather than
- * a reset; a client that keeps sending past the timeout is cut off.
+ * resolves null. A 413 is written at once but ended only once the rest of the body was read and
+ * dropped (a lingering close): closing on unread bytes would reset the connection and could destroy
+ * the answer before the client reads it. A client still sending when the timeout fires is cut off.
  */
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number, timeoutMs: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
@@ -73,12 +74,16 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
     };
     const timer = setTimeout(() => {
       if (!done) send(res, 408, { error: 'body-timeout', message: `the request body did not arrive within ${timeoutMs} ms` }, { connection: 'close' });
+      else if (!res.writableEnded) res.end();
       finish(null);
       req.socket.destroySoon();
     }, timeoutMs);
     timer.unref();
     const tooLarge = (): void => {
-      send(res, 413, { error: 'value-too-large', message: `the value is larger than ${limit} bytes (maxValueBytes)` });
+      if (done) return;
+      const text = JSON.stringify({ error: 'value-too-large', message: `the value is larger than ${limit} bytes (maxValueBytes)` });
+      res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), connection: 'close' });
+      res.write(text);
       finish(null);
     };
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -91,6 +96,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
     });
     req.on('end', () => {
       clearTimeout(timer);
+      if (res.headersSent && !res.writableEnded) res.end();
       finish(Buffer.concat(chunks));
     });
     req.on('error', () => {
