@@ -89,7 +89,8 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
   const nodes = new Set<string>();
   const forwarded = new Map<number, (b: Body) => void>();
   const send = (dest: string, body: Body): void => out(JSON.stringify({ src: me, dest, body }));
-  const reply = (to: Envelope, body: Body): void => send(to.src, { ...body, in_reply_to: to.body.msg_id });
+  // Before init a node knows its id only as the address the message came to.
+  const reply = (to: Envelope, body: Body): void => out(JSON.stringify({ src: me === '' ? to.dest : me, dest: to.src, body: { ...body, in_reply_to: to.body.msg_id } }));
 
   const execute = async (client: string, b: Body): Promise<Body> => {
     const op = kvOp(b);
