@@ -47,21 +47,22 @@ export async function operate(c: Cluster, h: HistoryRecorder, agent: Agent, clie
   const body = call.f === 'put' || call.f === 'cas' ? String(call.value) : null;
   const headers = { authorization: `Bearer ${c.token}`, 'x-client-id': client, 'x-seq': String(seq) };
   const end = performance.now() + deadlineMs;
-  let ambiguous = false;
+  // Why the last attempt of unknown outcome was so (recorded with the unknown operation).
+  let ambiguous: string | null = null;
   while (performance.now() < end) {
     try {
       const r = await httpRequest(`${c.url(pick())}${path}`, method, body, headers, 1000, agent);
       const out = toOutput(call, r.code, r.body);
       if (out !== null) return h.ok(id, out);
       // 503: certainly not applied; 502/504 and anything unexpected: the outcome is unknown.
-      if (r.code !== 503) ambiguous = true;
+      if (r.code !== 503) ambiguous = `HTTP ${r.code} ${String(r.body['error'])}`;
     } catch (e) {
       // No connection made: certain; a timeout or reset after connecting: unknown.
-      if (!surelyNotSent(e)) ambiguous = true;
+      if (!surelyNotSent(e)) ambiguous = (e as Error).message;
     }
     await sleep(50);
   }
-  if (ambiguous) h.unknown(id, 'gave up');
+  if (ambiguous !== null) h.unknown(id, ambiguous);
   else h.fail(id, 'no node took it');
 }
 
