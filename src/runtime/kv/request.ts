@@ -75,7 +75,6 @@ export function parseKey(raw: string): string | HttpRefusal {
   }
   if (key.includes('/')) return refuse(400, 'bad-key', "a key is one path segment: it may not contain '/' (nor %2F)");
   if (key === '.' || key === '..') return refuse(400, 'bad-key', `'${key}' is a dot segment, not a key`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(key)) return refuse(400, 'bad-key', 'the key contains a control character');
   if (Buffer.byteLength(key) > MAX_KEY_BYTES) return refuse(400, 'bad-key', `the key is longer than ${MAX_KEY_BYTES} bytes`);
   return key;
