@@ -77,6 +77,21 @@ describe('query parameters: only the documented ones', () => {
   });
 });
 
+describe('methods and bodies', () => {
+  it('GET and DELETE take no body; other methods are 405 with Allow', async () => {
+    const f = fake();
+    const port = await start(f);
+    const g = await raw(port, 'GET', '/kv/k', 'x');
+    expect(g.code).toBe(400);
+    oneLineError(g, 'unexpected-body');
+    expect((await raw(port, 'DELETE', '/kv/k', 'x')).code).toBe(400);
+    const p = await raw(port, 'PATCH', '/kv/k', 'x');
+    expect(p.code).toBe(405);
+    oneLineError(p, 'method-not-allowed');
+    expect(f.submitted).toHaveLength(0);
+  });
+});
+
 describe('DELETE /kv/k?expected=v is a conditional delete', () => {
   it('deletes only when the value matches (409 precondition-failed otherwise, 404 if absent)', async () => {
     const f = fake();
