@@ -10,8 +10,14 @@ export function apiServer(tls: TlsMaterial | null, handler: RequestListener): Se
   return tls === null ? createServer(handler) : createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
 }
 
-/** A keep-alive agent and a request function for calls to other nodes' client ports. */
-export function apiClient(tls: TlsMaterial | null, maxSockets: number): { agent: Agent; request: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest } {
+/** A keep-alive agent and the request function that goes with it. */
+export interface ApiClient {
+  readonly agent: Agent;
+  readonly request: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest;
+}
+
+/** The client for calls to other nodes' client ports. */
+export function apiClient(tls: TlsMaterial | null, maxSockets: number): ApiClient {
   if (tls === null) return { agent: new Agent({ keepAlive: true, maxSockets }), request };
   return { agent: new HttpsAgent({ keepAlive: true, maxSockets, ca: tls.ca }), request: httpsRequest };
 }

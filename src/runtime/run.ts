@@ -91,12 +91,12 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
         return a === undefined ? null : { host: a.host, port: a.httpPort };
       },
       token: o.cluster.token,
-      tls,
       log,
       ...(o.faults === true ? { setFaults: (f) => transport.setFaults(f) } : {}),
     },
     me.host,
     me.httpPort,
+    { maxValueBytes: o.cluster.maxValueBytes, bodyTimeoutMs: o.cluster.bodyTimeoutMs, tls },
   ).catch((e: unknown) => {
     void transport.close();
     throw new UsageError(`cannot serve HTTP on ${me.host}:${me.httpPort}: ${(e as Error).message}`);
