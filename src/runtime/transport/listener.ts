@@ -84,14 +84,14 @@ export class Listener {
   private log(who: string, reason: string): void {
     this.rejected.push(reason);
     if (this.rejected.length > 100) this.rejected.shift();
-    this.o.log(`transport: closed connection from ${who}: ${reason}`);
+    this.o.log(`transport: closed connection from ${who}: ${printable(reason)}`);
   }
 
   /** Closes a connection that has not authenticated (its log lines are rate-limited). */
   private refuse(s: Socket, who: string, reason: string, kind: string): void {
     this.rejected.push(reason);
     if (this.rejected.length > 100) this.rejected.shift();
-    this.rejections.report(`transport: closed connection from ${who}: ${reason}`, kind);
+    this.rejections.report(`transport: closed connection from ${printable(who)}: ${printable(reason)}`, kind);
     s.destroy();
   }
 
@@ -153,7 +153,7 @@ export class Listener {
         if (stage === 'hello') {
           const h = p.value;
           if (!isHello(h)) return early('malformed hello', 'bad handshake frame');
-          if (h.id === this.o.id || !this.o.peers.includes(h.id)) return early(`unknown peer '${printable(h.id.slice(0, 40))}'`, 'unknown peer');
+          if (h.id === this.o.id || !this.o.peers.includes(h.id)) return early(`unknown peer '${h.id.slice(0, 40)}'`, 'unknown peer');
           peer = h.id;
           helloNonce = h.nonce;
           myNonce = nonce();
