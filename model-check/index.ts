@@ -8,5 +8,6 @@ export { FingerprintSet, Hasher } from './fingerprint.ts';
 export { simulate } from './simulate.ts';
 export type { SimulateOptions, SimulateResult } from './simulate.ts';
 export { exploreParallel } from './parallel.ts';
+export type { ParallelOptions } from './parallel.ts';
 export type { ModelFactory } from './factory.ts';
 export { exploreDepthFirst } from './dfs.ts';

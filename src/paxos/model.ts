@@ -34,9 +34,8 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
 }
 
 /**
- * `s` itself when the step left every variable unchanged: 60% of the steps of MCPaxos with ballots
- * 0..2 re-send a message already in `msgs` (Phase1a, Phase2b), and the explorer skips such a
- * successor without hashing it. `send` returns the very array it was given when the message was
+ * `s` itself when the step left every variable unchanged (a step that re-sends a message already in
+ * `msgs`: Phase1a, Phase2b), so that the explorer skips such a successor without hashing it. `send` returns the very array it was given when the message was
  * already sent; a step that builds an equal array anew is merely not recognised.
  */
 function stutterAsSelf(c: Constants, s: PaxosState, t: PaxosState | null): PaxosState | null {
