@@ -31,15 +31,20 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   // An unbounded kind stays 0: counting it would make the state space infinite.
   const count = (f: G['faults'], drops: number, duplicates: number): G['faults'] =>
     f === undefined ? undefined : { drops: opts.maxDrops === undefined ? 0 : f.drops + drops, duplicates: opts.maxDuplicates === undefined ? 0 : f.duplicates + duplicates };
-  const send = (net: G['network'], r: NonNullable<Result<S, M>>): G['network'] =>
-    r.send.reduce((n, m, k) => (!bag && n.some((e) => e[0] === r.keys[k]) ? n : bagAdd(n, m, r.keys[k] as string)), net);
+  const send = (net: G['network'], r: NonNullable<Result<S, M>>): G['network'] => {
+    for (let k = 0; k < r.send.length; k++) {
+      const key = r.keys[k] as string;
+      if (bag || !net.some((e) => e[0] === key)) net = bagAdd(net, r.send[k] as M, key);
+    }
+    return net;
+  };
   // Keys in one fixed order, so every nodes object shares one shape (V8 hidden class).
-  const record = (at: (k: NodeId) => S): G['nodes'] => {
+  const withNode = (g: G, i: NodeId, s: S): G['nodes'] => {
+    if (g.nodes[i] === s) return g.nodes;
     const nodes: Record<NodeId, S> = {};
-    for (const k of ids) nodes[k] = at(k);
+    for (const k of ids) nodes[k] = k === i ? s : (g.nodes[k] as S);
     return nodes;
   };
-  const withNode = (g: G, i: NodeId, s: S): G['nodes'] => (g.nodes[i] === s ? g.nodes : record((k) => (k === i ? s : (g.nodes[k] as S))));
   // A step that changed no node and no message is a stutter: `g` itself, which the explorer skips.
   const stepped = (g: G, i: NodeId, s: S, network: G['network']): G => {
     const nodes = withNode(g, i, s);
@@ -61,7 +66,11 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   const verdicts = fast ? remembered : direct;
   const model: Model<G, GlobalAction<A, M>> = {
     name: p.name,
-    init: () => [make(record((i) => steps.init(i)), [], counted ? { drops: 0, duplicates: 0 } : undefined)],
+    init: () => {
+      const nodes: Record<NodeId, S> = {};
+      for (const i of ids) nodes[i] = steps.init(i);
+      return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
+    },
     actions: (g) => {
       const out: GlobalAction<A, M>[] = opts.restart ? [...restarts] : [];
       for (const i of ids) for (const a of steps.actions(i, g.nodes[i] as S)) out.push(a);

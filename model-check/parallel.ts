@@ -45,7 +45,7 @@ export async function exploreParallel(factory: ModelFactory, workers: number, op
   let expanded = 0;
   let spilled = 0;
   const counts = (violation: Violation | null, depth: number, expanded: number) =>
-    ({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded], spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses });
+    ({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers, expandedBy: [expanded], spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses });
   const traced = (f: Found): Violation =>
     ({ kind: f.kind, name: f.name, trace: rebuild(model, (id) => [log.parent[id] as number, log.via[id] as number] as const, f.from, f.action) });
 

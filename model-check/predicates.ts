@@ -5,30 +5,26 @@ import type { Global, LocalPredicates, Message, Named, NodeId, NodeProtocol, Nod
 import { ObjectVerdicts, TupleVerdicts } from './speed/verdicts.ts';
 
 type G<S, M> = Global<S, M>;
-type Check = <X>(k: number, x: X, f: (x: X) => boolean) => boolean;
-
 /** How a part's verdict is obtained: computed every time, or remembered per object read. */
 export interface VerdictSource {
-  /** For parts that are one object (a node state, a message). */
-  level(): Check;
-  /** For the node states, a record of objects under `ids`. */
-  tuples(ids: readonly NodeId[]): Check;
+  /** Predicate k over one object (a node state, a message). */
+  one(): <X>(k: number, x: X, f: (x: X) => boolean) => boolean;
+  /** Predicate k over the node states, a record of objects under `ids`. */
+  tuples(ids: readonly NodeId[]): <X extends Readonly<Record<string, unknown>>>(k: number, x: X, f: (x: X) => boolean) => boolean;
 }
 
-const every: Check = (_k, x, f) => f(x);
-
 /** Computes every verdict. */
-export const direct: VerdictSource = { level: () => every, tuples: () => every };
+export const direct: VerdictSource = { one: () => (_k, x, f) => f(x), tuples: () => (_k, x, f) => f(x) };
 
 /** Remembers verdicts per object read (the speed layer). */
 export const remembered: VerdictSource = {
-  level: () => {
+  one: () => {
     const v = new ObjectVerdicts();
-    return (k, x, f) => v.check(k, x, f);
+    return v.check.bind(v);
   },
   tuples: (ids) => {
     const v = new TupleVerdicts(ids);
-    return (k, x, f) => v.check(k, x as Readonly<Record<string, unknown>>, f as (x: Readonly<Record<string, unknown>>) => boolean);
+    return v.check.bind(v);
   },
 };
 
@@ -45,15 +41,15 @@ export function witnessesOf<C, S, A extends Tagged, M extends Message>(p: NodePr
 function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S, M>, c: C) => boolean>, c: C, ids: readonly NodeId[], src: VerdictSource): Named<(g: G<S, M>) => boolean> {
   const parts = new Map<string, ((g: G<S, M>) => boolean)[]>();
   const add = (name: string, f: (g: G<S, M>) => boolean): void => void (parts.get(name) ?? parts.set(name, []).get(name))?.push(f);
-  const perNode = ids.map(() => src.level());
+  const perNode = ids.map(() => src.one());
   Object.entries(local.node ?? {}).forEach(([name, f], k) => {
     const at = ids.map((i) => (s: S) => f(i, s, c));
     add(name, (g) => {
-      for (let n = 0; n < ids.length; n++) if (!(perNode[n] as Check)(k, g.nodes[ids[n] as NodeId] as S, at[n] as (s: S) => boolean)) return false;
+      for (let n = 0; n < ids.length; n++) if (!(perNode[n] as ReturnType<VerdictSource['one']>)(k, g.nodes[ids[n] as NodeId] as S, at[n] as (s: S) => boolean)) return false;
       return true;
     });
   });
-  const perMessage = src.level();
+  const perMessage = src.one();
   Object.entries(local.message ?? {}).forEach(([name, f], k) => {
     const one = (m: M) => f(m, c);
     add(name, (g) => {
@@ -64,7 +60,7 @@ function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S
   const perTuple = src.tuples(ids);
   Object.entries(local.nodes ?? {}).forEach(([name, f], k) => {
     const one = (nodes: NodesView<S>['nodes']) => f({ nodes }, c);
-    add(name, (g) => perTuple(k, g.nodes, one));
+    add(name, (g) => perTuple(k, g.nodes as Readonly<Record<string, S>>, one));
   });
   for (const [name, f] of Object.entries(global)) add(name, (g) => f(g, c));
   const all = (fs: ((g: G<S, M>) => boolean)[]) => (g: G<S, M>): boolean => {

@@ -64,8 +64,9 @@ export interface ExploreResult {
   readonly peakRssBytes: number;
   /** Bytes held by the visited set. */
   readonly fingerprintBytes: number;
+  /** Worker threads the run could use (they join only at a large enough level: see `expandedBy`). */
   readonly workers: number;
-  /** States expanded by each worker (one entry when single-threaded). */
+  /** States expanded by each thread: this one, then each worker that joined. */
   readonly expandedBy: readonly number[];
   /** Whether states were stored one per symmetry class. */
   readonly symmetry: boolean;

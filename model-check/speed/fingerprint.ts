@@ -20,9 +20,5 @@ export function fingerprinter<S>(model: Model<S, Tagged>, o: FingerprintOptions)
     return symmetricFingerprint(model.symmetry);
   }
   if (!o.speed) return (s, h) => h.hash(canonical(s));
-  return (s, h) => {
-    const r = values.hash(s);
-    h.hi = r[0];
-    h.lo = r[1];
-  };
+  return (s, h) => values.into(s, h);
 }

@@ -26,8 +26,16 @@ const Tag = {
 
 /** Depth from which objects' hashes are remembered. */
 const MEMO = 2;
+/** Values an object's hash must take to be remembered. */
+const WORTH = 4;
 /** Key lists remembered per depth. */
 const SHAPES = 6;
+
+/** The element hashes of the last array hashed at one depth (hi, lo per element; 0, 0 for primitives). */
+class Row {
+  array: readonly unknown[] | null = null;
+  hashes = new Int32Array(32);
+}
 
 /** Hashes plain data, remembering the hashes of shared parts; one instance per thread. */
 export class ValueHasher {
@@ -35,20 +43,31 @@ export class ValueHasher {
   private readonly strings = new BoundedMap<string, Hash>(1 << 20);
   private readonly pool: Hasher[] = [];
   private readonly shapes: Shape[][] = [];
-  private readonly lastArrays: (readonly unknown[] | undefined)[] = [];
-  private readonly lastHashes: (readonly (Hash | undefined)[] | undefined)[] = [];
-  /** Whether the object being hashed has an object among its fields or elements. */
-  private nested = false;
+  private readonly rows: Row[][] = [];
+  /** Values fed so far (a measure of hashing work: an object worth remembering took some). */
+  private work = 0;
+  /** The result of `at`. */
+  private hi = 0;
+  private lo = 0;
   private readonly strHasher = new Hasher();
 
   /** The hash of a state `x`. */
   hash(x: unknown): Hash {
-    return this.at(x, 0);
+    this.at(x, 0);
+    return [this.hi, this.lo];
+  }
+
+  /** Leaves the hash of a state in `h.hi`, `h.lo`. */
+  into(x: unknown, h: Hasher): void {
+    this.at(x, 0);
+    h.hi = this.hi;
+    h.lo = this.lo;
   }
 
   /** The hash of a part of a state (a node state, a message): the same, remembered. */
   part(x: unknown): Hash {
-    return this.at(x, MEMO);
+    this.at(x, MEMO);
+    return [this.hi, this.lo];
   }
 
   /** The hash of a string. */
@@ -61,38 +80,48 @@ export class ValueHasher {
     return [this.strHasher.hi, this.strHasher.lo];
   }
 
-  private at(x: unknown, depth: number): Hash {
-    if (typeof x === 'string') return this.str(x);
+  // Leaves x's hash in this.hi, this.lo.
+  private at(x: unknown, depth: number): void {
     if (typeof x !== 'object' || x === null) {
       const h = this.hasher(depth);
       h.begin(0);
       this.feed(h, x, depth);
       h.end();
-      return [h.hi, h.lo];
+      this.hi = h.hi;
+      this.lo = h.lo;
+      return;
     }
     // A state and its top-level containers are new at each step; what successors share are the
-    // parts below (node states, bag entries, messages), so only those are remembered.
+    // parts below (node states, messages), so only those are remembered.
     const known = depth < MEMO ? undefined : this.objects.get(x);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.hi = known[0];
+      this.lo = known[1];
+      return;
+    }
     const h = this.hasher(depth);
-    this.nested = false;
+    const before = this.work;
     if (Array.isArray(x)) this.elements(h, x, depth);
     else this.fields(h, x as Record<string, unknown>, depth);
-    const r: Hash = [h.hi, h.lo];
-    // A flat object (primitives only) is cheaper to hash again than to remember.
-    if (depth >= MEMO && this.nested) this.objects.set(x, r);
-    return r;
+    this.hi = h.hi;
+    this.lo = h.lo;
+    // A small object (a bag entry, a tiny record) is cheaper to hash again than to remember.
+    if (depth >= MEMO && this.work - before >= WORTH) this.objects.set(x, [h.hi, h.lo]);
   }
 
   // Successive arrays at one depth are mostly siblings (a set or bag with one element added or
   // removed): an element that is the same object as the aligned one of the last array there takes
   // its hash from it, which spares a lookup per element.
   private elements(h: Hasher, x: readonly unknown[], depth: number): void {
-    const prev = this.lastArrays[depth];
-    const prevHashes = this.lastHashes[depth] ?? [];
-    const hashes: (Hash | undefined)[] = new Array<Hash | undefined>(x.length);
-    let nested = false;
+    const rows = (this.rows[depth] ??= [new Row(), new Row()]);
+    const prev = rows[0] as Row;
+    const cur = rows[1] as Row;
+    if (cur.hashes.length < 2 * x.length) cur.hashes = new Int32Array(4 * x.length);
+    const p = prev.array;
+    const ph = prev.hashes;
+    const out = cur.hashes;
     let j = 0;
+    this.work += x.length;
     h.begin(Tag.Arr ^ x.length);
     for (let k = 0; k < x.length; k++) {
       const e = x[k];
@@ -100,30 +129,31 @@ export class ValueHasher {
         this.feed(h, e, depth);
         continue;
       }
-      let eh: Hash | undefined;
-      if (prev !== undefined) {
-        if (prev[j] === e) eh = prevHashes[j++];
-        else if (prev[j + 1] === e) {
-          eh = prevHashes[j + 1];
-          j += 2;
-        }
-      }
-      eh ??= this.at(e, depth + 1);
-      hashes[k] = eh;
-      nested = true;
-      h.word(eh[0]);
-      h.word(eh[1]);
+      if (p !== null && p[j] === e) {
+        this.hi = ph[2 * j] as number;
+        this.lo = ph[2 * j + 1] as number;
+        j++;
+      } else if (p !== null && p[j + 1] === e) {
+        this.hi = ph[2 * j + 2] as number;
+        this.lo = ph[2 * j + 3] as number;
+        j += 2;
+      } else this.at(e, depth + 1);
+      out[2 * k] = this.hi;
+      out[2 * k + 1] = this.lo;
+      h.word(this.hi);
+      h.word(this.lo);
     }
     h.end();
-    this.lastArrays[depth] = x;
-    this.lastHashes[depth] = hashes;
-    this.nested = nested;
+    cur.array = x;
+    rows[0] = cur;
+    rows[1] = prev;
   }
 
   /** An object's hash: its fields in sorted key order, each key's hash then its value. */
   private fields(h: Hasher, o: Record<string, unknown>, depth: number): void {
     const sh = this.shape(o, depth);
     const order = sh.order;
+    this.work += order.length;
     h.begin(Tag.Obj ^ order.length);
     for (let k = 0; k < order.length; k++) {
       const kh = sh.hashes[k] as Hash;
@@ -164,40 +194,32 @@ export class ValueHasher {
         if ((x | 0) === x) {
           h.word(Tag.Int);
           h.word(x);
-        } else {
-          const s = this.str(String(x));
-          h.word(Tag.Float);
-          h.word(s[0]);
-          h.word(s[1]);
-        }
+        } else this.words(h, Tag.Float, this.str(String(x)));
         return;
-      case 'string': {
+      case 'string':
         // Short strings (names like s1, a2, v1) are fed as they are; longer ones as their hash.
-        if (x.length <= 6) {
-          h.word(Tag.Short ^ x.length);
-          for (let k = 0; k < x.length; k += 2) h.word(x.charCodeAt(k) | (x.charCodeAt(k + 1) << 16));
-          return;
-        }
-        const s = this.str(x);
-        h.word(Tag.Str);
-        h.word(s[0]);
-        h.word(s[1]);
+        if (x.length > 6) return this.words(h, Tag.Str, this.str(x));
+        h.word(Tag.Short ^ x.length);
+        for (let k = 0; k < x.length; k += 2) h.word(x.charCodeAt(k) | (x.charCodeAt(k + 1) << 16));
         return;
-      }
       case 'boolean':
         h.word(x ? Tag.True : Tag.False);
         return;
-      case 'object': {
+      case 'object':
         if (x === null) return h.word(Tag.Null);
-        const sub = this.at(x, depth + 1);
-        this.nested = true;
-        h.word(sub[0]);
-        h.word(sub[1]);
+        this.at(x, depth + 1);
+        h.word(this.hi);
+        h.word(this.lo);
         return;
-      }
       default:
         throw new TypeError(`value hash: not plain data: ${typeof x}`);
     }
+  }
+
+  private words(h: Hasher, tag: number, s: Hash): void {
+    h.word(tag);
+    h.word(s[0]);
+    h.word(s[1]);
   }
 
   private hasher(depth: number): Hasher {

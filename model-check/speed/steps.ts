@@ -40,10 +40,12 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
 ): NodeSteps<S, A, M> {
   const memos = new Map(ids.map((i) => [i, new NodeMemo<S, A, M>()]));
   const node = (i: NodeId): NodeMemo<S, A, M> => memos.get(i) as NodeMemo<S, A, M>;
-  const messages = new Conser<M>(1 << 16);
+  // A message's bag key is its canonical text: equal messages, equal keys.
+  const messages = new BoundedMap<string, M>(1 << 16);
+  const message = (key: string, m: M): M => messages.get(key) ?? messages.set(key, m);
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
-    r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m) => messages.get(m)), keys: r.keys, keep: r.keep };
+    r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
   return {
     init: (i) => node(i).states.get(p.init(i, c)),
     actions: (i, s) => {

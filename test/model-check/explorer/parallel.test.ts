@@ -50,7 +50,7 @@ describe('exploreParallel (worker threads)', () => {
     expect(late.expandedBy[0]).toBe((199 * 200) / 2);
     expect(late.workers).toBe(2);
     const never = await exploreParallel({ module: toys, export: 'grid', args: 30 }, 2);
-    expect([never.workers, never.expandedBy]).toEqual([1, [900]]);
+    expect([never.workers, never.expandedBy]).toEqual([2, [900]]);
     const bad = await exploreParallel({ module: toys, export: 'dieHard', args: null }, 2, { parallelFrom: 3 });
     expect(bad.violation?.trace).toHaveLength((await explore(dieHard())).violation?.trace.length ?? -1);
   });
