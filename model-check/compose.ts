@@ -2,7 +2,7 @@
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
 import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Schema, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, permutations } from '../src/core/index.ts';
-import { direct, invariantsOf, remembered, witnessesOf } from './predicates.ts';
+import { direct, predicatesOf, remembered } from './predicates.ts';
 import { memoSteps } from './speed/steps.ts';
 import { directSteps, type GlobalAction, type NodeSteps, type Result } from './steps.ts';
 
@@ -63,7 +63,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
     if (r === null) return null;
     return stepped(g, i, r.state, send(bag && !r.keep ? bagRemove(g.network, x.key) : g.network, r));
   };
-  const verdicts = fast ? remembered : direct;
+  const predicates = predicatesOf(p, c, ids, fast ? remembered : direct);
   const model: Model<G, GlobalAction<A, M>> = {
     name: p.name,
     init: () => {
@@ -78,9 +78,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
       return out;
     },
     next,
-    invariants: invariantsOf(p, c, ids, verdicts),
+    invariants: predicates.invariants,
     actionProperties: Object.fromEntries(Object.entries(p.actionProperties).map(([k, f]) => [k, (g: G, h: G) => f(g, h, c)])),
-    witnesses: witnessesOf(p, c, ids, verdicts),
+    witnesses: predicates.witnesses,
     variables: (g) => variables(ids, g),
     describe: (x) => (x.type === 'Restart' ? `Restart(${x.i})` : x.type === 'Internal' ? p.describe(x.i, x.a) : `${x.type}(${p.describeMessage(x.m)})`),
   };
