@@ -16,7 +16,7 @@ export { handlers } from './step.ts';
 export { variants } from './variants/index.ts';
 export { actionProperties, invariants } from './invariants.ts';
 export { witnesses } from './witnesses.ts';
-export { parse as parseConfig, unbounded } from './config.ts';
+export { parse as parseConfig, runtimeConfig, unbounded } from './config.ts';
 
 /** The correct protocol. */
 export const raftProtocol = raftWith(handlers, 'raft');

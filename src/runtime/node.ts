@@ -55,6 +55,8 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
 
 /** An eager run does not repeat the same message to a peer within this many milliseconds. */
 const EAGER_REPEAT_MS = 5;
+/** Steps of one input while the protocol keeps it: raft.tla removes a conflicting tail one entry per step. */
+const MAX_KEEPS = 1_000_000;
 const TRACE = process.env['CC_TRACE'] === '1';
 
 type Input<M> =
@@ -215,7 +217,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   /** Steps `input` (again while the protocol keeps the message, as raft.tla's UpdateTerm does). */
   private apply(input: A | Receive<M>, out: M[]): boolean {
     const p = this.o.protocol;
-    for (let k = 0; k < 8; k += 1) {
+    for (let k = 0; k < MAX_KEEPS; k += 1) {
       let r;
       try {
         r = p.step(this.o.id, this.s, input, this.o.config);
@@ -233,7 +235,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       for (const m of r.send) out.push(m);
       if (r.keep !== true) return true;
     }
-    this.o.log(`node: step kept the same input 8 times; input dropped`);
+    this.o.log(`node: step kept the same input ${MAX_KEEPS} times; input dropped`);
     return true;
   }
 
