@@ -153,7 +153,9 @@ class Cluster {
 
   async stop(): Promise<void> {
     await Promise.all([...this.procs.keys()].map((id) => this.kill(id)));
-    rmSync(this.dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 keeps the cluster directory (node logs) for a look afterwards.
+    if (process.env['BENCH_KEEP'] === '1') process.stderr.write(`kept ${this.dir}\n`);
+    else rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
       'value-bytes': { type: 'string', default: '16' },
       rows: { type: 'string', default: 'writes,resync,big' },
       'resync-writes': { type: 'string', default: '10000' },
+      'big-count': { type: 'string', default: '20' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
     },
@@ -238,7 +241,7 @@ async function main(): Promise<void> {
       // Each row on a fresh cluster, so that one row's history does not weigh on the next.
       await c.stop();
       c = await Cluster.start(n, fsync);
-      process.stdout.write(`${row === 'resync' ? await resyncRow(c, Number(values['resync-writes'])) : await bigRow(c, 20, 1_000_000)}\n`);
+      process.stdout.write(`${row === 'resync' ? await resyncRow(c, Number(values['resync-writes'])) : await bigRow(c, Number(values['big-count']), 1_000_000)}\n`);
     }
   } finally {
     await c.stop();

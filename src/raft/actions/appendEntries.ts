@@ -25,6 +25,15 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
   return { state: s, send: [c.historyFields ? { ...m, log: s.log } : m] };
 }
 
+// Entries are immutable and shared between states, so each one's JSON length is measured once.
+const sizes = new WeakMap<Entry, number>();
+
+function size(e: Entry): number {
+  let n = sizes.get(e);
+  if (n === undefined) sizes.set(e, (n = JSON.stringify(e.value).length));
+  return n;
+}
+
 /**
  * MaxAppendEntries, shortened (never below one entry) so that the values' JSON length stays within
  * maxAppendBytes: a shorter batch is the spec's AppendEntries under a smaller MaxAppendEntries.
@@ -35,7 +44,7 @@ export function batchLength(log: readonly Entry[], next: number, c: RaftConfig):
   let bytes = 0;
   let n = 0;
   for (let k = next - 1; k < log.length && n < max; k += 1) {
-    bytes += JSON.stringify((log[k] as Entry).value).length;
+    bytes += size(log[k] as Entry);
     if (n > 0 && bytes > c.maxAppendBytes) break;
     n += 1;
   }
