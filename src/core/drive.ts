@@ -39,6 +39,11 @@ export interface Drive<C, S, A, M> {
    * AppendEntries, thesis §10.2.1; docs/runtime.md gives the safety argument). Absent: never.
    */
   early?(m: M): boolean;
+  /**
+   * Actions to try right after node i received m (Raft: a TimeoutNowRequest's receiver asks every
+   * server for its vote at once, as the election timer does after Timeout); the election timer restarts.
+   */
+  reactions?(i: NodeId, s: S, m: M, c: C): readonly A[];
   /** Actions that hand leadership to another node before a planned stop (tried in order; the first enabled one is taken). */
   handOff?(i: NodeId, s: S, c: C): readonly A[];
 }

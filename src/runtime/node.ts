@@ -65,7 +65,8 @@ const TRACE = process.env['CC_TRACE'] === '1';
 
 type Input<M> =
   | { readonly kind: 'receive'; readonly m: M }
-  | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean };
+  | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean }
+  | { readonly kind: 'handOff' };
 
 type Pending = { readonly command: KvCommand; readonly bytes: number; readonly resolve: (o: Outcome) => void; done: boolean };
 type Proposed = { readonly index: number; readonly term: number | null; readonly batch: Pending[] };
@@ -295,6 +296,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     let reset = false;
     for (const x of inputs) if (x.kind === 'receive') reset = this.receiveInput(x.m, out, heard) || reset;
     for (const x of inputs) {
+      if (x.kind === 'handOff') this.tryHandOff(out);
       if (x.kind !== 'timer' || (reset && drive.timers[x.name]?.kind === 'election')) continue;
       this.runTimer(x.name, x.eager, out);
     }
@@ -338,6 +340,29 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     }
   }
 
+  /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */
+  private tryHandOff(out: M[]): void {
+    const { drive, config } = this.o;
+    for (const a of drive.handOff?.(this.o.id, this.s, config) ?? []) if (this.apply(a, out)) return;
+  }
+
+  /**
+   * Before a planned stop: if this node leads, asks a caught-up peer to take over (thesis §3.10,
+   * TimeoutNow) once per heartbeat, until another node leads or `waitMs` passed. True if one does.
+   */
+  async handOff(waitMs: number): Promise<boolean> {
+    if (this.o.drive.handOff === undefined || !this.isLeader()) return false;
+    const end = performance.now() + waitMs;
+    while (performance.now() < end && !this.stopped) {
+      if (!this.isLeader()) {
+        const l = this.leader();
+        if (l !== null && l !== this.o.id) return true;
+      } else this.enqueue({ kind: 'handOff' });
+      await new Promise((r) => setTimeout(r, Math.min(this.o.timers.heartbeatMs, 20)));
+    }
+    return false;
+  }
+
   /** Sends m to its peer if the peer's window admits it (flow.ts). */
   private transmit(m: M): void {
     if (this.flow.admit(m.dest, this.o.drive.inflight?.(m) ?? null, performance.now())) this.o.send(m);
@@ -351,6 +376,9 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     this.flow.heard(m.source);
     const led = this.isLeader();
     this.apply({ type: 'Receive', m }, out);
+    let acted = false;
+    for (const a of drive.reactions?.(i, this.s, m, this.o.config) ?? []) acted = this.apply(a, out) || acted;
+    if (acted) this.election.reset();
     const fromLeader = drive.resets(i, this.s, m);
     // A leader that steps down (Raft §5.1) starts a full election timeout as a follower: its
     // timer ran on while it led and may be about to fire, which would make it campaign at once.

@@ -52,3 +52,12 @@ describe('HandleTimeoutNowRequest', () => {
     expect(r2?.state).toMatchObject({ currentTerm: 3, state: 'Candidate' });
   });
 });
+
+describe('drive (leadership transfer)', () => {
+  it('hands off through TransferLeadership to each peer, and a TimeoutNowRequest is followed by RequestVote to every server', async () => {
+    const { drive } = await import('../../../src/raft/index.ts');
+    expect(drive.handOff?.('s1', server(), on)).toEqual([{ type: 'TransferLeadership', j: 's2' }, { type: 'TransferLeadership', j: 's3' }]);
+    expect(drive.reactions?.('s1', server(), tn(), on)).toEqual(['s1', 's2', 's3'].map((j) => ({ type: 'RequestVote', j })));
+    expect(drive.reactions?.('s1', server(), { type: 'AppendEntriesResponse', term: 2, success: true, matchIndex: 0, source: 's2', dest: 's1' }, on)).toEqual([]);
+  });
+});
