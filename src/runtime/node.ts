@@ -46,6 +46,8 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly storage: Storage;
   /** Sends a message to a peer (never called for self-addressed messages). */
   readonly send: (m: M) => void;
+  /** Whether peer j is connected now (absent: always); batches to a peer that is not are held back, not queued. */
+  readonly reachable?: (j: NodeId) => boolean;
   readonly log: (line: string) => void;
   readonly timers: TimerSettings;
   /** How long a client command may wait for its entry to commit (default 5000 ms). */
@@ -365,7 +367,10 @@ export class Node<C, S, A extends Tagged, M extends Message> {
 
   /** Sends m to its peer if the peer's window admits it (flow.ts). */
   private transmit(m: M): void {
-    if (this.flow.admit(m.dest, this.o.drive.inflight?.(m) ?? null, performance.now())) this.o.send(m);
+    const key = this.o.drive.inflight?.(m) ?? null;
+    // A batch for a disconnected peer would only be queued and go stale: to the model, a lost message.
+    if (key !== null && this.o.reachable?.(m.dest) === false) return;
+    if (this.flow.admit(m.dest, key, performance.now())) this.o.send(m);
   }
 
   /** Steps a peer's message; true if it shows a live leader (the election timer was reset). */

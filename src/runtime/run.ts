@@ -71,6 +71,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     recovered: recovery.value,
     storage: wal,
     send: (m) => transport.send(m),
+    reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
