@@ -47,7 +47,6 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 export const check: Command = {
   summary: 'check <protocol> [constants] [--config F.cfg] [--variant NAME]: explore every state within the bounds',
   async run(argv) {
-    const started = performance.now();
     const names = Object.keys(protocols);
     const given = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
     const rest = given === undefined ? argv : argv.slice(1);
@@ -69,7 +68,7 @@ export const check: Command = {
     }
     if (positionals.length > 0) throw new UsageError(`check ${name}: unexpected argument '${positionals[0]}'`);
     const cfg = cfgPath === undefined ? null : fromConfig(readConfig(cfgPath), target);
-    return checkWith(name, target, values as Values, cfg, started);
+    return checkWith(name, target, values as Values, cfg);
   },
 };
 
@@ -111,7 +110,7 @@ async function buildFrom(args: ModelArgs, cfg: FromConfig | null, values: Values
   }
 }
 
-async function checkWith(name: string, target: Checkable, values: Values, cfg: FromConfig | null, started: number): Promise<number> {
+async function checkWith(name: string, target: Checkable, values: Values, cfg: FromConfig | null): Promise<number> {
   const variant = typeof values['variant'] === 'string' ? values['variant'] : null;
   if (variant !== null && target.variants[variant] === undefined) {
     throw new UsageError(`unknown variant '${variant}' for ${name} (expected: ${Object.keys(target.variants).join(', ')})`);
@@ -147,8 +146,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const memory = numberFlag(values['memory'] as string | undefined, 'memory');
   const spill = intFlag(values['spill'] as string | undefined, 'spill', 1);
   if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} (with these constants) has no interchangeable values`);
-  // --max-seconds counts from the start of the command, model building included.
-  const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - (performance.now() - started) / 1000);
+  // --max-seconds counts from the start of the process (performance.now()'s origin), model building included.
+  const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - performance.now() / 1000);
 
   setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
   const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
