@@ -22,10 +22,9 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** A count N (names p1..pN) or a comma list of distinct names; a bare name is refused as ambiguous. */
 function names(flag: string, text: string, prefix: string, max: number): string[] {
-  const expected = `a number from 1 to ${max} or a comma list of distinct names like ${prefix}1,${prefix}2 (one name: ${prefix}1,)`;
   if (/^[-+]?\d+$/.test(text)) {
     const n = Number(text);
-    if (n < 1 || n > max) throw new UsageError(`--${flag} must be ${expected}, got '${text}'`);
+    if (n < 1 || n > max) throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list like ${prefix}1,${prefix}2, got '${text}'`);
     return Array.from({ length: n }, (_, k) => `${prefix}${k + 1}`);
   }
   if (!text.includes(',')) {
@@ -34,7 +33,7 @@ function names(flag: string, text: string, prefix: string, max: number): string[
   const xs = text.split(',').map((x) => x.trim());
   if (xs.length > 1 && xs.at(-1) === '') xs.pop();
   if (xs.length > max || xs.some((x) => !NAME.test(x)) || new Set(xs).size !== xs.length) {
-    throw new UsageError(`--${flag} must be ${expected}, got '${text}'`);
+    throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list of distinct names like ${prefix}1,${prefix}2, got '${text}'`);
   }
   return xs.sort();
 }

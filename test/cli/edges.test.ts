@@ -6,7 +6,7 @@ import { cli, expectUsageError, root } from './helpers.ts';
 
 describe('bad values get our message, not the flag parser\'s', () => {
   it.each([
-    [['check', 'raft', '--servers', '-1'], /--servers must be a number from 1 to 9 or a comma list .* got '-1'$/m],
+    [['check', 'raft', '--servers', '-1'], /--servers must be a number from 1 to 9 or a list like s1,s2, got '-1'$/m],
     [['check', 'raft', '--max-term', '-2'], /--max-term must be a whole number >= 1, got '-2'/],
     [['check', 'paxos', '--ballots', '-1'], /--ballots: expected the highest ballot, .*got '-1'/],
     [['check', 'raft', '--servers'], /check raft: --servers needs a value/],
