@@ -21,6 +21,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return (await load()).run(argv.slice(1));
 }
 
+// A reader that stops early (`| head`) ends the output, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+});
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
