@@ -87,12 +87,19 @@ export function fromConfig(cfg: TlcConfig, t: Checkable): FromConfig {
       if (c.kind === 'value' && c.value.kind === 'name' && c.value.name === c.name) continue; // a model value
       at(c.line, `unknown constant ${c.name} for ${profile.module} (expected: ${[...byConstant.keys()].join(', ')}, or a model value X = X)`);
     }
-    let value: CfgValue | 'majority';
+    let value: CfgValue | { majorityOf: string };
     if (c.kind === 'subst') {
       moduleText ??= readModule(f, profile.module);
       value = definition(moduleText, c.by, `${f}:${c.line}: ${c.name} <- ${c.by}`);
     } else value = c.value;
-    constants[flag as string] = value === 'majority' ? 'majority' : text(value, profile, `${f}:${c.line}: ${c.name} = ${show(value)}`);
+    if ('majorityOf' in value) {
+      const set = value.majorityOf;
+      // The majorities are taken of our acceptors: the file must set some constant to that very set.
+      if (!cfg.constants.some((d) => d.name === set || (d.kind === 'subst' && d.by === set))) {
+        at(c.line, `${c.name} <- ${c.kind === 'subst' ? c.by : ''} is the majorities of ${set}, which no constant of the file is set to`);
+      }
+    }
+    constants[flag as string] = 'majorityOf' in value ? 'majority' : text(value, profile, `${f}:${c.line}: ${c.name} = ${show(value)}`);
     origin[flag as string] = `${f}:${c.line} (${c.name} ${c.kind === 'subst' ? `<- ${c.by}` : `= ${show(c.value)}`})`;
   }
   for (const c of t.constants) {
@@ -164,12 +171,13 @@ function readModule(cfgFile: string, module: string): { path: string; text: stri
 const MAJORITY = /^\{\s*(\w+)\s*\\in\s+SUBSET\s+(\w+)\s*:\s*2\s*\*\s*Cardinality\(\s*\1\s*\)\s*>\s*Cardinality\(\s*\2\s*\)\s*\}$/;
 
 /** `name`'s definition in the module: a literal value, or the majorities of a set. */
-function definition(m: { path: string; text: string }, name: string, where: string): CfgValue | 'majority' {
+function definition(m: { path: string; text: string }, name: string, where: string): CfgValue | { majorityOf: string } {
   const lines = m.text.split('\n');
   const k = lines.findIndex((l) => new RegExp(`^${name}\\s*==`).test(l));
   if (k < 0) throw new UsageError(`${where}: ${m.path} defines no ${name}`);
   const rhs = (lines[k] as string).replace(/^[^=]*==/, '').replace(/\\\*.*$/, '').trim();
-  if (MAJORITY.test(rhs)) return 'majority';
+  const majority = MAJORITY.exec(rhs);
+  if (majority !== null) return { majorityOf: majority[2] as string };
   try {
     return parseValueText(rhs, `${m.path}`, k + 1);
   } catch {

@@ -93,6 +93,15 @@ describe('check --config: the same model as TLC reads', () => {
     expectUsageError(cli('check', '--config', path), pattern);
   });
 
+  it.each([
+    ['majorities of another set', 'Acceptor = {a1, a2} Value <- MCValue Quorum <- MCQuorum', /MCPaxos-sub\.cfg:2: Quorum <- MCQuorum is the majorities of MCAcceptor, which no constant of the file is set to/],
+    ['an undefined definition', 'Acceptor <- MCAcceptors Value <- MCValue Quorum <- MCQuorum', /MCPaxos-sub\.cfg:2: Acceptor <- MCAcceptors: .*MCPaxos\.tla defines no MCAcceptors/],
+    ['quorums as a set of sets', 'Acceptor <- MCAcceptor Value <- MCValue Quorum = {{a1}, {a2}}', /MCPaxos-sub\.cfg:2 \(Quorum = \{\{a1\}, \{a2\}\}\): --quorums: quorums \{a1\} and \{a2\} do not intersect/],
+  ])('a substitution or value the module cannot give: %s', (_, constants, pattern) => {
+    const path = cfg('MCPaxos-sub.cfg', ['SPECIFICATION Spec', `CONSTANTS ${constants} MaxBallot = 1 None = None`]);
+    expectUsageError(cli('check', '--config', path), pattern);
+  });
+
   it('a constant the file leaves out is an error, as in TLC', () => {
     const path = cfg('MCRaft-missing.cfg', raftSmall.map((l) => l.replace('MaxMsgs = 1', '')));
     expectUsageError(cli('check', '--config', path), /MCRaft-missing\.cfg: no value for constant MaxMsgs/);
