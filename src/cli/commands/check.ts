@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
-import type { Checkable } from '../../core/index.ts';
+import type { Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
 import { explore, exploreDepthFirst, exploreParallel, simulate, type ExploreOptions, type ExploreResult } from '../../../model-check/index.ts';
 import { build, type ModelArgs } from '../build-model.ts';
@@ -13,7 +13,7 @@ import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count } from '../format.ts';
 import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-config.ts';
-import { checkName, resolve } from '../properties.ts';
+import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
 import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
@@ -110,6 +110,18 @@ async function buildFrom(args: ModelArgs, cfg: FromConfig | null, values: Values
   }
 }
 
+/** The invariants and action properties: the file's (or all), then --invariant and its kin. */
+function propertiesOf(model: Model<unknown, Tagged>, cfg: FromConfig | null, values: Values, overrides: string[]): Selection {
+  const list = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
+  for (const i of cfg?.invariants ?? []) checkName(model, 'invariant', i.name, `${cfg?.file}:${i.line}: `);
+  for (const p of cfg?.properties ?? []) checkName(model, 'action property', p.name, `${cfg?.file}:${p.line}: PROPERTY: `);
+  const invariants = resolve(model, 'invariant', cfg?.invariants.map((i) => i.name) ?? null, list('invariant'), list('no-invariant'));
+  const actionProperties = resolve(model, 'action property', cfg?.properties.map((p) => p.name) ?? null, list('action-property'), list('no-action-property'));
+  if (cfg !== null && list('invariant').length + list('no-invariant').length > 0) overrides.push(`--invariant/--no-invariant override ${cfg.file}'s INVARIANTS`);
+  if (cfg !== null && list('action-property').length + list('no-action-property').length > 0) overrides.push(`--action-property/--no-action-property override ${cfg.file}'s PROPERTIES`);
+  return { invariants, actionProperties };
+}
+
 async function checkWith(name: string, target: Checkable, values: Values, cfg: FromConfig | null): Promise<number> {
   const variant = typeof values['variant'] === 'string' ? values['variant'] : null;
   if (variant !== null && target.variants[variant] === undefined) {
@@ -118,14 +130,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
   const full = await buildFrom({ protocol: name, constants, variant }, cfg, values);
-  const list = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
-  for (const i of cfg?.invariants ?? []) checkName(full.model, 'invariant', i.name, `${cfg?.file}:${i.line}: `);
-  for (const p of cfg?.properties ?? []) checkName(full.model, 'action property', p.name, `${cfg?.file}:${p.line}: PROPERTY: `);
-  const invariants = resolve(full.model, 'invariant', cfg?.invariants.map((i) => i.name) ?? null, list('invariant'), list('no-invariant'));
-  const actionProperties = resolve(full.model, 'action property', cfg?.properties.map((p) => p.name) ?? null, list('action-property'), list('no-action-property'));
-  if (cfg !== null && list('invariant').length + list('no-invariant').length > 0) overrides.push(`--invariant/--no-invariant override ${cfg.file}'s INVARIANTS`);
-  if (cfg !== null && list('action-property').length + list('no-action-property').length > 0) overrides.push(`--action-property/--no-action-property override ${cfg.file}'s PROPERTIES`);
-  const args: ModelArgs = { protocol: name, constants, variant, properties: { invariants, actionProperties } };
+  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides) };
   const { built, model } = await build(args);
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
@@ -194,7 +199,7 @@ function withLimit<R extends { readonly incomplete: string | null }>(r: R, maxSe
 }
 
 /** Runs BFS (one or more workers) or DFS, with spilled levels removed at the end or on a signal. */
-async function search(args: ModelArgs, model: Awaited<ReturnType<typeof build>>['model'], base: ExploreOptions, workers: number, dfs: number | undefined): Promise<ExploreResult> {
+async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined): Promise<ExploreResult> {
   const progress = progressPrinter();
   // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
   const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
