@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Checkable } from '../core/index.ts';
-import { UsageError } from '../core/index.ts';
+import { subsets, UsageError } from '../core/index.ts';
 import { parseTlcConfig, parseValueText, show, type At, type CfgValue, type TlcConfig } from './tlc-config.ts';
 
 /** What the MC module of a protocol names, beyond its constants. */
@@ -87,19 +87,14 @@ export function fromConfig(cfg: TlcConfig, t: Checkable): FromConfig {
       if (c.kind === 'value' && c.value.kind === 'name' && c.value.name === c.name) continue; // a model value
       at(c.line, `unknown constant ${c.name} for ${profile.module} (expected: ${[...byConstant.keys()].join(', ')}, or a model value X = X)`);
     }
-    let value: CfgValue | { majorityOf: string };
+    let value: CfgValue | { majorityOf: string } | 'majority';
     if (c.kind === 'subst') {
       moduleText ??= readModule(f, profile.module);
       value = definition(moduleText, c.by, `${f}:${c.line}: ${c.name} <- ${c.by}`);
     } else value = c.value;
-    if ('majorityOf' in value) {
-      const set = value.majorityOf;
-      // The majorities are taken of our acceptors: the file must set some constant to that very set.
-      if (!cfg.constants.some((d) => d.name === set || (d.kind === 'subst' && d.by === set))) {
-        at(c.line, `${c.name} <- ${c.kind === 'subst' ? c.by : ''} is the majorities of ${set}, which no constant of the file is set to`);
-      }
-    }
-    constants[flag as string] = 'majorityOf' in value ? 'majority' : text(value, profile, `${f}:${c.line}: ${c.name} = ${show(value)}`);
+    const where = `${f}:${c.line}: ${c.name} ${c.kind === 'subst' ? `<- ${c.by}` : `= ${show(c.value)}`}`;
+    if (typeof value === 'object' && 'majorityOf' in value) value = majoritiesOf(value.majorityOf, cfg, (moduleText ??= readModule(f, profile.module)), where);
+    constants[flag as string] = value === 'majority' ? value : text(value, profile, where);
     origin[flag as string] = `${f}:${c.line} (${c.name} ${c.kind === 'subst' ? `<- ${c.by}` : `= ${show(c.value)}`})`;
   }
   for (const c of t.constants) {
@@ -155,6 +150,21 @@ function text(v: CfgValue, p: Profile, where: string): string {
       break;
   }
   throw new UsageError(`${where}: check does not take this value here`);
+}
+
+/**
+ * `{Q \in SUBSET X : 2 * Cardinality(Q) > Cardinality(X)}`: 'majority' when X is a constant of the
+ * file (the majorities of whatever it is set to), else the explicit majorities of X's definition.
+ */
+function majoritiesOf(x: string, cfg: TlcConfig, m: { path: string; text: string }, where: string): CfgValue | 'majority' {
+  if (cfg.constants.some((d) => d.name === x)) return 'majority';
+  const set = definition(m, x, where);
+  if ('majorityOf' in set || set.kind !== 'set' || !set.items.every((i) => i.kind === 'name')) {
+    throw new UsageError(`${where}: the majorities of ${x}, which is not a set of names`);
+  }
+  const names = set.items.map((i) => (i as { name: string }).name);
+  const items = subsets(names).filter((q) => 2 * q.length > names.length);
+  return { kind: 'set', items: items.map((q) => ({ kind: 'set', items: q.map((name) => ({ kind: 'name', name }) as const) })) };
 }
 
 function readModule(cfgFile: string, module: string): { path: string; text: string } {
