@@ -19,6 +19,13 @@ describe('the symmetry group is built lazily', () => {
     expect(calls.n).toBe(0);
   });
 
+  it('paxos with 9 acceptors builds without computing any renaming', async () => {
+    calls.n = 0;
+    const { model } = await build({ protocol: 'paxos', constants: { acceptors: '9', values: '2', ballots: '1', quorums: 'majority' }, variant: null });
+    expect(model.symmetry).toBeDefined();
+    expect(calls.n).toBe(0);
+  });
+
   it('builds the group once, on first use', async () => {
     calls.n = 0;
     const { model } = await build({ protocol: 'raft', constants: { servers: '3' }, variant: null });
