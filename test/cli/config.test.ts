@@ -76,6 +76,7 @@ describe('check --config: the same model as TLC reads', () => {
     [['check', 'raft', '--config', 'spec/MCPaxos.cfg'], /--config spec\/MCPaxos\.cfg is a model of MCPaxos \(paxos\), not of raft/],
     [['check', 'raft', '--config', 'spec/missing.cfg'], /--config: cannot read 'spec\/missing\.cfg' \(ENOENT\)/],
     [['check', 'raft', '--config'], /--config needs a file/],
+    [['check', '--config', 'spec/MCRaft.cfg', '--config=spec/MCPaxos.cfg'], /--config given 2 times \(spec\/MCRaft\.cfg, spec\/MCPaxos\.cfg\): give one model file/],
   ])('%j: one line, exit 2', (args, pattern) => {
     expectUsageError(cli(...args), pattern);
   });

@@ -74,16 +74,17 @@ export const check: Command = {
 
 /** The value of `--config` among `argv`, read before the protocol's flags are known. */
 function peekConfig(argv: readonly string[]): string | undefined {
+  const found: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k] as string;
     if (a === '--config') {
       const v = argv[k + 1];
       if (v === undefined || v.startsWith('-')) throw new UsageError('--config needs a file, e.g. --config spec/MCRaft.cfg');
-      return v;
-    }
-    if (a.startsWith('--config=')) return a.slice('--config='.length);
+      found.push(v);
+    } else if (a.startsWith('--config=')) found.push(a.slice('--config='.length));
   }
-  return undefined;
+  if (found.length > 1) throw new UsageError(`--config given ${found.length} times (${found.join(', ')}): give one model file`);
+  return found[0];
 }
 
 /** Constants from the flags, else the .cfg, else the defaults; each flag that beats the file is noted. */
