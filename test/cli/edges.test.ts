@@ -1,4 +1,5 @@
 // CLI edges a reviewer found (issue #12, item 6): each is one clear line and exit 2, or a plain answer.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/raft/index.ts';
@@ -50,4 +51,16 @@ describe('--dfs', () => {
     expect(r.out).toMatch(/^A behavior that shows it \(\d+ states; found depth-first, not necessarily the shortest\):$/m);
     expect(r.out).not.toMatch(/shortest behavior/);
   });
+});
+
+describe('a reader that stops early', () => {
+  it('ends the output quietly: no stack trace (EPIPE), exit 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', 'raft', '--list'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `| head -0` would
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(err).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
 });
