@@ -1,8 +1,10 @@
 // An HTTP client of the key-value API (the `kv` command, the benchmark and the tests' workload).
 // It keeps a session (client id, sequence number): an attempt with an unknown outcome (timeout, lost
-// connection, 502/504) is retried with the same sequence number, so that it is applied at most once;
-// an attempt that certainly failed (503) may go to another node.
+// connection after connecting, 502/504) is retried with the same sequence number, so that it is
+// applied at most once; an attempt that certainly failed (503, or no connection made) may go to
+// another node and, if every attempt was certain, the request is reported failed rather than unknown.
 import { Agent, request } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { randomBytes } from 'node:crypto';
 
 export interface HttpReply {
@@ -10,7 +12,21 @@ export interface HttpReply {
   readonly body: Record<string, unknown>;
 }
 
-/** One HTTP request; rejects on a network error or timeout. */
+/** A request that got no answer; `connected` says whether it may have reached the server. */
+export class HttpRequestError extends Error {
+  readonly connected: boolean;
+  constructor(message: string, connected: boolean) {
+    super(message);
+    this.connected = connected;
+  }
+}
+
+/** Whether an error of `httpRequest` proves the request never reached a server. */
+export function surelyNotSent(e: unknown): boolean {
+  return e instanceof HttpRequestError && !e.connected;
+}
+
+/** One HTTP or HTTPS request (by the URL's scheme); rejects with an `HttpRequestError` on a network error or timeout. */
 export function httpRequest(
   url: string,
   method: string,
@@ -23,7 +39,7 @@ export function httpRequest(
     const u = new URL(url);
     const h: Record<string, string> = { ...headers };
     if (body !== null) h['content-length'] = String(Buffer.byteLength(body));
-    const req = request(
+    const req = (u.protocol === 'https:' ? httpsRequest : request)(
       { host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method, headers: h, timeout: timeoutMs, ...(agent ? { agent } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
@@ -38,11 +54,17 @@ export function httpRequest(
           }
           resolve({ code: res.statusCode ?? 0, body: (typeof parsed === 'object' && parsed !== null ? parsed : { value: parsed }) as Record<string, unknown> });
         });
-        res.on('error', reject);
+        res.on('error', (e: NodeJS.ErrnoException) => reject(new HttpRequestError(e.code ?? e.message, true)));
       },
     );
+    // Until the connection is established nothing can have reached the server.
+    let connected = false;
+    req.on('socket', (so) => {
+      if (!so.connecting) connected = true;
+      else so.once('connect', () => (connected = true));
+    });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
+    req.on('error', (e: NodeJS.ErrnoException) => reject(new HttpRequestError(e.code ?? e.message, connected)));
     req.end(body ?? undefined);
   });
 }
@@ -51,7 +73,8 @@ export type KvRequest =
   | { readonly op: 'get'; readonly key: string }
   | { readonly op: 'put'; readonly key: string; readonly value: string }
   | { readonly op: 'del'; readonly key: string }
-  | { readonly op: 'cas'; readonly key: string; readonly expected: string; readonly value: string };
+  | { readonly op: 'cas'; readonly key: string; readonly expected: string; readonly value: string }
+  | { readonly op: 'cad'; readonly key: string; readonly expected: string };
 
 /** The final answer to a request: completed (with its reply), certainly failed, or unknown. */
 export type KvAnswer =
@@ -69,6 +92,8 @@ export interface KvClientOptions {
   /** Attempts per request (default 3). */
   readonly attempts?: number;
   readonly agent?: Agent;
+  /** The CA (PEM) to trust for https URLs (the cluster's TLS CA). */
+  readonly ca?: Buffer;
 }
 
 /** A client session against the cluster. Not for concurrent use: one request at a time. */
@@ -81,14 +106,15 @@ export class KvClient {
   constructor(o: KvClientOptions) {
     this.o = o;
     this.id = o.clientId ?? `c-${randomBytes(6).toString('hex')}`;
-    this.agent = o.agent ?? new Agent({ keepAlive: true, maxSockets: 4 });
+    const https = o.urls[0]?.startsWith('https:') === true;
+    this.agent = o.agent ?? (https ? new HttpsAgent({ keepAlive: true, maxSockets: 4, ...(o.ca === undefined ? {} : { ca: o.ca }) }) : new Agent({ keepAlive: true, maxSockets: 4 }));
     this.next = Math.floor(Math.random() * o.urls.length);
   }
 
   async call(r: KvRequest): Promise<KvAnswer> {
     const seq = ++this.seq;
-    const path = `/kv/${encodeURIComponent(r.key)}${r.op === 'cas' ? `?expected=${encodeURIComponent(r.expected)}` : ''}`;
-    const method = r.op === 'get' ? 'GET' : r.op === 'del' ? 'DELETE' : 'PUT';
+    const path = `/kv/${encodeURIComponent(r.key)}${r.op === 'cas' || r.op === 'cad' ? `?expected=${encodeURIComponent(r.expected)}` : ''}`;
+    const method = r.op === 'get' ? 'GET' : r.op === 'del' || r.op === 'cad' ? 'DELETE' : 'PUT';
     const body = r.op === 'put' || r.op === 'cas' ? r.value : null;
     const headers: Record<string, string> = { 'x-client-id': this.id, 'x-seq': String(seq) };
     if (this.o.token) headers['authorization'] = `Bearer ${this.o.token}`;
@@ -107,9 +133,8 @@ export class KvClient {
           return ambiguous === null ? { kind: 'fail', error: `HTTP ${reply.code}: ${JSON.stringify(reply.body)}` } : { kind: 'unknown', error: ambiguous };
         }
       } catch (e) {
-        // Connection refused before sending is certain; anything else may have reached the node.
-        const msg = (e as Error).message;
-        if (!/ECONNREFUSED/.test(msg)) ambiguous = msg;
+        // No connection made (refused, unreachable) is certain; anything else may have reached the node.
+        if (!surelyNotSent(e)) ambiguous = (e as Error).message;
       }
       this.next += 1;
       await new Promise((r) => setTimeout(r, 50 * (k + 1)));
