@@ -16,6 +16,9 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'drop', constant: 'DropEnabled', description: 'DropMessage enabled: on or off', default: 'on' },
   { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'on' },
   { flag: 'history', constant: 'HistoryFields', description: "raft.tla's history field mlog in messages: on (as TLC counts) or off", default: 'on' },
+  { flag: 'max-append', constant: 'MaxAppendEntries', description: 'entries one AppendEntriesRequest may carry (raft.tla: 1)', default: '1' },
+  { flag: 'reject-hint', constant: 'RejectHint', description: "a rejected AppendEntries carries the follower's log length: on or off (raft.tla: off)", default: 'off' },
+  { flag: 'transfer', constant: 'LeadershipTransfer', description: 'TransferLeadership and TimeoutNowRequest in Next: on or off (raft.tla: off)', default: 'off' },
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -76,6 +79,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     maxRestarts: maxRestarts === 0 ? null : maxRestarts,
     passive,
     historyFields: onOff('history', v('history')),
+    ...extensions(v),
   };
   const maxDrops = bound('max-drops', v('max-drops'));
   const maxDuplicates = bound('max-dups', v('max-dups'));
@@ -88,6 +92,16 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     ...(maxDuplicates !== null ? { maxDuplicates } : {}),
   };
   return { config, network };
+}
+
+/** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer'> {
+  const maxAppendEntries = whole('max-append', v('max-append'), 1);
+  return {
+    ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
+    ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
+    ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
+  };
 }
 
 /** One line naming the setting, e.g. for reports. */
@@ -107,6 +121,9 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(n.maxDrops !== undefined ? [`max-drops ${n.maxDrops}`] : []),
     ...(n.maxDuplicates !== undefined ? [`max-dups ${n.maxDuplicates}`] : []),
     `history ${c.historyFields ? 'on' : 'off'}`,
+    ...(c.maxAppendEntries !== undefined ? [`max-append ${c.maxAppendEntries}`] : []),
+    ...(c.rejectHint === true ? ['reject-hint on'] : []),
+    ...(c.leadershipTransfer === true ? ['transfer on'] : []),
   ].join('; ');
 }
 
@@ -121,5 +138,20 @@ export function unbounded(servers: readonly string[], values: readonly string[] 
     maxMsgs: null,
     maxRestarts: null,
     historyFields: false,
+  };
+}
+
+/** Entries and JSON bytes of values one AppendEntriesRequest carries in a real cluster (resync batches). */
+export const RUNTIME_MAX_APPEND_ENTRIES = 4096;
+export const RUNTIME_MAX_APPEND_BYTES = 1 << 20;
+
+/** A real cluster's constants: unbounded, batched AppendEntries with the reject hint, leadership transfer. */
+export function runtimeConfig(servers: readonly string[]): RaftConfig {
+  return {
+    ...unbounded(servers),
+    maxAppendEntries: RUNTIME_MAX_APPEND_ENTRIES,
+    maxAppendBytes: RUNTIME_MAX_APPEND_BYTES,
+    rejectHint: true,
+    leadershipTransfer: true,
   };
 }

@@ -74,6 +74,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     recovered: recovery.value,
     storage: wal,
     send: (m) => transport.send(m),
+    reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
@@ -108,6 +109,8 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     transport,
     http,
     async stop() {
+      // A planned stop of a leader hands over first, so that it costs no election timeout (§3.10).
+      if (await n.handOff(o.cluster.electionMs[1])) log(`node: handed leadership to ${n.leader()} before stopping`);
       n.stop();
       await n.idle();
       http.closeAllConnections();
