@@ -1,5 +1,6 @@
 // The internal actions of raft.tla's Next at server i, in spec order: Timeout(i), RequestVote(i, j) for
-// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j).
+// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
+// for every j (i included: its guard i /= j lives in appendEntries).
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
@@ -16,7 +17,7 @@ export function internal(i: NodeId, _s: Server, c: RaftConfig): readonly RaftAct
       { type: 'BecomeLeader' },
       ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
       { type: 'AdvanceCommitIndex' },
-      ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
+      ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
     ];
     perNode.set(i, out);
   }
