@@ -3,8 +3,8 @@ import { UsageError, type ConstantSpec, type NetworkOptions } from '../core/inde
 import type { RaftConfig } from './types.ts';
 
 export const constants: readonly ConstantSpec[] = [
-  { flag: 'servers', constant: 'Server', description: 'how many servers (s1..sN), or their names: s1,s2,s3', default: '2' },
-  { flag: 'values', constant: 'Value', description: 'how many client values (v1..vN), or their names', default: '1' },
+  { flag: 'servers', constant: 'Server', description: 'how many servers (s1..sN), or their names with commas: s1,s2,s3', default: '2' },
+  { flag: 'values', constant: 'Value', description: 'how many client values (v1..vN), or their names with commas: v1,v2', default: '1' },
   { flag: 'max-term', constant: 'MaxTerm', description: 'CONSTRAINT currentTerm[i] <= MaxTerm', default: '3' },
   { flag: 'max-log', constant: 'MaxLogLen', description: 'CONSTRAINT Len(log[i]) <= MaxLogLen', default: '2' },
   { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
@@ -20,15 +20,19 @@ export const constants: readonly ConstantSpec[] = [
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** A count N (names p1..pN) or a comma list of distinct names; a bare name is refused as ambiguous. */
 function names(flag: string, text: string, prefix: string, max: number): string[] {
+  const expected = `a number from 1 to ${max} or a comma list of distinct names like ${prefix}1,${prefix}2 (one name: ${prefix}1,)`;
   if (/^\d+$/.test(text)) {
     const n = Number(text);
-    if (n < 1 || n > max) throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list like ${prefix}1,${prefix}2, got '${text}'`);
+    if (n < 1 || n > max) throw new UsageError(`--${flag} must be ${expected}, got '${text}'`);
     return Array.from({ length: n }, (_, k) => `${prefix}${k + 1}`);
   }
+  if (!text.includes(',')) throw new UsageError(`--${flag} must be ${expected}, got '${text}' (a count? a list needs a comma)`);
   const xs = text.split(',').map((x) => x.trim());
+  if (xs.length > 1 && xs.at(-1) === '') xs.pop();
   if (xs.length > max || xs.some((x) => !NAME.test(x)) || new Set(xs).size !== xs.length) {
-    throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list of distinct names like ${prefix}1,${prefix}2, got '${text}'`);
+    throw new UsageError(`--${flag} must be ${expected}, got '${text}'`);
   }
   return xs.sort();
 }
@@ -56,7 +60,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
   if (restarts !== 'none' && !/^\d+$/.test(restarts)) throw new UsageError(`--max-restarts must be none or a whole number >= 0, got '${restarts}'`);
   const maxRestarts = restarts === 'none' ? null : Number(restarts);
   const servers = names('servers', v('servers'), 's', 9);
-  const passive = v('passive') === 'none' ? [] : v('passive').split(',').map((x) => x.trim()).sort();
+  const passive = v('passive') === 'none' ? [] : v('passive').split(',').map((x) => x.trim()).filter((x) => x !== '').sort();
   if (passive.some((x) => !servers.includes(x))) {
     throw new UsageError(`--passive must be none or a list of servers among ${servers.join(',')}, got '${v('passive')}'`);
   }
