@@ -18,6 +18,7 @@ export interface Mutation {
 }
 
 const paxosDefault: Setting = { id: 'MCPaxos.cfg', protocol: 'paxos', module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes: {}, ci: true };
+const paxosConsistency: Setting = { ...paxosDefault, id: 'MCPaxos-Consistency', changes: { invariants: ['Consistency'] } };
 const paxosOneValue: Setting = { id: 'paxos-3a1v1b', protocol: 'paxos', module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes: { constants: { Value: '{v1}' } }, ci: true };
 const raftVote: Setting = {
   id: 'raft-3s-t3l1-passive-s2', protocol: 'raft', module: 'MCRaft.tla', cfg: 'MCRaft.cfg', ci: true,
@@ -25,12 +26,23 @@ const raftVote: Setting = {
 };
 const raftT3L1: Setting = { id: 'raft-t3l1', protocol: 'raft', module: 'MCRaft.tla', cfg: 'MCRaft.cfg', ci: true, changes: { constants: { MaxTerm: '3', MaxLogLen: '1' } } };
 
+// Phase2a's witness condition: m.mval = v /\ \A mm \in Q1bv(Q, b) : m.mbal >= mm.mbal, with \/ for /\.
+const phase2aSpec: readonly Edit[] = [{ file: 'spec/Paxos.tla', from: '             /\\ m.mval = v\n             /\\ \\A mm', to: '             \\/ m.mval = v\n             \\/ \\A mm' }];
+const phase2aSrc: readonly Edit[] = [{ file: 'src/paxos/actions/phase2a.ts', from: 'return m.mval === v && Q1bv.every(', to: 'return m.mval === v || Q1bv.every(' }];
+
 export const mutations: readonly Mutation[] = [
   {
     id: 'phase2a-witness-or',
     what: 'Phase2a: the witness condition m.mval = v /\\ (m has the highest vote) becomes \\/',
-    spec: [{ file: 'spec/Paxos.tla', from: '             /\\ m.mval = v\n             /\\ \\A mm', to: '             \\/ m.mval = v\n             \\/ \\A mm' }],
-    src: [{ file: 'src/paxos/actions/phase2a.ts', from: 'return m.mval === v && Q1bv.every(', to: 'return m.mval === v || Q1bv.every(' }],
+    spec: phase2aSpec,
+    src: phase2aSrc,
+    setting: paxosConsistency,
+  },
+  {
+    id: 'phase2a-witness-or-all',
+    what: 'the same mutation, with every invariant of MCPaxos.cfg (the first one broken is reported)',
+    spec: phase2aSpec,
+    src: phase2aSrc,
     setting: paxosDefault,
   },
   {

@@ -58,10 +58,12 @@ export function parseOurs(out: string, err: string, exitCode: number | null): Ou
     const why = err.trim().split('\n').filter((l) => !l.startsWith('progress:')).pop() ?? 'no JSON summary printed';
     return { ...none, error: `ours exit ${exitCode ?? 'signal'}: ${why}` };
   }
-  const r = j as { distinct?: number; generated?: number; depth?: number; verdict?: string; violation?: { kind: string; name: string; trace: unknown[] } | null };
+  type Violation = { kind: string; name: string; traceLength?: number; trace?: unknown[] };
+  const r = j as { distinct?: number; generated?: number; depth?: number; verdict?: string; violation?: Violation | null };
   const v = r.violation ?? null;
   const verdict = v === null ? 'none' : v.kind === 'deadlock' ? 'deadlock' : `${v.kind === 'invariant' ? 'invariant' : 'action property'} ${v.name}`;
-  const counted = { distinct: r.distinct ?? null, generated: r.generated ?? null, depth: r.depth ?? null, verdict, traceLength: v === null ? null : v.trace.length };
+  const traceLength = v === null ? null : (v.traceLength ?? v.trace?.length ?? null);
+  const counted = { distinct: r.distinct ?? null, generated: r.generated ?? null, depth: r.depth ?? null, verdict, traceLength };
   const expected = v === null ? exitCode === 0 && r.verdict === 'ok' : exitCode === 11 || exitCode === 12;
   return { ...counted, error: expected ? null : `ours exit ${exitCode ?? 'signal'}, verdict ${r.verdict ?? '?'}` };
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { constants, names, rewrite } from '../../tlc/cfg.ts';
-import { flagsFor } from '../../tlc/flags.ts';
+import { fromConfig } from '../../src/cli/from-config.ts';
+import { parseTlcConfig } from '../../src/cli/tlc-config.ts';
+import { paxos } from '../../src/paxos/index.ts';
+import { raft } from '../../src/raft/index.ts';
 
 const spec = (f: string): string => readFileSync(new URL(`../../spec/${f}`, import.meta.url), 'utf8');
 
@@ -29,21 +32,16 @@ describe('TLC .cfg files', () => {
   });
 });
 
-describe('flagsFor (our flags for the model of a .cfg)', () => {
+describe('our checker reads the rewritten .cfg (check --config)', () => {
   it('MCRaft.cfg as shipped is setting A', () => {
-    expect(flagsFor('raft', spec('MCRaft.cfg'))).toEqual([
-      '--servers', 's1,s2', '--values', 'v1', '--history', 'on', '--max-term', '3', '--max-log', '2', '--max-dup', '1', '--max-msgs', '1',
-      '--max-restarts', 'none', '--max-drops', 'none', '--max-dups', 'none', '--passive', 'none', '--drop', 'on', '--duplicate', 'on',
-    ]);
+    const c = fromConfig(parseTlcConfig(spec('MCRaft.cfg'), 'spec/MCRaft.cfg'), raft).constants;
+    expect([c['servers'], c['values'], c['max-term'], c['max-log'], c['max-restarts'], c['passive']]).toEqual(['s1,s2', 'v1,', '3', '2', 'none', 'none']);
   });
 
-  it('MCPaxos.cfg: majorities, or a list of quorums; SYMMETRY becomes --symmetry', () => {
-    expect(flagsFor('paxos', spec('MCPaxos.cfg'))).toEqual(['--acceptors', 'a1,a2,a3', '--values', 'v1,v2', '--quorums', 'majority', '--ballots', '1']);
-    const q = rewrite(spec('MCPaxos.cfg'), { constants: { Quorum: '{{a1, a2}, {a1, a3}}' }, symmetry: 'MCSymmetry' });
-    expect(flagsFor('paxos', q)).toEqual(['--acceptors', 'a1,a2,a3', '--values', 'v1,v2', '--quorums', 'a1,a2;a1,a3', '--ballots', '1', '--symmetry']);
-  });
-
-  it('a constant with no flag is an error, not a silently different model', () => {
-    expect(() => flagsFor('raft', 'CONSTANTS\n    Servers = {s1}\n')).toThrow('constant Servers has no raft flag');
+  it('MCPaxos.cfg with a list of quorums, one invariant and SYMMETRY', () => {
+    const text = rewrite(spec('MCPaxos.cfg'), { constants: { Quorum: '{{a1, a2}, {a1, a3}}' }, invariants: ['Consistency'], symmetry: 'MCSymmetry' });
+    const f = fromConfig(parseTlcConfig(text, 'spec/x.cfg'), paxos);
+    expect([f.constants['quorums'], f.invariants.map((x) => x.name), f.symmetry]).toEqual(['a1,a2;a1,a3', ['Consistency'], true]);
+    expect(fromConfig(parseTlcConfig(spec('MCPaxos.cfg'), 'spec/MCPaxos.cfg'), paxos).constants['quorums']).toBe('majority');
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromConfig } from '../../src/cli/from-config.ts';
+import { parseTlcConfig } from '../../src/cli/tlc-config.ts';
+import { paxos } from '../../src/paxos/index.ts';
+import { raft } from '../../src/raft/index.ts';
 import { rewrite } from '../../tlc/cfg.ts';
 import { countProblems, mutationProblems } from '../../tlc/compare.ts';
-import { flagsFor } from '../../tlc/flags.ts';
 import { applyEdit, mutations } from '../../tlc/mutations.ts';
 import { settings } from '../../tlc/settings.ts';
 import type { Outcome } from '../../tlc/tlc-output.ts';
@@ -10,11 +13,11 @@ import type { Outcome } from '../../tlc/tlc-output.ts';
 const file = (f: string): string => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8');
 
 describe('the settings table', () => {
-  it('has unique ids, and each setting makes a .cfg that both TLC and our flags can read', () => {
+  it('has unique ids, and each setting makes a .cfg that check --config accepts with the constants set', () => {
     expect(new Set(settings.map((s) => s.id)).size).toBe(settings.length);
     for (const s of [...settings, ...mutations.map((m) => m.setting)]) {
-      const cfg = rewrite(file(`spec/${s.cfg}`), s.changes);
-      expect([s.id, flagsFor(s.protocol, cfg).length > 0]).toEqual([s.id, true]);
+      const f = fromConfig(parseTlcConfig(rewrite(file(`spec/${s.cfg}`), s.changes), `spec/${s.id}.cfg`), s.protocol === 'paxos' ? paxos : raft);
+      expect([s.id, f.symmetry]).toEqual([s.id, s.changes.symmetry !== undefined]);
     }
   });
 });
