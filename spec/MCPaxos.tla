@@ -10,9 +10,14 @@ EXTENDS Paxos, TLC
 \* Every majority of the acceptors is a quorum (Quorum <- MCQuorum in the .cfg; or list the quorums).
 MCQuorum == {Q \in SUBSET Acceptor : 2 * Cardinality(Q) > Cardinality(Acceptor)}
 
-\* Optional: SYMMETRY MCSymmetry in the .cfg, like `check paxos --symmetry` (every renaming of the
-\* acceptors combined with every renaming of the values; majorities are kept by all of them).
-MCSymmetry == {p @@ q : p \in Permutations(Acceptor), q \in Permutations(Value)}
+\* The renamings of the acceptors that map the quorums onto quorums: all of them for majorities;
+\* for {{a1, a2}, {a1, a3}} only the swap of a2 and a3 (a1 is special).  Any other renaming would
+\* merge states that the quorums tell apart.
+QuorumPermutations == {p \in Permutations(Acceptor) : \A Q \in Quorum : {p[a] : a \in Q} \in Quorum}
+
+\* Optional: SYMMETRY MCSymmetry in the .cfg, like `check paxos --symmetry` (those renamings of the
+\* acceptors combined with every renaming of the values; src/paxos/symmetry.ts).
+MCSymmetry == {p @@ q : p \in QuorumPermutations, q \in Permutations(Value)}
 
 \* Add one of these as an INVARIANT to get a trace to the witness it negates.
 NotValueChosen == ~ ValueChosen
