@@ -1,7 +1,7 @@
 // `npm run tlc`: SANY on every spec/MC*.tla, then TLC and our explorer on every spec/MC*.cfg and on
 // the settings table, then the mutation-parity table. Any parse error, TLC error or difference fails.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,8 +62,35 @@ const counts = (o: Outcome): string => `${fig(o.distinct)} / ${fig(o.generated)}
 const verdict = (o: Outcome): string =>
   o.error !== null ? 'error' : o.traceLength === null ? `${o.verdict} (${counts(o)})` : `${o.verdict} (${o.traceLength} states)`;
 
+/** Every generated .cfg into `dir`, to run TLC by hand from a copy of spec/ holding them. */
+function writeCfgs(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const all = [...settings, ...mutations.map((m) => m.setting)].filter((s) => Object.keys(s.changes).length > 0);
+  for (const s of all) writeFileSync(join(dir, `${s.id}.cfg`), rewrite(readFileSync(join(ROOT, 'spec', s.cfg), 'utf8'), s.changes));
+  console.log(`wrote ${all.length} .cfg files to ${dir}`);
+  return 0;
+}
+
+/** The two summary tables. */
+function printTables(rows: readonly Row[], mrows: readonly Row[], muts: readonly Mutation[]): void {
+  console.log(`\nExact counts (distinct / generated / depth; TLC -workers 1):\n${table(
+    ['setting', 'ours', 'TLC', 'ours time', 'TLC time', 'result'],
+    rows.map((r) => [r.id, counts(r.ours), counts(r.tlc), secs(r.ours.seconds), secs(r.tlc.seconds), r.problems.length === 0 ? 'same' : 'DIFFERENT']),
+  )}`);
+  if (mrows.length === 0) return;
+  console.log(`\nMutations (the same edit in spec/ and src/; verdict and shortest trace):\n${table(
+    ['mutation', 'setting', 'ours', 'TLC', 'TLC time', 'result'],
+    mrows.map((r, k) => [r.id, muts[k]?.setting.id ?? '', verdict(r.ours), verdict(r.tlc), secs(r.tlc.seconds), r.problems.length === 0 ? 'same' : 'DIFFERENT']),
+  )}`);
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { all: { type: 'boolean' }, only: { type: 'string', multiple: true }, 'no-mutations': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { all: { type: 'boolean' }, only: { type: 'string', multiple: true }, 'no-mutations': { type: 'boolean' }, 'write-cfgs': { type: 'string' } },
+    strict: true,
+  });
+  const cfgDir = values['write-cfgs'];
+  if (cfgDir !== undefined) return writeCfgs(cfgDir);
   const jar = process.env['TLA2TOOLS_JAR'];
   if (jar === undefined || jar === '') {
     process.stderr.write(`TLA2TOOLS_JAR is not set.\n${HOW_TO_GET_TLC}`);
@@ -74,6 +101,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const jarPath = resolve(jar);
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores (times below are wall clock)`);
   const only = values.only;
   const pick = (id: string, ci: boolean): boolean => (only !== undefined ? only.some((o) => id.includes(o)) : ci || values.all === true);
   const work = mkdtempSync(join(tmpdir(), 'npm-run-tlc-'));
@@ -105,16 +133,7 @@ async function main(): Promise<number> {
       console.log(`[mutation ${k + 1}/${muts.length}] ${m.id} on ${m.setting.id}: ours ${verdict(r.ours)}, TLC ${verdict(r.tlc)} ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
       failures.push(...problems.map((p) => `mutation ${m.id}: ${p}`));
     }
-    console.log(`\nExact counts (distinct / generated / depth; TLC -workers 1):\n${table(
-      ['setting', 'ours', 'TLC', 'ours time', 'TLC time', 'result'],
-      rows.map((r) => [r.id, counts(r.ours), counts(r.tlc), secs(r.ours.seconds), secs(r.tlc.seconds), r.problems.length === 0 ? 'same' : 'DIFFERENT']),
-    )}`);
-    if (mrows.length > 0) {
-      console.log(`\nMutations (the same edit in spec/ and src/; verdict and shortest trace):\n${table(
-        ['mutation', 'setting', 'ours', 'TLC', 'TLC time', 'result'],
-        mrows.map((r, k) => [r.id, muts[k]?.setting.id ?? '', verdict(r.ours), verdict(r.tlc), secs(r.tlc.seconds), r.problems.length === 0 ? 'same' : 'DIFFERENT']),
-      )}`);
-    }
+    printTables(rows, mrows, muts);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
