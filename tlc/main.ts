@@ -62,6 +62,20 @@ const counts = (o: Outcome): string => `${fig(o.distinct)} / ${fig(o.generated)}
 const verdict = (o: Outcome): string =>
   o.error !== null ? 'error' : o.traceLength === null ? `${o.verdict} (${counts(o)})` : `${o.verdict} (${o.traceLength} states)`;
 
+/** `f` on every item, at most `n` at a time; the results in the items' order. */
+async function pool<T, R>(items: readonly T[], n: number, f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await f(items[k] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}
+
 /** Every generated .cfg into `dir`, to run TLC by hand from a copy of spec/ holding them. */
 function writeCfgs(dir: string): number {
   mkdirSync(dir, { recursive: true });
@@ -86,7 +100,10 @@ function printTables(rows: readonly Row[], mrows: readonly Row[], muts: readonly
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { all: { type: 'boolean' }, only: { type: 'string', multiple: true }, 'no-mutations': { type: 'boolean' }, 'write-cfgs': { type: 'string' } },
+    options: {
+      all: { type: 'boolean' }, only: { type: 'string', multiple: true }, 'no-mutations': { type: 'boolean' },
+      'write-cfgs': { type: 'string' }, jobs: { type: 'string' },
+    },
     strict: true,
   });
   const cfgDir = values['write-cfgs'];
@@ -101,6 +118,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const jarPath = resolve(jar);
+  // Two comparisons at a time fill 2 cores: TLC keeps one busy, our (shorter) run the other only part of the time.
+  const jobs = Number(values.jobs ?? '2');
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(`--jobs must be a whole number >= 1, got '${values.jobs ?? ''}'\n`);
+    return 2;
+  }
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores (times below are wall clock)`);
   const only = values.only;
   const pick = (id: string, ci: boolean): boolean => (only !== undefined ? only.some((o) => id.includes(o)) : ci || values.all === true);
@@ -115,24 +138,24 @@ async function main(): Promise<number> {
       if (err !== null) failures.push(`SANY ${mod}: ${err}`);
     }
     const todo = [...shipped(), ...settings].filter((s) => pick(s.id, s.ci));
-    const rows: Row[] = [];
-    for (const [k, s] of todo.entries()) {
+    const muts = values['no-mutations'] === true ? [] : mutations.filter((m) => pick(m.id, true));
+    const total = todo.length + muts.length;
+    let finished = 0;
+    const rows = await pool(todo, jobs, async (s) => {
       const r = await both(jarPath, ROOT, specDir, s);
       const problems = countProblems(r.ours, r.tlc);
-      rows.push({ id: s.id, ...r, problems });
-      console.log(`[${k + 1}/${todo.length}] ${s.id}: ours ${counts(r.ours)} (${secs(r.ours.seconds)}), TLC ${counts(r.tlc)} (${secs(r.tlc.seconds)}) ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
+      console.log(`[${++finished}/${total}] ${s.id}: ours ${counts(r.ours)} (${secs(r.ours.seconds)}), TLC ${counts(r.tlc)} (${secs(r.tlc.seconds)}) ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
       failures.push(...problems.map((p) => `${s.id}: ${p}`));
-    }
-    const muts = values['no-mutations'] === true ? [] : mutations.filter((m) => pick(m.id, true));
-    const mrows: Row[] = [];
-    for (const [k, m] of muts.entries()) {
+      return { id: s.id, ...r, problems };
+    });
+    const mrows = await pool(muts, jobs, async (m) => {
       const dir = mutatedCopy(work, m);
       const r = await both(jarPath, dir, join(dir, 'spec'), m.setting);
       const problems = mutationProblems(r.ours, r.tlc);
-      mrows.push({ id: m.id, ...r, problems });
-      console.log(`[mutation ${k + 1}/${muts.length}] ${m.id} on ${m.setting.id}: ours ${verdict(r.ours)}, TLC ${verdict(r.tlc)} ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
+      console.log(`[${++finished}/${total}] mutation ${m.id} on ${m.setting.id}: ours ${verdict(r.ours)}, TLC ${verdict(r.tlc)} ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
       failures.push(...problems.map((p) => `mutation ${m.id}: ${p}`));
-    }
+      return { id: m.id, ...r, problems };
+    });
     printTables(rows, mrows, muts);
   } finally {
     rmSync(work, { recursive: true, force: true });
