@@ -93,6 +93,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     },
     me.host,
     me.httpPort,
+    { maxValueBytes: o.cluster.maxValueBytes, bodyTimeoutMs: o.cluster.bodyTimeoutMs },
   ).catch((e: unknown) => {
     void transport.close();
     throw new UsageError(`cannot serve HTTP on ${me.host}:${me.httpPort}: ${(e as Error).message}`);
