@@ -9,7 +9,7 @@ import { loadClusterConfig } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
 import { arr, bool, int, json, obj, str, tagged } from '../../runtime/transport/schema.ts';
 import type { Schema } from '../../runtime/transport/schema.ts';
-import { WalCorruptError } from '../../runtime/wal/wal.ts';
+import { WAL_CORRUPT_ADVICE, WalCorruptError } from '../../runtime/wal/wal.ts';
 import { parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import type { Command } from './index.ts';
@@ -94,7 +94,8 @@ export const node: Command = {
       });
     } catch (e) {
       if (e instanceof WalCorruptError) {
-        process.stderr.write(`error: node ${values.id}: write-ahead log is corrupt: ${e.message}; refusing to start\n`);
+        const file = e.file === null ? '' : ` ${e.file}`;
+        process.stderr.write(`error: node ${values.id}: write-ahead log${file} is corrupt: ${e.message}; refusing to start: ${WAL_CORRUPT_ADVICE}\n`);
         return EXIT.internal;
       }
       throw e;
