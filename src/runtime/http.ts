@@ -30,6 +30,8 @@ export interface HttpBackend {
   /** Present only when fault injection is enabled (tests). */
   readonly setFaults?: (f: Faults) => void;
   readonly log: (line: string) => void;
+  /** `GET /metrics`: the Prometheus exposition (content type and text). */
+  readonly metrics?: () => Promise<{ type: string; body: string }>;
 }
 
 function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -116,6 +118,11 @@ export async function startHttp(b: HttpBackend, host: string, port: number): Pro
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/status' && req.method === 'GET') return send(res, 200, b.status());
+    if (url.pathname === '/metrics' && req.method === 'GET' && b.metrics !== undefined) {
+      const m = await b.metrics();
+      res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
+      return void res.end(m.body);
+    }
     if (url.pathname === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
       if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized' });
       const body = await readBody(req);
