@@ -17,7 +17,7 @@ import { lockDataDir } from './lock.ts';
 import type { DirLock } from './lock.ts';
 import { createLogger, transitionLogger } from './logging.ts';
 import type { LogFormat, Logger, StateView } from './logging.ts';
-import { NodeMetrics } from './metrics.ts';
+import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 
 export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly protocol: NodeProtocol<C, S, A, M>;
@@ -33,6 +33,8 @@ export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   /** Reads role, term, vote and indexes from a state, for event logs (given by the CLI wiring). */
   readonly view: (s: S) => StateView;
   readonly logFormat?: LogFormat;
+  /** Metrics behind `GET /metrics` (none without). */
+  readonly metrics?: MetricsFactory;
   readonly log?: Logger;
 }
 
@@ -40,7 +42,7 @@ export interface RunningNode<C, S, A extends Tagged, M extends Message> {
   readonly node: Node<C, S, A, M>;
   readonly transport: Transport<M>;
   readonly http: Server;
-  readonly metrics: NodeMetrics;
+  readonly metrics: NodeMetrics | null;
   stop(): Promise<void>;
 }
 
@@ -74,14 +76,14 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     log(`wal: truncated a torn tail of ${recovery.truncated.bytes} bytes (${recovery.truncated.reason})`);
   }
   let node: Node<C, S, A, M> | null = null;
-  const metrics = new NodeMetrics(o.id, {
+  const metrics = o.metrics?.(o.id, {
     term: () => node?.status().term ?? 0,
     commitIndex: () => node?.status().commitIndex ?? 0,
     applied: () => node?.status().applied ?? 0,
     lastIndex: () => node?.status().lastIndex ?? 0,
     leader: () => node?.leader() ?? null,
-  });
-  const observe = transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics.elections.inc() });
+  }) ?? null;
+  const observe = transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
   // Each step's before and after states go to the event log; the protocol itself is unchanged.
   const protocol = {
     ...o.protocol,
@@ -95,7 +97,7 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     async write(value) {
       const t0 = performance.now();
       const wrote = await wal.write(value);
-      if (wrote) metrics.fsync.observe((performance.now() - t0) / 1000);
+      if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
       return wrote;
     },
   };
@@ -137,15 +139,14 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
   const submit = async (c: Parameters<typeof n.submit>[0]) => {
     const t0 = performance.now();
     const out = await n.submit(c);
-    metrics.proposals.inc({ outcome: out.kind });
-    metrics.commit.observe({ outcome: out.kind }, (performance.now() - t0) / 1000);
+    metrics?.command(out.kind, (performance.now() - t0) / 1000);
     return out;
   };
   const http = await startHttp(
     {
       id: o.id,
       submit,
-      metrics: () => metrics.scrape(),
+      ...(metrics !== null ? { metrics: () => metrics.scrape() } : {}),
       status: () => n.status(),
       leader: () => n.leader(),
       address: (j) => {
