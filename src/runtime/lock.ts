@@ -6,6 +6,7 @@
 // abstract Unix socket, released by the kernel when its process dies) so that two contenders cannot
 // both remove the same stale lock and then each other's fresh one.
 import { createHash } from 'node:crypto';
+import { UsageError } from '../core/index.ts';
 import { existsSync, linkSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
@@ -138,11 +139,11 @@ export async function lockDataDir(dir: string): Promise<DirLock> {
         continue; // removed meanwhile: try again
       }
       const h = readHolder(dir);
-      if (h === null) throw new Error(`data directory ${dir} has an unreadable lock file ${LOCK_FILE}; remove it if no node runs on this directory`);
+      if (h === null) throw new UsageError(`data directory ${dir} has an unreadable lock file ${LOCK_FILE}; remove it if no node runs on this directory`);
       if (holderAlive(h)) throw new LockHeldError(dir, h);
       await breakStale(dir, file, seen);
     }
-    throw new Error(`data directory ${dir}: could not take the lock (kept changing hands)`);
+    throw new UsageError(`data directory ${dir}: could not take the lock (kept changing hands)`);
   } finally {
     try {
       unlinkSync(tmp);
