@@ -76,31 +76,7 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     log(`wal: truncated a torn tail of ${recovery.truncated.bytes} bytes (${recovery.truncated.reason})`);
   }
   let node: Node<C, S, A, M> | null = null;
-  const metrics = o.metrics?.(o.id, {
-    term: () => node?.status().term ?? 0,
-    commitIndex: () => node?.status().commitIndex ?? 0,
-    applied: () => node?.status().applied ?? 0,
-    lastIndex: () => node?.status().lastIndex ?? 0,
-    leader: () => node?.leader() ?? null,
-  }) ?? null;
-  const observe = transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
-  // Each step's before and after states go to the event log; the protocol itself is unchanged.
-  const protocol = {
-    ...o.protocol,
-    step: (i: string, s: S, x: Parameters<typeof o.protocol.step>[2], c: C) => {
-      const r = o.protocol.step(i, s, x, c);
-      if (r !== null) observe(s, r.state, x);
-      return r;
-    },
-  };
-  const storage: Storage = {
-    async write(value) {
-      const t0 = performance.now();
-      const wrote = await wal.write(value);
-      if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
-      return wrote;
-    },
-  };
+  const { protocol, storage, metrics } = instrument(o, log, wal, () => node);
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
   const transport = await Transport.start<M>({
@@ -180,4 +156,40 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
       lock.release();
     },
   };
+}
+
+/** The protocol with its steps observed (event log), the WAL with its appends timed, the metrics. */
+function instrument<C, S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<C, S, A, M>,
+  log: Logger,
+  wal: Wal,
+  node: () => Node<C, S, A, M> | null,
+): { protocol: NodeProtocol<C, S, A, M>; storage: Storage; metrics: NodeMetrics | null } {
+  const metrics =
+    o.metrics?.(o.id, {
+      term: () => node()?.status().term ?? 0,
+      commitIndex: () => node()?.status().commitIndex ?? 0,
+      applied: () => node()?.status().applied ?? 0,
+      lastIndex: () => node()?.status().lastIndex ?? 0,
+      leader: () => node()?.leader() ?? null,
+    }) ?? null;
+  const observe = transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
+  // Each step's before and after states go to the event log; the protocol itself is unchanged.
+  const protocol: NodeProtocol<C, S, A, M> = {
+    ...o.protocol,
+    step: (i, s, x, c) => {
+      const r = o.protocol.step(i, s, x, c);
+      if (r !== null) observe(s, r.state, x);
+      return r;
+    },
+  };
+  const storage: Storage = {
+    async write(value) {
+      const t0 = performance.now();
+      const wrote = await wal.write(value);
+      if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
+      return wrote;
+    },
+  };
+  return { protocol, storage, metrics };
 }
