@@ -116,6 +116,8 @@ function badRecord(buf: Buffer, at: number, n: number, r: Scan & { ok: false }):
     throw new WalCorruptError(`${where}: ${r.reason}, but a valid record follows at byte ${later}: corrupt in the middle`);
   }
   if (r.kind === 'short') return { reason: `${where} ${r.reason}`, bytes: buf.length - at };
+  // A file extended by the crash but never written reads as zeros (etcd: a zero length ends the log).
+  if (buf.subarray(at).every((x) => x === 0)) return { reason: `${where}: zeros to the end of the file`, bytes: buf.length - at };
   if (r.kind === 'sum' && hasZeroSector(buf, at + HEADER, at + HEADER + buf.readUInt32BE(at))) {
     return { reason: `${where}: checksum mismatch with a zeroed sector`, bytes: buf.length - at };
   }

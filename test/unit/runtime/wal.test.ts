@@ -101,6 +101,15 @@ describe('Wal', () => {
     expect(replay(buf).truncated?.reason).toMatch(/zeroed sector/);
   });
 
+  it('cuts zeros after the last record (a file extended by the crash, never written)', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    await writeAll([v1]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    const r = replay(Buffer.concat([buf, Buffer.alloc(700)]));
+    expect(r.value).toEqual(v1);
+    expect(r.truncated).toEqual({ reason: `record 2 at byte ${buf.length}: zeros to the end of the file`, bytes: 700 });
+  });
+
   it('refuses 512 zero bytes that cover no whole aligned sector of the last record', async () => {
     const v1 = { ...d0, currentTerm: 1 };
     await writeAll([v1, { ...v1, log: [{ term: 1, value: 'z'.repeat(3000) }] }]);
