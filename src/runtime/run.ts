@@ -179,7 +179,11 @@ function instrument<C, S, A extends Tagged, M extends Message>(
     ...o.protocol,
     step: (i, s, x, c) => {
       const r = o.protocol.step(i, s, x, c);
-      if (r !== null) observe(s, r.state, x);
+      try {
+        if (r !== null) observe(s, r.state, x);
+      } catch (e) {
+        log(`log: event observer failed: ${(e as Error).message}`); // never costs the step
+      }
       return r;
     },
   };
