@@ -35,6 +35,13 @@ export function createLogger(id: string, format: LogFormat, write: (s: string) =
   return log;
 }
 
+/** A logger over a plain line sink (events become their text). */
+export function lineLogger(write: (line: string) => void): Logger {
+  const log = ((line: string) => write(line)) as Logger;
+  log.event = (_name, _fields, text) => write(text);
+  return log;
+}
+
 /** What the runtime may read from a protocol state (supplied by the CLI wiring, e.g. for Raft). */
 export interface StateView {
   readonly role: 'leader' | 'candidate' | 'follower';

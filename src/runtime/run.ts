@@ -15,7 +15,7 @@ import type { Storage } from './node.ts';
 import { join } from 'node:path';
 import { lockDataDir } from './lock.ts';
 import type { DirLock } from './lock.ts';
-import { createLogger, transitionLogger } from './logging.ts';
+import { createLogger, lineLogger, transitionLogger } from './logging.ts';
 import type { LogFormat, Logger, StateView } from './logging.ts';
 import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 
@@ -30,12 +30,14 @@ export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly id: string;
   /** Enables the test-only fault layer and `POST /_faults`. */
   readonly faults?: boolean;
-  /** Reads role, term, vote and indexes from a state, for event logs (given by the CLI wiring). */
-  readonly view: (s: S) => StateView;
+  /** Reads role, term, vote and indexes from a state, for event logs (none without). */
+  readonly view?: (s: S) => StateView;
+  /** Text (default) or JSON lines on stderr, when `log` is not given. */
   readonly logFormat?: LogFormat;
   /** Metrics behind `GET /metrics` (none without). */
   readonly metrics?: MetricsFactory;
-  readonly log?: Logger;
+  /** Where log lines go: a plain line sink, or a `Logger` that also takes structured events. */
+  readonly log?: ((line: string) => void) | Logger;
 }
 
 export interface RunningNode<C, S, A extends Tagged, M extends Message> {
@@ -49,7 +51,7 @@ export interface RunningNode<C, S, A extends Tagged, M extends Message> {
 export async function runNode<C, S, A extends Tagged, M extends Message>(
   o: RunNodeOptions<C, S, A, M>,
 ): Promise<RunningNode<C, S, A, M>> {
-  const log = o.log ?? createLogger(o.id, o.logFormat ?? 'text');
+  const log = o.log === undefined ? createLogger(o.id, o.logFormat ?? 'text') : 'event' in o.log ? o.log : lineLogger(o.log);
   const me = o.cluster.nodes[o.id];
   if (me === undefined) throw new UsageError(`unknown node '${o.id}' (config has: ${Object.keys(o.cluster.nodes).join(', ')})`);
   const dir = join(o.cluster.dataDir, o.id);
@@ -106,12 +108,10 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     onFatal: () => process.exit(1),
   });
   const n = node;
-  const r0 = o.view(n.state);
-  log.event(
-    'wal-recovery',
-    { records: recovery.records, term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor, truncatedBytes: recovery.truncated?.bytes ?? 0 },
-    `wal: recovered ${recovery.records} records from ${dir} (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`,
-  );
+  const r0 = o.view?.(n.state) ?? null;
+  const at = r0 === null ? '' : ` (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`;
+  const fields = r0 === null ? {} : { term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor };
+  log.event('wal-recovery', { records: recovery.records, ...fields, truncatedBytes: recovery.truncated?.bytes ?? 0 }, `wal: recovered ${recovery.records} records from ${dir}${at}`);
   const submit = async (c: Parameters<typeof n.submit>[0]) => {
     const t0 = performance.now();
     const out = await n.submit(c);
@@ -173,14 +173,14 @@ function instrument<C, S, A extends Tagged, M extends Message>(
       lastIndex: () => node()?.status().lastIndex ?? 0,
       leader: () => node()?.leader() ?? null,
     }) ?? null;
-  const observe = transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
+  const observe = o.view === undefined ? null : transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
   // Each step's before and after states go to the event log; the protocol itself is unchanged.
   const protocol: NodeProtocol<C, S, A, M> = {
     ...o.protocol,
     step: (i, s, x, c) => {
       const r = o.protocol.step(i, s, x, c);
       try {
-        if (r !== null) observe(s, r.state, x);
+        if (r !== null) observe?.(s, r.state, x);
       } catch (e) {
         log(`log: event observer failed: ${(e as Error).message}`); // never costs the step
       }
