@@ -14,7 +14,9 @@ export async function workerBundle(factory: ModelFactory): Promise<string | null
   if (!factory.module.startsWith('file:')) return null;
   try {
     // Resolved here, not at load: this module is itself part of the bundle, where import.meta is empty.
-    const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
+    // The built package (dist/) has worker.js beside this module's .js; the sources have worker.ts.
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const workerFile = fileURLToPath(new URL(`./worker${ext}`, import.meta.url));
     const esbuild = await import('esbuild');
     const entry = [
       `const { serve } = require(${JSON.stringify(workerFile)});`,

@@ -13,6 +13,10 @@ export type { PaxosVariant } from './variants/index.ts';
 export { paxosModel } from './model.ts';
 export { actions } from './next.ts';
 export { parseConstants, majorities } from './constants.ts';
+export type { Flags, QuorumRules } from './constants.ts';
+export { invariants } from './invariants.ts';
+export { witnesses } from './witnesses.ts';
+export { chosen, chosenAt, votedFor } from './voting.ts';
 export { variants } from './variants/index.ts';
 
 export const paxos: Checkable = {

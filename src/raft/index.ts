@@ -1,12 +1,15 @@
 // Raft (Ongaro's raft.tla) as node-local pure handlers: the protocol, its runtime drive, and the
 // `check raft` entry of the CLI.
-import { UsageError, type Checkable, type Message, type NodeProtocol, type Tagged } from '../core/index.ts';
+import { UsageError, type Checkable, type Global, type Message, type NodeProtocol, type Tagged } from '../core/index.ts';
 import { constants, parse, settings } from './config.ts';
 import { raftWith } from './protocol.ts';
 import { handlers } from './step.ts';
+import type { RaftMessage, Server } from './types.ts';
 import { variants } from './variants/index.ts';
 
 export type * from './types.ts';
+/** What Raft's invariants see: every server's variables and the messages in flight. */
+export type RaftGlobal = Global<Server, RaftMessage>;
 export type { RaftProtocol } from './protocol.ts';
 export { drive } from './drive.ts';
 export { durable } from './durable.ts';
@@ -16,7 +19,7 @@ export { handlers } from './step.ts';
 export { variants } from './variants/index.ts';
 export { actionProperties, invariants } from './invariants.ts';
 export { witnesses } from './witnesses.ts';
-export { parse as parseConfig, unbounded } from './config.ts';
+export { constants, parse as parseConfig, settings, unbounded } from './config.ts';
 
 /** The correct protocol. */
 export const raftProtocol = raftWith(handlers, 'raft');

@@ -1,4 +1,5 @@
-// The broken variants, by name.
+// The broken variants, by name. This list is the one place a variant is registered: `check paxos
+// --variant`, `--help` and the tests read it.
 import { minorityQuorums } from './minorityQuorums.ts';
 import { phase1bForgetsVote } from './phase1bForgetsVote.ts';
 import { phase2aAnyValue } from './phase2aAnyValue.ts';

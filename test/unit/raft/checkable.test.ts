@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/index.ts';
-import { raft } from '../../../src/raft/index.ts';
+import { raft, type RaftVariant } from '../../../src/raft/index.ts';
 
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
 
@@ -42,9 +43,23 @@ describe('raft (Checkable)', () => {
     expect(() => raft.build({ ...defaults, [flag]: value }, null)).toThrow(new UsageError(message));
   });
 
-  it('an unknown variant is a UsageError listing the variants', () => {
+  it('an unknown variant is a UsageError listing the registered variants', () => {
+    // Derived from the registry, so that a user's own variant (src/raft/variants/index.ts) keeps this test green.
     expect(() => raft.build(defaults, 'nope')).toThrow(
-      new UsageError("unknown variant 'nope' for raft (expected: commit-previous-term, vote-without-log-check, append-without-log-check, forget-vote-on-restart)"),
+      new UsageError(`unknown variant 'nope' for raft (expected: ${Object.keys(raft.variants).join(', ')})`),
     );
+  });
+
+  it('registers the shipped variants, and every variant module under src/raft/variants by its name', async () => {
+    expect(Object.keys(raft.variants)).toEqual(
+      expect.arrayContaining(['commit-previous-term', 'vote-without-log-check', 'append-without-log-check', 'forget-vote-on-restart']),
+    );
+    const dir = new URL('../../../src/raft/variants/', import.meta.url);
+    const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    expect(modules.length).toBeGreaterThanOrEqual(4);
+    for (const f of modules) {
+      const exported = Object.values((await import(new URL(f, dir).href)) as Record<string, RaftVariant>);
+      for (const v of exported) expect([f, raft.variants[v.name]]).toEqual([f, v]);
+    }
   });
 });
