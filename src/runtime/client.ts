@@ -1,7 +1,8 @@
 // An HTTP client of the key-value API (the `kv` command, the benchmark and the tests' workload).
 // It keeps a session (client id, sequence number): an attempt with an unknown outcome (timeout, lost
-// connection, 502/504) is retried with the same sequence number, so that it is applied at most once;
-// an attempt that certainly failed (503) may go to another node.
+// connection after connecting, 502/504) is retried with the same sequence number, so that it is
+// applied at most once; an attempt that certainly failed (503, or no connection made) may go to
+// another node and, if every attempt was certain, the request is reported failed rather than unknown.
 import { Agent, request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 
@@ -10,7 +11,21 @@ export interface HttpReply {
   readonly body: Record<string, unknown>;
 }
 
-/** One HTTP request; rejects on a network error or timeout. */
+/** A request that got no answer; `connected` says whether it may have reached the server. */
+export class HttpRequestError extends Error {
+  readonly connected: boolean;
+  constructor(message: string, connected: boolean) {
+    super(message);
+    this.connected = connected;
+  }
+}
+
+/** Whether an error of `httpRequest` proves the request never reached a server. */
+export function surelyNotSent(e: unknown): boolean {
+  return e instanceof HttpRequestError && !e.connected;
+}
+
+/** One HTTP request; rejects with an `HttpRequestError` on a network error or timeout. */
 export function httpRequest(
   url: string,
   method: string,
@@ -38,11 +53,17 @@ export function httpRequest(
           }
           resolve({ code: res.statusCode ?? 0, body: (typeof parsed === 'object' && parsed !== null ? parsed : { value: parsed }) as Record<string, unknown> });
         });
-        res.on('error', reject);
+        res.on('error', (e: NodeJS.ErrnoException) => reject(new HttpRequestError(e.code ?? e.message, true)));
       },
     );
+    // Until the connection is established nothing can have reached the server.
+    let connected = false;
+    req.on('socket', (so) => {
+      if (!so.connecting) connected = true;
+      else so.once('connect', () => (connected = true));
+    });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
+    req.on('error', (e: NodeJS.ErrnoException) => reject(new HttpRequestError(e.code ?? e.message, connected)));
     req.end(body ?? undefined);
   });
 }
@@ -51,7 +72,8 @@ export type KvRequest =
   | { readonly op: 'get'; readonly key: string }
   | { readonly op: 'put'; readonly key: string; readonly value: string }
   | { readonly op: 'del'; readonly key: string }
-  | { readonly op: 'cas'; readonly key: string; readonly expected: string; readonly value: string };
+  | { readonly op: 'cas'; readonly key: string; readonly expected: string; readonly value: string }
+  | { readonly op: 'cad'; readonly key: string; readonly expected: string };
 
 /** The final answer to a request: completed (with its reply), certainly failed, or unknown. */
 export type KvAnswer =
@@ -87,8 +109,8 @@ export class KvClient {
 
   async call(r: KvRequest): Promise<KvAnswer> {
     const seq = ++this.seq;
-    const path = `/kv/${encodeURIComponent(r.key)}${r.op === 'cas' ? `?expected=${encodeURIComponent(r.expected)}` : ''}`;
-    const method = r.op === 'get' ? 'GET' : r.op === 'del' ? 'DELETE' : 'PUT';
+    const path = `/kv/${encodeURIComponent(r.key)}${r.op === 'cas' || r.op === 'cad' ? `?expected=${encodeURIComponent(r.expected)}` : ''}`;
+    const method = r.op === 'get' ? 'GET' : r.op === 'del' || r.op === 'cad' ? 'DELETE' : 'PUT';
     const body = r.op === 'put' || r.op === 'cas' ? r.value : null;
     const headers: Record<string, string> = { 'x-client-id': this.id, 'x-seq': String(seq) };
     if (this.o.token) headers['authorization'] = `Bearer ${this.o.token}`;
@@ -107,9 +129,8 @@ export class KvClient {
           return ambiguous === null ? { kind: 'fail', error: `HTTP ${reply.code}: ${JSON.stringify(reply.body)}` } : { kind: 'unknown', error: ambiguous };
         }
       } catch (e) {
-        // Connection refused before sending is certain; anything else may have reached the node.
-        const msg = (e as Error).message;
-        if (!/ECONNREFUSED/.test(msg)) ambiguous = msg;
+        // No connection made (refused, unreachable) is certain; anything else may have reached the node.
+        if (!surelyNotSent(e)) ambiguous = (e as Error).message;
       }
       this.next += 1;
       await new Promise((r) => setTimeout(r, 50 * (k + 1)));

@@ -28,6 +28,10 @@ export interface ClusterConfig {
   readonly maxFrameBytes: number;
   /** How long a client command may wait to commit. */
   readonly commandTimeoutMs: number;
+  /** Largest value a client may write, in bytes (HTTP 413 above). */
+  readonly maxValueBytes: number;
+  /** How long a declared HTTP request body may take to arrive (HTTP 408 after). */
+  readonly bodyTimeoutMs: number;
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -43,7 +47,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs'];
+  const known = ['nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -85,6 +89,10 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
   if (heartbeatMs >= (em[0] as number)) throw new UsageError(`${where}: 'heartbeatMs' (${heartbeatMs}) must be below the election timeout (${String(em[0])})`);
   const fsync = r['fsync'] ?? true;
   if (typeof fsync !== 'boolean') throw new UsageError(`${where}: 'fsync' must be true or false`);
+  const maxFrameBytes = int('maxFrameBytes', 16 * 1024 * 1024, 1024);
+  const maxValueBytes = int('maxValueBytes', 1024 * 1024, 1);
+  // A value travels inside an AppendEntries frame, with room for the message around it.
+  if (maxValueBytes + 64 * 1024 > maxFrameBytes) throw new UsageError(`${where}: 'maxValueBytes' (${maxValueBytes}) must be at least 64 KiB below 'maxFrameBytes' (${maxFrameBytes})`);
   return {
     nodes,
     secret,
@@ -93,8 +101,10 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
     electionMs: [em[0] as number, em[1] as number],
     heartbeatMs,
     fsync,
-    maxFrameBytes: int('maxFrameBytes', 16 * 1024 * 1024, 1024),
+    maxFrameBytes,
     commandTimeoutMs: int('commandTimeoutMs', 5000, 10),
+    maxValueBytes,
+    bodyTimeoutMs: int('bodyTimeoutMs', 5000, 10),
   };
 }
 

@@ -1,21 +1,27 @@
-// The client API over HTTP/JSON, on every node:
-//   GET /kv/<key>                      read (through the log: linearizable)
-//   PUT /kv/<key>            body v    write v (the raw body, a string)
-//   PUT /kv/<key>?expected=<e> body v  compare-and-set: write v if the value is e
-//   DELETE /kv/<key>                   delete
-//   GET /status                        id, role, term, commitIndex, leader
+// The client API over HTTP/JSON, on every node (docs/runtime.md, "Client API"):
+//   GET /kv/<key>                          read (through the log: linearizable)
+//   PUT /kv/<key>                 body v   write v (the raw body, UTF-8 text)
+//   PUT /kv/<key>?expected=<e>    body v   compare-and-set: write v if the value is e
+//   DELETE /kv/<key>                       delete
+//   DELETE /kv/<key>?expected=<e>          compare-and-delete: delete if the value is e
+//   GET /status, GET /health               the node's view; ready or not (200 / 503)
 // A follower proxies a /kv request to the leader it knows (one hop). Headers `X-Client-Id` and
 // `X-Seq` name a client session, so that a retry is applied once. Outcomes by status code:
 // 200/404/409 completed; 503 certainly not applied (safe to retry); 502/504 unknown (retry with the
-// same X-Seq). With a token configured, /kv needs `Authorization: Bearer <token>`.
+// same X-Seq). Every error body is one line of JSON: {"error": code, "message": text, ...}.
 import { createServer, request, Agent } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { KvCommand, KvOp } from './kv/kv.ts';
+import { checkQuery, isRefusal, kvOp, kvOperation, parseKey, parseSession, parseTarget, parseValue } from './kv/request.ts';
+import type { HttpRefusal } from './kv/request.ts';
 import type { NodeStatus, Outcome } from './node.ts';
 import type { Faults } from './transport/tcp.ts';
 
-const MAX_BODY = 1024 * 1024;
+/** Default largest value (request body) in bytes. */
+export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
+/** Default time a declared body may take to arrive. */
+export const DEFAULT_BODY_TIMEOUT_MS = 5000;
 const PROXIED = 'x-cc-proxied';
 
 /** What the HTTP layer needs from its node. */
@@ -34,25 +40,71 @@ export interface HttpBackend {
   readonly metrics?: () => Promise<{ type: string; body: string }>;
 }
 
+export interface HttpOptions {
+  /** Largest value (body) accepted; 413 above (default 1 MiB). */
+  readonly maxValueBytes?: number;
+  /** A declared body not received within this many ms gets 408 (default 5000). */
+  readonly bodyTimeoutMs?: number;
+  /** Time a proxied request may take at the leader (default 10000 ms). */
+  readonly proxyTimeoutMs?: number;
+}
+
 function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+const refusal = (res: ServerResponse, r: HttpRefusal, headers: Record<string, string> = {}): void => send(res, r.status, { error: r.error, message: r.message }, headers);
+
+/**
+ * Reads the whole body, or answers 413 (over `limit`) or 408 (not received within `timeoutMs`) and
+ * resolves null. A 413 is written at once but ended only once the rest of the body was read and
+ * dropped (a lingering close): closing on unread bytes would reset the connection and could destroy
+ * the answer before the client reads it. A client still sending when the timeout fires is cut off.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number, timeoutMs: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
+    const finish = (v: Buffer | null): void => {
+      if (done) return;
+      done = true;
+      resolve(v);
+    };
+    const timer = setTimeout(() => {
+      if (!done) send(res, 408, { error: 'body-timeout', message: `the request body did not arrive within ${timeoutMs} ms` }, { connection: 'close' });
+      else if (!res.writableEnded) res.end();
+      finish(null);
+      req.socket.destroySoon();
+    }, timeoutMs);
+    timer.unref();
+    const tooLarge = (): void => {
+      if (done) return;
+      const text = JSON.stringify({ error: 'value-too-large', message: `the value is larger than ${limit} bytes (maxValueBytes)` });
+      res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), connection: 'close' });
+      res.write(text);
+      finish(null);
+    };
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) tooLarge();
     req.on('data', (c: Buffer) => {
+      if (done) return;
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
+      if (size > limit) tooLarge();
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
+    req.on('end', () => {
+      clearTimeout(timer);
+      if (res.headersSent && !res.writableEnded) res.end();
+      finish(Buffer.concat(chunks));
+    });
+    req.on('error', () => {
+      clearTimeout(timer);
+      finish(null);
+    });
   });
 }
 
@@ -66,126 +118,158 @@ function authorized(req: IncomingMessage, token: string | null): boolean {
 
 /** Maps an outcome to a status code and body. */
 export function respond(c: KvOp, o: Outcome): { code: number; body: Record<string, unknown> } {
-  if (o.kind === 'timeout') return { code: 504, body: { error: 'timeout: outcome unknown' } };
+  if (o.kind === 'timeout') return { code: 504, body: { error: 'timeout', message: 'not committed in time: outcome unknown' } };
   if (o.kind === 'failed') {
-    return { code: 503, body: { error: o.reason === 'not-leader' ? 'not leader' : 'not committed: leadership changed', leader: o.leader } };
+    return o.reason === 'not-leader'
+      ? { code: 503, body: { error: 'not-leader', message: 'not leader', leader: o.leader } }
+      : { code: 503, body: { error: 'not-committed', message: 'not committed: leadership changed', leader: o.leader } };
   }
   const r = o.result;
   if (r.ok) return { code: 200, body: c.op === 'get' ? { key: c.key, value: r.value } : { ok: true } };
   switch (r.error) {
     case 'not-found':
-      return { code: 404, body: { error: 'not found', key: c.key } };
+      return { code: 404, body: { error: 'not-found', message: 'not found', key: c.key } };
     case 'precondition':
-      return { code: 409, body: { error: 'precondition failed', value: r.value } };
+      return { code: 409, body: { error: 'precondition-failed', message: 'precondition failed', value: r.value } };
     case 'stale':
-      return { code: 409, body: { error: 'stale sequence number' } };
+      return { code: 409, body: { error: 'stale-seq', message: 'stale sequence number: this client already sent a later one' } };
+    case 'seq-reused':
+      return { code: 409, body: { error: 'seq-reused', message: 'this X-Seq was already used by this client for a different command' } };
     case 'malformed':
-      return { code: 400, body: { error: 'malformed command' } };
+      return { code: 400, body: { error: 'malformed', message: 'malformed command' } };
   }
 }
 
-/** Starts the HTTP API on host:port (0: any free port). */
-export async function startHttp(b: HttpBackend, host: string, port: number): Promise<Server> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const anon = randomBytes(6).toString('hex');
-  let anonSeq = 0;
+/** Whether the node is ready: it knows a leader and has applied its commit index. */
+export function health(s: NodeStatus): { code: number; body: Record<string, unknown> } {
+  const view = { id: s.id, leader: s.leader, commitIndex: s.commitIndex, applied: s.applied };
+  if (s.leader === null) return { code: 503, body: { ready: false, error: 'no-leader', message: 'no leader known', ...view } };
+  if (s.applied < s.commitIndex) return { code: 503, body: { ready: false, error: 'applying', message: `applied ${s.applied} of commit index ${s.commitIndex}`, ...view } };
+  return { code: 200, body: { ready: true, ...view } };
+}
 
-  const proxy = (req: IncomingMessage, res: ServerResponse, body: string, leader: string): void => {
-    const a = b.address(leader);
-    if (a === null) return send(res, 503, { error: 'not leader', leader });
-    const headers: Record<string, string> = { [PROXIED]: b.id, 'content-length': String(Buffer.byteLength(body)) };
-    for (const h of ['authorization', 'x-client-id', 'x-seq', 'content-type']) {
-      const v = req.headers[h];
-      if (typeof v === 'string') headers[h] = v;
-    }
-    const p = request({ host: a.host, port: a.port, method: req.method ?? 'GET', path: req.url ?? '/', headers, agent, timeout: 10_000 }, (pr) => {
-      const chunks: Buffer[] = [];
-      pr.on('data', (c: Buffer) => chunks.push(c));
-      pr.on('end', () => {
-        const text = Buffer.concat(chunks);
-        res.writeHead(pr.statusCode ?? 502, { 'content-type': 'application/json', 'content-length': text.length, 'x-cc-leader': leader });
-        res.end(text);
-      });
-      pr.on('error', () => send(res, 502, { error: 'proxy to leader failed: outcome unknown', leader }));
-    });
-    p.on('timeout', () => p.destroy(new Error('timeout')));
-    p.on('error', () => {
-      if (!res.headersSent) send(res, 502, { error: 'proxy to leader failed: outcome unknown', leader });
-    });
-    p.end(body);
+/**
+ * Forwards a request to the leader and relays its answer. A failure before the connection was
+ * established is certain (503: not sent); after it, the leader may have applied it (502).
+ */
+function proxy(agent: Agent, timeoutMs: number, self: string, to: { host: string; port: number }, req: IncomingMessage, res: ServerResponse, body: Buffer, leader: string): void {
+  const headers: Record<string, string> = { [PROXIED]: self, 'content-length': String(body.length) };
+  for (const h of ['authorization', 'x-client-id', 'x-seq', 'content-type']) {
+    const v = req.headers[h];
+    if (typeof v === 'string') headers[h] = v;
+  }
+  let connected = false;
+  const failed = (why: string): void => {
+    if (connected) send(res, 502, { error: 'proxy-failed', message: `proxy to leader ${leader} failed after sending (${why}): outcome unknown`, leader });
+    else send(res, 503, { error: 'leader-unreachable', message: `cannot reach leader ${leader} (${why}): not applied`, leader });
   };
+  const p = request({ host: to.host, port: to.port, method: req.method ?? 'GET', path: req.url ?? '/', headers, agent, timeout: timeoutMs }, (pr) => {
+    const chunks: Buffer[] = [];
+    pr.on('data', (c: Buffer) => chunks.push(c));
+    pr.on('end', () => {
+      const text = Buffer.concat(chunks);
+      res.writeHead(pr.statusCode ?? 502, { 'content-type': 'application/json', 'content-length': text.length, 'x-cc-leader': leader });
+      res.end(text);
+    });
+    pr.on('error', (e) => failed(e.message));
+  });
+  p.on('socket', (s) => {
+    if (!s.connecting) connected = true;
+    else s.once('connect', () => (connected = true));
+  });
+  p.on('timeout', () => p.destroy(new Error('timeout')));
+  p.on('error', (e) => failed((e as NodeJS.ErrnoException).code ?? e.message));
+  p.end(body);
+}
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/status' && req.method === 'GET') return send(res, 200, b.status());
-    if (url.pathname === '/metrics' && req.method === 'GET' && b.metrics !== undefined) {
-      const m = await b.metrics();
-      res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
-      return void res.end(m.body);
-    }
-    if (url.pathname === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
-      if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized' });
-      const body = await readBody(req);
-      try {
-        b.setFaults(JSON.parse(body ?? '{}') as Faults);
-        return send(res, 200, { ok: true });
-      } catch (e) {
-        return send(res, 400, { error: (e as Error).message });
-      }
-    }
-    if (!url.pathname.startsWith('/kv/')) return send(res, 404, { error: 'no such endpoint (try /kv/<key> or /status)' });
-    if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized: send Authorization: Bearer <token>' }, { 'www-authenticate': 'Bearer' });
-    let key: string;
-    try {
-      key = decodeURIComponent(url.pathname.slice(4));
-    } catch {
-      return send(res, 400, { error: 'bad key encoding' });
-    }
-    if (key === '' || key.length > 1024) return send(res, 400, { error: 'key must be 1 to 1024 characters' });
-    const body = await readBody(req);
-    if (body === null) return send(res, 413, { error: `body larger than ${MAX_BODY} bytes` });
-    let op: KvOp;
-    const expected = url.searchParams.get('expected');
-    switch (req.method) {
-      case 'GET':
-        op = { op: 'get', key };
-        break;
-      case 'PUT':
-      case 'POST':
-        op = expected === null ? { op: 'put', key, value: body } : { op: 'cas', key, expected, value: body };
-        break;
-      case 'DELETE':
-        op = { op: 'del', key };
-        break;
-      default:
-        return send(res, 405, { error: `method ${req.method ?? '?'} not allowed` });
-    }
-    const client = req.headers['x-client-id'];
-    const seqText = req.headers['x-seq'];
-    let session: { client: string; seq: number };
-    if (typeof client === 'string' && typeof seqText === 'string') {
-      const seq = Number(seqText);
-      if (client === '' || client.length > 128 || !Number.isSafeInteger(seq) || seq < 0) {
-        return send(res, 400, { error: 'X-Client-Id must be 1-128 characters and X-Seq an integer >= 0' });
-      }
-      session = { client, seq };
-    } else session = { client: `anon-${anon}-${anonSeq++}`, seq: 0 };
+/** The request handler of the client API. */
+export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const limit = o.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
+  const bodyTimeout = o.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const proxyTimeout = o.proxyTimeoutMs ?? 10_000;
+
+  const kv = async (req: IncomingMessage, res: ServerResponse, path: string, query: Map<string, string | null>): Promise<void> => {
+    if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' }, { 'www-authenticate': 'Bearer' });
+    const key = parseKey(path.slice('/kv/'.length));
+    if (isRefusal(key)) return refusal(res, key);
+    const what = kvOperation(req.method ?? '', query);
+    if (isRefusal(what)) return refusal(res, what, what.status === 405 ? { allow: 'GET, PUT, POST, DELETE' } : {});
+    const session = parseSession(req.headers['x-client-id'], req.headers['x-seq']);
+    if (isRefusal(session)) return refusal(res, session);
+    const body = await readBody(req, res, limit, bodyTimeout);
+    if (body === null) return;
+    let value = '';
+    if (what.op === 'put' || what.op === 'cas') {
+      const v = parseValue(body);
+      if (isRefusal(v)) return refusal(res, v);
+      value = v;
+    } else if (body.length > 0) return send(res, 400, { error: 'unexpected-body', message: `${req.method ?? ''} /kv/<key> takes no body` });
+    const op = kvOp(key, what, value);
     const leader = b.leader();
     const proxied = typeof req.headers[PROXIED] === 'string';
-    if (leader !== null && leader !== b.id && !proxied) return proxy(req, res, body, leader);
-    const outcome = await b.submit({ ...op, ...session } as KvCommand);
+    const forward = (l: string): void => {
+      const a = b.address(l);
+      if (a === null) return send(res, 503, { error: 'not-leader', message: 'not leader; leader address unknown', leader: l });
+      proxy(agent, proxyTimeout, b.id, a, req, res, body, l);
+    };
+    if (leader !== null && leader !== b.id && !proxied) return forward(leader);
+    // A read needs no session (running it twice changes nothing); anonymous writes get none.
+    const command: KvCommand = session === null || op.op === 'get' ? op : { ...op, ...session };
+    const outcome = await b.submit(command);
     if (outcome.kind === 'failed' && outcome.reason === 'not-leader' && outcome.leader !== null && outcome.leader !== b.id && !proxied) {
-      return proxy(req, res, body, outcome.leader);
+      return forward(outcome.leader);
     }
     const { code, body: out } = respond(op, outcome);
     const l = b.leader();
     return send(res, code, out, l === null ? {} : { 'x-cc-leader': l });
   };
 
-  const server = createServer((req, res) => {
+  return async (req, res) => {
+    const target = parseTarget(req.url ?? '/');
+    if (isRefusal(target)) return refusal(res, target);
+    const { path, query } = target;
+    if (path.startsWith('/kv/')) return kv(req, res, path, query);
+    const bad = checkQuery(query, [], path);
+    if (path === '/status' && req.method === 'GET') return bad !== null ? refusal(res, bad) : send(res, 200, b.status());
+    if (path === '/health' && req.method === 'GET') {
+      if (bad !== null) return refusal(res, bad);
+      const h = health(b.status());
+      return send(res, h.code, h.body);
+    }
+    if (path === '/metrics' && req.method === 'GET' && b.metrics !== undefined) {
+      if (bad !== null) return refusal(res, bad);
+      const m = await b.metrics();
+      res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
+      return void res.end(m.body);
+    }
+    if (path === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
+      if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
+      const body = await readBody(req, res, limit, bodyTimeout);
+      if (body === null) return;
+      try {
+        b.setFaults(JSON.parse(body.toString('utf8') || '{}') as Faults);
+        return send(res, 200, { ok: true });
+      } catch (e) {
+        return send(res, 400, { error: 'bad-faults', message: (e as Error).message });
+      }
+    }
+    return send(res, 404, { error: 'no-such-endpoint', message: 'no such endpoint (try /kv/<key>, /status or /health)' });
+  };
+}
+
+/** Creates the server around a request handler (one place, so a TLS server can replace it). */
+function createApiServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  return createServer(handle);
+}
+
+/** Starts the HTTP API on host:port (0: any free port). */
+export async function startHttp(b: HttpBackend, host: string, port: number, o: HttpOptions = {}): Promise<Server> {
+  const handle = httpHandler(b, o);
+  const server = createApiServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       b.log(`http: ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      send(res, 500, { error: 'internal', message: 'internal error' });
     });
   });
   server.keepAliveTimeout = 30_000;

@@ -1,8 +1,9 @@
 // Maelstrom mode: the same node loop with JSON lines on stdin/stdout instead of TCP and HTTP
 // (https://github.com/jepsen-io/maelstrom, protocol.md). Handles the `init` handshake and the lin-kv
-// workload's read / write / cas with its error codes; a node that does not lead forwards a client
-// request to the leader it knows and relays the answer. Peer messages travel as the body itself
-// (their `type` is the spec's message type), validated by the protocol's schema like TCP frames.
+// workload's read / write / cas with Maelstrom's error codes; a node that does not lead forwards a
+// client request to the leader it knows and relays the answer. Peer messages travel as the body itself
+// (their `type` is the spec's message type), accepted only from the node ids given by `init` and
+// validated by the protocol's schema like TCP frames; a client's body of any other type gets error 10.
 // Storage is memory: Maelstrom's lin-kv does not restart nodes.
 import { createInterface } from 'node:readline';
 import type { Drive, Message, NodeProtocol, Tagged } from '../core/index.ts';
@@ -26,8 +27,20 @@ export interface MaelstromOptions<C, S, A extends Tagged, M extends Message> {
 type Body = Record<string, unknown> & { type?: unknown; msg_id?: unknown };
 type Envelope = { src: string; dest: string; body: Body };
 
-/** Maelstrom's error codes used here. */
-export const ERR = { timeout: 0, temporarilyUnavailable: 11, malformedRequest: 12, keyDoesNotExist: 20, preconditionFailed: 22 } as const;
+/** Maelstrom's error codes used here (protocol.md, "Errors"); 0 and 13 are indefinite, the rest definite. */
+export const ERR = {
+  timeout: 0,
+  notSupported: 10,
+  temporarilyUnavailable: 11,
+  malformedRequest: 12,
+  crash: 13,
+  abort: 14,
+  keyDoesNotExist: 20,
+  preconditionFailed: 22,
+} as const;
+
+/** The request types of the lin-kv workload. */
+const CLIENT_TYPES = ['read', 'write', 'cas'];
 
 /** The Maelstrom reply body for a KV outcome. */
 export function replyBody(op: KvOp, o: Outcome): Body {
@@ -41,7 +54,9 @@ export function replyBody(op: KvOp, o: Outcome): Body {
     case 'precondition':
       return { type: 'error', code: ERR.preconditionFailed, text: `expected ${JSON.stringify(op.op === 'cas' ? op.expected : null)}, had ${JSON.stringify(r.value)}` };
     case 'stale':
-      return { type: 'error', code: ERR.temporarilyUnavailable, text: 'superseded by a later request of this client; not applied' };
+      return { type: 'error', code: ERR.abort, text: 'superseded by a later request of this client; not applied' };
+    case 'seq-reused':
+      return { type: 'error', code: ERR.abort, text: 'this msg_id was already used by this client for a different request; not applied' };
     case 'malformed':
       return { type: 'error', code: ERR.malformedRequest, text: 'malformed request' };
   }
@@ -70,9 +85,12 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
   let me = '';
   let node: Node<C, S, A, M> | null = null;
   let nextId = 1;
+  /** The cluster's node ids (from init): the only sources of peer messages. */
+  const nodes = new Set<string>();
   const forwarded = new Map<number, (b: Body) => void>();
   const send = (dest: string, body: Body): void => out(JSON.stringify({ src: me, dest, body }));
-  const reply = (to: Envelope, body: Body): void => send(to.src, { ...body, in_reply_to: to.body.msg_id });
+  // Before init a node knows its id only as the address the message came to.
+  const reply = (to: Envelope, body: Body): void => out(JSON.stringify({ src: me === '' ? to.dest : me, dest: to.src, body: { ...body, in_reply_to: to.body.msg_id } }));
 
   const execute = async (client: string, b: Body): Promise<Body> => {
     const op = kvOp(b);
@@ -95,14 +113,15 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
         send(leader, { type: 'forward', msg_id: id, client, req: b });
       });
     }
-    return replyBody(op, await n.submit({ ...op, client, seq }));
+    return replyBody(op, await n.submit(op.op === 'get' ? op : { ...op, client, seq }));
   };
 
   const handle = async (e: Envelope): Promise<void> => {
     const b = e.body;
     if (b.type === 'init') {
       me = String(b['node_id']);
-      const ids = (b['node_ids'] as unknown[]).map(String);
+      const ids = Array.isArray(b['node_ids']) ? b['node_ids'].map(String) : [me];
+      for (const id of ids) nodes.add(id);
       node = new Node<C, S, A, M>({
         id: me,
         protocol: o.protocol,
@@ -119,13 +138,21 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
       reply(e, { type: 'init_ok' });
       return;
     }
-    if (node === null) return reply(e, { type: 'error', code: ERR.temporarilyUnavailable, text: 'not initialized' });
+    if (node === null) {
+      const known = typeof b.type === 'string' && CLIENT_TYPES.includes(b.type);
+      if (!('in_reply_to' in b)) reply(e, known ? { type: 'error', code: ERR.temporarilyUnavailable, text: 'not initialized' } : { type: 'error', code: ERR.notSupported, text: `unsupported request type ${JSON.stringify(b.type)}` });
+      return;
+    }
+    if ((b.type === 'forward' || b.type === 'forward_ok') && !nodes.has(e.src)) {
+      return reply(e, { type: 'error', code: ERR.notSupported, text: `${b.type} is accepted from cluster nodes only` });
+    }
     if (b.type === 'forward') {
       const n = node;
       const inner = b['req'] as Body;
       const op = kvOp(inner);
+      const seq = typeof inner.msg_id === 'number' ? inner.msg_id : 0;
       const r: Body =
-        op === null ? { type: 'error', code: ERR.malformedRequest, text: 'bad request' } : replyBody(op, await n.submit({ ...op, client: String(b['client']), seq: typeof inner.msg_id === 'number' ? inner.msg_id : 0 }));
+        op === null ? { type: 'error', code: ERR.malformedRequest, text: 'bad request' } : replyBody(op, await n.submit(op.op === 'get' ? op : { ...op, client: String(b['client']), seq }));
       return send(e.src, { type: 'forward_ok', in_reply_to: b.msg_id, reply: r });
     }
     if (b.type === 'forward_ok') {
@@ -137,7 +164,12 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
       }
       return;
     }
-    if (b.type === 'read' || b.type === 'write' || b.type === 'cas') return reply(e, await execute(e.src, b));
+    if (typeof b.type === 'string' && CLIENT_TYPES.includes(b.type)) return reply(e, await execute(e.src, b));
+    if (!nodes.has(e.src)) {
+      // A client's request of a type we do not serve (a reply to us would carry in_reply_to: no answer).
+      if (!('in_reply_to' in b)) reply(e, { type: 'error', code: ERR.notSupported, text: `unsupported request type ${JSON.stringify(b.type)} (this node serves lin-kv: read, write, cas)` });
+      return;
+    }
     // Otherwise a peer message of the protocol: validate it like a TCP frame.
     const bad = validate(o.schema, b);
     if (bad !== null || (b as { source?: unknown }).source !== e.src || (b as { dest?: unknown }).dest !== me) {
@@ -158,7 +190,11 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
       log(`maelstrom: ignored a line that is not a message: ${line.slice(0, 80)}`);
       continue;
     }
-    handle(e).catch((err: unknown) => log(`maelstrom: ${err instanceof Error ? err.message : String(err)}`));
+    handle(e).catch((err: unknown) => {
+      log(`maelstrom: ${err instanceof Error ? err.message : String(err)}`);
+      // Whether a client's request took effect is unknown here: 13 (crash) is indefinite.
+      if (typeof e.body.type === 'string' && CLIENT_TYPES.includes(e.body.type)) reply(e, { type: 'error', code: ERR.crash, text: 'internal error; outcome unknown' });
+    });
   }
   (node as Node<C, S, A, M> | null)?.stop();
 }

@@ -135,6 +135,7 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     },
     me.host,
     me.httpPort,
+    { maxValueBytes: o.cluster.maxValueBytes, bodyTimeoutMs: o.cluster.bodyTimeoutMs },
   ).catch((e: unknown) => {
     void transport.close();
     throw new UsageError(`cannot serve HTTP on ${me.host}:${me.httpPort}: ${(e as Error).message}`);

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { checkLinearizable } from '../../src/runtime/lin/check.ts';
 import { HistoryRecorder, operations } from '../../src/runtime/lin/history.ts';
 import type { KvCall } from '../../src/runtime/lin/history.ts';
+import { ERR, replyBody } from '../../src/runtime/maelstrom.ts';
 import { BIN, sleep } from './harness.ts';
 
 type Msg = { src: string; dest: string; body: Record<string, unknown> };
@@ -78,7 +79,7 @@ describe('maelstrom mode (lin-kv)', () => {
     const ids = ['n1', 'n2', 'n3'];
     n.start(ids);
     for (const id of ids) {
-      expect(await n.request('c0', id, { type: 'init', node_id: id, node_ids: ids })).toMatchObject({ type: 'init_ok' });
+      expect(await n.request('c0', id, { type: 'init', node_id: id, node_ids: ids }, 20_000)).toMatchObject({ type: 'init_ok' });
     }
     // Until a leader is elected, requests may fail with 11 (temporarily unavailable).
     let w: Record<string, unknown> | null = null;
@@ -129,4 +130,34 @@ describe('maelstrom mode (lin-kv)', () => {
     const res = checkLinearizable(ops);
     expect(res.ok, 'report' in res ? res.report : '').toBe(true);
   }, 40_000);
+
+  it('answers error 10 (not supported) to an unknown request type, before and after init, and to peer types from a client', async () => {
+    const n = (net = new Net());
+    n.start(['n1']);
+    expect(await n.request('c1', 'n1', { type: 'echo', echo: 'hi' }, 20_000)).toMatchObject({ type: 'error', code: ERR.notSupported });
+    expect(await n.request('c1', 'n1', { type: 'read', key: 1 })).toMatchObject({ type: 'error', code: ERR.temporarilyUnavailable });
+    expect(await n.request('c0', 'n1', { type: 'init', node_id: 'n1', node_ids: ['n1'] })).toMatchObject({ type: 'init_ok' });
+    expect(await n.request('c1', 'n1', { type: 'echo', echo: 'hi' })).toMatchObject({ type: 'error', code: 10 });
+    expect(await n.request('c1', 'n1', { type: 'topology', topology: {} })).toMatchObject({ type: 'error', code: 10 });
+    // Raft's own message types and the forwarding envelope are accepted only from cluster nodes.
+    expect(await n.request('c1', 'n1', { type: 'RequestVoteRequest', term: 99, source: 'c1', dest: 'n1' })).toMatchObject({ type: 'error', code: 10 });
+    expect(await n.request('c1', 'n1', { type: 'forward', client: 'c1', req: { type: 'write', key: 1, value: 1 } })).toMatchObject({ type: 'error', code: 10 });
+    expect(await n.request('c1', 'n1', { type: 'write', value: 1 })).toMatchObject({ type: 'error', code: ERR.malformedRequest });
+    let w: Record<string, unknown> | null = null;
+    for (let k = 0; k < 50 && w?.['type'] !== 'write_ok'; k += 1) {
+      w = await n.request('c1', 'n1', { type: 'write', key: 1, value: 10 });
+      if (w?.['type'] !== 'write_ok') await sleep(100);
+    }
+    expect(w).toMatchObject({ type: 'write_ok' });
+  }, 30_000);
+
+  it('maps outcomes to Maelstrom codes: 0 timeout, 11 not applied, 14 abort for a stale or reused msg_id', () => {
+    const put = { op: 'put', key: 'k', value: 1 } as const;
+    expect(replyBody(put, { kind: 'timeout' })).toMatchObject({ code: 0 });
+    expect(replyBody(put, { kind: 'failed', reason: 'not-leader', leader: null })).toMatchObject({ code: 11 });
+    expect(replyBody(put, { kind: 'done', result: { ok: false, error: 'stale' } })).toMatchObject({ code: 14 });
+    expect(replyBody(put, { kind: 'done', result: { ok: false, error: 'seq-reused' } })).toMatchObject({ code: 14 });
+    expect(replyBody(put, { kind: 'done', result: { ok: false, error: 'malformed' } })).toMatchObject({ code: 12 });
+    expect(replyBody(put, { kind: 'done', result: { ok: false, error: 'not-found' } })).toMatchObject({ code: 20 });
+  });
 });

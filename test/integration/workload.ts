@@ -1,8 +1,9 @@
 // A concurrent client workload against a real cluster that records a history for the
 // linearizability checker: each client runs one operation at a time (get, put, cas on a few keys),
-// retrying an attempt with an unknown outcome on a random node with the same session seq.
+// retrying an attempt with an unknown outcome on a random node with the same session seq. An
+// operation whose every attempt certainly failed (503, no connection) is recorded failed, not unknown.
 import { Agent } from 'node:http';
-import { httpRequest } from '../../src/runtime/client.ts';
+import { httpRequest, surelyNotSent } from '../../src/runtime/client.ts';
 import { HistoryRecorder } from '../../src/runtime/lin/history.ts';
 import type { KvCall, KvOutput } from '../../src/runtime/lin/history.ts';
 import type { Cluster } from './harness.ts';
@@ -34,7 +35,7 @@ function toOutput(call: KvCall, code: number, body: Record<string, unknown>): Kv
   if (call.f === 'get') return code === 200 ? { found: true, value: body['value'] } : code === 404 ? { found: false } : null;
   if (code === 200) return { applied: true };
   if (code === 404 && (call.f === 'cas' || call.f === 'del')) return { applied: false, reason: 'not-found' };
-  if (code === 409 && call.f === 'cas' && body['error'] === 'precondition failed') return { applied: false, reason: 'precondition' };
+  if (code === 409 && call.f === 'cas' && body['error'] === 'precondition-failed') return { applied: false, reason: 'precondition' };
   return null;
 }
 
@@ -46,19 +47,22 @@ export async function operate(c: Cluster, h: HistoryRecorder, agent: Agent, clie
   const body = call.f === 'put' || call.f === 'cas' ? String(call.value) : null;
   const headers = { authorization: `Bearer ${c.token}`, 'x-client-id': client, 'x-seq': String(seq) };
   const end = performance.now() + deadlineMs;
-  let ambiguous = false;
+  // Why the last attempt of unknown outcome was so (recorded with the unknown operation).
+  let ambiguous: string | null = null;
   while (performance.now() < end) {
     try {
       const r = await httpRequest(`${c.url(pick())}${path}`, method, body, headers, 1000, agent);
       const out = toOutput(call, r.code, r.body);
       if (out !== null) return h.ok(id, out);
-      if (r.code !== 503) ambiguous = true;
+      // 503: certainly not applied; 502/504 and anything unexpected: the outcome is unknown.
+      if (r.code !== 503) ambiguous = `HTTP ${r.code} ${String(r.body['error'])}`;
     } catch (e) {
-      if (!/ECONNREFUSED/.test((e as Error).message)) ambiguous = true;
+      // No connection made: certain; a timeout or reset after connecting: unknown.
+      if (!surelyNotSent(e)) ambiguous = (e as Error).message;
     }
     await sleep(50);
   }
-  if (ambiguous) h.unknown(id, 'gave up');
+  if (ambiguous !== null) h.unknown(id, ambiguous);
   else h.fail(id, 'no node took it');
 }
 

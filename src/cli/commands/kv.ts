@@ -60,7 +60,7 @@ export const kv: Command = {
         process.stdout.write(op === 'get' ? `${String(body['value'])}\n` : 'ok\n');
         return EXIT.ok;
       }
-      process.stderr.write(`${String(body['error'])}${body['value'] !== undefined ? ` (value is ${JSON.stringify(body['value'])})` : ''}\n`);
+      process.stderr.write(`${String(body['message'] ?? body['error'])}${body['value'] !== undefined ? ` (value is ${JSON.stringify(body['value'])})` : ''}\n`);
       return EXIT.internal;
     } finally {
       client.close();

@@ -1,7 +1,10 @@
-// The replicated state machine: a key-value map with get, put, delete and compare-and-set. Commands
-// carry a client id and a sequence number; a client's retry of the command it last sent returns the
-// recorded result instead of applying twice (Raft thesis §6.3, client sessions). A log entry holds a
-// batch of commands (the runtime's batching: one ClientRequest per group commit), applied in order.
+// The replicated state machine: a key-value map with get, put, delete, compare-and-set and
+// compare-and-delete. A write may carry a client id and a sequence number; a client's retry of the
+// command it last sent returns the recorded result instead of applying twice (Raft thesis §6.3,
+// client sessions), and the same number reused for a different command is refused. Reads and
+// commands without a client id touch no session. A log entry holds a batch of commands (the
+// runtime's batching: one ClientRequest per group commit), applied in order.
+import { createHash } from 'node:crypto';
 import { same } from '../wal/diff.ts';
 
 /** What a client asks. Values are JSON (strings from HTTP, integers from Maelstrom). */
@@ -9,22 +12,34 @@ export type KvOp =
   | { readonly op: 'get'; readonly key: string }
   | { readonly op: 'put'; readonly key: string; readonly value: unknown }
   | { readonly op: 'del'; readonly key: string }
-  | { readonly op: 'cas'; readonly key: string; readonly expected: unknown; readonly value: unknown };
+  | { readonly op: 'cas'; readonly key: string; readonly expected: unknown; readonly value: unknown }
+  /** Compare-and-delete: delete the key if its value is `expected`. */
+  | { readonly op: 'cad'; readonly key: string; readonly expected: unknown };
 
-/** A command in the log: the operation and its session identity. */
-export type KvCommand = KvOp & { readonly client: string; readonly seq: number };
+/** A client session's identity: the client and its sequence number for this command. */
+export interface KvSession {
+  readonly client: string;
+  readonly seq: number;
+}
 
-/** The outcome of a command. `value` is the key's value (get), or the current value (failed cas). */
-export type KvResult =
-  | { readonly ok: true; readonly value?: unknown }
-  | { readonly ok: false; readonly error: 'not-found' | 'precondition' | 'stale' | 'malformed'; readonly value?: unknown };
+/** A command in the log: the operation and, for a client with a session, its identity. */
+export type KvCommand = KvOp & { readonly client?: string; readonly seq?: number };
+
+/** Why a command did not apply. */
+export type KvError = 'not-found' | 'precondition' | 'stale' | 'seq-reused' | 'malformed';
+
+/** The outcome of a command. `value` is the key's value (get), or the current value (failed cas/cad). */
+export type KvResult = { readonly ok: true; readonly value?: unknown } | { readonly ok: false; readonly error: KvError; readonly value?: unknown };
 
 /** Whether `x` is a well-formed command (entries come from the log, so check before applying). */
 export function isKvCommand(x: unknown): x is KvCommand {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as Record<string, unknown>;
-  if (typeof c['client'] !== 'string' || typeof c['key'] !== 'string') return false;
-  if (typeof c['seq'] !== 'number' || !Number.isSafeInteger(c['seq'])) return false;
+  if (typeof c['key'] !== 'string') return false;
+  // A session is both fields or neither.
+  if ('client' in c || 'seq' in c) {
+    if (typeof c['client'] !== 'string' || typeof c['seq'] !== 'number' || !Number.isSafeInteger(c['seq'])) return false;
+  }
   switch (c['op']) {
     case 'get':
     case 'del':
@@ -33,24 +48,48 @@ export function isKvCommand(x: unknown): x is KvCommand {
       return 'value' in c;
     case 'cas':
       return 'value' in c && 'expected' in c;
+    case 'cad':
+      return 'expected' in c;
     default:
       return false;
   }
 }
 
+/** JSON with object keys sorted, so that equal values print the same. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** A digest of what a command asks (not who asks), to tell a retry from a reused sequence number. */
+export function commandDigest(c: KvOp): string {
+  const r = c as Record<string, unknown>;
+  const what = [c.op, c.key, 'value' in r ? canonical(r['value']) : null, 'expected' in r ? canonical(r['expected']) : null];
+  return createHash('sha256').update(JSON.stringify(what)).digest('base64');
+}
+
+type Session = { readonly seq: number; readonly digest: string; readonly result: KvResult };
+
 /** The key-value map with its client sessions. Deterministic: every replica computes the same results. */
 export class KvStore {
   private readonly data = new Map<string, unknown>();
-  private readonly sessions = new Map<string, { seq: number; result: KvResult }>();
+  private readonly sessions = new Map<string, Session>();
 
-  /** Applies one command exactly once per (client, seq); returns its result. */
+  /** Applies one command, a write with a session exactly once per (client, seq); returns its result. */
   apply(x: unknown): KvResult {
     if (!isKvCommand(x)) return { ok: false, error: 'malformed' };
+    // A read changes nothing, so running it again is harmless (it needs no session).
+    if (x.client === undefined || x.seq === undefined || x.op === 'get') return this.run(x);
     const s = this.sessions.get(x.client);
-    if (s !== undefined && x.seq === s.seq) return s.result;
+    const digest = commandDigest(x);
+    if (s !== undefined && x.seq === s.seq) return s.digest === digest ? s.result : { ok: false, error: 'seq-reused' };
     if (s !== undefined && x.seq < s.seq) return { ok: false, error: 'stale' };
     const result = this.run(x);
-    this.sessions.set(x.client, { seq: x.seq, result });
+    this.sessions.set(x.client, { seq: x.seq, digest, result });
     return result;
   }
 
@@ -63,12 +102,17 @@ export class KvStore {
     return this.data.size;
   }
 
+  /** How many client sessions are remembered. */
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
   /** The value of `key` (for tests). */
   peek(key: string): unknown {
     return this.data.get(key);
   }
 
-  private run(c: KvCommand): KvResult {
+  private run(c: KvOp): KvResult {
     const has = this.data.has(c.key);
     const cur = this.data.get(c.key);
     switch (c.op) {
@@ -84,6 +128,11 @@ export class KvStore {
         if (!has) return { ok: false, error: 'not-found' };
         if (!same(cur, c.expected)) return { ok: false, error: 'precondition', value: cur };
         this.data.set(c.key, c.value);
+        return { ok: true };
+      case 'cad':
+        if (!has) return { ok: false, error: 'not-found' };
+        if (!same(cur, c.expected)) return { ok: false, error: 'precondition', value: cur };
+        this.data.delete(c.key);
         return { ok: true };
     }
   }

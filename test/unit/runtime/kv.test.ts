@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KvStore } from '../../../src/runtime/kv/kv.ts';
+import { KvStore, commandDigest, isKvCommand } from '../../../src/runtime/kv/kv.ts';
 
 describe('KvStore', () => {
   it('puts, gets, deletes and compares-and-sets', () => {
@@ -35,5 +35,44 @@ describe('KvStore', () => {
     ])).toEqual([{ ok: true }, { ok: false, error: 'malformed' }, { ok: true, value: 'v' }]);
     expect(kv.applyEntry(null)).toEqual([]);
     expect(kv.applyEntry([])).toEqual([]);
+  });
+
+  it('compare-and-delete deletes only when the value matches', () => {
+    const kv = new KvStore();
+    kv.apply({ op: 'put', key: 'k', value: 'v' });
+    expect(kv.apply({ op: 'cad', key: 'k', expected: 'zzz' })).toEqual({ ok: false, error: 'precondition', value: 'v' });
+    expect(kv.peek('k')).toBe('v');
+    expect(kv.apply({ op: 'cad', key: 'k', expected: 'v' })).toEqual({ ok: true });
+    expect(kv.peek('k')).toBeUndefined();
+    expect(kv.apply({ op: 'cad', key: 'k', expected: 'v' })).toEqual({ ok: false, error: 'not-found' });
+    expect(isKvCommand({ op: 'cad', key: 'k' })).toBe(false);
+  });
+
+  it('a sequence number reused for a different command is refused (seq-reused), and applies nothing', () => {
+    const kv = new KvStore();
+    expect(kv.apply({ op: 'put', key: 'k', value: 'v', client: 'c', seq: 7 })).toEqual({ ok: true });
+    expect(kv.apply({ op: 'del', key: 'k', client: 'c', seq: 7 })).toEqual({ ok: false, error: 'seq-reused' });
+    expect(kv.apply({ op: 'put', key: 'k', value: 'w', client: 'c', seq: 7 })).toEqual({ ok: false, error: 'seq-reused' });
+    expect(kv.apply({ op: 'put', key: 'j', value: 'v', client: 'c', seq: 7 })).toEqual({ ok: false, error: 'seq-reused' });
+    expect(kv.peek('k')).toBe('v');
+    // The genuine retry still gets the recorded result; another client's seq 7 is its own.
+    expect(kv.apply({ op: 'put', key: 'k', value: 'v', client: 'c', seq: 7 })).toEqual({ ok: true });
+    expect(kv.apply({ op: 'del', key: 'k', client: 'd', seq: 7 })).toEqual({ ok: true });
+    expect(commandDigest({ op: 'put', key: 'k', value: { a: 1, b: 2 } })).toBe(commandDigest({ op: 'put', key: 'k', value: { b: 2, a: 1 } }));
+    expect(commandDigest({ op: 'put', key: 'k', value: '1' })).not.toBe(commandDigest({ op: 'put', key: 'k', value: 1 }));
+  });
+
+  it('reads and commands without a client id create no session', () => {
+    const kv = new KvStore();
+    kv.apply({ op: 'put', key: 'k', value: 'v' });
+    kv.apply({ op: 'get', key: 'k' });
+    kv.apply({ op: 'get', key: 'k', client: 'r', seq: 1 });
+    kv.apply({ op: 'del', key: 'k' });
+    expect(kv.sessionCount).toBe(0);
+    // A session is both fields or neither.
+    expect(kv.apply({ op: 'put', key: 'k', value: 'v', client: 'c' })).toEqual({ ok: false, error: 'malformed' });
+    expect(kv.apply({ op: 'put', key: 'k', value: 'v', seq: 1 })).toEqual({ ok: false, error: 'malformed' });
+    kv.apply({ op: 'put', key: 'k', value: 'v', client: 'c', seq: 1 });
+    expect(kv.sessionCount).toBe(1);
   });
 });
