@@ -14,7 +14,7 @@ import { createLogger, parseLogFormat } from '../../runtime/logging.ts';
 import type { StateView } from '../../runtime/logging.ts';
 import { WAL_CORRUPT_ADVICE, WalCorruptError } from '../../runtime/wal/wal.ts';
 import { parseFlags } from '../args.ts';
-import { PromMetrics } from '../metrics.ts';
+import { promMetrics } from '../metrics.ts';
 import { EXIT } from '../exit.ts';
 import type { Command } from './index.ts';
 
@@ -106,7 +106,7 @@ export const node: Command = {
         faults: values['enable-faults'] === true,
         view: raftView,
         log,
-        metrics: (i, src) => new PromMetrics(i, src),
+        metrics: promMetrics,
       });
     } catch (e) {
       if (e instanceof WalCorruptError) {
