@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Drive } from '../../../src/core/index.ts';
 import { createLogger, parseLogFormat, transitionLogger } from '../../../src/runtime/logging.ts';
 import type { StateView } from '../../../src/runtime/logging.ts';
-import { promMetrics } from '../../../src/cli/metrics.ts';
-import { PromMetrics } from '../../../src/cli/prom-metrics.ts';
+import { PromMetrics } from '../../../src/cli/metrics.ts';
 
 type S = StateView;
 type M = { type: 'Beat' | 'Other'; source: string; dest: string; term: number };
@@ -78,16 +77,5 @@ describe('PromMetrics (GET /metrics)', () => {
       'cc_proposals_total{outcome="done",node="s1"} 1',
       'cc_elections_total{node="s1"} 1',
     ]) expect(body.split('\n')).toContain(line);
-  });
-
-  it('loads the library after the node is up and replays what was observed before (promMetrics)', async () => {
-    const m = promMetrics('s2', { term: () => 3, commitIndex: () => 0, applied: () => 0, lastIndex: () => 0, leader: () => null });
-    m.election();
-    m.fsync(0.002);
-    const { body } = await m.scrape();
-    expect(body.split('\n')).toContain('cc_elections_total{node="s2"} 1');
-    expect(body.split('\n')).toContain('cc_wal_fsync_seconds_count{node="s2"} 1');
-    m.election();
-    expect((await m.scrape()).body.split('\n')).toContain('cc_elections_total{node="s2"} 2');
   });
 });
