@@ -100,7 +100,8 @@ describe('one node per data directory (issue 13, scenario 1)', () => {
     expect(cli('cluster', 'status', '--dir', dir).out).toMatch(new RegExp(`^s2 +${pid} +http`, 'm'));
     // A paused node is stopped too (SIGTERM, then SIGCONT so that it can act on it).
     expect(cli('cluster', 'pause', 's1', '--dir', dir)).toMatchObject({ code: 0 });
-    expect(cli('cluster', 'stop', '--dir', dir)).toMatchObject({ code: 0, out: 'stopped 3 node(s)\n', err: '' });
+    expect(cli('cluster', 'stop', '--dir', dir)).toMatchObject({ code: 0, out: 'stopped 3 node(s)\n' });
+    expect(readFileSync(join(dir, 's1.log'), 'utf8')).toMatch(/ s1 stopping on SIGTERM$/m); // not SIGKILLed while stopped
     for (const p of [before['s1'] as number, pid, before['s3'] as number]) expect(gone(p)).toBe(true);
     expect(cli('cluster', 'stop', '--dir', dir)).toMatchObject({ code: 0, out: `no node running in ${dir}\n` });
   }, 90_000);
