@@ -1,6 +1,6 @@
 // Node-level protocol -> Model: every node's state plus a network, the way raft.tla and Paxos.tla
 // compose their servers. The explorer and the simulator take the result; neither knows the protocol.
-import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Schema, Symmetry, Tagged } from '../src/core/index.ts';
+import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Schema, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, permutations } from '../src/core/index.ts';
 import { direct, predicatesOf, remembered } from './predicates.ts';
 import { memoSteps } from './speed/steps.ts';
@@ -94,7 +94,14 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
 /** The global state's symmetry: node states keyed by names, messages in a bag. */
 function symmetryOf<C, S, M>(sym: NonNullable<NodeProtocol<C, S, Tagged, M & Message>['symmetry']>, c: C): Symmetry<Global<S, M>> {
   const schema = { fields: { nodes: { record: sym.state }, network: { bag: sym.message } } } as Schema<Global<S, M>>;
-  return { permutations: permutations(sym.groups(c)), schema };
+  // The group is listed on first use, only by a check that asks for symmetry: 9 servers have 9! renamings.
+  let group: readonly Permutation[] | undefined;
+  return {
+    get permutations() {
+      return (group ??= permutations(sym.groups(c)));
+    },
+    schema,
+  };
 }
 
 /** The state as spec variables: each node variable as a function of the node, then the messages. */

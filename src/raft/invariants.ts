@@ -52,9 +52,11 @@ export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
     case 'RequestVoteResponse':
       return typeof m.voteGranted === 'boolean';
     case 'AppendEntriesRequest':
-      return isNat(m.prevLogIndex) && isNat(m.prevLogTerm) && isLog(c, m.entries) && m.entries.length <= 1 && isNat(m.commitIndex);
+      return isNat(m.prevLogIndex) && isNat(m.prevLogTerm) && isLog(c, m.entries) && m.entries.length <= (c.maxAppendEntries ?? 1) && isNat(m.commitIndex);
     case 'AppendEntriesResponse':
       return typeof m.success === 'boolean' && isNat(m.matchIndex);
+    case 'TimeoutNowRequest':
+      return true;
   }
 }
 

@@ -133,6 +133,12 @@ export class Transport<M extends Envelope> {
     this.faults = f;
   }
 
+  /** Whether the connection to peer j is up (authenticated); frames to a peer that is not wait in a queue. */
+  connected(j: string): boolean {
+    const o = this.out.get(j);
+    return o !== undefined && o.sealer !== null && o.socket !== null;
+  }
+
   /** Sends `m` to `m.dest` (best effort: Raft tolerates loss; a disconnected peer's queue is bounded). */
   send(m: M): void {
     if (this.closed) return;
