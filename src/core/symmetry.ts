@@ -14,7 +14,7 @@ export type Permutation = Readonly<Record<string, string>>;
  * - `{ set }`: a sorted array (a TLA+ set), each element as `set`, order free after renaming;
  * - `{ record }`: an object keyed by names, each value as `record`;
  * - `{ fields }`: an object, the listed fields as given, the others plain;
- * - `{ cases }`: a union tagged by `type`, each case as given (missing cases plain);
+ * - `{ cases }`: a union tagged by `type`, every case given (so a new message type must be declared);
  * - `{ bag }`: a bag (`core/bag.ts`), each element as `bag`.
  */
 export type Schema<T> =
@@ -27,7 +27,7 @@ export type Schema<T> =
 type ObjectSchema<T extends object> =
   | { readonly record: Schema<T[keyof T]> }
   | { readonly fields: { readonly [K in keyof T]?: Schema<T[K]> } }
-  | (T extends { readonly type: string } ? { readonly cases: { readonly [K in T['type']]?: Schema<Extract<T, { readonly type: K }>> } } : never);
+  | (T extends { readonly type: string } ? { readonly cases: { readonly [K in T['type']]: Schema<Extract<T, { readonly type: K }>> } } : never);
 
 /**
  * Interchangeable model values (TLC's `SYMMETRY Permutations(Server)`): the explorer stores one

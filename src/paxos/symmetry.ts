@@ -5,7 +5,7 @@ import { permutations, type Permutation, type Schema, type Symmetry } from '../c
 import type { Message, PaxosState, Constants, Quorum } from './types.ts';
 
 const message: Schema<Message> = {
-  cases: { '1b': { fields: { acc: 'name', mval: 'name' } }, '2a': { fields: { val: 'name' } }, '2b': { fields: { acc: 'name', val: 'name' } } },
+  cases: { '1a': 'plain', '1b': { fields: { acc: 'name', mval: 'name' } }, '2a': { fields: { val: 'name' } }, '2b': { fields: { acc: 'name', val: 'name' } } },
 };
 
 /** Where acceptors and values occur in a state. */

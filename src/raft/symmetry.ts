@@ -16,6 +16,7 @@ const message: Schema<RaftMessage> = {
     RequestVoteResponse: { fields: { source: 'name', dest: 'name', log } },
     AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
     AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
+    TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
   },
 };
 

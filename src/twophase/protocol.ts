@@ -44,7 +44,7 @@ export const twoPhase: NodeProtocol<TwoPhaseConfig, TwoPhaseNode, TwoPhaseAction
   nodesWitnesses: { Committed: (v, c) => rmStates(v, c).includes('committed') },
   symmetry: {
     groups: (c) => [c.rms],
-    state: { cases: { TM: { fields: { tmPrepared: { set: 'name' } } } } },
+    state: { cases: { TM: { fields: { tmPrepared: { set: 'name' } } }, RM: 'plain' } },
     message: { fields: { source: 'name', dest: 'name' } },
   },
   describe: (i, a) => `${a.type}(${i})`,
