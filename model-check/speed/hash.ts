@@ -27,7 +27,7 @@ const Tag = {
 /** Depth from which objects' hashes are remembered. */
 const MEMO = 2;
 /** Values an object's hash must take to be remembered. */
-const WORTH = 4;
+const WORTH = 8;
 /** Key lists remembered per depth. */
 const SHAPES = 6;
 

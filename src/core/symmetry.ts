@@ -22,12 +22,8 @@ export type Schema<T> =
   | (string extends T ? 'name' : [Extract<T, string>] extends [never] ? never : 'name')
   | (T extends Bag<infer E> ? { readonly bag: Schema<E> } : never)
   | (T extends readonly (infer E)[] ? { readonly seq: Schema<E> } | { readonly set: Schema<E> } : never)
-  | (T extends readonly unknown[] ? never : T extends object ? ObjectSchema<T> : never);
-
-type ObjectSchema<T extends object> =
-  | { readonly record: Schema<T[keyof T]> }
-  | { readonly fields: { readonly [K in keyof T]?: Schema<T[K]> } }
-  | (T extends { readonly type: string } ? { readonly cases: { readonly [K in T['type']]: Schema<Extract<T, { readonly type: K }>> } } : never);
+  | (T extends readonly unknown[] ? never : T extends object ? { readonly record: Schema<T[keyof T]> } | { readonly fields: { readonly [K in keyof T]?: Schema<T[K]> } } : never)
+  | ([T] extends [{ readonly type: string }] ? { readonly cases: { readonly [K in T['type']]: Schema<Extract<T, { readonly type: K }>> } } : never);
 
 /**
  * Interchangeable model values (TLC's `SYMMETRY Permutations(Server)`): the explorer stores one
