@@ -26,8 +26,8 @@ const rows: readonly Row[] = [
   // Half a minute in one thread; TLC's time on it was not measured.
   { name: 'raft-D', args: ['raft', '--servers', '3', '--max-term', '2', '--max-log', '1'], tlcSeconds: null },
   // The toy protocol written with no speed code, with the speed layer on and off (same counts).
-  { name: 'twophase-5', args: ['twophase', '--rms', '5'], tlcSeconds: null },
-  { name: 'twophase-5-no-speed', args: ['twophase', '--rms', '5', '--no-speed'], tlcSeconds: null },
+  { name: 'twophase-6', args: ['twophase', '--rms', '6'], tlcSeconds: null },
+  { name: 'twophase-6-no-speed', args: ['twophase', '--rms', '6', '--no-speed'], tlcSeconds: null },
 ];
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,11 +104,11 @@ for (const row of rows) {
 const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => (r[k] as string).length)));
 const line = (cells: readonly string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number))).join('  ');
 process.stdout.write(`${line(header)}\n${table.map(line).join('\n')}\n`);
-const on = medians.get('twophase-5/w1');
-const off = medians.get('twophase-5-no-speed/w1');
+const on = medians.get('twophase-6/w1');
+const off = medians.get('twophase-6-no-speed/w1');
 if (on !== undefined && off !== undefined) {
   const same = on.distinct === off.distinct && on.generated === off.generated && on.depth === off.depth;
-  process.stdout.write(`speed layer on twophase-5 (1 worker): ${(off.seconds / on.seconds).toFixed(2)}x faster than off, ${same ? 'same counts' : 'COUNTS DIFFER'}\n`);
+  process.stdout.write(`speed layer on twophase-6 (1 worker): ${(off.seconds / on.seconds).toFixed(2)}x faster than off, ${same ? 'same counts' : 'COUNTS DIFFER'}\n`);
 }
 if (update) {
   writeFileSync(baselinePath, JSON.stringify(fresh, null, 2) + '\n');
