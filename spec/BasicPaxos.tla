@@ -9,7 +9,7 @@
 (* proposer, so that the ballots of two proposers never coincide.          *)
 (* docs/paxos.md maps each action to the paper's rule.                     *)
 (***************************************************************************)
-EXTENDS Integers, FiniteSets
+EXTENDS Integers, FiniteSets, TLC
 
 CONSTANTS
     Proposer,   \* the nodes that propose
@@ -50,10 +50,12 @@ vars == <<proposerVars, acceptorVars, learnerVars, msgs>>
 -----------------------------------------------------------------------------
 \* Ballots and votes.
 
-Above(b, c) == \/ c = Nil
-               \/ b.round > c.round
-               \/ b.round = c.round /\ Rank[b.proposer] > Rank[c.proposer]
-AtLeast(b, c) == b = c \/ Above(b, c)
+\* Written with IF, not \/: in an action TLC takes every true disjunct as a
+\* successor of its own, and evaluates each (c.round of Nil).
+Above(b, c) == IF c = Nil THEN TRUE
+               ELSE IF b.round # c.round THEN b.round > c.round
+               ELSE Rank[b.proposer] > Rank[c.proposer]
+AtLeast(b, c) == IF b = c THEN TRUE ELSE Above(b, c)
 HigherVote(x, y) == IF y = Nil THEN x
                     ELSE IF x = Nil THEN y
                     ELSE IF Above(y.bal, x.bal) THEN y ELSE x
@@ -132,12 +134,11 @@ Restart(i) ==
 -----------------------------------------------------------------------------
 \* Acceptor a answers a prepare request (Phase 1(b)).
 HandlePrepare(a, m) ==
-    \/ /\ promised[a] # Nil               \* reject: a promised a higher ballot
-       /\ ~ AtLeast(m.bal, promised[a])
+    \/ /\ ~ AtLeast(m.bal, promised[a])   \* reject: a promised a higher ballot
        /\ Reply([type |-> "Nack", source |-> a, dest |-> m.source, bal |-> m.bal,
                  higher |-> promised[a]], m)
        /\ UNCHANGED <<proposerVars, acceptorVars, learnerVars>>
-    \/ /\ (promised[a] = Nil \/ AtLeast(m.bal, promised[a]))   \* promise
+    \/ /\ AtLeast(m.bal, promised[a])     \* promise
        /\ promised' = [promised EXCEPT ![a] = m.bal]
        /\ Reply([type |-> "Promise", source |-> a, dest |-> m.source, bal |-> m.bal,
                  accepted |-> accepted[a]], m)
@@ -182,12 +183,11 @@ HandleNack(p, m) ==
 
 \* Acceptor a answers an accept request (Phase 2(b)) and tells the learners.
 HandleAccept(a, m) ==
-    \/ /\ promised[a] # Nil               \* reject: a promised a higher ballot
-       /\ ~ AtLeast(m.bal, promised[a])
+    \/ /\ ~ AtLeast(m.bal, promised[a])   \* reject: a promised a higher ballot
        /\ Reply([type |-> "Nack", source |-> a, dest |-> m.source, bal |-> m.bal,
                  higher |-> promised[a]], m)
        /\ UNCHANGED <<proposerVars, acceptorVars, learnerVars>>
-    \/ /\ (promised[a] = Nil \/ AtLeast(m.bal, promised[a]))   \* accept
+    \/ /\ AtLeast(m.bal, promised[a])     \* accept
        /\ promised' = [promised EXCEPT ![a] = m.bal]
        /\ accepted' = [accepted EXCEPT ![a] = [bal |-> m.bal, val |-> m.val]]
        /\ msgs' = WithMessages({[type |-> "Accepted", source |-> a, dest |-> l,
