@@ -40,7 +40,7 @@ const accept = (i: string, acceptor: string, slot: number, learners: readonly st
 describe('Multi-Paxos model checking', () => {
   it.each([
     // name, flags, distinct, generated, depth
-    ['3 replicas, stable leader r1, 1 command, round 0, MaxMsgs 3', { 'max-round': '0', 'max-msgs': '3', candidates: 'r1' }, 7874, 51444, 33],
+    ['TLC (MCMultiPaxos.cfg): 3 replicas, stable leader r1, 1 command, round 0, MaxMsgs 3', { 'max-round': '0', 'max-msgs': '3', candidates: 'r1' }, 7874, 51444, 33],
   ] as const)('%s', async (_, flags, distinct, generated, depth) => {
     const r = await explore(model(flags), { deadlock: false });
     expect(r.verdict).toBe('ok');
