@@ -302,17 +302,24 @@ export function compose<C, S, A extends Tagged, M extends Message>(
   const sym = p.symmetry;
   if (sym !== undefined) {
     const rename = (x: string, q: Permutation): string => q[x] ?? x;
-    const perms = permutations(sym.groups?.(c) ?? [ids]);
-    // For each renaming k: which node's state lands at each id, in `ids` order.
-    const sources = perms.map((q) => {
-      const at = new Map(ids.map((i) => [rename(i, q), i]));
-      return ids.map((i) => at.get(i) ?? i);
-    });
+    // The group is built on first use, only by a check that asks for symmetry: 9 servers have 9! renamings.
+    let group: { perms: readonly Permutation[]; sources: readonly string[][] } | undefined;
+    const lazyGroup = (): { perms: readonly Permutation[]; sources: readonly string[][] } => {
+      if (group !== undefined) return group;
+      const perms = permutations(sym.groups?.(c) ?? [ids]);
+      // For each renaming k: which node's state lands at each id, in `ids` order.
+      const sources = perms.map((q) => {
+        const at = new Map(ids.map((i) => [rename(i, q), i]));
+        return ids.map((i) => at.get(i) ?? i);
+      });
+      renamedKey = perms.map(() => new Map<string, string>());
+      return (group = { perms, sources });
+    };
     // Caches: a node state's hash after renaming k; a message's key after renaming k.
     const renamedHash = new WeakMap<object, (readonly [number, number])[]>();
-    let renamedKey = perms.map(() => new Map<string, string>());
+    let renamedKey: Map<string, string>[] = [];
     const nodeHashUnder = (s: S, k: number): readonly [number, number] => {
-      const q = perms[k] as Permutation;
+      const q = lazyGroup().perms[k] as Permutation;
       if (typeof s !== 'object' || s === null) return values.hash(sym.state(s, q));
       let hs = renamedHash.get(s);
       if (hs === undefined) {
@@ -325,6 +332,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       const cache = renamedKey[k] as Map<string, string>;
       let r = cache.get(key);
       if (r === undefined) {
+        const { perms } = lazyGroup();
         if (cache.size >= 1 << 18) renamedKey = perms.map(() => new Map<string, string>());
         r = canonical(sym.message(m, perms[k] as Permutation));
         (renamedKey[k] as Map<string, string>).set(key, r);
@@ -332,7 +340,9 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       return r;
     };
     const symmetry: Symmetry<Global<S, M>> = {
-      permutations: perms,
+      get permutations() {
+        return lazyGroup().perms;
+      },
       apply: (g, q) => {
         const nodes: Record<NodeId, S> = {};
         for (const i of ids) nodes[rename(i, q)] = sym.state(g.nodes[i] as S, q);
@@ -346,7 +356,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(
       },
       // The words model.fingerprint feeds for apply(g, perms[k]), from cached parts.
       fingerprint: (g, k, out) => {
-        for (const src of sources[k] as string[]) {
+        for (const src of lazyGroup().sources[k] as string[]) {
           const h = nodeHashUnder(g.nodes[src] as S, k);
           out.word(h[0]);
           out.word(h[1]);

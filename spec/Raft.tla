@@ -26,8 +26,17 @@ CONSTANT Value
 CONSTANT Nil
 \* Whether messages carry raft.tla's history field mlog (here: log).
 CONSTANT HistoryFields
+\* Entries one AppendEntriesRequest may carry (raft.tla: 1).
+CONSTANT MaxAppendEntries
+\* Whether a rejection carries the follower's log length as a hint (raft.tla: FALSE).
+CONSTANT RejectHint
+\* Whether TransferLeadership and TimeoutNowRequest are in Next (raft.tla: FALSE).
+CONSTANT LeadershipTransfer
 
 ASSUME HistoryFields \in BOOLEAN
+ASSUME MaxAppendEntries \in Nat \ {0}
+ASSUME RejectHint \in BOOLEAN
+ASSUME LeadershipTransfer \in BOOLEAN
 
 ----
 \* A bag of messages in flight: a function from message to its number of copies
@@ -162,13 +171,15 @@ RequestVote(i, j) ==
              dest         |-> j])
     /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
 
-\* Leader i sends server j at most one entry, starting at nextIndex[i][j].
+\* Leader i sends server j at most MaxAppendEntries entries (raft.tla: one),
+\* starting at nextIndex[i][j].  (src/raft may send fewer, bounded in bytes:
+\* that step is this one under a smaller MaxAppendEntries.)
 AppendEntries(i, j) ==
     /\ i /= j
     /\ state[i] = "Leader"
     /\ LET prevLogIndex == nextIndex[i][j] - 1
            prevLogTerm  == IF prevLogIndex > 0 THEN log[i][prevLogIndex].term ELSE 0
-           lastEntry    == Min({Len(log[i]), nextIndex[i][j]})
+           lastEntry    == Min({Len(log[i]), nextIndex[i][j] + MaxAppendEntries - 1})
            entries      == SubSeq(log[i], nextIndex[i][j], lastEntry)
        IN  Send(AppendEntriesRequestMsg(i, j, prevLogIndex, prevLogTerm, entries,
                                         Min({commitIndex[i], lastEntry})))
@@ -203,6 +214,16 @@ AdvanceCommitIndex(i) ==
        IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log>>
 
+\* Leader i asks server j, whose log matches its own, to start an election at
+\* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
+TransferLeadership(i, j) ==
+    /\ LeadershipTransfer
+    /\ i /= j
+    /\ state[i] = "Leader"
+    /\ matchIndex[i][j] = Len(log[i])
+    /\ Send([type |-> "TimeoutNowRequest", term |-> currentTerm[i], source |-> i, dest |-> j])
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
 ----
 \* Message handlers (src/raft/handlers): i = recipient, j = sender, m = message.
 
@@ -233,19 +254,27 @@ HandleRequestVoteResponse(i, j, m) ==
     /\ UNCHANGED <<serverVars, leaderVars, logVars>>
 
 \* Server i handles an AppendEntries request with m.term <= currentTerm[i]
-\* (zero or one entry).
+\* (zero or more entries; with at most one, this is raft.tla's).
 HandleAppendEntriesRequest(i, j, m) ==
     LET logOk == \/ m.prevLogIndex = 0
                  \/ /\ m.prevLogIndex > 0
                     /\ m.prevLogIndex <= Len(log[i])
                     /\ m.prevLogTerm = log[i][m.prevLogIndex].term
+        \* log[i] holds the k-th entry of the request
+        Holds(k) == /\ Len(log[i]) >= m.prevLogIndex + k
+                    /\ log[i][m.prevLogIndex + k].term = m.entries[k].term
+        \* the first entry of the request that log[i] does not hold
+        first == IF \A k \in 1..Len(m.entries) : Holds(k)
+                 THEN Len(m.entries) + 1
+                 ELSE Min({k \in 1..Len(m.entries) : ~Holds(k)})
     IN /\ m.term <= currentTerm[i]
        /\ \/ \* reject request
              /\ \/ m.term < currentTerm[i]
                 \/ /\ m.term = currentTerm[i]
                    /\ state[i] = "Follower"
                    /\ ~logOk
-             /\ Reply(AppendEntriesResponseMsg(i, j, FALSE, 0), m)
+             /\ Reply(AppendEntriesResponseMsg(i, j, FALSE,
+                                               IF RejectHint THEN Len(log[i]) ELSE 0), m)
              /\ UNCHANGED <<serverVars, logVars>>
           \/ \* return to follower state (the message stays)
              /\ m.term = currentTerm[i]
@@ -256,28 +285,40 @@ HandleAppendEntriesRequest(i, j, m) ==
              /\ m.term = currentTerm[i]
              /\ state[i] = "Follower"
              /\ logOk
-             /\ LET index == m.prevLogIndex + 1
-                IN \/ \* already done with request
-                      /\ \/ m.entries = << >>
-                         \/ /\ m.entries /= << >>
-                            /\ Len(log[i]) >= index
-                            /\ log[i][index].term = m.entries[1].term
-                      /\ commitIndex' = [commitIndex EXCEPT ![i] = m.commitIndex]
-                      /\ Reply(AppendEntriesResponseMsg(i, j, TRUE,
-                                   m.prevLogIndex + Len(m.entries)), m)
-                      /\ UNCHANGED <<serverVars, log>>
-                   \/ \* conflict: remove 1 entry (the message stays)
-                      /\ m.entries /= << >>
-                      /\ Len(log[i]) >= index
-                      /\ log[i][index].term /= m.entries[1].term
-                      /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
-                      /\ UNCHANGED <<serverVars, commitIndex, messages>>
-                   \/ \* no conflict: append entry (the message stays)
-                      /\ m.entries /= << >>
-                      /\ Len(log[i]) = m.prevLogIndex
-                      /\ log' = [log EXCEPT ![i] = Append(@, m.entries[1])]
-                      /\ UNCHANGED <<serverVars, commitIndex, messages>>
+             /\ \/ \* already done with request
+                   /\ first = Len(m.entries) + 1
+                   /\ commitIndex' = [commitIndex EXCEPT ![i] = m.commitIndex]
+                   /\ Reply(AppendEntriesResponseMsg(i, j, TRUE,
+                                m.prevLogIndex + Len(m.entries)), m)
+                   /\ UNCHANGED <<serverVars, log>>
+                \/ \* conflict: remove 1 entry (the message stays)
+                   /\ first <= Len(m.entries)
+                   /\ Len(log[i]) >= m.prevLogIndex + first
+                   /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
+                   /\ UNCHANGED <<serverVars, commitIndex, messages>>
+                \/ \* no conflict: append the entries from first on (the message stays)
+                   /\ first <= Len(m.entries)
+                   /\ Len(log[i]) = m.prevLogIndex + first - 1
+                   /\ log' = [log EXCEPT ![i] = @ \o SubSeq(m.entries, first, Len(m.entries))]
+                   /\ UNCHANGED <<serverVars, commitIndex, messages>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
+
+\* The leader of i's term asks i to time out at once (Raft thesis 3.10): the
+\* effect of Timeout(i); a request of an older term is dropped.
+HandleTimeoutNowRequest(i, j, m) ==
+    /\ m.term <= currentTerm[i]
+    /\ \/ /\ m.term < currentTerm[i]
+          /\ Discard(m)
+          /\ UNCHANGED <<serverVars, candidateVars>>
+       \/ /\ m.term = currentTerm[i]
+          /\ state[i] \in {"Follower", "Candidate"}
+          /\ state'          = [state EXCEPT ![i] = "Candidate"]
+          /\ currentTerm'    = [currentTerm EXCEPT ![i] = @ + 1]
+          /\ votedFor'       = [votedFor EXCEPT ![i] = Nil]
+          /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
+          /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
+          /\ Discard(m)
+    /\ UNCHANGED <<leaderVars, logVars>>
 
 \* Server i handles an AppendEntries response of its current term.
 HandleAppendEntriesResponse(i, j, m) ==
@@ -286,7 +327,9 @@ HandleAppendEntriesResponse(i, j, m) ==
           /\ nextIndex'  = [nextIndex  EXCEPT ![i][j] = m.matchIndex + 1]
           /\ matchIndex' = [matchIndex EXCEPT ![i][j] = m.matchIndex]
        \/ /\ ~m.success
-          /\ nextIndex' = [nextIndex EXCEPT ![i][j] = Max({@ - 1, 1})]
+          /\ nextIndex' = [nextIndex EXCEPT ![i][j] =
+                               Max({IF RejectHint THEN Min({@ - 1, m.matchIndex + 1})
+                                                  ELSE @ - 1, 1})]
           /\ UNCHANGED matchIndex
     /\ Discard(m)
     /\ UNCHANGED <<serverVars, candidateVars, logVars>>
@@ -321,6 +364,8 @@ Receive(m) ==
        \/ /\ m.type = "AppendEntriesResponse"
           /\ \/ DropStaleResponse(i, j, m)
              \/ HandleAppendEntriesResponse(i, j, m)
+       \/ /\ m.type = "TimeoutNowRequest"
+          /\ HandleTimeoutNowRequest(i, j, m)
 
 ----
 \* The network (model-check/compose.ts).
@@ -344,6 +389,7 @@ ServerNext ==
     \/ \E i \in Server, v \in Value : ClientRequest(i, v)
     \/ \E i \in Server : AdvanceCommitIndex(i)
     \/ \E i, j \in Server : AppendEntries(i, j)
+    \/ \E i, j \in Server : TransferLeadership(i, j)
     \/ \E m \in DOMAIN messages : Receive(m)
 
 Next == \/ \E i \in Server : Restart(i)

@@ -4,6 +4,7 @@ import { setAutoFreeze } from 'immer';
 import type { Built, Model, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
 import { compose } from '../../model-check/index.ts';
+import { ALL, select, type Selection } from './properties.ts';
 import { protocols } from './registry.ts';
 
 /** The plain arguments that determine a model. */
@@ -11,6 +12,8 @@ export interface ModelArgs {
   readonly protocol: string;
   readonly constants: Readonly<Record<string, string>>;
   readonly variant: string | null;
+  /** The invariants and action properties to check; absent: all. */
+  readonly properties?: Selection;
 }
 
 /** The protocol's built description (settings line, kind) and the model to explore. */
@@ -19,7 +22,7 @@ export async function build(args: ModelArgs): Promise<{ built: Built; model: Mod
   if (load === undefined) throw new UsageError(`unknown protocol '${args.protocol}' (expected: ${Object.keys(protocols).join(', ')})`);
   const built = (await load()).build(args.constants, args.variant);
   const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network) as Model<unknown, Tagged>);
-  return { built, model };
+  return { built, model: select(model, args.properties ?? ALL) };
 }
 
 /** The model alone; the export a worker thread's ModelFactory names. */

@@ -28,4 +28,22 @@ export interface Drive<C, S, A, M> {
   status(i: NodeId, s: S): { readonly role: string; readonly term: number; readonly commitIndex: number };
   /** The leader named by message m (an AppendEntries from the current leader), or null. */
   leaderOf(m: M): NodeId | null;
+  /**
+   * For a message that carries a payload whose repeats are redundant until the peer answers (Raft: an
+   * AppendEntries with entries), a key naming what it carries; null for one that must always go (a
+   * heartbeat). The runtime bounds how many such messages are unanswered per peer (flow control).
+   */
+  inflight?(m: M): string | null;
+  /**
+   * Whether m may leave before the durable write of the round that produced it (Raft: a leader's
+   * AppendEntries, thesis §10.2.1; docs/runtime.md gives the safety argument). Absent: never.
+   */
+  early?(m: M): boolean;
+  /**
+   * Actions to try right after node i received m (Raft: a TimeoutNowRequest's receiver asks every
+   * server for its vote at once, as the election timer does after Timeout); the election timer restarts.
+   */
+  reactions?(i: NodeId, s: S, m: M, c: C): readonly A[];
+  /** Actions that hand leadership to another node before a planned stop (tried in order; the first enabled one is taken). */
+  handOff?(i: NodeId, s: S, c: C): readonly A[];
 }

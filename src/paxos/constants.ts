@@ -52,6 +52,7 @@ function names(flag: string, text: string, prefix: string, expected: string): re
     return Array.from({ length: n }, (_, k) => `${prefix}${k + 1}`);
   }
   const xs = t.split(',').map((x) => x.trim());
+  if (xs.length > 1 && xs.at(-1) === '') xs.pop(); // `v1,`: a one-name list, as --config writes it
   for (const x of xs) {
     if (!NAME.test(x)) throw new UsageError(`--${flag}: '${x}' is not a name (got '${text}'; expected ${expected})`);
   }

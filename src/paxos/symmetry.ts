@@ -5,13 +5,22 @@ import { permutations, type Permutation, type Symmetry } from '../core/index.ts'
 import { compare } from './msgs.ts';
 import type { Constants, Message, PaxosState, Quorum } from './types.ts';
 
-/** Permutations(Acceptor) (those preserving Quorum) times Permutations(Value), or null if trivial. */
+/**
+ * Permutations(Acceptor) (those preserving Quorum) times Permutations(Value), or null if there is
+ * nothing to rename. The renamings are listed on first use: 9 acceptors have 9! of them.
+ */
 export function symmetry(c: Constants): Symmetry<PaxosState> | null {
-  const acceptorPerms = permutations([c.acceptors]).filter((p) => preserves(c.quorums, p));
-  const valuePerms = permutations([c.values]);
-  const all = acceptorPerms.flatMap((p) => valuePerms.map((q) => ({ ...p, ...q })));
-  if (all.length <= 1) return null;
-  return { permutations: all, apply: (s, p) => rename(c, s, p) };
+  if (c.acceptors.length <= 1 && c.values.length <= 1) return null;
+  let all: readonly Permutation[] | undefined;
+  return {
+    get permutations(): readonly Permutation[] {
+      if (all !== undefined) return all;
+      const acceptorPerms = permutations([c.acceptors]).filter((p) => preserves(c.quorums, p));
+      const valuePerms = permutations([c.values]);
+      return (all = acceptorPerms.flatMap((p) => valuePerms.map((q) => ({ ...p, ...q }))));
+    },
+    apply: (s, p) => rename(c, s, p),
+  };
 }
 
 function rename(c: Constants, s: PaxosState, p: Permutation): PaxosState {

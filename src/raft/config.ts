@@ -3,8 +3,8 @@ import { UsageError, type ConstantSpec, type NetworkOptions } from '../core/inde
 import type { RaftConfig } from './types.ts';
 
 export const constants: readonly ConstantSpec[] = [
-  { flag: 'servers', constant: 'Server', description: 'how many servers (s1..sN), or their names: s1,s2,s3', default: '2' },
-  { flag: 'values', constant: 'Value', description: 'how many client values (v1..vN), or their names', default: '1' },
+  { flag: 'servers', constant: 'Server', description: 'how many servers (s1..sN), or their names with commas: s1,s2,s3', default: '2' },
+  { flag: 'values', constant: 'Value', description: 'how many client values (v1..vN), or their names with commas: v1,v2', default: '1' },
   { flag: 'max-term', constant: 'MaxTerm', description: 'CONSTRAINT currentTerm[i] <= MaxTerm', default: '3' },
   { flag: 'max-log', constant: 'MaxLogLen', description: 'CONSTRAINT Len(log[i]) <= MaxLogLen', default: '2' },
   { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
@@ -16,17 +16,25 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'drop', constant: 'DropEnabled', description: 'DropMessage enabled: on or off', default: 'on' },
   { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'on' },
   { flag: 'history', constant: 'HistoryFields', description: "raft.tla's history field mlog in messages: on (as TLC counts) or off", default: 'on' },
+  { flag: 'max-append', constant: 'MaxAppendEntries', description: 'entries one AppendEntriesRequest may carry (raft.tla: 1)', default: '1' },
+  { flag: 'reject-hint', constant: 'RejectHint', description: "a rejected AppendEntries carries the follower's log length: on or off (raft.tla: off)", default: 'off' },
+  { flag: 'transfer', constant: 'LeadershipTransfer', description: 'TransferLeadership and TimeoutNowRequest in Next: on or off (raft.tla: off)', default: 'off' },
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** A count N (names p1..pN) or a comma list of distinct names; a bare name is refused as ambiguous. */
 function names(flag: string, text: string, prefix: string, max: number): string[] {
-  if (/^\d+$/.test(text)) {
+  if (/^[-+]?\d+$/.test(text)) {
     const n = Number(text);
     if (n < 1 || n > max) throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list like ${prefix}1,${prefix}2, got '${text}'`);
     return Array.from({ length: n }, (_, k) => `${prefix}${k + 1}`);
   }
+  if (!text.includes(',')) {
+    throw new UsageError(`--${flag} '${text}' is neither a count nor a list: write a number from 1 to ${max}, or names with commas like ${prefix}1,${prefix}2 (one name: ${text},)`);
+  }
   const xs = text.split(',').map((x) => x.trim());
+  if (xs.length > 1 && xs.at(-1) === '') xs.pop();
   if (xs.length > max || xs.some((x) => !NAME.test(x)) || new Set(xs).size !== xs.length) {
     throw new UsageError(`--${flag} must be a number from 1 to ${max} or a list of distinct names like ${prefix}1,${prefix}2, got '${text}'`);
   }
@@ -56,7 +64,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
   if (restarts !== 'none' && !/^\d+$/.test(restarts)) throw new UsageError(`--max-restarts must be none or a whole number >= 0, got '${restarts}'`);
   const maxRestarts = restarts === 'none' ? null : Number(restarts);
   const servers = names('servers', v('servers'), 's', 9);
-  const passive = v('passive') === 'none' ? [] : v('passive').split(',').map((x) => x.trim()).sort();
+  const passive = v('passive') === 'none' ? [] : v('passive').split(',').map((x) => x.trim()).filter((x) => x !== '').sort();
   if (passive.some((x) => !servers.includes(x))) {
     throw new UsageError(`--passive must be none or a list of servers among ${servers.join(',')}, got '${v('passive')}'`);
   }
@@ -71,6 +79,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     maxRestarts: maxRestarts === 0 ? null : maxRestarts,
     passive,
     historyFields: onOff('history', v('history')),
+    ...extensions(v),
   };
   const maxDrops = bound('max-drops', v('max-drops'));
   const maxDuplicates = bound('max-dups', v('max-dups'));
@@ -83,6 +92,16 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     ...(maxDuplicates !== null ? { maxDuplicates } : {}),
   };
   return { config, network };
+}
+
+/** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer'> {
+  const maxAppendEntries = whole('max-append', v('max-append'), 1);
+  return {
+    ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
+    ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
+    ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
+  };
 }
 
 /** One line naming the setting, e.g. for reports. */
@@ -102,6 +121,9 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(n.maxDrops !== undefined ? [`max-drops ${n.maxDrops}`] : []),
     ...(n.maxDuplicates !== undefined ? [`max-dups ${n.maxDuplicates}`] : []),
     `history ${c.historyFields ? 'on' : 'off'}`,
+    ...(c.maxAppendEntries !== undefined ? [`max-append ${c.maxAppendEntries}`] : []),
+    ...(c.rejectHint === true ? ['reject-hint on'] : []),
+    ...(c.leadershipTransfer === true ? ['transfer on'] : []),
   ].join('; ');
 }
 
@@ -116,5 +138,20 @@ export function unbounded(servers: readonly string[], values: readonly string[] 
     maxMsgs: null,
     maxRestarts: null,
     historyFields: false,
+  };
+}
+
+/** Entries and JSON bytes of values one AppendEntriesRequest carries in a real cluster (resync batches). */
+export const RUNTIME_MAX_APPEND_ENTRIES = 4096;
+export const RUNTIME_MAX_APPEND_BYTES = 1 << 20;
+
+/** A real cluster's constants: unbounded, batched AppendEntries with the reject hint, leadership transfer. */
+export function runtimeConfig(servers: readonly string[]): RaftConfig {
+  return {
+    ...unbounded(servers),
+    maxAppendEntries: RUNTIME_MAX_APPEND_ENTRIES,
+    maxAppendBytes: RUNTIME_MAX_APPEND_BYTES,
+    rejectHint: true,
+    leadershipTransfer: true,
   };
 }

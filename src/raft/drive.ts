@@ -27,4 +27,12 @@ export const drive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = {
   termAt: (s, index) => termAt(s.log, index),
   status: (_i: NodeId, s) => ({ role: s.state, term: s.currentTerm, commitIndex: s.commitIndex }),
   leaderOf: (m) => (m.type === 'AppendEntriesRequest' ? m.source : null),
+  // In a leader's term, (term, prevLogIndex) names the entries an AppendEntries carries (Log Matching).
+  inflight: (m) => (m.type === 'AppendEntriesRequest' && m.entries.length > 0 ? `${m.term}/${m.prevLogIndex}` : null),
+  // Thesis §10.2.1: a leader may replicate entries before they are durable on its own disk.
+  early: (m) => m.type === 'AppendEntriesRequest',
+  // Thesis §3.10: TimeoutNow made i a candidate (HandleTimeoutNowRequest); it asks for votes at once.
+  reactions: (_i, _s, m, c) => (m.type === 'TimeoutNowRequest' ? c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })) : []),
+  // Thesis §3.10: the leader hands off to a caught-up follower (TransferLeadership's guard picks one).
+  handOff: (i, _s, c) => c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'TransferLeadership', j })),
 };

@@ -19,7 +19,7 @@ export { handlers } from './step.ts';
 export { variants } from './variants/index.ts';
 export { actionProperties, invariants } from './invariants.ts';
 export { witnesses } from './witnesses.ts';
-export { constants, parse as parseConfig, settings, unbounded } from './config.ts';
+export { constants, parse as parseConfig, runtimeConfig, settings, unbounded } from './config.ts';
 
 /** The correct protocol. */
 export const raftProtocol = raftWith(handlers, 'raft');

@@ -1,5 +1,6 @@
 // The internal actions of raft.tla's Next at server i, in spec order: Timeout(i), RequestVote(i, j) for
-// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j).
+// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j),
+// and TransferLeadership(i, j) with LeadershipTransfer.
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
@@ -17,6 +18,8 @@ export function internal(i: NodeId, _s: Server, c: RaftConfig): readonly RaftAct
       ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
       { type: 'AdvanceCommitIndex' },
       ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
+      // Not in raft.tla: only with LeadershipTransfer.
+      ...(c.leadershipTransfer === true ? c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'TransferLeadership', j })) : []),
     ];
     perNode.set(i, out);
   }

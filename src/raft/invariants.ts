@@ -48,9 +48,11 @@ function typeOkMessage(c: RaftConfig, m: RaftMessage): boolean {
     case 'RequestVoteResponse':
       return typeof m.voteGranted === 'boolean';
     case 'AppendEntriesRequest':
-      return isNat(m.prevLogIndex) && isNat(m.prevLogTerm) && isLog(c, m.entries) && m.entries.length <= 1 && isNat(m.commitIndex);
+      return isNat(m.prevLogIndex) && isNat(m.prevLogTerm) && isLog(c, m.entries) && m.entries.length <= (c.maxAppendEntries ?? 1) && isNat(m.commitIndex);
     case 'AppendEntriesResponse':
       return typeof m.success === 'boolean' && isNat(m.matchIndex);
+    case 'TimeoutNowRequest':
+      return true;
   }
 }
 

@@ -64,6 +64,7 @@ function describe(i: NodeId, a: RaftAction): string {
   switch (a.type) {
     case 'RequestVote':
     case 'AppendEntries':
+    case 'TransferLeadership':
       return `${a.type}(${i}, ${a.j})`;
     case 'ClientRequest':
       return `ClientRequest(${i}, ${show(a.v)})`;
@@ -83,5 +84,7 @@ function describeMessage(m: RaftMessage): string {
       return `${head} prev ${m.prevLogIndex}/${m.prevLogTerm} entries ${entries(m.entries)} commit ${m.commitIndex}`;
     case 'AppendEntriesResponse':
       return `${head} ${m.success ? 'success' : 'failure'} match ${m.matchIndex}`;
+    case 'TimeoutNowRequest':
+      return head;
   }
 }

@@ -7,11 +7,13 @@ import { clientRequest } from './actions/clientRequest.ts';
 import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
 import { timeout } from './actions/timeout.ts';
+import { transferLeadership } from './actions/transferLeadership.ts';
 import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
 import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesRequest.ts';
 import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
 import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
 import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
+import { handleTimeoutNowRequest } from './handlers/handleTimeoutNowRequest.ts';
 import { receive } from './handlers/receive.ts';
 import { updateTerm } from './handlers/updateTerm.ts';
 import type { Handlers, RaftConfig, RaftInput, RaftStep, Server } from './types.ts';
@@ -25,11 +27,13 @@ export const handlers: Handlers = {
   clientRequest,
   advanceCommitIndex,
   appendEntries,
+  transferLeadership,
   updateTerm,
   handleRequestVoteRequest,
   handleRequestVoteResponse,
   handleAppendEntriesRequest,
   handleAppendEntriesResponse,
+  handleTimeoutNowRequest,
   dropStaleResponse,
 };
 
@@ -50,5 +54,7 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.advanceCommitIndex(s, i, c);
     case 'AppendEntries':
       return h.appendEntries(s, i, x.j, c);
+    case 'TransferLeadership':
+      return h.transferLeadership(s, i, x.j, c);
   }
 }

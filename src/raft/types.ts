@@ -65,7 +65,7 @@ export interface RequestVoteResponse {
   readonly dest: NodeId;
 }
 
-/** A leader replicates at most one entry and its commit index (raft.tla `AppendEntriesRequest`). */
+/** A leader replicates up to `maxAppendEntries` entries (raft.tla: one) and its commit index (raft.tla `AppendEntriesRequest`). */
 export interface AppendEntriesRequest {
   readonly type: 'AppendEntriesRequest';
   readonly term: number;
@@ -89,7 +89,15 @@ export interface AppendEntriesResponse {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse;
+/** A leader asks a caught-up follower to start an election at once (Raft thesis §3.10, TimeoutNow). */
+export interface TimeoutNowRequest {
+  readonly type: 'TimeoutNowRequest';
+  readonly term: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
@@ -98,7 +106,8 @@ export type RaftAction =
   | { readonly type: 'BecomeLeader' }
   | { readonly type: 'ClientRequest'; readonly v: Value }
   | { readonly type: 'AdvanceCommitIndex' }
-  | { readonly type: 'AppendEntries'; readonly j: NodeId };
+  | { readonly type: 'AppendEntries'; readonly j: NodeId }
+  | { readonly type: 'TransferLeadership'; readonly j: NodeId };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -125,6 +134,17 @@ export interface RaftConfig {
   readonly passive?: readonly NodeId[];
   /** Put raft.tla's history field `mlog` in AppendEntriesRequest and RequestVoteResponse. */
   readonly historyFields: boolean;
+  /** Entries one AppendEntriesRequest may carry (MaxAppendEntries); absent: 1, as raft.tla. */
+  readonly maxAppendEntries?: number;
+  /**
+   * Not in the spec (a refinement of MaxAppendEntries per message): an AppendEntriesRequest of more
+   * than one entry stops before the JSON length of its entries' values passes this; absent: no bound.
+   */
+  readonly maxAppendBytes?: number;
+  /** A rejection carries the follower's log length, and the leader backs nextIndex up to it (RejectHint); absent: off, as raft.tla. */
+  readonly rejectHint?: boolean;
+  /** TransferLeadership and TimeoutNowRequest are in Next (LeadershipTransfer); absent: off, as raft.tla. */
+  readonly leadershipTransfer?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -141,11 +161,13 @@ export interface Handlers {
   readonly clientRequest: (s: Server, i: NodeId, v: Value, c: RaftConfig) => RaftStep | null;
   readonly advanceCommitIndex: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly appendEntries: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly transferLeadership: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly updateTerm: (s: Server, i: NodeId, j: NodeId, m: RaftMessage, c: RaftConfig) => RaftStep | null;
   readonly handleRequestVoteRequest: (s: Server, i: NodeId, j: NodeId, m: RequestVoteRequest, c: RaftConfig) => RaftStep | null;
   readonly handleRequestVoteResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse, c: RaftConfig) => RaftStep | null;
   readonly handleAppendEntriesRequest: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig) => RaftStep | null;
   readonly handleAppendEntriesResponse: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
+  readonly handleTimeoutNowRequest: (s: Server, i: NodeId, j: NodeId, m: TimeoutNowRequest, c: RaftConfig) => RaftStep | null;
   readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
 }
 

@@ -1,9 +1,11 @@
-// `npm run bench:cluster [-- --clients 1,16,64 --seconds 10 --nodes 3]`: starts a local cluster with
-// fsync on (the real `node` command, one process per node), drives it with N concurrent HTTP clients
-// doing writes of distinct keys, and prints writes/s and p50/p99 latency per N.
-// `--etcd http://127.0.0.1:2379` runs the same load generator against etcd's HTTP/JSON gateway
+// `npm run bench:cluster [-- --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big]`: starts
+// a local cluster with fsync on (the real `node` command, one process per node) and prints
+// - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
+// - resync: a follower that was down during 10,000 writes restarts: time until it has the leader's log;
+// - big: 20 concurrent 1 MB PUTs: how many succeed, and the term before and after (no election).
+// `--etcd http://127.0.0.1:2379` runs the writes rows against etcd's HTTP/JSON gateway
 // (`POST /v3/kv/put`) instead; docs/runtime.md says how to start that etcd cluster.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -46,10 +48,14 @@ function etcd(urls: string[]): Target {
   };
 }
 
-async function load(t: Target, clients: number, seconds: number, valueBytes: number): Promise<{ ops: number; errors: number; secs: number; lat: number[] }> {
+type Load = { ops: number; errors: number; secs: number; lat: number[] };
+
+/** N clients writing distinct keys for `seconds`, or until `total` writes succeeded. */
+async function load(t: Target, clients: number, seconds: number, valueBytes: number, total = Infinity): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const lat: number[] = [];
   let errors = 0;
+  let started = 0;
   const value = 'x'.repeat(valueBytes);
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -57,17 +63,20 @@ async function load(t: Target, clients: number, seconds: number, valueBytes: num
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       let k = 0;
-      while (performance.now() < end) {
+      while (performance.now() < end && started < total) {
+        started += 1;
         const t0 = performance.now();
         try {
           // All clients go to the first URL (the leader for ours; any member for etcd).
           if (await t.write(t.urls[0] as string, `${prefix}-${c}-${k++}`, value, agent)) lat.push(performance.now() - t0);
           else {
             errors += 1;
+            started -= 1;
             await sleep(50); // e.g. an election: back off as a client would, no hot error loop
           }
         } catch {
           errors += 1;
+          started -= 1;
           await sleep(50);
         }
       }
@@ -79,6 +88,124 @@ async function load(t: Target, clients: number, seconds: number, valueBytes: num
 
 const pct = (xs: number[], p: number) => (xs.length === 0 ? NaN : (xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] as number));
 
+type Addr = { host: string; peerPort: number; httpPort: number };
+
+/** A local cluster of real `node` processes in a temp directory. */
+class Cluster {
+  readonly procs = new Map<string, ChildProcess>();
+  readonly dir: string;
+  readonly nodes: Record<string, Addr>;
+  private readonly config: string;
+  private constructor(dir: string, nodes: Record<string, Addr>, config: string) {
+    this.dir = dir;
+    this.nodes = nodes;
+    this.config = config;
+  }
+
+  static async start(n: number, fsync: boolean): Promise<Cluster> {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
+    const nodes: Record<string, Addr> = {};
+    for (let k = 1; k <= n; k += 1) nodes[`s${k}`] = { host: '127.0.0.1', peerPort: await freePort(), httpPort: await freePort() };
+    const config = join(dir, 'cluster.json');
+    writeFileSync(config, JSON.stringify({ nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync }));
+    const c = new Cluster(dir, nodes, config);
+    for (const id of Object.keys(nodes)) c.spawn(id);
+    return c;
+  }
+
+  spawn(id: string): void {
+    const fd = openSync(join(this.dir, `${id}.log`), 'a');
+    // BENCH_NODE_ARGS: extra node flags for the node processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    const extra = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((x) => x !== '');
+    this.procs.set(id, spawn(process.execPath, [...extra, BIN, 'node', '--id', id, '--config', this.config], { stdio: ['ignore', fd, fd] }));
+  }
+
+  url(id: string): string {
+    return `http://127.0.0.1:${(this.nodes[id] as Addr).httpPort}`;
+  }
+
+  async status(id: string): Promise<Record<string, unknown> | null> {
+    try {
+      return (await httpRequest(`${this.url(id)}/status`, 'GET', null, {}, 1000)).body;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The leader's id, once one node says it leads (waits up to 20 s). */
+  async leader(): Promise<string> {
+    for (let k = 0; k < 100; k += 1) {
+      for (const id of this.procs.keys()) if ((await this.status(id))?.['role'] === 'Leader') return id;
+      await sleep(200);
+    }
+    throw new Error('no leader elected within 20 s');
+  }
+
+  async kill(id: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const p = this.procs.get(id);
+    this.procs.delete(id);
+    if (p === undefined || p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill(signal);
+    await Promise.race([exited, sleep(6000)]);
+    if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.procs.keys()].map((id) => this.kill(id)));
+    // BENCH_KEEP=1 keeps the cluster directory (node logs) for a look afterwards.
+    if (process.env['BENCH_KEEP'] === '1') process.stderr.write(`kept ${this.dir}\n`);
+    else rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A follower is down during `writes` writes, restarts: time until its log reaches the leader's. */
+async function resyncRow(c: Cluster, writes: number): Promise<string> {
+  const leader = await c.leader();
+  const follower = [...c.procs.keys()].find((id) => id !== leader) as string;
+  await c.kill(follower);
+  const w = await load(ours([c.url(leader)]), 64, 600, 16, writes);
+  const target = Number((await c.status(leader))?.['lastIndex']);
+  const t0 = performance.now();
+  c.spawn(follower);
+  let caughtUp = NaN;
+  let started = NaN;
+  while (performance.now() - t0 < 120_000) {
+    const s = await c.status(follower);
+    if (s !== null && Number.isNaN(started)) started = performance.now() - t0;
+    if (s !== null && Number(s['lastIndex']) >= target) {
+      caughtUp = performance.now() - t0;
+      break;
+    }
+    await sleep(5);
+  }
+  const secs = (x: number) => (x / 1000).toFixed(2);
+  return `| resync | ${w.ops} writes (${target} log entries) while ${follower} was down; restarted: serving after ${secs(started)} s (process start), log caught up ${secs(caughtUp - started)} s later |`;
+}
+
+/** 20 concurrent 1 MB PUTs to the leader: successes, and the leader's term before and after. */
+async function bigRow(c: Cluster, count: number, bytes: number): Promise<string> {
+  const leader = await c.leader();
+  const before = (await c.status(leader))?.['term'];
+  const agent = new Agent({ keepAlive: true, maxSockets: count });
+  const value = 'v'.repeat(bytes);
+  const t0 = performance.now();
+  const codes = await Promise.all(
+    Array.from({ length: count }, (_, k) =>
+      httpRequest(`${c.url(leader)}/kv/big-${k}`, 'PUT', value, {}, 30_000, agent).then(
+        (r) => r.code,
+        () => 0,
+      ),
+    ),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  agent.destroy();
+  await sleep(1000); // an election caused by the load would show within an election timeout
+  const terms = await Promise.all([...c.procs.keys()].map(async (id) => `${id} ${(await c.status(id))?.['term']}`));
+  const ok = codes.filter((x) => x === 200).length;
+  return `| big | ${count} x ${bytes} B PUTs: ${ok} ok (codes ${[...new Set(codes)].join(',')}) in ${secs.toFixed(2)} s; term before ${before}, after: ${terms.join(', ')} |`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -86,70 +213,50 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       nodes: { type: 'string', default: '3' },
       'value-bytes': { type: 'string', default: '16' },
+      rows: { type: 'string', default: 'writes,resync,big' },
+      'resync-writes': { type: 'string', default: '10000' },
+      'big-count': { type: 'string', default: '20' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
     },
   });
   const clientCounts = values.clients.split(',').map(Number);
   const seconds = Number(values.seconds);
-  const n = Number(values.nodes);
-  let target: Target;
-  let cleanup = async (): Promise<void> => {};
-  let label: string;
+  const rows = new Set(values.rows.split(','));
   if (values.etcd !== undefined) {
-    target = etcd(values.etcd.split(','));
-    label = `etcd at ${values.etcd}`;
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
-    const nodes: Record<string, { host: string; peerPort: number; httpPort: number }> = {};
-    for (let k = 1; k <= n; k += 1) nodes[`s${k}`] = { host: '127.0.0.1', peerPort: await freePort(), httpPort: await freePort() };
-    const config = join(dir, 'cluster.json');
-    writeFileSync(config, JSON.stringify({ nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync: values['no-fsync'] !== true }));
-    const pids = Object.keys(nodes).map((id) => {
-      const fd = openSync(join(dir, `${id}.log`), 'a');
-      // BENCH_NODE_ARGS: extra node flags for the node processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
-      const extra = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((x) => x !== '');
-      return spawn(process.execPath, [...extra, BIN, 'node', '--id', id, '--config', config], { stdio: ['ignore', fd, fd] });
-    });
-    cleanup = async () => {
-      for (const p of pids) p.kill('SIGTERM');
-      for (let k = 0; k < 30 && pids.some((p) => p.exitCode === null && p.signalCode === null); k += 1) await sleep(100);
-      for (const p of pids) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-      await sleep(100);
-      rmSync(dir, { recursive: true, force: true });
-    };
-    process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-    let leader: string | null = null;
-    for (let k = 0; k < 100 && leader === null; k += 1) {
-      await sleep(200);
-      for (const [id, a] of Object.entries(nodes)) {
-        try {
-          const r = await httpRequest(`http://127.0.0.1:${a.httpPort}/status`, 'GET', null, {}, 500);
-          if (r.body['role'] === 'Leader') leader = id;
-        } catch {
-          /* not up yet */
-        }
-      }
-    }
-    if (leader === null) {
-      await cleanup();
-      throw new Error('no leader elected within 20 s');
-    }
-    const l = nodes[leader] as { httpPort: number };
-    target = ours([`http://127.0.0.1:${l.httpPort}`]);
-    label = `${n} consensus-checked nodes (fsync ${values['no-fsync'] === true ? 'off' : 'on'}), leader ${leader}`;
+    await writesRows(etcd(values.etcd.split(',')), `etcd at ${values.etcd}`, clientCounts, seconds, Number(values['value-bytes']));
+    return;
   }
+  const fsync = values['no-fsync'] !== true;
+  const n = Number(values.nodes);
+  let c = await Cluster.start(n, fsync);
+  process.on('SIGINT', () => void c.stop().then(() => process.exit(130)));
   try {
-    // Warm-up: JIT, connections.
-    await load(target, 4, 1, Number(values['value-bytes']));
-    process.stdout.write(`target: ${label}; ${seconds}s per row; ${values['value-bytes']}-byte values; distinct keys\n\n`);
-    process.stdout.write('| clients | writes/s | p50 ms | p99 ms | errors |\n|--:|--:|--:|--:|--:|\n');
-    for (const c of clientCounts) {
-      const r = await load(target, c, seconds, Number(values['value-bytes']));
-      process.stdout.write(`| ${c} | ${(r.ops / r.secs).toFixed(0)} | ${pct(r.lat, 50).toFixed(2)} | ${pct(r.lat, 99).toFixed(2)} | ${r.errors} |\n`);
+    if (rows.has('writes')) {
+      const leader = await c.leader();
+      await writesRows(ours([c.url(leader)]), `${n} consensus-checked nodes (fsync ${fsync ? 'on' : 'off'}), leader ${leader}`, clientCounts, seconds, Number(values['value-bytes']));
+    }
+    process.stdout.write('\n');
+    for (const row of ['resync', 'big']) {
+      if (!rows.has(row)) continue;
+      // Each row on a fresh cluster, so that one row's history does not weigh on the next.
+      await c.stop();
+      c = await Cluster.start(n, fsync);
+      process.stdout.write(`${row === 'resync' ? await resyncRow(c, Number(values['resync-writes'])) : await bigRow(c, Number(values['big-count']), 1_000_000)}\n`);
     }
   } finally {
-    await cleanup();
+    await c.stop();
+  }
+}
+
+async function writesRows(target: Target, label: string, clientCounts: number[], seconds: number, valueBytes: number): Promise<void> {
+  // Warm-up: JIT, connections.
+  await load(target, 4, 1, valueBytes);
+  process.stdout.write(`target: ${label}; ${seconds}s per row; ${valueBytes}-byte values; distinct keys\n\n`);
+  process.stdout.write('| clients | writes/s | p50 ms | p99 ms | errors |\n|--:|--:|--:|--:|--:|\n');
+  for (const n of clientCounts) {
+    const r = await load(target, n, seconds, valueBytes);
+    process.stdout.write(`| ${n} | ${(r.ops / r.secs).toFixed(0)} | ${pct(r.lat, 50).toFixed(2)} | ${pct(r.lat, 99).toFixed(2)} | ${r.errors} |\n`);
   }
 }
 

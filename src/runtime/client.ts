@@ -4,6 +4,7 @@
 // applied at most once; an attempt that certainly failed (503, or no connection made) may go to
 // another node and, if every attempt was certain, the request is reported failed rather than unknown.
 import { Agent, request } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { randomBytes } from 'node:crypto';
 
 export interface HttpReply {
@@ -25,7 +26,7 @@ export function surelyNotSent(e: unknown): boolean {
   return e instanceof HttpRequestError && !e.connected;
 }
 
-/** One HTTP request; rejects with an `HttpRequestError` on a network error or timeout. */
+/** One HTTP or HTTPS request (by the URL's scheme); rejects with an `HttpRequestError` on a network error or timeout. */
 export function httpRequest(
   url: string,
   method: string,
@@ -38,7 +39,7 @@ export function httpRequest(
     const u = new URL(url);
     const h: Record<string, string> = { ...headers };
     if (body !== null) h['content-length'] = String(Buffer.byteLength(body));
-    const req = request(
+    const req = (u.protocol === 'https:' ? httpsRequest : request)(
       { host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method, headers: h, timeout: timeoutMs, ...(agent ? { agent } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
@@ -91,6 +92,8 @@ export interface KvClientOptions {
   /** Attempts per request (default 3). */
   readonly attempts?: number;
   readonly agent?: Agent;
+  /** The CA (PEM) to trust for https URLs (the cluster's TLS CA). */
+  readonly ca?: Buffer;
 }
 
 /** A client session against the cluster. Not for concurrent use: one request at a time. */
@@ -103,7 +106,8 @@ export class KvClient {
   constructor(o: KvClientOptions) {
     this.o = o;
     this.id = o.clientId ?? `c-${randomBytes(6).toString('hex')}`;
-    this.agent = o.agent ?? new Agent({ keepAlive: true, maxSockets: 4 });
+    const https = o.urls[0]?.startsWith('https:') === true;
+    this.agent = o.agent ?? (https ? new HttpsAgent({ keepAlive: true, maxSockets: 4, ...(o.ca === undefined ? {} : { ca: o.ca }) }) : new Agent({ keepAlive: true, maxSockets: 4 }));
     this.next = Math.floor(Math.random() * o.urls.length);
   }
 

@@ -12,6 +12,16 @@ export interface NodeAddress {
   readonly httpPort: number;
 }
 
+/** TLS files (absolute paths; relative ones in the file are resolved against its directory). */
+export interface TlsFiles {
+  /** This node's certificate (PEM), presented on the peer and client ports. */
+  readonly cert: string;
+  /** Its private key (PEM). */
+  readonly key: string;
+  /** The CA (PEM) that peers' certificates must chain to; clients trust it for the client port. */
+  readonly ca: string;
+}
+
 export interface ClusterConfig {
   readonly nodes: Readonly<Record<string, NodeAddress>>;
   /** Shared secret for the peers' HMAC challenge (at least 16 characters). */
@@ -32,6 +42,8 @@ export interface ClusterConfig {
   readonly maxValueBytes: number;
   /** How long a declared HTTP request body may take to arrive (HTTP 408 after). */
   readonly bodyTimeoutMs: number;
+  /** TLS on the peer and client ports, or null for plain TCP and HTTP. */
+  readonly tls: TlsFiles | null;
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -47,7 +59,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs'];
+  const known = ['nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -93,6 +105,7 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
   const maxValueBytes = int('maxValueBytes', 1024 * 1024, 1);
   // A value travels inside an AppendEntries frame, with room for the message around it.
   if (maxValueBytes + 64 * 1024 > maxFrameBytes) throw new UsageError(`${where}: 'maxValueBytes' (${maxValueBytes}) must be at least 64 KiB below 'maxFrameBytes' (${maxFrameBytes})`);
+  const tls = tlsFiles(r['tls'] ?? null, base, where);
   return {
     nodes,
     secret,
@@ -105,7 +118,22 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
     commandTimeoutMs: int('commandTimeoutMs', 5000, 10),
     maxValueBytes,
     bodyTimeoutMs: int('bodyTimeoutMs', 5000, 10),
+    tls,
   };
+}
+
+function tlsFiles(x: unknown, base: string, where: string): TlsFiles | null {
+  if (x === null) return null;
+  const shape = `${where}: 'tls' must be { "cert": file, "key": file, "ca": file }`;
+  if (typeof x !== 'object' || Array.isArray(x)) throw new UsageError(shape);
+  const r = x as Record<string, unknown>;
+  for (const k of Object.keys(r)) if (!['cert', 'key', 'ca'].includes(k)) throw new UsageError(`${where}: unknown field 'tls.${k}' (expected: cert, key, ca)`);
+  const file = (k: string): string => {
+    const v = r[k];
+    if (typeof v !== 'string' || v === '') throw new UsageError(`${shape}; 'tls.${k}' is missing or not a path`);
+    return isAbsolute(v) ? v : resolve(base, v);
+  };
+  return { cert: file('cert'), key: file('key'), ca: file('ca') };
 }
 
 /** Reads and validates a cluster file. */

@@ -9,14 +9,16 @@
 // `X-Seq` name a client session, so that a retry is applied once. Outcomes by status code:
 // 200/404/409 completed; 503 certainly not applied (safe to retry); 502/504 unknown (retry with the
 // same X-Seq). Every error body is one line of JSON: {"error": code, "message": text, ...}.
-import { createServer, request, Agent } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { apiClient, apiServer } from './api-server.ts';
+import type { ApiClient } from './api-server.ts';
 import type { KvCommand, KvOp } from './kv/kv.ts';
 import { checkQuery, isRefusal, kvOp, kvOperation, parseKey, parseSession, parseTarget, parseValue } from './kv/request.ts';
 import type { HttpRefusal } from './kv/request.ts';
 import type { NodeStatus, Outcome } from './node.ts';
 import type { Faults } from './transport/tcp.ts';
+import type { TlsMaterial } from './transport/tls.ts';
 
 /** Default largest value (request body) in bytes. */
 export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
@@ -45,6 +47,8 @@ export interface HttpOptions {
   readonly bodyTimeoutMs?: number;
   /** Time a proxied request may take at the leader (default 10000 ms). */
   readonly proxyTimeoutMs?: number;
+  /** Serve HTTPS with the node's certificate and proxy to the leader over HTTPS (default: plain HTTP). */
+  readonly tls?: TlsMaterial | null;
 }
 
 function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -150,7 +154,7 @@ export function health(s: NodeStatus): { code: number; body: Record<string, unkn
  * Forwards a request to the leader and relays its answer. A failure before the connection was
  * established is certain (503: not sent); after it, the leader may have applied it (502).
  */
-function proxy(agent: Agent, timeoutMs: number, self: string, to: { host: string; port: number }, req: IncomingMessage, res: ServerResponse, body: Buffer, leader: string): void {
+function proxy(client: ApiClient, timeoutMs: number, self: string, to: { host: string; port: number }, req: IncomingMessage, res: ServerResponse, body: Buffer, leader: string): void {
   const headers: Record<string, string> = { [PROXIED]: self, 'content-length': String(body.length) };
   for (const h of ['authorization', 'x-client-id', 'x-seq', 'content-type']) {
     const v = req.headers[h];
@@ -161,7 +165,7 @@ function proxy(agent: Agent, timeoutMs: number, self: string, to: { host: string
     if (connected) send(res, 502, { error: 'proxy-failed', message: `proxy to leader ${leader} failed after sending (${why}): outcome unknown`, leader });
     else send(res, 503, { error: 'leader-unreachable', message: `cannot reach leader ${leader} (${why}): not applied`, leader });
   };
-  const p = request({ host: to.host, port: to.port, method: req.method ?? 'GET', path: req.url ?? '/', headers, agent, timeout: timeoutMs }, (pr) => {
+  const p = client.request({ host: to.host, port: to.port, method: req.method ?? 'GET', path: req.url ?? '/', headers, agent: client.agent, timeout: timeoutMs }, (pr) => {
     const chunks: Buffer[] = [];
     pr.on('data', (c: Buffer) => chunks.push(c));
     pr.on('end', () => {
@@ -182,7 +186,7 @@ function proxy(agent: Agent, timeoutMs: number, self: string, to: { host: string
 
 /** The request handler of the client API. */
 export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const client = apiClient(o.tls ?? null, 256);
   const limit = o.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
   const bodyTimeout = o.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const proxyTimeout = o.proxyTimeoutMs ?? 10_000;
@@ -209,7 +213,7 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
     const forward = (l: string): void => {
       const a = b.address(l);
       if (a === null) return send(res, 503, { error: 'not-leader', message: 'not leader; leader address unknown', leader: l });
-      proxy(agent, proxyTimeout, b.id, a, req, res, body, l);
+      proxy(client, proxyTimeout, b.id, a, req, res, body, l);
     };
     if (leader !== null && leader !== b.id && !proxied) return forward(leader);
     // A read needs no session (running it twice changes nothing); anonymous writes get none.
@@ -250,15 +254,15 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
   };
 }
 
-/** Creates the server around a request handler (one place, so a TLS server can replace it). */
-function createApiServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
-  return createServer(handle);
+/** Creates the server around a request handler: HTTP, or HTTPS with the node's certificate. */
+function createApiServer(tls: TlsMaterial | null, handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  return apiServer(tls, handle);
 }
 
 /** Starts the HTTP API on host:port (0: any free port). */
 export async function startHttp(b: HttpBackend, host: string, port: number, o: HttpOptions = {}): Promise<Server> {
   const handle = httpHandler(b, o);
-  const server = createApiServer((req, res) => {
+  const server = createApiServer(o.tls ?? null, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       b.log(`http: ${e instanceof Error ? e.message : String(e)}`);
       send(res, 500, { error: 'internal', message: 'internal error' });

@@ -7,6 +7,7 @@
 import type { Drive, Message, NodeId, NodeProtocol, Receive, Tagged } from '../core/index.ts';
 import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
+import { Flow } from './flow.ts';
 import { ElectionTimer, HeartbeatTimer } from './timers.ts';
 import type { TimerSettings } from './timers.ts';
 
@@ -45,6 +46,8 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly storage: Storage;
   /** Sends a message to a peer (never called for self-addressed messages). */
   readonly send: (m: M) => void;
+  /** Whether peer j is connected now (absent: always); batches to a peer that is not are held back, not queued. */
+  readonly reachable?: (j: NodeId) => boolean;
   readonly log: (line: string) => void;
   readonly timers: TimerSettings;
   /** How long a client command may wait for its entry to commit (default 5000 ms). */
@@ -55,14 +58,27 @@ export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
 
 /** An eager run does not repeat the same message to a peer within this many milliseconds. */
 const EAGER_REPEAT_MS = 5;
+/** Client commands' JSON in one log entry (a larger command goes alone), and proposed per round. */
+const ENTRY_BYTES = 256 * 1024;
+const ROUND_BYTES = 1024 * 1024;
+/** Steps of one input while the protocol keeps it: raft.tla removes a conflicting tail one entry per step. */
+const MAX_KEEPS = 1_000_000;
 const TRACE = process.env['CC_TRACE'] === '1';
 
 type Input<M> =
   | { readonly kind: 'receive'; readonly m: M }
-  | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean };
+  | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean }
+  | { readonly kind: 'handOff' };
 
-type Pending = { readonly command: KvCommand; readonly resolve: (o: Outcome) => void; done: boolean };
+type Pending = { readonly command: KvCommand; readonly bytes: number; readonly resolve: (o: Outcome) => void; done: boolean };
 type Proposed = { readonly index: number; readonly term: number | null; readonly batch: Pending[] };
+
+/** About the JSON length of a command: its strings' lengths (a 1 MB value is not serialized to measure it). */
+function commandBytes(c: KvCommand): number {
+  let n = 64;
+  for (const v of Object.values(c)) n += typeof v === 'string' ? v.length : typeof v === 'number' ? 16 : JSON.stringify(v ?? null).length;
+  return n;
+}
 
 /** Rebuilds a state from a recovered durable value: the protocol's `restart` of a state holding it. */
 export function recoverState<C, S, A extends Tagged, M extends Message>(
@@ -102,6 +118,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private readonly lastEager = new Map<NodeId, { key: string; at: number }>();
   private readonly election: ElectionTimer;
   private readonly heartbeat: HeartbeatTimer;
+  private readonly flow: Flow;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
   readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
 
@@ -110,6 +127,8 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     this.s = recoverState(o.protocol, o.id, o.config, o.recovered);
     this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
     this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
+    // A held-back payload goes again well within the lowest election timeout.
+    this.flow = new Flow(Math.min(4 * o.timers.heartbeatMs, o.timers.electionMs[0] / 2));
   }
 
   /** Starts the timers. */
@@ -135,7 +154,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   /** Submits a client command; resolves when it is applied, certainly failed, or timed out. */
   submit(command: KvCommand): Promise<Outcome> {
     return new Promise((resolve) => {
-      const p: Pending = { command, resolve, done: false };
+      const p: Pending = { command, bytes: commandBytes(command), resolve, done: false };
       const t = setTimeout(() => this.finish(p, { kind: 'timeout' }), this.o.commandTimeoutMs ?? 5000);
       t.unref();
       this.commands.push(p);
@@ -215,7 +234,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   /** Steps `input` (again while the protocol keeps the message, as raft.tla's UpdateTerm does). */
   private apply(input: A | Receive<M>, out: M[]): boolean {
     const p = this.o.protocol;
-    for (let k = 0; k < 8; k += 1) {
+    for (let k = 0; k < MAX_KEEPS; k += 1) {
       let r;
       try {
         r = p.step(this.o.id, this.s, input, this.o.config);
@@ -233,7 +252,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       for (const m of r.send) out.push(m);
       if (r.keep !== true) return true;
     }
-    this.o.log(`node: step kept the same input 8 times; input dropped`);
+    this.o.log(`node: step kept the same input ${MAX_KEEPS} times; input dropped`);
     return true;
   }
 
@@ -248,7 +267,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     const sent: M[] = [];
     for (const a of t.actions(this.o.id, this.s, this.o.config)) this.apply(a, sent);
     for (const m of sent) {
-      const key = JSON.stringify(m);
+      const key = this.o.drive.inflight?.(m) ?? JSON.stringify(m);
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
@@ -273,20 +292,15 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     this.stats.inputs += inputs.length + commands.length;
     const heard = new Set<NodeId>();
     const lastBefore = drive.lastIndex(this.s);
+    // Inputs of one round are concurrent, so any order is an interleaving the model has: messages
+    // first, so that an election timeout that fired while the loop was busy (its callback runs before
+    // the socket reads) yields to the leader's message that had arrived meanwhile.
+    let reset = false;
+    for (const x of inputs) if (x.kind === 'receive') reset = this.receiveInput(x.m, out, heard) || reset;
     for (const x of inputs) {
-      if (x.kind === 'receive') {
-        heard.add(x.m.source);
-        const led = this.isLeader();
-        this.apply({ type: 'Receive', m: x.m }, out);
-        const fromLeader = drive.resets(i, this.s, x.m);
-        // A leader that steps down (Raft §5.1) starts a full election timeout as a follower: its
-        // timer ran on while it led and may be about to fire, which would make it campaign at once.
-        if (fromLeader || (led && !this.isLeader())) this.election.reset();
-        if (fromLeader) {
-          const l = drive.leaderOf(x.m);
-          if (l !== null) this.leaderHint = { leader: l, term: drive.status(i, this.s).term };
-        }
-      } else this.runTimer(x.name, x.eager, out);
+      if (x.kind === 'handOff') this.tryHandOff(out);
+      if (x.kind !== 'timer' || (reset && drive.timers[x.name]?.kind === 'election')) continue;
+      this.runTimer(x.name, x.eager, out);
     }
     // A new leader proposes an empty batch, so that entries of earlier terms commit (Raft §5.4.2).
     const leaderNow = this.isLeader();
@@ -296,7 +310,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       if (!leaderNow) for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       // Adaptive batching: while an entry is uncommitted, commands wait and then go as one entry.
       else if (drive.lastIndex(this.s) > drive.status(i, this.s).commitIndex) this.held.push(...commands);
-      else this.propose(commands, out);
+      else this.proposeBounded(commands, out);
     }
     // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
     // entries, advance the commit index) instead of waiting for the next tick.
@@ -304,21 +318,102 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       const to = drive.lastIndex(this.s) !== lastBefore ? null : heard;
       for (const [name, t] of Object.entries(drive.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
     }
+    // Messages that may precede the durable write (a leader's AppendEntries) leave first, so that
+    // the followers write in parallel with the leader (thesis §10.2.1) and hear from it during a long write.
+    const late: M[] = [];
+    for (const m of out) {
+      if (m.dest !== i && drive.early?.(m) === true) this.transmit(m);
+      else late.push(m);
+    }
     const t0 = TRACE ? performance.now() : 0;
     if (await this.o.storage.write(this.o.protocol.durable(this.s))) this.stats.writes += 1;
     if (TRACE) {
       const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
       this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs.length} cmds=${commands.length} out=${out.map((m) => m.type).join(',')}`);
     }
-    // Now durable: the messages may leave.
-    for (const m of out) {
+    // Now durable: the other messages may leave.
+    for (const m of late) {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });
-      else this.o.send(m);
+      else this.transmit(m);
     }
     this.applyCommitted();
     if (this.held.length > 0 && (!this.isLeader() || drive.lastIndex(this.s) <= drive.status(i, this.s).commitIndex)) {
       this.commands.unshift(...this.held.splice(0));
     }
+  }
+
+  /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */
+  private tryHandOff(out: M[]): void {
+    const { drive, config } = this.o;
+    for (const a of drive.handOff?.(this.o.id, this.s, config) ?? []) if (this.apply(a, out)) return;
+  }
+
+  /**
+   * Before a planned stop: if this node leads, asks a caught-up peer to take over (thesis §3.10,
+   * TimeoutNow) once per heartbeat, until another node leads or `waitMs` passed. True if one does.
+   */
+  async handOff(waitMs: number): Promise<boolean> {
+    if (this.o.drive.handOff === undefined || !this.isLeader()) return false;
+    const end = performance.now() + waitMs;
+    while (performance.now() < end && !this.stopped) {
+      if (!this.isLeader()) {
+        const l = this.leader();
+        if (l !== null && l !== this.o.id) return true;
+      } else this.enqueue({ kind: 'handOff' });
+      await new Promise((r) => setTimeout(r, Math.min(this.o.timers.heartbeatMs, 20)));
+    }
+    return false;
+  }
+
+  /** Sends m to its peer if the peer's window admits it (flow.ts). */
+  private transmit(m: M): void {
+    const key = this.o.drive.inflight?.(m) ?? null;
+    // A batch for a disconnected peer would only be queued and go stale: to the model, a lost message.
+    if (key !== null && this.o.reachable?.(m.dest) === false) return;
+    if (this.flow.admit(m.dest, key, performance.now())) this.o.send(m);
+  }
+
+  /** Steps a peer's message; true if it shows a live leader (the election timer was reset). */
+  private receiveInput(m: M, out: M[], heard: Set<NodeId>): boolean {
+    const { drive } = this.o;
+    const i = this.o.id;
+    heard.add(m.source);
+    this.flow.heard(m.source);
+    const led = this.isLeader();
+    this.apply({ type: 'Receive', m }, out);
+    let acted = false;
+    for (const a of drive.reactions?.(i, this.s, m, this.o.config) ?? []) acted = this.apply(a, out) || acted;
+    if (acted) this.election.reset();
+    const fromLeader = drive.resets(i, this.s, m);
+    // A leader that steps down (Raft §5.1) starts a full election timeout as a follower: its
+    // timer ran on while it led and may be about to fire, which would make it campaign at once.
+    if (fromLeader || (led && !this.isLeader())) this.election.reset();
+    if (fromLeader) {
+      const l = drive.leaderOf(m);
+      if (l !== null) this.leaderHint = { leader: l, term: drive.status(i, this.s).term };
+    }
+    return fromLeader;
+  }
+
+  /**
+   * Proposes the commands as entries of at most ENTRY_BYTES each (a larger command alone), and at most
+   * ROUND_BYTES in this round: the rest waits, so that one round's write and batches stay bounded.
+   */
+  private proposeBounded(commands: Pending[], out: M[]): void {
+    let round = 0;
+    let k = 0;
+    while (k < commands.length && (k === 0 || round + (commands[k] as Pending).bytes <= ROUND_BYTES)) {
+      const batch: Pending[] = [];
+      let bytes = 0;
+      while (k < commands.length && (batch.length === 0 || bytes + (commands[k] as Pending).bytes <= ENTRY_BYTES)) {
+        const c = commands[k++] as Pending;
+        bytes += c.bytes;
+        batch.push(c);
+      }
+      round += bytes;
+      this.propose(batch, out);
+    }
+    this.commands.unshift(...commands.slice(k));
   }
 
   private propose(batch: Pending[] | [], out: M[]): void {

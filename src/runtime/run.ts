@@ -8,6 +8,7 @@ import type { ClusterConfig } from './config.ts';
 import { startHttp } from './http.ts';
 import { Node } from './node.ts';
 import { Transport } from './transport/tcp.ts';
+import { loadTls } from './transport/tls.ts';
 import type { Schema } from './transport/schema.ts';
 import { Wal, checkDataDir } from './wal/wal.ts';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
   const log = o.log ?? ((l: string) => process.stderr.write(`${new Date().toISOString()} ${o.id} ${l}\n`));
   const me = o.cluster.nodes[o.id];
   if (me === undefined) throw new UsageError(`unknown node '${o.id}' (config has: ${Object.keys(o.cluster.nodes).join(', ')})`);
+  const tls = o.cluster.tls === null ? null : loadTls(o.cluster.tls);
   const dir = join(o.cluster.dataDir, o.id);
   const bad = await checkDataDir(dir);
   if (bad !== null) throw new UsageError(bad);
@@ -59,6 +61,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     onMessage: (m) => node?.receive(m),
     log,
     maxFrameBytes: o.cluster.maxFrameBytes,
+    tls,
     faults: o.faults ?? false,
   }).catch((e: unknown) => {
     throw new UsageError(`cannot listen for peers on ${me.host}:${me.peerPort}: ${(e as Error).message}`);
@@ -71,6 +74,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     recovered: recovery.value,
     storage: wal,
     send: (m) => transport.send(m),
+    reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
@@ -93,18 +97,20 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     },
     me.host,
     me.httpPort,
-    { maxValueBytes: o.cluster.maxValueBytes, bodyTimeoutMs: o.cluster.bodyTimeoutMs },
+    { maxValueBytes: o.cluster.maxValueBytes, bodyTimeoutMs: o.cluster.bodyTimeoutMs, tls },
   ).catch((e: unknown) => {
     void transport.close();
     throw new UsageError(`cannot serve HTTP on ${me.host}:${me.httpPort}: ${(e as Error).message}`);
   });
   n.start();
-  log(`node ${o.id} up: peers on ${me.host}:${transport.port}, http on ${me.host}:${me.httpPort}`);
+  log(`node ${o.id} up: peers on ${me.host}:${transport.port}${tls === null ? '' : ' (TLS)'}, ${tls === null ? 'http' : 'https'} on ${me.host}:${me.httpPort}`);
   return {
     node: n,
     transport,
     http,
     async stop() {
+      // A planned stop of a leader hands over first, so that it costs no election timeout (§3.10).
+      if (await n.handOff(o.cluster.electionMs[1])) log(`node: handed leadership to ${n.leader()} before stopping`);
       n.stop();
       await n.idle();
       http.closeAllConnections();

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/index.ts';
 import { KvClient } from '../../runtime/client.ts';
 import type { KvRequest } from '../../runtime/client.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
+import { loadCa } from '../../runtime/transport/tls.ts';
 import { parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import type { Command } from './index.ts';
@@ -13,18 +14,20 @@ const options = {
   dir: { type: 'string' },
   url: { type: 'string' },
   token: { type: 'string' },
+  ca: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const USAGE = `usage: consensus-checked kv get KEY | put KEY VALUE | del KEY | cas KEY EXPECTED VALUE
-       [--dir ./cluster | --config cluster.json | --url http://127.0.0.1:PORT] [--token T]
+       [--dir ./cluster | --config cluster.json | --url http(s)://127.0.0.1:PORT] [--token T] [--ca CA.pem]
+  (with a tls section in the config, https and its CA are used; --ca trusts a CA for --url)
 `;
 
 export const kv: Command = {
   summary: 'kv get|put|del|cas KEY [...]: read or write the cluster key-value store',
   async run(argv) {
     const { values: v, positionals: p } = parseFlags(argv, options, 'kv');
-    const values = v as { config?: string; dir?: string; url?: string; token?: string; help?: boolean };
+    const values = v as { config?: string; dir?: string; url?: string; token?: string; ca?: string; help?: boolean };
     if (values.help === true) {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -35,6 +38,7 @@ export const kv: Command = {
     if (p.length !== arity[op] || key === undefined) throw new UsageError(`kv ${op}: expected ${['KEY', 'KEY VALUE', 'KEY', 'KEY EXPECTED VALUE'][['get', 'put', 'del', 'cas'].indexOf(op)]}`);
     let urls: string[];
     let token = values.token ?? null;
+    let ca = values.ca === undefined ? undefined : loadCa(values.ca);
     if (values.url !== undefined) {
       try {
         urls = [new URL(values.url).origin];
@@ -43,12 +47,13 @@ export const kv: Command = {
       }
     } else {
       const c = loadClusterConfig(values.config ?? join(resolve(values.dir ?? 'cluster'), 'cluster.json'));
-      urls = Object.values(c.nodes).map((n) => `http://${n.host}:${n.httpPort}`);
+      if (c.tls !== null) ca = ca ?? loadCa(c.tls.ca);
+      urls = Object.values(c.nodes).map((n) => `${c.tls === null ? 'http' : 'https'}://${n.host}:${n.httpPort}`);
       token = token ?? c.token;
     }
     const req: KvRequest =
       op === 'get' ? { op, key } : op === 'del' ? { op, key } : op === 'put' ? { op, key, value: a as string } : { op: 'cas', key, expected: a as string, value: b as string };
-    const client = new KvClient({ urls, token, attempts: Math.max(3, urls.length + 1) });
+    const client = new KvClient({ urls, token, attempts: Math.max(3, urls.length + 1), ...(ca === undefined ? {} : { ca }) });
     try {
       const r = await client.call(req);
       if (r.kind !== 'ok') {

@@ -3,7 +3,7 @@
 import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import type { Drive } from '../../core/index.ts';
-import { drive as raftDrive, handlers, raftProtocol, raftWith, unbounded, variants } from '../../raft/index.ts';
+import { drive as raftDrive, handlers, raftProtocol, raftWith, runtimeConfig, variants } from '../../raft/index.ts';
 import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../raft/index.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
@@ -29,11 +29,12 @@ export const raftSchema: Schema = tagged('type', {
     dest: str(),
   }),
   AppendEntriesResponse: obj({ type: str(), term: int(), success: bool, matchIndex: int(), source: str(), dest: str() }),
+  TimeoutNowRequest: obj({ type: str(), term: int(), source: str(), dest: str() }),
 });
 
-/** raft.tla's constants for a real cluster: these servers, no model-checking bounds. */
+/** raft.tla's constants for a real cluster: these servers, no model-checking bounds, batched resync, leadership transfer. */
 export function raftConfig(servers: readonly string[]): RaftConfig {
-  return unbounded(servers);
+  return runtimeConfig(servers);
 }
 
 /** Raft's own drive (src/raft/drive.ts): the runtime adds nothing to it. */

@@ -1,7 +1,8 @@
-// AppendEntries(i, j) — raft.tla; Raft Fig. 2 Leaders: send j at most one entry from nextIndex[j], with
-// the entry before it and the commit index (heartbeats too, when there is nothing to send).
+// AppendEntries(i, j) — raft.tla; Raft Fig. 2 Leaders: send j the entries from nextIndex[j] (at most
+// MaxAppendEntries of them; raft.tla: one), with the entry before them and the commit index
+// (heartbeats too, when there is nothing to send).
 import type { NodeId } from '../../core/index.ts';
-import type { AppendEntriesRequest, RaftConfig, RaftStep, Server } from '../types.ts';
+import type { AppendEntriesRequest, Entry, RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): RaftStep | null {
   if (i === j) return null;
@@ -10,7 +11,7 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
   const prevLogIndex = next - 1;
   const prev = prevLogIndex > 0 ? s.log[prevLogIndex - 1] : undefined;
   if (prevLogIndex > 0 && prev === undefined) throw new Error(`AppendEntries(${i}, ${j}): nextIndex ${next} beyond the log`);
-  const lastEntry = Math.min(s.log.length, next);
+  const lastEntry = Math.min(s.log.length, next + batchLength(s.log, next, c) - 1);
   const m: AppendEntriesRequest = {
     type: 'AppendEntriesRequest',
     term: s.currentTerm,
@@ -22,4 +23,30 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
     dest: j,
   };
   return { state: s, send: [c.historyFields ? { ...m, log: s.log } : m] };
+}
+
+// Entries are immutable and shared between states, so each one's JSON length is measured once.
+const sizes = new WeakMap<Entry, number>();
+
+function size(e: Entry): number {
+  let n = sizes.get(e);
+  if (n === undefined) sizes.set(e, (n = JSON.stringify(e.value).length));
+  return n;
+}
+
+/**
+ * MaxAppendEntries, shortened (never below one entry) so that the values' JSON length stays within
+ * maxAppendBytes: a shorter batch is the spec's AppendEntries under a smaller MaxAppendEntries.
+ */
+export function batchLength(log: readonly Entry[], next: number, c: RaftConfig): number {
+  const max = c.maxAppendEntries ?? 1;
+  if (max <= 1 || c.maxAppendBytes === undefined) return max;
+  let bytes = 0;
+  let n = 0;
+  for (let k = next - 1; k < log.length && n < max; k += 1) {
+    bytes += size(log[k] as Entry);
+    if (n > 0 && bytes > c.maxAppendBytes) break;
+    n += 1;
+  }
+  return Math.max(n, 1);
 }

@@ -13,6 +13,7 @@ export function receive(h: Handlers, s: Server, m: RaftMessage, c: RaftConfig): 
       .with({ type: 'RequestVoteResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleRequestVoteResponse(s, i, j, m, c))
       .with({ type: 'AppendEntriesRequest' }, (m) => h.handleAppendEntriesRequest(s, i, j, m, c))
       .with({ type: 'AppendEntriesResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleAppendEntriesResponse(s, i, j, m, c))
+      .with({ type: 'TimeoutNowRequest' }, (m) => h.handleTimeoutNowRequest(s, i, j, m, c))
       .exhaustive()
   );
 }

@@ -22,15 +22,30 @@ export class FrameDecoder {
     this.maxBytes = maxBytes;
   }
 
+  /** Chunks after `buf` not yet joined: a large frame is copied once when complete, not once per chunk. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
   /** Adds bytes from the stream. */
   push(chunk: Buffer): void {
-    const rest = this.buf.subarray(this.at);
-    this.buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+  }
+
+  /** Joins the pending chunks once they complete the frame at `at` (or its header). */
+  private join(): void {
+    const have = this.buf.length - this.at;
+    const need = have >= 4 ? 4 + this.buf.readUInt32BE(this.at) : 4;
+    if (this.pendingBytes === 0 || (have >= 4 && have + this.pendingBytes < need)) return;
+    this.buf = Buffer.concat([this.buf.subarray(this.at), ...this.pending]);
     this.at = 0;
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   /** The next complete frame, null if none yet, or an error reason (then the stream is unusable). */
   next(): Buffer | null | { readonly error: string } {
+    this.join();
     if (this.buf.length - this.at < 4) return null;
     const len = this.buf.readUInt32BE(this.at);
     if (len > this.maxBytes) return { error: `frame of ${len} bytes exceeds the limit of ${this.maxBytes}` };

@@ -1,14 +1,17 @@
-// Peer transport over TCP. Each node dials every peer and sends on that connection only; it receives
-// on the connections peers dial to it. Every inbound frame is size-checked, parsed, and validated
-// (schema, authenticated source, own id as dest) before `onMessage`; any failure closes that connection
-// with the reason logged. Outbound connections reconnect with exponential back-off and jitter.
-// A fault layer (drop, duplicate, delay, block) exists only when the owner enables it (tests).
-import { createServer, connect } from 'node:net';
-import type { Server, Socket } from 'node:net';
+// Peer transport over TCP (or TLS). Each node dials every peer and sends on that connection only; it
+// receives on the connections peers dial to it (listener.ts checks those). After the handshake every
+// frame carries a tag under the connection's key (seal.ts). Outbound connections reconnect with
+// exponential back-off and jitter. A fault layer (drop, duplicate, delay, block) exists only when the
+// owner enables it (tests).
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { FrameDecoder, encodeJsonFrame, parseJsonFrame } from './frame.ts';
-import { isChallenge, isHello, isProof, mac, macEqual, nonce } from './auth.ts';
-import { validate } from './schema.ts';
+import { frameKey, isChallenge, mac, macEqual, nonce } from './auth.ts';
+import { HANDSHAKE_BYTES, HANDSHAKE_MS, Listener } from './listener.ts';
 import type { Schema } from './schema.ts';
+import { FrameSealer, TAG_BYTES } from './seal.ts';
+import type { TlsMaterial } from './tls.ts';
 
 /** A peer address. */
 export interface PeerAddress {
@@ -33,6 +36,10 @@ export interface TransportOptions<M extends Envelope> {
   readonly log: (line: string) => void;
   /** Largest accepted frame in bytes (default 16 MiB). */
   readonly maxFrameBytes?: number;
+  /** Slots for inbound connections that have not authenticated yet (default 16). */
+  readonly maxPending?: number;
+  /** TLS on both ends of every peer connection, certificates checked against `ca`; null: plain TCP. */
+  readonly tls?: TlsMaterial | null;
   /** Allow `setFaults` (only tests do). */
   readonly faults?: boolean;
 }
@@ -49,15 +56,15 @@ export interface Faults {
   readonly block?: readonly string[];
 }
 
-const HANDSHAKE_MS = 3000;
-const HANDSHAKE_BYTES = 1024;
 const BACKOFF_MIN = 25;
 const BACKOFF_MAX = 1000;
 const QUEUE_MAX = 4096;
 
 type Outbound = {
   socket: Socket | null;
-  ready: boolean;
+  /** Tags this connection's frames; null until the handshake is done. */
+  sealer: FrameSealer | null;
+  /** Message bodies waiting for a connection. */
   queue: Buffer[];
   backoff: number;
   timer: NodeJS.Timeout | null;
@@ -67,44 +74,69 @@ type Outbound = {
 /** A running transport: `send` to peers, `close` to stop. */
 export class Transport<M extends Envelope> {
   private readonly o: TransportOptions<M>;
-  private readonly server: Server;
+  private readonly listener: Listener;
   private readonly out = new Map<string, Outbound>();
-  private readonly inbound = new Set<Socket>();
   private faults: Faults = {};
   private closed = false;
-  /** Counts of closed connections by reason prefix (for tests and /status). */
-  readonly rejected: string[] = [];
 
   private constructor(o: TransportOptions<M>) {
     this.o = o;
-    this.server = createServer((s) => this.accept(s));
-    // Peers need one inbound connection each; the rest is room for reconnects, not for a flood.
-    this.server.maxConnections = 4 * Object.keys(o.peers).length + 16;
+    this.listener = new Listener({
+      id: o.id,
+      secret: o.secret,
+      peers: Object.keys(o.peers),
+      schema: o.schema,
+      maxFrameBytes: o.maxFrameBytes ?? 16 * 1024 * 1024,
+      maxPending: o.maxPending ?? 16,
+      tls: o.tls ?? null,
+      log: o.log,
+      deliver: (j, m) => {
+        if (!this.closed && !this.faults.block?.includes(j)) this.o.onMessage(m as M);
+      },
+      authenticated: (j) => this.redial(j),
+    });
   }
 
   static async start<M extends Envelope>(o: TransportOptions<M>): Promise<Transport<M>> {
     const t = new Transport<M>(o);
+    const server = t.listener.server;
     await new Promise<void>((resolve, reject) => {
-      t.server.once('error', reject);
-      t.server.listen(o.listen.port, o.listen.host, () => {
-        t.server.off('error', reject);
+      server.once('error', reject);
+      server.listen(o.listen.port, o.listen.host, () => {
+        server.off('error', reject);
         resolve();
       });
     });
-    t.server.on('error', (e) => o.log(`transport: listener error: ${e.message}`));
+    server.on('error', (e) => o.log(`transport: listener error: ${e.message}`));
     for (const j of Object.keys(o.peers)) if (j !== o.id) t.dial(j);
     return t;
   }
 
   /** The port actually listened on. */
   get port(): number {
-    const a = this.server.address();
+    const a = this.listener.server.address();
     return typeof a === 'object' && a !== null ? a.port : 0;
+  }
+
+  /** Reasons of recently closed inbound connections (for tests). */
+  get rejected(): readonly string[] {
+    return this.listener.rejected;
+  }
+
+  /** Inbound connections that have not authenticated yet. */
+  get pending(): number {
+    return this.listener.pending;
   }
 
   setFaults(f: Faults): void {
     if (!this.o.faults) throw new Error('fault injection is not enabled on this transport');
     this.faults = f;
+  }
+
+  /** Whether the connection to peer j is up (authenticated); frames to a peer that is not wait in a queue. */
+  connected(j: string): boolean {
+    const o = this.out.get(j);
+    return o !== undefined && o.sealer !== null && o.socket !== null;
   }
 
   /** Sends `m` to `m.dest` (best effort: Raft tolerates loss; a disconnected peer's queue is bounded). */
@@ -114,20 +146,20 @@ export class Transport<M extends Envelope> {
     if (f.block?.includes(m.dest)) return;
     if (f.drop !== undefined && Math.random() < f.drop) return;
     const copies = f.duplicate !== undefined && Math.random() < f.duplicate ? 2 : 1;
-    const frame = encodeJsonFrame(m);
+    const body = Buffer.from(JSON.stringify(m), 'utf8');
     for (let k = 0; k < copies; k += 1) {
       if (f.delay !== undefined) {
         const [lo, hi] = f.delay;
-        setTimeout(() => this.write(m.dest, frame), lo + Math.random() * (hi - lo));
-      } else this.write(m.dest, frame);
+        setTimeout(() => this.write(m.dest, body), lo + Math.random() * (hi - lo));
+      } else this.write(m.dest, body);
     }
   }
 
-  private write(j: string, frame: Buffer): void {
+  private write(j: string, body: Buffer): void {
     const o = this.out.get(j);
     if (o === undefined || this.closed) return;
-    if (!o.ready || o.socket === null) {
-      if (o.queue.length < QUEUE_MAX) o.queue.push(frame);
+    if (o.sealer === null || o.socket === null) {
+      if (o.queue.length < QUEUE_MAX) o.queue.push(body);
       return;
     }
     if (!o.corked) {
@@ -138,11 +170,15 @@ export class Transport<M extends Envelope> {
         o.socket?.uncork();
       });
     }
-    o.socket.write(frame);
+    const head = Buffer.allocUnsafe(4 + TAG_BYTES);
+    head.writeUInt32BE(TAG_BYTES + body.length, 0);
+    o.sealer.next(body).copy(head, 4);
+    o.socket.write(head);
+    o.socket.write(body);
   }
 
   private dial(j: string): void {
-    const o: Outbound = { socket: null, ready: false, queue: [], backoff: BACKOFF_MIN, timer: null, corked: false };
+    const o: Outbound = { socket: null, sealer: null, queue: [], backoff: BACKOFF_MIN, timer: null, corked: false };
     this.out.set(j, o);
     this.connectTo(j, o);
   }
@@ -150,14 +186,20 @@ export class Transport<M extends Envelope> {
   private connectTo(j: string, o: Outbound): void {
     if (this.closed) return;
     const addr = this.o.peers[j] as PeerAddress;
-    const s = connect({ host: addr.host, port: addr.port });
+    const tls = this.o.tls ?? null;
+    const s = tls === null ? connect({ host: addr.host, port: addr.port }) : tlsConnect({ host: addr.host, port: addr.port, ...tls });
     s.setNoDelay(true);
     o.socket = s;
     const dec = new FrameDecoder(HANDSHAKE_BYTES);
     const myNonce = nonce();
     let stage: 'challenge' | 'done' = 'challenge';
-    const timer = setTimeout(() => s.destroy(new Error('handshake timeout')), HANDSHAKE_MS);
-    s.on('connect', () => s.write(encodeJsonFrame({ hello: 'cc1', id: this.o.id, nonce: myNonce })));
+    // The listener's deadline decides; this one only ends a dial to a listener that never answers.
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (stage === 'challenge') s.destroy(new Error('handshake timeout'));
+      });
+    }, HANDSHAKE_MS + 1000);
+    s.on(tls === null ? 'connect' : 'secureConnect', () => s.write(encodeJsonFrame({ hello: 'cc1', id: this.o.id, nonce: myNonce })));
     s.on('data', (chunk: Buffer) => {
       dec.push(chunk);
       for (let f = dec.next(); f !== null; f = dec.next()) {
@@ -173,19 +215,19 @@ export class Transport<M extends Envelope> {
         s.write(encodeJsonFrame({ mac: mac(this.o.secret, 'dialer', c.nonce, this.o.id, j) }));
         stage = 'done';
         clearTimeout(timer);
-        o.ready = true;
+        o.sealer = new FrameSealer(frameKey(this.o.secret, myNonce, c.nonce, this.o.id, j), 'dialer');
         o.backoff = BACKOFF_MIN;
         const q = o.queue;
         o.queue = [];
-        for (const frame of q) this.write(j, frame);
+        for (const body of q) this.write(j, body);
       }
     });
     s.on('error', (e) => {
-      if (stage === 'done' || !/ECONNREFUSED|ECONNRESET/.test(e.message)) this.o.log(`transport: to ${j}: ${e.message}`);
+      if (stage === 'done' || !/ECONNREFUSED|ECONNRESET|socket hang up/.test(e.message)) this.o.log(`transport: to ${j}: ${e.message}`);
     });
     s.on('close', () => {
       clearTimeout(timer);
-      o.ready = false;
+      o.sealer = null;
       o.socket = null;
       if (this.closed) return;
       const wait = o.backoff * (0.5 + Math.random() / 2);
@@ -200,73 +242,11 @@ export class Transport<M extends Envelope> {
   /** A peer that just proved itself is up: if our connection to it waits in back-off, dial now. */
   private redial(j: string): void {
     const o = this.out.get(j);
-    if (o === undefined || o.ready || o.timer === null || this.closed) return;
+    if (o === undefined || o.sealer !== null || o.timer === null || this.closed) return;
     clearTimeout(o.timer);
     o.timer = null;
     o.backoff = BACKOFF_MIN;
     this.connectTo(j, o);
-  }
-
-  private reject(s: Socket, who: string, reason: string): void {
-    this.o.log(`transport: closed connection from ${who}: ${reason}`);
-    this.rejected.push(reason);
-    if (this.rejected.length > 100) this.rejected.shift();
-    s.destroy();
-  }
-
-  private accept(s: Socket): void {
-    if (this.closed) return void s.destroy();
-    this.inbound.add(s);
-    s.setNoDelay(true);
-    const remote = `${s.remoteAddress ?? '?'}:${s.remotePort ?? '?'}`;
-    const dec = new FrameDecoder(HANDSHAKE_BYTES);
-    let stage: 'hello' | 'proof' | 'open' = 'hello';
-    let peer = '';
-    let myNonce = '';
-    const timer = setTimeout(() => this.reject(s, remote, 'handshake timeout'), HANDSHAKE_MS);
-    s.on('data', (chunk: Buffer) => {
-      if (s.destroyed) return;
-      dec.push(chunk);
-      for (let f = dec.next(); f !== null; f = dec.next()) {
-        if (s.destroyed) return;
-        if ('error' in f) return this.reject(s, peer || remote, f.error);
-        const p = parseJsonFrame(f);
-        if (!p.ok) return this.reject(s, peer || remote, p.reason);
-        if (stage === 'hello') {
-          const h = p.value;
-          if (!isHello(h)) return this.reject(s, remote, 'malformed hello');
-          if (h.id === this.o.id || !Object.hasOwn(this.o.peers, h.id)) {
-            return this.reject(s, remote, `unknown peer '${h.id.slice(0, 40)}'`);
-          }
-          peer = h.id;
-          myNonce = nonce();
-          s.write(encodeJsonFrame({ id: this.o.id, nonce: myNonce, mac: mac(this.o.secret, 'listener', h.nonce, this.o.id, peer) }));
-          stage = 'proof';
-        } else if (stage === 'proof') {
-          if (!isProof(p.value) || !macEqual(p.value.mac, mac(this.o.secret, 'dialer', myNonce, peer, this.o.id))) {
-            return this.reject(s, remote, `peer '${peer}' failed authentication`);
-          }
-          stage = 'open';
-          clearTimeout(timer);
-          this.redial(peer);
-          dec.maxBytes = this.o.maxFrameBytes ?? 16 * 1024 * 1024;
-        } else {
-          const m = p.value;
-          const bad = validate(this.o.schema, m);
-          if (bad !== null) return this.reject(s, peer, `invalid message: ${bad}`);
-          const e = m as Envelope;
-          if (e.source !== peer) return this.reject(s, peer, `message claims source '${String(e.source)}'`);
-          if (e.dest !== this.o.id) return this.reject(s, peer, `message for '${String(e.dest)}'`);
-          if (this.faults.block?.includes(peer)) continue;
-          this.o.onMessage(m as M);
-        }
-      }
-    });
-    s.on('error', () => {});
-    s.on('close', () => {
-      clearTimeout(timer);
-      this.inbound.delete(s);
-    });
   }
 
   async close(): Promise<void> {
@@ -275,7 +255,7 @@ export class Transport<M extends Envelope> {
       if (o.timer) clearTimeout(o.timer);
       o.socket?.destroy();
     }
-    for (const s of this.inbound) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.listener.closeAll();
+    await new Promise<void>((resolve) => this.listener.server.close(() => resolve()));
   }
 }

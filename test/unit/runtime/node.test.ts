@@ -5,7 +5,7 @@ import { Node, recoverState } from '../../../src/runtime/node.ts';
 import type { Outcome } from '../../../src/runtime/node.ts';
 import type { KvCommand } from '../../../src/runtime/kv/kv.ts';
 import { drive, raftProtocol } from '../../../src/raft/index.ts';
-import type { RaftAction, RaftConfig, RaftMessage, Server } from '../../../src/raft/index.ts';
+import type { Durable, RaftAction, RaftConfig, RaftMessage, Server } from '../../../src/raft/index.ts';
 import { raftConfig } from '../../../src/cli/commands/node.ts';
 
 type RaftNode = Node<RaftConfig, Server, RaftAction, RaftMessage>;
@@ -34,9 +34,16 @@ function cluster(violations: string[]) {
         },
       },
       send: (m) => {
-        // The state this message depends on must be on disk already.
-        const now = JSON.stringify(raftProtocol.durable(node.state));
-        if (durableOnDisk.get(id) !== now) violations.push(`${id} sent ${m.type} before its state was durable`);
+        // The state this message depends on must be on disk already; a leader's AppendEntries may
+        // leave earlier (thesis §10.2.1), but only in a term on disk, with a commit index within the
+        // log on disk, which is a prefix of the log it sends from.
+        const now = raftProtocol.durable(node.state) as Durable;
+        const disk = durableOnDisk.get(id);
+        if (drive.early?.(m) === true && m.type === 'AppendEntriesRequest') {
+          const d = JSON.parse(disk ?? 'null') as Durable | null;
+          const prefix = d !== null && JSON.stringify(now.log.slice(0, d.log.length)) === JSON.stringify(d.log);
+          if (d === null || d.currentTerm !== m.term || m.commitIndex > d.log.length || !prefix) violations.push(`${id} sent ${m.type} early beyond its durable term or log`);
+        } else if (disk !== JSON.stringify(now)) violations.push(`${id} sent ${m.type} before its state was durable`);
         setTimeout(() => byId.get(m.dest)?.receive(m), Math.random() * 3);
       },
       log: () => {},

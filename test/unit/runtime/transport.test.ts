@@ -5,7 +5,8 @@ import { Transport } from '../../../src/runtime/transport/tcp.ts';
 import type { Envelope } from '../../../src/runtime/transport/tcp.ts';
 import { FrameDecoder, encodeFrame, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
 import { int, obj, str, tagged, validate } from '../../../src/runtime/transport/schema.ts';
-import { mac } from '../../../src/runtime/transport/auth.ts';
+import { frameKey, mac } from '../../../src/runtime/transport/auth.ts';
+import { FrameSealer } from '../../../src/runtime/transport/seal.ts';
 
 type Msg = Envelope & { type: 'Ping'; n: number };
 const schema = tagged('type', { Ping: obj({ type: str('Ping'), source: str(), dest: str(), n: int() }) });
@@ -29,7 +30,8 @@ afterEach(async () => {
 
 async function pair(secretB = 'k') {
   const [pa, pb] = [await freePort(), await freePort()];
-  const peers = { a: { host: '127.0.0.1', port: pa }, b: { host: '127.0.0.1', port: pb } };
+  // c is a member that no process runs: the tests speak as c without a real c replacing them.
+  const peers = { a: { host: '127.0.0.1', port: pa }, b: { host: '127.0.0.1', port: pb }, c: { host: '127.0.0.1', port: await freePort() } };
   const got: Record<string, Msg[]> = { a: [], b: [] };
   const logs: Record<string, string[]> = { a: [], b: [] };
   const mk = (id: 'a' | 'b', secret: string) =>
@@ -53,26 +55,33 @@ async function until(f: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-/** Dials `port`, completes the handshake as `id` with `secret`, returns the socket. */
-async function handshake(port: number, id: string, secret: string, target: string): Promise<Socket> {
+/** Dials `port`, completes the handshake as `id` with `secret`; returns the socket and a frame sealer. */
+async function handshakeSealed(port: number, id: string, secret: string, target: string): Promise<{ s: Socket; sealer: FrameSealer }> {
   const s = connect({ host: '127.0.0.1', port });
   sockets.push(s);
   const dec = new FrameDecoder(10_000);
   const myNonce = '0'.repeat(32);
   s.write(encodeJsonFrame({ hello: 'cc1', id, nonce: myNonce }));
-  await new Promise<void>((resolve) => {
+  const theirs = await new Promise<string>((resolve) => {
     s.on('data', (c: Buffer) => {
       dec.push(c);
       const f = dec.next();
       if (f instanceof Buffer) {
         const ch = JSON.parse(f.toString()) as { nonce: string };
         s.write(encodeJsonFrame({ mac: mac(secret, 'dialer', ch.nonce, id, target) }));
-        resolve();
+        resolve(ch.nonce);
       }
     });
   });
-  return s;
+  return { s, sealer: new FrameSealer(frameKey(secret, myNonce, theirs, id, target), 'dialer') };
 }
+
+async function handshake(port: number, id: string, secret: string, target: string): Promise<Socket> {
+  return (await handshakeSealed(port, id, secret, target)).s;
+}
+
+/** A frame of this JSON value with the next tag of `sealer`. */
+const sealed = (sealer: FrameSealer, value: unknown): Buffer => encodeFrame(sealer.seal(Buffer.from(JSON.stringify(value))));
 
 const closed = (s: Socket) => new Promise<void>((r) => (s.destroyed ? r() : s.on('close', () => r())));
 
@@ -130,18 +139,19 @@ describe('Transport', () => {
 
   it('closes a connection on an oversized, malformed, invalid or spoofed frame and keeps running', async () => {
     const { a, peers, logs, got } = await pair();
-    const bad: [Buffer, RegExp][] = [
-      [encodeFrame(Buffer.alloc(5000)), /exceeds the limit/],
-      [encodeFrame(Buffer.from('{nope')), /not valid JSON/],
-      [encodeJsonFrame({ type: 'Ping', source: 'a', dest: 'b', n: 'x' }), /n: expected an integer/],
-      [encodeJsonFrame({ type: 'Ping', source: 'c', dest: 'b', n: 1 }), /claims source 'c'/],
-      [encodeJsonFrame({ type: 'Ping', source: 'a', dest: 'z', n: 1 }), /message for 'z'/],
+    const bad: [(sealer: FrameSealer) => Buffer, RegExp][] = [
+      [() => encodeFrame(Buffer.alloc(5000)), /exceeds the limit/],
+      [(k) => encodeFrame(k.seal(Buffer.from('{nope'))), /not valid JSON/],
+      [(k) => sealed(k, { type: 'Ping', source: 'c', dest: 'b', n: 'x' }), /n: expected an integer/],
+      [(k) => sealed(k, { type: 'Ping', source: 'a', dest: 'b', n: 1 }), /claims source 'a'/],
+      [(k) => sealed(k, { type: 'Ping', source: 'c', dest: 'z', n: 1 }), /message for 'z'/],
+      [() => encodeJsonFrame({ type: 'Ping', source: 'c', dest: 'b', n: 1 }), /frame failed authentication/],
     ];
     for (const [frame, why] of bad) {
-      const s = await handshake(peers.b.port, 'a', 'k', 'b');
-      s.write(frame);
+      const { s, sealer } = await handshakeSealed(peers.b.port, 'c', 'k', 'b');
+      s.write(frame(sealer));
       await closed(s);
-      await until(() => logs.b!.some((l) => why.test(l)));
+      await until(() => logs.b!.some((l) => why.test(l))).catch((e: unknown) => { throw new Error(`${String(why)}: ${JSON.stringify(logs.b)}: ${String(e)}`); });
     }
     const raw = connect({ host: '127.0.0.1', port: peers.b.port });
     sockets.push(raw);

@@ -1,0 +1,72 @@
+// What `check` prints: TLC-like text, or one JSON summary for scripts; and the exit code.
+import type { Built } from '../../core/index.ts';
+import { formatTrace, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { EXIT } from '../exit.ts';
+import { count, mib, secs } from '../format.ts';
+
+type Violation = NonNullable<ExploreResult['violation']>;
+
+function what(v: Violation): string {
+  return v.kind === 'deadlock' ? 'Deadlock reached' : `${v.kind === 'invariant' ? 'Invariant' : 'Action property'} ${v.name} is violated`;
+}
+
+/** The text report of an exhaustive search; `depthFirst`: traces are not necessarily shortest. */
+export function report(r: ExploreResult, log: (line: string) => void, depthFirst: boolean): void {
+  if (r.violation !== null) {
+    const v = r.violation;
+    log(`Error: ${what(v)}.`);
+    log(depthFirst
+      ? `A behavior that shows it (${v.trace.length} states; found depth-first, not necessarily the shortest):`
+      : `The shortest behavior that shows it (${v.trace.length} states):`);
+    log(formatTrace(v.trace));
+  }
+  log(
+    `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}, ` +
+      `${count(r.statesPerSecond)} distinct states/s, ${r.workers} worker${r.workers === 1 ? '' : 's'}, ` +
+      `peak memory ${mib(r.peakRssBytes)} (visited set ${mib(r.fingerprintBytes)}, ${(r.fingerprintBytes / Math.max(1, r.distinct)).toFixed(1)} bytes/state)`,
+  );
+  const missed = Object.entries(r.witnesses).filter(([, hit]) => !hit).map(([w]) => w);
+  const hit = Object.entries(r.witnesses).filter(([, h]) => h).map(([w]) => w);
+  if (hit.length > 0) log(`Witnesses reached: ${hit.join(', ')}`);
+  if (missed.length > 0) log(`Warning: witnesses never reached (the bounds may leave nothing to check): ${missed.join(', ')}`);
+  if (r.verdict === 'incomplete') log(`Incomplete: ${r.incomplete ?? ''}; nothing is claimed about the states not explored.`);
+  if (r.verdict === 'ok') log('All invariants hold.');
+}
+
+export function reportSimulation(r: SimulateResult, log: (line: string) => void): void {
+  if (r.violation !== null) {
+    log(`Error: ${what(r.violation)}.`);
+    log(`A random behavior that shows it (${r.violation.trace.length} states; not necessarily the shortest; seed ${r.seed}):`);
+    log(formatTrace(r.violation.trace));
+  }
+  log(`${count(r.walks)} walks, ${count(r.steps)} steps, ${count(r.distinct)} distinct states visited, ${secs(r.seconds)}, seed ${r.seed}`);
+  if (r.verdict === 'incomplete') log(`Incomplete: ${r.incomplete ?? ''}.`);
+  if (r.verdict === 'ok') log('No violation found on these walks (a simulation proves nothing about other behaviors).');
+}
+
+/** What the run checked, for the JSON summary. */
+export interface Checked {
+  readonly protocol: string;
+  readonly variant: string | null;
+  readonly config: string | null;
+  readonly overrides: readonly string[];
+  readonly invariants: readonly string[];
+  readonly actionProperties: readonly string[];
+  readonly search: 'bfs' | 'dfs' | 'simulate';
+}
+
+/** The JSON summary: counts, verdict, and the violated property with its trace length in states. */
+export function summary(c: Checked, b: Built, r: ExploreResult | SimulateResult): Record<string, unknown> {
+  const v = r.violation;
+  return {
+    ...c, settings: b.settings, ...r,
+    violation: v === null ? null : {
+      kind: v.kind, name: v.name, traceLength: v.trace.length, shortest: c.search === 'bfs', trace: v.trace,
+    },
+  };
+}
+
+export function exitCode(r: ExploreResult | SimulateResult): number {
+  if (r.violation !== null) return r.violation.kind === 'deadlock' ? EXIT.deadlock : EXIT.violation;
+  return r.verdict === 'incomplete' ? EXIT.incomplete : EXIT.ok;
+}
