@@ -3,10 +3,10 @@ import { quorumsIntersect, setOf, subsets, UsageError, type ConstantSpec, type N
 import type { BpConfig } from './types.ts';
 
 export const constants: readonly ConstantSpec[] = [
-  { flag: 'proposers', constant: 'Proposer', description: 'how many proposers (p1..pN, at most 9)', default: '2' },
-  { flag: 'acceptors', constant: 'Acceptor', description: 'how many acceptors (a1..aN, at most 9)', default: '3' },
-  { flag: 'learners', constant: 'Learner', description: 'how many learners (l1..lN, at most 9)', default: '1' },
-  { flag: 'values', constant: 'Value', description: 'how many values (v1..vN, at most 9)', default: '2' },
+  { flag: 'proposers', constant: 'Proposer', description: 'how many proposers (p1..pN, at most 9), or their names', default: '2' },
+  { flag: 'acceptors', constant: 'Acceptor', description: 'how many acceptors (a1..aN, at most 9), or their names', default: '3' },
+  { flag: 'learners', constant: 'Learner', description: 'how many learners (l1..lN, at most 9), or their names', default: '1' },
+  { flag: 'values', constant: 'Value', description: 'how many values (v1..vN, at most 9), or their names; dealt out to the proposers in order (ValueOf)', default: '2' },
   { flag: 'quorums', constant: 'Quorum', description: "'majority' or a list like a1,a2;a2,a3;a1,a3 (any two must intersect)", default: 'majority' },
   { flag: 'max-round', constant: 'MaxRound', description: 'CONSTRAINT ballot[p].round <= MaxRound', default: '1' },
   { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
@@ -16,9 +16,19 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'restart', constant: 'RestartEnabled', description: 'Restart enabled: on or off', default: 'on' },
 ];
 
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** A count N (names prefix1..prefixN) or a list of distinct names, sorted (the proposers' rank is this order). */
 function count(flag: string, text: string, prefix: string): string[] {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 9) throw new UsageError(`--${flag} must be a number from 1 to 9, got '${text}'`);
-  return Array.from({ length: Number(text) }, (_, k) => `${prefix}${k + 1}`);
+  if (/^\d+$/.test(text)) {
+    if (Number(text) < 1 || Number(text) > 9) throw new UsageError(`--${flag} must be a number from 1 to 9 or a list like ${prefix}1,${prefix}2, got '${text}'`);
+    return Array.from({ length: Number(text) }, (_, k) => `${prefix}${k + 1}`);
+  }
+  const xs = text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (xs.length === 0 || xs.length > 9 || xs.some((x) => !NAME.test(x)) || new Set(xs).size !== xs.length) {
+    throw new UsageError(`--${flag} must be a number from 1 to 9 or a list of distinct names like ${prefix}1,${prefix}2, got '${text}'`);
+  }
+  return xs.sort();
 }
 
 function whole(flag: string, text: string, min: number): number {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compose, explore, formatTrace } from '../../model-check/index.ts';
 import type { Model, Tagged } from '../../src/core/index.ts';
 import { basicpaxos, type BpGlobal } from '../../src/basicpaxos/index.ts';
+import { fromConfig, readConfig } from '../../src/cli/from-config.ts';
 
 const defaults = Object.fromEntries(basicpaxos.constants.map((k) => [k.flag, k.default]));
 /** MCBasicPaxos.cfg: round 0, one message in flight, drops, no duplicates, no restarts. */
@@ -30,6 +31,16 @@ describe('Basic Paxos model checking', () => {
     expect(r.verdict).toBe('ok');
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
     expect(r.witnesses).toEqual(witnesses);
+  });
+
+  it('spec/MCBasicPaxos.cfg read by check --config gives the TLC row\'s flags', () => {
+    const f = fromConfig(readConfig('spec/MCBasicPaxos.cfg'), basicpaxos);
+    expect(f.constants).toEqual({
+      ...defaults, ...tlc, proposers: 'p1,p2', acceptors: 'a1,a2,a3', learners: 'l1,', values: 'v1,v2', quorums: 'a1,a2;a1,a3;a2,a3;a1,a2,a3', drop: 'on',
+    });
+    expect([f.deadlock, f.invariants.map((x) => x.name), f.properties.map((x) => x.name)]).toEqual([
+      false, ['Consistency', 'LearnedWasProposed', 'OneValuePerBallot', 'VoteWithinPromise'], ['AcceptNotBelowPromise'],
+    ]);
   });
 
   it.each([
