@@ -47,16 +47,19 @@ MCNext ==
     \/ /\ MaxRestarts /= 0
        /\ \E i \in Server :
             /\ Restart(i)
-            /\ restarts' = IF RestartsBounded THEN [restarts EXCEPT ![i] = @ + 1]
-                           ELSE restarts
+            /\ restarts' = (IF RestartsBounded THEN [restarts EXCEPT ![i] = @ + 1]
+                            ELSE restarts)
        /\ UNCHANGED <<drops, duplicates>>
-    \/ ServerNext /\ UNCHANGED <<restarts, drops, duplicates>>
-    \/ DuplicateEnabled /\ \E m \in DOMAIN messages : DuplicateMessage(m)
-                        /\ duplicates' = IF MaxDuplicates /= Unbounded THEN duplicates + 1 ELSE duplicates
-                        /\ UNCHANGED <<restarts, drops>>
-    \/ DropEnabled /\ \E m \in DOMAIN messages : DropMessage(m)
-                   /\ drops' = IF MaxDrops /= Unbounded THEN drops + 1 ELSE drops
-                   /\ UNCHANGED <<restarts, duplicates>>
+    \/ /\ ServerNext
+       /\ UNCHANGED <<restarts, drops, duplicates>>
+    \/ /\ DuplicateEnabled
+       /\ \E m \in DOMAIN messages : DuplicateMessage(m)
+       /\ duplicates' = (IF MaxDuplicates /= Unbounded THEN duplicates + 1 ELSE duplicates)
+       /\ UNCHANGED <<restarts, drops>>
+    \/ /\ DropEnabled
+       /\ \E m \in DOMAIN messages : DropMessage(m)
+       /\ drops' = (IF MaxDrops /= Unbounded THEN drops + 1 ELSE drops)
+       /\ UNCHANGED <<restarts, duplicates>>
 
 MCSpec == MCInit /\ [][MCNext]_<<vars, restarts, drops, duplicates>>
 

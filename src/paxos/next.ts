@@ -34,20 +34,21 @@ export function next(t: Actions, s: PaxosState, x: Action): PaxosState | null {
 
 /**
  * Candidate instances in the order of Next's disjuncts: for each ballot b, Phase1a(b) then
- * Phase2a(b, v) for each v (per quorum Q, per 1b witness m); then for each acceptor a, Phase1b(a) and
- * Phase2b(a) per message m. Disabled candidates are filtered by `next` returning null.
+ * Phase2a(b, v) for each v (per quorum Q, per 1b message m as the witness, or none); then for each
+ * acceptor a, Phase1b(a) and Phase2b(a) per message m of the type the action takes. No part of a
+ * guard is applied here: disabled candidates are filtered by `next` returning null.
  */
 export function candidates(c: Constants, s: PaxosState): Action[] {
   const out: Action[] = [];
   const oneA = s.msgs.filter((m): m is Msg1a => m.type === '1a');
-  const voted = s.msgs.filter((m): m is Msg1b => m.type === '1b' && m.mbal >= 0);
+  const oneB = s.msgs.filter((m): m is Msg1b => m.type === '1b');
   const twoA = s.msgs.filter((m): m is Msg2a => m.type === '2a');
   for (let b = 0; b <= c.maxBallot; b++) {
     out.push({ type: 'Phase1a', b });
     for (const v of c.values) {
       for (const Q of c.quorums) {
         out.push({ type: 'Phase2a', b, v, Q, m: null });
-        for (const m of voted) if (m.bal === b && m.mval === v && Q.includes(m.acc)) out.push({ type: 'Phase2a', b, v, Q, m });
+        for (const m of oneB) out.push({ type: 'Phase2a', b, v, Q, m });
       }
     }
   }

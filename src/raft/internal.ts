@@ -1,6 +1,7 @@
 // The internal actions of raft.tla's Next at server i, in spec order: Timeout(i), RequestVote(i, j) for
-// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j),
-// and TransferLeadership(i, j) with LeadershipTransfer.
+// every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
+// and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
+// among them, live in the action functions).
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
@@ -17,9 +18,8 @@ export function internal(i: NodeId, _s: Server, c: RaftConfig): readonly RaftAct
       { type: 'BecomeLeader' },
       ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
       { type: 'AdvanceCommitIndex' },
-      ...c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'AppendEntries', j })),
-      // Not in raft.tla: only with LeadershipTransfer.
-      ...(c.leadershipTransfer === true ? c.servers.filter((j) => j !== i).map((j): RaftAction => ({ type: 'TransferLeadership', j })) : []),
+      ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
+      ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
     ];
     perNode.set(i, out);
   }

@@ -38,6 +38,8 @@ export interface HttpBackend {
   /** Present only when fault injection is enabled (tests). */
   readonly setFaults?: (f: Faults) => void;
   readonly log: (line: string) => void;
+  /** `GET /metrics`: the Prometheus exposition (content type and text). */
+  readonly metrics?: () => Promise<{ type: string; body: string }>;
 }
 
 export interface HttpOptions {
@@ -238,6 +240,12 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
       if (bad !== null) return refusal(res, bad);
       const h = health(b.status());
       return send(res, h.code, h.body);
+    }
+    if (path === '/metrics' && req.method === 'GET' && b.metrics !== undefined) {
+      if (bad !== null) return refusal(res, bad);
+      const m = await b.metrics();
+      res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
+      return void res.end(m.body);
     }
     if (path === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
       if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' });

@@ -1,6 +1,7 @@
-// `runNode(protocol, drive, config, cluster, id)`: one node process over TCP and HTTP. Opens the WAL
-// (reporting a truncated torn tail), recovers the state through the protocol's `restart`, starts the
-// peer transport with the protocol's message schema, the node loop and the client API.
+// `runNode(protocol, drive, config, cluster, id)`: one node process over TCP and HTTP. Locks the data
+// directory (one node per directory), opens the WAL (reporting a truncated torn tail), recovers the
+// state through the protocol's `restart`, starts the peer transport with the protocol's message
+// schema, the node loop, the client API and `/metrics`; logs protocol events seen across each step.
 import type { Server } from 'node:http';
 import type { Drive, Message, NodeProtocol, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
@@ -11,7 +12,13 @@ import { Transport } from './transport/tcp.ts';
 import { loadTls } from './transport/tls.ts';
 import type { Schema } from './transport/schema.ts';
 import { Wal, checkDataDir } from './wal/wal.ts';
+import type { Storage } from './node.ts';
 import { join } from 'node:path';
+import { lockDataDir } from './lock.ts';
+import type { DirLock } from './lock.ts';
+import { createLogger, lineLogger, transitionLogger } from './logging.ts';
+import type { LogFormat, Logger, StateView } from './logging.ts';
+import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 
 export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly protocol: NodeProtocol<C, S, A, M>;
@@ -24,32 +31,57 @@ export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly id: string;
   /** Enables the test-only fault layer and `POST /_faults`. */
   readonly faults?: boolean;
-  readonly log?: (line: string) => void;
+  /** Reads role, term, vote and indexes from a state, for event logs (none without). */
+  readonly view?: (s: S) => StateView;
+  /** Text (default) or JSON lines on stderr, when `log` is not given. */
+  readonly logFormat?: LogFormat;
+  /** Metrics behind `GET /metrics` (none without). */
+  readonly metrics?: MetricsFactory;
+  /** Where log lines go: a plain line sink, or a `Logger` that also takes structured events. */
+  readonly log?: ((line: string) => void) | Logger;
 }
 
 export interface RunningNode<C, S, A extends Tagged, M extends Message> {
   readonly node: Node<C, S, A, M>;
   readonly transport: Transport<M>;
   readonly http: Server;
+  readonly metrics: NodeMetrics | null;
   stop(): Promise<void>;
 }
 
 export async function runNode<C, S, A extends Tagged, M extends Message>(
   o: RunNodeOptions<C, S, A, M>,
 ): Promise<RunningNode<C, S, A, M>> {
-  const log = o.log ?? ((l: string) => process.stderr.write(`${new Date().toISOString()} ${o.id} ${l}\n`));
+  const log = o.log === undefined ? createLogger(o.id, o.logFormat ?? 'text') : 'event' in o.log ? o.log : lineLogger(o.log);
   const me = o.cluster.nodes[o.id];
   if (me === undefined) throw new UsageError(`unknown node '${o.id}' (config has: ${Object.keys(o.cluster.nodes).join(', ')})`);
   const tls = o.cluster.tls === null ? null : loadTls(o.cluster.tls);
   const dir = join(o.cluster.dataDir, o.id);
   const bad = await checkDataDir(dir);
   if (bad !== null) throw new UsageError(bad);
+  const lock = await lockDataDir(dir);
+  try {
+    return await startLocked(o, log, dir, lock, tls);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function startLocked<C, S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<C, S, A, M>,
+  log: Logger,
+  dir: string,
+  lock: DirLock,
+  tls: ReturnType<typeof loadTls> | null,
+): Promise<RunningNode<C, S, A, M>> {
+  const me = o.cluster.nodes[o.id]!;
   const { wal, recovery } = await Wal.open(dir, { fsync: o.cluster.fsync });
   if (recovery.truncated !== null) {
     log(`wal: truncated a torn tail of ${recovery.truncated.bytes} bytes (${recovery.truncated.reason})`);
   }
-  log(`wal: recovered ${recovery.records} records from ${dir}`);
   let node: Node<C, S, A, M> | null = null;
+  const { protocol, storage, metrics } = instrument(o, log, wal, () => node);
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
   const transport = await Transport.start<M>({
@@ -68,11 +100,11 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
   });
   node = new Node<C, S, A, M>({
     id: o.id,
-    protocol: o.protocol,
+    protocol,
     drive: o.drive,
     config: o.config,
     recovered: recovery.value,
-    storage: wal,
+    storage,
     send: (m) => transport.send(m),
     reachable: (j) => transport.connected(j),
     log,
@@ -81,10 +113,21 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     onFatal: () => process.exit(1),
   });
   const n = node;
+  const r0 = o.view?.(n.state) ?? null;
+  const at = r0 === null ? '' : ` (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`;
+  const fields = r0 === null ? {} : { term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor };
+  log.event('wal-recovery', { records: recovery.records, ...fields, truncatedBytes: recovery.truncated?.bytes ?? 0 }, `wal: recovered ${recovery.records} records from ${dir}${at}`);
+  const submit = async (c: Parameters<typeof n.submit>[0]) => {
+    const t0 = performance.now();
+    const out = await n.submit(c);
+    metrics?.command(out.kind, (performance.now() - t0) / 1000);
+    return out;
+  };
   const http = await startHttp(
     {
       id: o.id,
-      submit: (c) => n.submit(c),
+      submit,
+      ...(metrics !== null ? { metrics: () => metrics.scrape() } : {}),
       status: () => n.status(),
       leader: () => n.leader(),
       address: (j) => {
@@ -108,6 +151,7 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
     node: n,
     transport,
     http,
+    metrics,
     async stop() {
       // A planned stop of a leader hands over first, so that it costs no election timeout (§3.10).
       if (await n.handOff(o.cluster.electionMs[1])) log(`node: handed leadership to ${n.leader()} before stopping`);
@@ -117,6 +161,47 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
       await new Promise<void>((r) => http.close(() => r()));
       await transport.close();
       await wal.close();
+      lock.release();
     },
   };
+}
+
+/** The protocol with its steps observed (event log), the WAL with its appends timed, the metrics. */
+function instrument<C, S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<C, S, A, M>,
+  log: Logger,
+  wal: Wal,
+  node: () => Node<C, S, A, M> | null,
+): { protocol: NodeProtocol<C, S, A, M>; storage: Storage; metrics: NodeMetrics | null } {
+  const metrics =
+    o.metrics?.(o.id, {
+      term: () => node()?.status().term ?? 0,
+      commitIndex: () => node()?.status().commitIndex ?? 0,
+      applied: () => node()?.status().applied ?? 0,
+      lastIndex: () => node()?.status().lastIndex ?? 0,
+      leader: () => node()?.leader() ?? null,
+    }) ?? null;
+  const observe = o.view === undefined ? null : transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
+  // Each step's before and after states go to the event log; the protocol itself is unchanged.
+  const protocol: NodeProtocol<C, S, A, M> = {
+    ...o.protocol,
+    step: (i, s, x, c) => {
+      const r = o.protocol.step(i, s, x, c);
+      try {
+        if (r !== null) observe?.(s, r.state, x);
+      } catch (e) {
+        log(`log: event observer failed: ${(e as Error).message}`); // never costs the step
+      }
+      return r;
+    },
+  };
+  const storage: Storage = {
+    async write(value) {
+      const t0 = performance.now();
+      const wrote = await wal.write(value);
+      if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
+      return wrote;
+    },
+  };
+  return { protocol, storage, metrics };
 }

@@ -18,7 +18,7 @@ function cfg(name: string, lines: readonly string[]): string {
 const raftSmall = [
   'SPECIFICATION MCSpec',
   'CONSTANTS s1 = s1 s2 = s2 v1 = v1 Nil = Nil Unbounded = Unbounded',
-  '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE',
+  '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE  MaxAppendEntries = 1  RejectHint = FALSE  LeadershipTransfer = FALSE',
   '  MaxTerm = 2  MaxLogLen = 1  MaxDup = 1  MaxMsgs = 1',
   '  MaxRestarts = Unbounded  MaxDrops = Unbounded  MaxDuplicates = 1  Passive = {}',
   '  DropEnabled = TRUE  DuplicateEnabled = TRUE',
@@ -95,9 +95,9 @@ describe('check --config: the same model as TLC reads', () => {
   });
 
   it.each([
-    ['majorities of another set', 'Acceptor = {a1, a2} Value <- MCValue Quorum <- MCQuorum', /MCPaxos-sub\.cfg:2 \(Quorum <- MCQuorum\): --quorums: unknown acceptor 'a3' in quorum 'a1,a3'/],
+    ['a quorum naming an unknown acceptor', 'Acceptor = {a1, a2} Value = {v1} Quorum = {{a1, a3}}', /MCPaxos-sub\.cfg:2 \(Quorum = \{\{a1, a3\}\}\): --quorums: unknown acceptor 'a3' in quorum 'a1,a3'/],
     ['an undefined definition', 'Acceptor <- MCAcceptors Value <- MCValue Quorum <- MCQuorum', /MCPaxos-sub\.cfg:2: Acceptor <- MCAcceptors: .*MCPaxos\.tla defines no MCAcceptors/],
-    ['quorums as a set of sets', 'Acceptor <- MCAcceptor Value <- MCValue Quorum = {{a1}, {a2}}', /MCPaxos-sub\.cfg:2 \(Quorum = \{\{a1\}, \{a2\}\}\): --quorums: quorums \{a1\} and \{a2\} do not intersect/],
+    ['quorums as a set of sets', 'Acceptor = {a1, a2} Value = {v1} Quorum = {{a1}, {a2}}', /MCPaxos-sub\.cfg:2 \(Quorum = \{\{a1\}, \{a2\}\}\): --quorums: quorums \{a1\} and \{a2\} do not intersect/],
   ])('a substitution or value the module cannot give: %s', (_, constants, pattern) => {
     const path = cfg('MCPaxos-sub.cfg', ['SPECIFICATION Spec', `CONSTANTS ${constants} MaxBallot = 1 None = None`]);
     expectUsageError(cli('check', '--config', path), pattern);

@@ -61,7 +61,7 @@ describe('bad config: one line, exit 2', () => {
 
   it('missing flags and unknown subcommands', () => {
     expect(cli(['node', '--config', 'x.json'])).toMatchObject({ code: 2, err: "error: node: --id is required (a node id from the config)\n" });
-    expect(cli(['cluster', 'launch'])).toMatchObject({ code: 2, err: "error: cluster: expected start, stop or status, got 'launch'\n" });
+    expect(cli(['cluster', 'launch'])).toMatchObject({ code: 2, err: "error: cluster: expected start, stop, status, kill, restart, pause or resume, got 'launch'\n" });
     expect(cli(['kv', 'get'])).toMatchObject({ code: 2, err: 'error: kv get: expected KEY\n' });
     expect(cli(['cluster', 'start', '--nodes', '0'])).toMatchObject({ code: 2 });
   });

@@ -87,7 +87,7 @@ describe('a real cluster', () => {
     appendFileSync(c.walPath(f), Buffer.from([0, 0, 0, 100, 1, 2, 3, 4, 0x7b, 0x22, 0x70, 0x22, 0x3a]));
     c.spawn(f);
     await c.waitStatus(f, (s) => s.applied >= 10);
-    expect(c.logOf(f)).toMatch(/wal: truncated a torn tail of 13 bytes \(record at byte \d+ cut short\)/);
+    expect(c.logOf(f)).toMatch(/wal: truncated a torn tail of 13 bytes \(record \d+ at byte \d+ cut short\)/);
     expect((await kv(c, f, 'GET', 't9')).body['value']).toBe('9');
   }, 30_000);
 
@@ -104,8 +104,32 @@ describe('a real cluster', () => {
     const p = c.spawn(f);
     const code = await new Promise<number | null>((r) => p.once('exit', (x) => r(x)));
     expect(code).toBe(1);
-    expect(c.logOf(f)).toMatch(/^error: node s\d: write-ahead log is corrupt: .*corrupt in the middle; refusing to start$/m);
+    expect(c.logOf(f)).toMatch(/^error: node s\d: write-ahead log \S+wal\.log is corrupt: record 1 at byte 8: .*corrupt in the middle; refusing to start: .*restore its data directory from a backup of this node.*remove this node and add it back as a learner$/m);
+    expect(c.logOf(f)).not.toMatch(/wipe|rm -rf/);
     expect(c.logOf(f)).not.toMatch(/at .*\.ts:\d+/);
     await sleep(10);
   }, 30_000);
+
+  it('a node with a flipped byte in its last WAL record refuses to start, and the acknowledged write survives (issue 13, scenario 2)', async () => {
+    const c = (cluster = await Cluster.start(3));
+    const leader = await c.waitLeader();
+    const [other, down] = c.ids.filter((id) => id !== leader) as [string, string];
+    await c.kill(down);
+    expect((await kv(c, leader, 'PUT', 'victim1', 'v1')).code).toBe(200);
+    const committed = (await c.status(leader))?.commitIndex ?? 0;
+    await c.waitStatus(other, (s) => s.lastIndex >= committed);
+    await c.kill(leader);
+    await c.kill(other);
+    const buf = readFileSync(c.walPath(other));
+    buf.writeUInt8(buf.readUInt8(buf.length - 2) ^ 0x01, buf.length - 2);
+    writeFileSync(c.walPath(other), buf);
+    const p = c.spawn(other);
+    c.spawn(down);
+    expect(await new Promise<number | null>((r) => p.once('exit', (x) => r(x)))).toBe(1);
+    expect(c.logOf(other)).toMatch(/^error: node s\d: write-ahead log \S+ is corrupt: record \d+ at byte \d+ \(the last\): checksum mismatch in a full-length record with no zeroed sector: corrupt, not a torn write; refusing to start: /m);
+    expect(readFileSync(c.walPath(other))).toEqual(buf);
+    c.spawn(leader);
+    const next = await c.waitLeader([leader, down]);
+    expect((await kv(c, next, 'GET', 'victim1')).body).toEqual({ key: 'victim1', value: 'v1' });
+  }, 60_000);
 });

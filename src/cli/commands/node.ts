@@ -9,8 +9,12 @@ import { loadClusterConfig } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
 import { arr, bool, int, json, obj, str, tagged } from '../../runtime/transport/schema.ts';
 import type { Schema } from '../../runtime/transport/schema.ts';
-import { WalCorruptError } from '../../runtime/wal/wal.ts';
+import { LockHeldError } from '../../runtime/lock.ts';
+import { createLogger, parseLogFormat } from '../../runtime/logging.ts';
+import type { StateView } from '../../runtime/logging.ts';
+import { WAL_CORRUPT_ADVICE, WalCorruptError } from '../../runtime/wal/wal.ts';
 import { parseFlags } from '../args.ts';
+import { promMetrics } from '../metrics.ts';
 import { EXIT } from '../exit.ts';
 import type { Command } from './index.ts';
 
@@ -37,6 +41,12 @@ export function raftConfig(servers: readonly string[]): RaftConfig {
   return runtimeConfig(servers);
 }
 
+/** What the runtime's event log reads from a Raft server: role, term, vote, indexes. */
+export function raftView(s: Server): StateView {
+  const role = s.state === 'Leader' ? 'leader' : s.state === 'Candidate' ? 'candidate' : 'follower';
+  return { role, term: s.currentTerm, votedFor: s.votedFor, lastIndex: s.log.length, commitIndex: s.commitIndex };
+}
+
 /** Raft's own drive (src/raft/drive.ts): the runtime adds nothing to it. */
 export const runtimeDrive: Drive<RaftConfig, Server, RaftAction, RaftMessage> = raftDrive;
 
@@ -46,6 +56,7 @@ const options = {
   maelstrom: { type: 'boolean' },
   'enable-faults': { type: 'boolean' },
   variant: { type: 'string' },
+  'log-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,10 +64,10 @@ export const node: Command = {
   summary: 'node --id ID --config cluster.json: run one Raft key-value node (or --maelstrom on stdin/stdout)',
   async run(argv) {
     const { values: v, positionals } = parseFlags(argv, options, 'node');
-    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; help?: boolean };
+    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; help?: boolean };
     if (values.help === true) {
       process.stdout.write(
-        'usage: consensus-checked node --id ID --config cluster.json\n' +
+        'usage: consensus-checked node --id ID --config cluster.json [--log-format text|json]\n' +
           '       consensus-checked node --maelstrom   (Maelstrom lin-kv on stdin/stdout)\n',
       );
       return EXIT.ok;
@@ -75,6 +86,7 @@ export const node: Command = {
       if (v === undefined) throw new UsageError(`unknown variant '${values.variant}' (expected: ${Object.keys(variants).join(', ')})`);
       protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`);
     }
+    const logFormat = parseLogFormat(values['log-format']);
     const cluster = loadClusterConfig(values.config);
     if (cluster.nodes[values.id] === undefined) {
       throw new UsageError(`unknown node '${values.id}' (${values.config} has: ${Object.keys(cluster.nodes).join(', ')})`);
@@ -82,6 +94,7 @@ export const node: Command = {
     // As for the explorer (check.ts): the handlers never mutate, and freezing every new state costs
     // each round; tests keep freezing on.
     setAutoFreeze(false);
+    const log = createLogger(values.id, logFormat);
     let running;
     try {
       running = await runNode({
@@ -92,19 +105,23 @@ export const node: Command = {
         cluster,
         id: values.id,
         faults: values['enable-faults'] === true,
+        view: raftView,
+        log,
+        metrics: promMetrics,
       });
     } catch (e) {
       if (e instanceof WalCorruptError) {
-        process.stderr.write(`error: node ${values.id}: write-ahead log is corrupt: ${e.message}; refusing to start\n`);
+        const file = e.file === null ? '' : ` ${e.file}`;
+        process.stderr.write(`error: node ${values.id}: write-ahead log${file} is corrupt: ${e.message}; refusing to start: ${WAL_CORRUPT_ADVICE}\n`);
         return EXIT.internal;
       }
+      if (e instanceof LockHeldError) throw new UsageError(`node ${values.id}: ${e.message}`);
       throw e;
     }
     const r = running;
-    const id = values.id;
     return new Promise<number>((resolve) => {
       const stop = (sig: string) => {
-        process.stderr.write(`${new Date().toISOString()} ${id} stopping on ${sig}\n`);
+        log(`stopping on ${sig}`);
         void r.stop().then(() => resolve(EXIT.ok));
       };
       process.once('SIGTERM', () => stop('SIGTERM'));

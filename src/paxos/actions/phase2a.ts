@@ -26,10 +26,10 @@ export function quorumAnswered(s: PaxosState, b: Ballot, Q: Quorum): boolean {
  * TLC makes one successor per witness, and so do we.
  */
 export function quorumShowsSafe(s: PaxosState, b: Ballot, v: Value, Q: Quorum, m: Msg1b | null): boolean {
+  // Conjuncts in an order that rejects a witness outside Q1bv cheaply; each is the spec's.
+  if (m !== null && (m.bal !== b || !Q.includes(m.acc) || m.mbal < 0 || !sent(s.msgs, m))) return false; // m \in Q1bv
   if (!quorumAnswered(s, b, Q)) return false;
   const Q1bv = q1b(s, b, Q).filter((x) => x.mbal >= 0);
   if (m === null) return Q1bv.length === 0; // Q1bv = {}
-  if (m.bal !== b || !Q.includes(m.acc) || m.mbal < 0 || !sent(s.msgs, m)) return false; // m \in Q1bv
-  if (m.mval !== v) return false; // m.mval = v
-  return Q1bv.every((x) => m.mbal >= x.mbal); // \A mm \in Q1bv : m.mbal \geq mm.mbal
+  return m.mval === v && Q1bv.every((x) => m.mbal >= x.mbal); // m.mval = v /\ \A mm \in Q1bv : m.mbal \geq mm.mbal
 }

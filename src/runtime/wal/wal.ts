@@ -4,8 +4,9 @@
 //
 // File layout: an 8-byte magic, then records `[u32 length][u32 crc32(payload)][payload]` (big endian),
 // the payload a JSON `{ f: full }` or `{ p: PatchOp[] }`. Each group commit is one record, so a crash
-// tears at most the last record: a bad last record is reported and truncated; a bad record with a
-// good one after it is corruption in the middle, an error, never silently dropped.
+// tears at most the last record. etcd's rule decides what a bad record is: a last record that is
+// short, or has a 512-byte sector of zeros, is a torn write (reported and truncated); any other
+// checksum failure is corruption, an error, never silently dropped.
 import { open, rename, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,13 +17,27 @@ import type { PatchOp } from './diff.ts';
 
 const MAGIC = Buffer.from('CCWAL01\n', 'latin1');
 const HEADER = 8;
+/** etcd's minimum sector size: a torn write leaves whole sectors unwritten (zeros). */
+const SECTOR = 512;
 /** Records larger than this are not believed when reading (a garbage length field). */
 const MAX_RECORD = 256 * 1024 * 1024;
 
 /** A corrupt WAL that cannot be repaired without losing acknowledged data. */
 export class WalCorruptError extends Error {
   override readonly name = 'WalCorruptError';
+  /** The WAL file, when known. */
+  file: string | null = null;
 }
+
+/**
+ * What is safe after a corrupt WAL. Never wiping: a node that restarts empty has forgotten its vote
+ * and its log, and can help a majority elect a leader that lacks an acknowledged write.
+ */
+export const WAL_CORRUPT_ADVICE =
+  "this node's vote and log are required: restore its data directory from a backup of this node, or " +
+  'investigate with the file kept as it is; do not delete it (a node that restarts empty forgets its ' +
+  'vote and log, which can lose acknowledged writes); once membership changes exist (planned), the ' +
+  'safe path will be to remove this node and add it back as a learner';
 
 /** What reading a WAL found. */
 export interface WalRecovery {
@@ -44,21 +59,37 @@ export function encodeRecord(payload: unknown): Buffer {
 
 type Scan =
   | { readonly ok: true; readonly payload: unknown; readonly end: number }
-  | { readonly ok: false; readonly reason: string };
+  /** `short`: the record runs past the end of the file; `sum`: full length, checksum fails. */
+  | { readonly ok: false; readonly kind: 'short' | 'sum' | 'bad'; readonly reason: string };
 
 function scanRecord(buf: Buffer, at: number): Scan {
-  if (buf.length - at < HEADER) return { ok: false, reason: `partial record header at byte ${at}` };
+  if (buf.length - at < HEADER) return { ok: false, kind: 'short', reason: 'partial record header' };
   const len = buf.readUInt32BE(at);
   const sum = buf.readUInt32BE(at + 4);
-  if (len > MAX_RECORD) return { ok: false, reason: `implausible record length ${len} at byte ${at}` };
-  if (buf.length - at - HEADER < len) return { ok: false, reason: `record at byte ${at} cut short` };
+  if (buf.length - at - HEADER < len) return { ok: false, kind: 'short', reason: 'cut short' };
+  if (len > MAX_RECORD) return { ok: false, kind: 'bad', reason: `implausible record length ${len}` };
   const body = buf.subarray(at + HEADER, at + HEADER + len);
-  if (crc32(body) !== sum) return { ok: false, reason: `checksum mismatch in record at byte ${at}` };
+  if (crc32(body) !== sum) return { ok: false, kind: 'sum', reason: 'checksum mismatch' };
   try {
     return { ok: true, payload: JSON.parse(body.toString('utf8')), end: at + HEADER + len };
   } catch {
-    return { ok: false, reason: `undecodable record at byte ${at}` };
+    return { ok: false, kind: 'bad', reason: 'undecodable payload' };
   }
+}
+
+/**
+ * etcd's torn-write test: the payload, split at 512-byte sector boundaries of the file, has a chunk
+ * that is all zeros (a sector the crash never wrote).
+ */
+export function hasZeroSector(buf: Buffer, from: number, to: number): boolean {
+  for (let a = from; a < to; ) {
+    const b = Math.min(to, (Math.floor(a / SECTOR) + 1) * SECTOR);
+    let zero = true;
+    for (let k = a; k < b && zero; k += 1) if (buf[k] !== 0) zero = false;
+    if (zero) return true;
+    a = b;
+  }
+  return false;
 }
 
 /** Whether some complete, valid record starts anywhere in `buf` after `from` (corruption detection). */
@@ -75,8 +106,28 @@ function isRecord(x: unknown): x is { f: unknown } | { p: PatchOp[] } {
 }
 
 /**
- * Reads a WAL image: replays its records; a bad final record is a torn tail (cut at `end`), a bad
- * record followed by a valid one is a `WalCorruptError`.
+ * Decides what a bad record `n` at byte `at` is (etcd's rule): a torn tail if it is the last record
+ * and it is short or has a zeroed sector; anything else is corruption (`WalCorruptError`).
+ */
+function badRecord(buf: Buffer, at: number, n: number, r: Scan & { ok: false }): { reason: string; bytes: number } {
+  const where = `record ${n} at byte ${at}`;
+  const later = validRecordAfter(buf, at + 1);
+  if (later !== null) {
+    throw new WalCorruptError(`${where}: ${r.reason}, but a valid record follows at byte ${later}: corrupt in the middle`);
+  }
+  if (r.kind === 'short') return { reason: `${where} ${r.reason}`, bytes: buf.length - at };
+  // A file extended by the crash but never written reads as zeros (etcd: a zero length ends the log).
+  if (buf.subarray(at).every((x) => x === 0)) return { reason: `${where}: zeros to the end of the file`, bytes: buf.length - at };
+  if (r.kind === 'sum' && hasZeroSector(buf, at + HEADER, at + HEADER + buf.readUInt32BE(at))) {
+    return { reason: `${where}: checksum mismatch with a zeroed sector`, bytes: buf.length - at };
+  }
+  const what = r.kind === 'sum' ? 'checksum mismatch in a full-length record with no zeroed sector' : r.reason;
+  throw new WalCorruptError(`${where} (the last): ${what}: corrupt, not a torn write`);
+}
+
+/**
+ * Reads a WAL image: replays its records; a short or sector-zeroed last record is a torn tail (cut at
+ * `end`), any other bad record a `WalCorruptError`.
  */
 export function replay(buf: Buffer): WalRecovery & { readonly end: number } {
   if (buf.length === 0) return { value: null, records: 0, truncated: null, end: 0 };
@@ -93,12 +144,9 @@ export function replay(buf: Buffer): WalRecovery & { readonly end: number } {
   while (at < buf.length) {
     const r = scanRecord(buf, at);
     if (!r.ok || !isRecord(r.payload)) {
-      const reason = r.ok ? `record at byte ${at} is not a WAL entry` : r.reason;
-      const later = validRecordAfter(buf, at + 1);
-      if (later !== null) {
-        throw new WalCorruptError(`${reason}, but a valid record follows at byte ${later}: corrupt in the middle`);
-      }
-      return { value, records, truncated: { reason, bytes: buf.length - at }, end: at };
+      const bad: Scan & { ok: false } = r.ok ? { ok: false, kind: 'bad', reason: 'not a WAL entry' } : r;
+      const truncated = badRecord(buf, at, records + 1, bad);
+      return { value, records, truncated, end: at };
     }
     value = 'f' in r.payload ? r.payload.f : patchInPlace(value, r.payload.p);
     records += 1;
@@ -142,7 +190,13 @@ export class Wal {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       buf = Buffer.alloc(0);
     }
-    const r = replay(buf);
+    let r;
+    try {
+      r = replay(buf);
+    } catch (e) {
+      if (e instanceof WalCorruptError) e.file = file;
+      throw e;
+    }
     // With fsync on, O_DSYNC makes each append durable when write returns: one system call per
     // group commit instead of write + fdatasync (two trips through libuv's thread pool).
     const flags = (buf.length === 0 ? constants.O_CREAT | constants.O_TRUNC : 0) | constants.O_RDWR | (opts.fsync ? constants.O_DSYNC : 0);

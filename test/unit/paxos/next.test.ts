@@ -30,6 +30,14 @@ describe('Next', () => {
     ]);
     expect(new Set(p2a.map(name))).toEqual(new Set(['Phase2a(1, v1)']));
   });
+
+  it('applies no part of Phase2a\'s guard: every 1b message is a witness candidate for every b, v and Q', () => {
+    // a2's vote (0, v1) is for v1 only, a3 is outside Q = {a1, a2}, and ballot 0 is not 1: phase2a rejects them
+    const s = state({ msgs: [m1b('a1', 1), m1b('a2', 1, 0, 'v1'), m1b('a3', 0)] });
+    const witnesses = candidates(c3, s).filter((x) => x.type === 'Phase2a' && x.b === 1 && x.v === 'v2' && x.Q.join() === 'a1,a2');
+    expect(witnesses.map((x) => (x.type === 'Phase2a' ? x.m?.acc ?? 'none' : '')).sort()).toEqual(['a1', 'a2', 'a3', 'none']);
+    expect(witnesses.map((x) => next(actions, s, x))).toEqual([null, null, null, null]);
+  });
 });
 
 describe('paxosModel next: a step that changes nothing is the state itself', () => {

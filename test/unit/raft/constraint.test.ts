@@ -29,7 +29,7 @@ describe("MCRaft's StateConstraint", () => {
 });
 
 describe('internal actions', () => {
-  it("are raft.tla's Next order: Timeout, RequestVote to all (i too), BecomeLeader, ClientRequest per value, AdvanceCommitIndex, AppendEntries to peers", () => {
+  it("are raft.tla's Next order: Timeout, RequestVote to all (i too), BecomeLeader, ClientRequest per value, AdvanceCommitIndex, AppendEntries to all, TransferLeadership to all (i too: the guard i /= j is each action's own)", () => {
     const c = config();
     expect(raftProtocol.internal('s2', raftProtocol.init('s2', c), c)).toEqual([
       { type: 'Timeout' },
@@ -41,7 +41,11 @@ describe('internal actions', () => {
       { type: 'ClientRequest', v: 'v2' },
       { type: 'AdvanceCommitIndex' },
       { type: 'AppendEntries', j: 's1' },
+      { type: 'AppendEntries', j: 's2' },
       { type: 'AppendEntries', j: 's3' },
+      { type: 'TransferLeadership', j: 's1' },
+      { type: 'TransferLeadership', j: 's2' },
+      { type: 'TransferLeadership', j: 's3' },
     ]);
   });
 

@@ -23,12 +23,15 @@ describe('TransferLeadership (thesis §3.10)', () => {
     expect(transferLeadership(leader, 's1', 's2', config())).toBeNull();
   });
 
-  it('is in Next only with LeadershipTransfer (so the model counts stay raft.tla\'s)', () => {
-    expect(internal('s1', leader, config()).some((a) => a.type === 'TransferLeadership')).toBe(false);
-    expect(internal('s1', leader, on).filter((a) => a.type === 'TransferLeadership')).toEqual([
+  it('is listed for every j, and enabled only with LeadershipTransfer (its guard, so the model counts stay raft.tla\'s)', () => {
+    const listed = internal('s1', leader, config()).filter((a) => a.type === 'TransferLeadership');
+    expect(listed).toEqual([
+      { type: 'TransferLeadership', j: 's1' },
       { type: 'TransferLeadership', j: 's2' },
       { type: 'TransferLeadership', j: 's3' },
     ]);
+    expect(listed.map((a) => raftProtocol.step('s1', leader, a, config()))).toEqual([null, null, null]);
+    expect(listed.map((a) => raftProtocol.step('s1', leader, a, on) !== null)).toEqual([false, true, false]);
   });
 });
 

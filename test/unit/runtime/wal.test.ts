@@ -2,7 +2,7 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, readFile, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Wal, WalCorruptError, replay } from '../../../src/runtime/wal/wal.ts';
+import { Wal, WalCorruptError, encodeRecord, replay } from '../../../src/runtime/wal/wal.ts';
 import { diff, patch } from '../../../src/runtime/wal/diff.ts';
 
 let dir: string;
@@ -75,13 +75,64 @@ describe('Wal', () => {
     }
   });
 
-  it('treats a flipped bit in the last record as a torn tail', async () => {
-    await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 2 }]);
+  // etcd's rule (wal/decoder.go isTornEntry): a bad last record is torn only if it is short or one of
+  // its 512-byte sectors (aligned to the file offset) is all zeros; anything else is corruption.
+  it('cuts a zeroed sector in the last record (a torn write), aligned to the file offset', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    await writeAll([v1, { ...v1, log: [{ term: 1, value: 'x'.repeat(3000) }] }]);
     const buf = await readFile(join(dir, 'wal.log'));
+    expect(replay(buf).truncated).toBeNull();
+    const last = buf.length - 3000 - 50; // inside the last record's payload
+    const sector = Math.ceil(last / 512) * 512;
+    buf.fill(0, sector, sector + 512);
+    await writeFile(join(dir, 'wal.log'), buf);
+    const { wal, recovery } = await Wal.open(dir);
+    expect(recovery.value).toEqual(v1);
+    expect(recovery.truncated?.reason).toMatch(/^record 2 at byte \d+: checksum mismatch with a zeroed sector$/);
+    await wal.close();
+  });
+
+  it('cuts a last record whose final partial sector is zeros (etcd splits at sector boundaries)', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    await writeAll([v1, { ...v1, log: [{ term: 1, value: 'y'.repeat(2000) }] }]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    const boundary = Math.floor((buf.length - 1) / 512) * 512;
+    buf.fill(0, boundary, buf.length);
+    expect(replay(buf).truncated?.reason).toMatch(/zeroed sector/);
+  });
+
+  it('cuts zeros after the last record (a file extended by the crash, never written)', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    await writeAll([v1]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    const r = replay(Buffer.concat([buf, Buffer.alloc(700)]));
+    expect(r.value).toEqual(v1);
+    expect(r.truncated).toEqual({ reason: `record 2 at byte ${buf.length}: zeros to the end of the file`, bytes: 700 });
+  });
+
+  it('refuses 512 zero bytes that cover no whole aligned sector of the last record', async () => {
+    const v1 = { ...d0, currentTerm: 1 };
+    await writeAll([v1, { ...v1, log: [{ term: 1, value: 'z'.repeat(3000) }] }]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    const sector = Math.ceil((buf.length - 2500) / 512) * 512;
+    buf.fill(0, sector + 1, sector + 513);
+    expect(() => replay(buf)).toThrow(/^record 2 at byte \d+ \(the last\): checksum mismatch in a full-length record with no zeroed sector: corrupt, not a torn write$/);
+  });
+
+  it('refuses a flipped byte in the last record and leaves the file as it was (issue 13, scenario 2)', async () => {
+    await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 1, log: [{ term: 1, value: 'victim1' }] }]);
+    const file = join(dir, 'wal.log');
+    const buf = await readFile(file);
     buf.writeUInt8(buf.readUInt8(buf.length - 2) ^ 0x01, buf.length - 2);
-    const r = replay(buf);
-    expect(r.value).toEqual({ ...d0, currentTerm: 1 });
-    expect(r.truncated?.reason).toMatch(/checksum mismatch/);
+    await writeFile(file, buf);
+    await expect(Wal.open(dir)).rejects.toThrow(WalCorruptError);
+    await expect(Wal.open(dir)).rejects.toThrow(/^record 2 at byte \d+ \(the last\): checksum mismatch in a full-length record/);
+    expect(await readFile(file)).toEqual(buf);
+  });
+
+  it('refuses a last record whose checksum holds but whose payload is not a WAL entry', () => {
+    const buf = Buffer.concat([Buffer.from('CCWAL01\n', 'latin1'), encodeRecord({ f: d0 }), encodeRecord([1, 2])]);
+    expect(() => replay(buf)).toThrow(/^record 2 at byte \d+ \(the last\): not a WAL entry: corrupt/);
   });
 
   it('refuses a corrupt record in the middle (never silent data loss)', async () => {
@@ -90,7 +141,15 @@ describe('Wal', () => {
     buf.writeUInt8(buf.readUInt8(8 + 8 + 3) ^ 0x20, 8 + 8 + 3); // inside the first record's payload
     await writeFile(join(dir, 'wal.log'), buf);
     await expect(Wal.open(dir)).rejects.toThrow(WalCorruptError);
-    await expect(Wal.open(dir)).rejects.toThrow(/corrupt in the middle/);
+    await expect(Wal.open(dir)).rejects.toThrow(/^record 1 at byte 8: checksum mismatch, but a valid record follows at byte \d+: corrupt in the middle$/);
+  });
+
+  it('refuses a zeroed sector in the middle: only the tail can be torn', async () => {
+    const v1 = { ...d0, currentTerm: 1, log: [{ term: 1, value: 'w'.repeat(2000) }] };
+    await writeAll([v1, { ...v1, currentTerm: 2 }]);
+    const buf = await readFile(join(dir, 'wal.log'));
+    buf.fill(0, 512, 1024);
+    expect(() => replay(buf)).toThrow(/^record 1 at byte 8: checksum mismatch, but a valid record follows/);
   });
 
   it('refuses a file that is not a WAL', async () => {

@@ -1,0 +1,48 @@
+// The models TLC and our explorer must agree on: each is a base .cfg of spec/ with some constants
+// changed (docs/paxos.md and docs/raft.md quote every row). `ci: false` rows take TLC over a minute
+// on 2 cores: `npm run tlc -- --all` runs them, docs/ keeps their figures.
+import type { CfgChanges } from './cfg.ts';
+
+export interface Setting {
+  /** Short name, printed in the tables and accepted by `--only`. */
+  readonly id: string;
+  readonly protocol: 'paxos' | 'raft';
+  /** The module and its base .cfg in spec/. */
+  readonly module: string;
+  readonly cfg: string;
+  readonly changes: CfgChanges;
+  readonly ci: boolean;
+}
+
+const paxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'paxos', module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes, ci });
+const raft = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'raft', module: 'MCRaft.tla', cfg: 'MCRaft.cfg', changes, ci });
+
+const sym = { symmetry: 'MCSymmetry' } as const;
+const noFaults = { MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE' } as const;
+
+/** Beyond the spec/MC*.cfg files as shipped (which are always checked first). */
+export const settings: readonly Setting[] = [
+  paxos('paxos-3a2v1b-sym', { ...sym }),
+  paxos('paxos-3a1v1b', { constants: { Value: '{v1}' } }),
+  paxos('paxos-3a3v1b', { constants: { Value: '{v1, v2, v3}' } }),
+  paxos('paxos-3a2v0b', { constants: { MaxBallot: '0' } }),
+  paxos('paxos-3a2v1b-q2', { constants: { Quorum: '{{a1, a2}, {a1, a3}}' } }),
+  paxos('paxos-3a2v1b-q2-sym', { constants: { Quorum: '{{a1, a2}, {a1, a3}}' }, ...sym }),
+  paxos('paxos-4a1v1b', { constants: { Acceptor: '{a1, a2, a3, a4}', Value: '{v1}' } }),
+  paxos('paxos-4a2v1b', { constants: { Acceptor: '{a1, a2, a3, a4}' } }, false),
+  paxos('paxos-3a2v2b-sym', { constants: { MaxBallot: '2' }, ...sym }, false),
+  paxos('paxos-3a1v2b', { constants: { Value: '{v1}', MaxBallot: '2' } }, false),
+  paxos('paxos-3a2v2b', { constants: { MaxBallot: '2' } }, false),
+  paxos('paxos-5a1v1b', { constants: { Acceptor: '{a1, a2, a3, a4, a5}', Value: '{v1}' } }, false),
+  raft('raft-A-sym', { ...sym }),
+  raft('raft-A-nohistory', { constants: { HistoryFields: 'FALSE' } }),
+  raft('raft-t2l1', { constants: { MaxTerm: '2', MaxLogLen: '1' } }),
+  raft('raft-2v-t2l1-sym', { constants: { Value: '{v1, v2}', MaxTerm: '2', MaxLogLen: '1' }, ...sym }),
+  raft('raft-3s-passive', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '1', ...noFaults, Passive: '{s2, s3}' } }),
+  raft('raft-A-drops1', { constants: { MaxDrops: '1' } }),
+  raft('raft-3s-t2l0', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '0', ...noFaults } }),
+  raft('raft-2v-t2l2-m2d2', { constants: { Value: '{v1, v2}', MaxTerm: '2', MaxLogLen: '2', MaxMsgs: '2', MaxDup: '2' } }, false),
+  raft('raft-t4l1-r2', { constants: { MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '2' } }, false),
+  raft('raft-3s-t2l1', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '1', ...noFaults } }, false),
+  raft('raft-3s-t2l1-sym', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '1', ...noFaults }, ...sym }, false),
+];
