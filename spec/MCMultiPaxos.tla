@@ -6,14 +6,21 @@
 (***************************************************************************)
 EXTENDS MultiPaxos
 
-CONSTANTS r1, r2, r3, MaxRound, MaxSlot, MaxDup, MaxMsgs
+CONSTANTS r1, r2, r3, Commands, MaxRound, MaxSlot, MaxDup, MaxMsgs, DropEnabled, DuplicateEnabled, RestartEnabled
 
 MCReplica == {r1, r2, r3}
 MCRank == (r1 :> 1) @@ (r2 :> 2) @@ (r3 :> 3)
-MCCommand == {[client |-> "c1", seq |-> 1]}
+\* Commands c1..cN, each with sequence number 1 (src/multipaxos/config.ts).
+MCCommand == {[client |-> "c" \o ToString(k), seq |-> 1] : k \in 1..Commands}
 MCQuorum == {Q \in SUBSET MCReplica : 2 * Cardinality(Q) > Cardinality(MCReplica)}
 
-MCSpec == Init /\ [][NodeNext]_vars
+MCNext ==
+    \/ RestartEnabled /\ \E i \in Replica : Restart(i)
+    \/ NodeNext
+    \/ DuplicateEnabled /\ \E m \in DOMAIN msgs : DuplicateMessage(m)
+    \/ DropEnabled /\ \E m \in DOMAIN msgs : DropMessage(m)
+
+MCSpec == Init /\ [][MCNext]_vars
 
 RECURSIVE SumOver(_, _)
 SumOver(f, S) == IF S = {} THEN 0

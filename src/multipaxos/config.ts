@@ -3,8 +3,8 @@ import { subsets, UsageError, type ConstantSpec, type NetworkOptions } from '../
 import type { MpConfig } from './types.ts';
 
 export const constants: readonly ConstantSpec[] = [
-  { flag: 'replicas', constant: 'Replica', description: 'how many replicas (r1..rN, at most 9)', default: '3' },
-  { flag: 'commands', constant: 'Command', description: 'how many client commands (client cK, sequence number 1)', default: '1' },
+  { flag: 'replicas', constant: 'Replica', description: 'how many replicas (r1..rN, at most 9), or their names', default: '3' },
+  { flag: 'commands', constant: 'Commands', description: 'how many client commands (client cK, sequence number 1)', default: '1' },
   { flag: 'candidates', constant: 'Candidates', description: "replicas that may start an election: 'all' or a list like r1", default: 'all' },
   { flag: 'max-round', constant: 'MaxRound', description: 'CONSTRAINT ballot[i].round <= MaxRound', default: '1' },
   { flag: 'max-slot', constant: 'MaxSlot', description: 'CONSTRAINT proposals in slots <= MaxSlot', default: '1' },
@@ -20,6 +20,16 @@ function whole(flag: string, text: string, min: number, max = Infinity): number 
   return Number(text);
 }
 
+/** A count N (r1..rN) or a list of distinct names, sorted (ballots of one round are ordered by this). */
+function names(flag: string, text: string): string[] {
+  if (/^\d+$/.test(text)) return Array.from({ length: whole(flag, text, 1, 9) }, (_, k) => `r${k + 1}`);
+  const xs = text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (xs.length === 0 || xs.length > 9 || xs.some((x) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(x)) || new Set(xs).size !== xs.length) {
+    throw new UsageError(`--${flag} must be a number from 1 to 9 or a list of distinct names like r1,r2,r3, got '${text}'`);
+  }
+  return xs.sort();
+}
+
 function onOff(flag: string, text: string): boolean {
   if (text !== 'on' && text !== 'off') throw new UsageError(`--${flag} must be on or off, got '${text}'`);
   return text === 'on';
@@ -27,8 +37,8 @@ function onOff(flag: string, text: string): boolean {
 
 export function parse(values: Readonly<Record<string, string>>): { config: MpConfig; network: NetworkOptions } {
   const v = (flag: string): string => values[flag] ?? (constants.find((k) => k.flag === flag) as ConstantSpec).default;
-  const replicas = Array.from({ length: whole('replicas', v('replicas'), 1, 9) }, (_, k) => `r${k + 1}`);
-  const candidates = v('candidates') === 'all' ? replicas : v('candidates').split(',').map((x) => x.trim());
+  const replicas = names('replicas', v('replicas'));
+  const candidates = v('candidates') === 'all' ? replicas : v('candidates').split(',').map((x) => x.trim()).filter((x) => x !== '');
   const stranger = candidates.find((x) => !replicas.includes(x));
   if (stranger !== undefined || candidates.length === 0) throw new UsageError(`--candidates must be 'all' or a list of replicas among ${replicas.join(',')}, got '${v('candidates')}'`);
   const config: MpConfig = {
