@@ -35,7 +35,7 @@ function target(file: string, spec: string): string {
   return parts[0] === 'src' ? `src/${parts[1]}` : (parts[0] as string);
 }
 
-const protocolDirs = ['src/paxos', 'src/raft', 'src/multipaxos'];
+const protocolDirs = ['src/paxos', 'src/raft', 'src/multipaxos', 'src/basicpaxos'];
 
 describe('architecture', () => {
   it('src/core imports nothing of ours and no I/O', () => {
