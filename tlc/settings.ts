@@ -6,7 +6,7 @@ import type { CfgChanges } from './cfg.ts';
 export interface Setting {
   /** Short name, printed in the tables and accepted by `--only`. */
   readonly id: string;
-  readonly protocol: 'paxos' | 'raft';
+  readonly protocol: 'paxos' | 'raft' | 'basicpaxos' | 'multipaxos';
   /** The module and its base .cfg in spec/. */
   readonly module: string;
   readonly cfg: string;
@@ -16,6 +16,8 @@ export interface Setting {
 
 const paxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'paxos', module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes, ci });
 const raft = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'raft', module: 'MCRaft.tla', cfg: 'MCRaft.cfg', changes, ci });
+
+const basicpaxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'basicpaxos', module: 'MCBasicPaxos.tla', cfg: 'MCBasicPaxos.cfg', changes, ci });
 
 const sym = { symmetry: 'MCSymmetry' } as const;
 const noFaults = { MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE' } as const;
@@ -34,6 +36,7 @@ export const settings: readonly Setting[] = [
   paxos('paxos-3a1v2b', { constants: { Value: '{v1}', MaxBallot: '2' } }, false),
   paxos('paxos-3a2v2b', { constants: { MaxBallot: '2' } }, false),
   paxos('paxos-5a1v1b', { constants: { Acceptor: '{a1, a2, a3, a4, a5}', Value: '{v1}' } }, false),
+  basicpaxos('basicpaxos-rounds01', { constants: { MaxRound: '1', DropEnabled: 'FALSE' } }, false),
   raft('raft-A-sym', { ...sym }),
   raft('raft-A-nohistory', { constants: { HistoryFields: 'FALSE' } }),
   raft('raft-t2l1', { constants: { MaxTerm: '2', MaxLogLen: '1' } }),

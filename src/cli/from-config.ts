@@ -18,11 +18,15 @@ interface Profile {
   readonly symmetry: string;
   /** The model value that means "no bound" ('none' on the command line). */
   readonly unbounded: string | null;
+  /** Constants the protocol derives from the others (no flag), e.g. an order of model values. */
+  readonly derived?: readonly string[];
 }
 
 const profiles: Readonly<Record<string, Profile>> = {
   raft: { module: 'MCRaft', specification: 'MCSpec', view: 'MCView', constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: 'Unbounded' },
   paxos: { module: 'MCPaxos', specification: 'Spec', view: null, constraint: null, symmetry: 'MCSymmetry', unbounded: null },
+  multipaxos: { module: 'MCMultiPaxos', specification: 'MCSpec', view: null, constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: null, derived: ['Rank', 'Command', 'Quorum'] },
+  basicpaxos: { module: 'MCBasicPaxos', specification: 'MCSpec', view: null, constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: null, derived: ['ValueOf', 'Rank'] },
 };
 
 /** A .cfg as check's arguments. */
@@ -85,6 +89,7 @@ export function fromConfig(cfg: TlcConfig, t: Checkable): FromConfig {
     const flag = byConstant.get(c.name);
     if (flag === undefined) {
       if (c.kind === 'value' && c.value.kind === 'name' && c.value.name === c.name) continue; // a model value
+      if (profile.derived?.includes(c.name) === true) continue;
       at(c.line, `unknown constant ${c.name} for ${profile.module} (expected: ${[...byConstant.keys()].join(', ')}, or a model value X = X)`);
     }
     let value: CfgValue | { majorityOf: string } | 'majority';

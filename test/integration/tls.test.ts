@@ -77,6 +77,9 @@ describe('TLS on the peer and client ports', () => {
     expect(put.status).toBe(0);
     const byUrl = spawnSync(process.execPath, [BIN, 'kv', 'get', 'k2', '--url', httpsUrl(c, 's2'), '--ca', file('ca.pem'), '--token', c.token], { encoding: 'utf8', timeout: 30_000 });
     expect({ code: byUrl.status, out: byUrl.stdout }).toEqual({ code: 0, out: 'v2\n' });
+    // cluster status asks each node over HTTPS, trusting the CA named in cluster.json.
+    const status = spawnSync(process.execPath, [BIN, 'cluster', 'status', '--dir', c.dir], { encoding: 'utf8', timeout: 30_000 });
+    expect({ code: status.status, https: status.stdout.match(/https:\/\//g)?.length, leaders: status.stdout.match(/ Leader /g)?.length }).toEqual({ code: 0, https: 3, leaders: 1 });
     // Plain HTTP is not served, and a client that does not trust the CA is refused.
     await expect(httpRequest(`http://127.0.0.1:${c.nodes['s1']?.httpPort}/status`, 'GET', null, {}, 2000)).rejects.toThrow();
     await expect(httpRequest(`${httpsUrl(c, 's1')}/status`, 'GET', null, {}, 2000)).rejects.toThrow(/self.signed|unable.to.verify|certificate/i);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromConfig } from '../../src/cli/from-config.ts';
 import { parseTlcConfig } from '../../src/cli/tlc-config.ts';
+import { basicpaxos } from '../../src/basicpaxos/index.ts';
+import { multipaxos } from '../../src/multipaxos/index.ts';
 import { paxos } from '../../src/paxos/index.ts';
 import { raft } from '../../src/raft/index.ts';
 import { rewrite } from '../../tlc/cfg.ts';
@@ -16,7 +18,7 @@ describe('the settings table', () => {
   it('has unique ids, and each setting makes a .cfg that check --config accepts with the constants set', () => {
     expect(new Set(settings.map((s) => s.id)).size).toBe(settings.length);
     for (const s of [...settings, ...mutations.map((m) => m.setting)]) {
-      const f = fromConfig(parseTlcConfig(rewrite(file(`spec/${s.cfg}`), s.changes), `spec/${s.id}.cfg`), s.protocol === 'paxos' ? paxos : raft);
+      const f = fromConfig(parseTlcConfig(rewrite(file(`spec/${s.cfg}`), s.changes), `spec/${s.id}.cfg`), { paxos, raft, basicpaxos, multipaxos }[s.protocol]);
       expect([s.id, f.symmetry]).toEqual([s.id, s.changes.symmetry !== undefined]);
     }
   });

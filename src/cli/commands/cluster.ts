@@ -9,7 +9,9 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../core/index.ts';
+import { Agent as HttpsAgent } from 'node:https';
 import { httpRequest } from '../../runtime/client.ts';
+import { loadCa } from '../../runtime/transport/tls.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
 import { holderAlive, liveHolder, processStart, readHolder } from '../../runtime/lock.ts';
 import type { Holder } from '../../runtime/lock.ts';
@@ -110,12 +112,14 @@ type Row = { id: string; url: string; pid: number | null; status: Record<string,
 async function statuses(configPath: string): Promise<Row[]> {
   const c = loadClusterConfig(configPath);
   const pids = new Map(procs(configPath).map((p) => [p.id, p.holder?.pid ?? null]));
+  // A TLS cluster serves its client port over HTTPS, with certificates from the cluster's CA.
+  const agent = c.tls === null ? undefined : new HttpsAgent({ ca: loadCa(c.tls.ca) });
   return Promise.all(
     Object.entries(c.nodes).map(async ([id, a]) => {
-      const url = `http://${a.host}:${a.httpPort}`;
+      const url = `${agent === undefined ? 'http' : 'https'}://${a.host}:${a.httpPort}`;
       const pid = pids.get(id) ?? null;
       try {
-        const r = await httpRequest(`${url}/status`, 'GET', null, {}, 1000);
+        const r = await httpRequest(`${url}/status`, 'GET', null, {}, 1000, agent);
         return { id, url, pid, status: r.body };
       } catch {
         return { id, url, pid, status: null };

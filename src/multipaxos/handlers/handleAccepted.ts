@@ -1,0 +1,21 @@
+// HandleAccepted(i, m) — Paxos Made Simple §2.3 per slot: a value accepted by a quorum in one ballot is decided.
+import { produce } from 'immer';
+import type { NodeId } from '../../core/index.ts';
+import type { Ack, Accepted, MpConfig, MpStep, Replica } from '../types.ts';
+import { put, sameBallot, sameValue } from '../values.ts';
+
+const key = (x: Ack): string => `${x.slot}/${x.bal.round}/${x.bal.leader}/${x.acc}/${JSON.stringify(x.val)}`;
+
+export function handleAccepted(s: Replica, _i: NodeId, m: Accepted, c: MpConfig): MpStep | null {
+  const ack: Ack = { slot: m.slot, bal: m.bal, val: m.val, acc: m.source };
+  const acks = s.acks.some((x) => key(x) === key(ack)) ? s.acks : [...s.acks, ack].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+  const from = acks.filter((x) => x.slot === m.slot && sameBallot(x.bal, m.bal) && sameValue(x.val, m.val)).map((x) => x.acc);
+  const chosen = c.quorums.some((Q) => Q.every((a) => from.includes(a)));
+  return {
+    state: produce(s, (d) => {
+      d.acks = acks as never;
+      if (chosen) d.decided = put(s.decided, { slot: m.slot, val: m.val }) as never;
+    }),
+    send: [],
+  };
+}
