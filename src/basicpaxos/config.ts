@@ -8,12 +8,12 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'learners', constant: 'Learner', description: 'how many learners (l1..lN, at most 9), or their names', default: '1' },
   { flag: 'values', constant: 'Value', description: 'how many values (v1..vN, at most 9), or their names; dealt out to the proposers in order (ValueOf)', default: '2' },
   { flag: 'quorums', constant: 'Quorum', description: "'majority' or a list like a1,a2;a2,a3;a1,a3 (any two must intersect)", default: 'majority' },
-  { flag: 'max-round', constant: 'MaxRound', description: 'CONSTRAINT ballot[p].round <= MaxRound', default: '1' },
+  { flag: 'max-round', constant: 'MaxRound', description: 'CONSTRAINT ballot[p].round <= MaxRound', default: '0' },
   { flag: 'max-dup', constant: 'MaxDup', description: 'CONSTRAINT copies of one message in flight <= MaxDup', default: '1' },
-  { flag: 'max-msgs', constant: 'MaxMsgs', description: 'CONSTRAINT messages in flight (all copies) <= MaxMsgs', default: '2' },
+  { flag: 'max-msgs', constant: 'MaxMsgs', description: 'CONSTRAINT messages in flight (all copies) <= MaxMsgs', default: '1' },
   { flag: 'drop', constant: 'DropEnabled', description: 'DropMessage enabled: on or off', default: 'on' },
-  { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'on' },
-  { flag: 'restart', constant: 'RestartEnabled', description: 'Restart enabled: on or off', default: 'on' },
+  { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'off' },
+  { flag: 'restart', constant: 'RestartEnabled', description: 'Restart enabled: on or off', default: 'off' },
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
