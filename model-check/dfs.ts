@@ -2,11 +2,9 @@
 // deeper than breadth-first search can afford to store level by level. A state reached again by a
 // shorter path is expanded again, so every state within the bound is visited.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { Expander } from './expand.ts';
-import { Hasher, fingerprinter } from './fingerprint.ts';
-import { memoryStop } from './memory.ts';
-import type { ExploreOptions, ExploreResult, Violation } from './bfs.ts';
-import { traceOf, type TraceStep } from './trace.ts';
+import { Expander, Outcome } from './expand.ts';
+import { Run, type ExploreOptions, type ExploreResult, type Violation } from './run.ts';
+import { traceOf } from './trace.ts';
 
 /** Fingerprint -> least depth at which it was reached (open addressing, 3 words a slot). */
 class DepthTable {
@@ -64,6 +62,8 @@ interface Frame<S, A> {
   readonly acts: readonly A[];
   k: number;
   readonly via: A | null;
+  /** Successors computed so far (none at the end: a deadlock). */
+  successors: number;
 }
 
 /**
@@ -74,92 +74,58 @@ export async function exploreDepthFirst<S, A extends Tagged>(
   model: Model<S, A>,
   opts: ExploreOptions & { readonly maxDepth: number },
 ): Promise<ExploreResult> {
-  const t0 = performance.now();
+  const run = new Run(opts);
   const table = new DepthTable();
-  const hasher = new Hasher();
-  const fp = fingerprinter(model, opts.symmetry ?? false);
+  let depthNow = 1;
   const checkDeadlock = opts.deadlock ?? model.checkDeadlock ?? true;
-  // The expander is used for invariants and witnesses only; successors are walked here.
-  const x = new Expander(model, { add: () => true, record: () => 0, push: () => undefined }, false);
-  let generated = 0;
+  const x = new Expander(model, { add: (hi, lo) => table.visit(hi, lo, depthNow), record: () => 0, push: () => undefined }, false,
+    { symmetry: opts.symmetry ?? false, speed: opts.speed ?? true });
   let deepest = 0;
   let expanded = 0;
-  let lastReport = t0;
-
-  const finish = (violation: Violation | null, incomplete: string | null): ExploreResult => {
-    const seconds = (performance.now() - t0) / 1000;
-    return {
-      verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
-      distinct: table.size, generated, depth: deepest, seconds, statesPerSecond: table.size / seconds,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024, fingerprintBytes: table.bytes, workers: 1, expandedBy: [expanded],
-      symmetry: opts.symmetry ?? false, spilledStates: 0, stolenStates: 0, violation, witnesses: x.witnesses, incomplete,
-    };
-  };
+  const finish = (violation: Violation | null, incomplete: string | null): ExploreResult =>
+    run.result({ distinct: table.size, generated: x.generated, depth: deepest, fingerprintBytes: table.bytes, workers: 1, expandedBy: [expanded],
+      spilledStates: 0, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
   // The path on the stack, and optionally the step off its top that broke something.
-  const stackTrace = (stack: readonly Frame<S, A>[], last?: { s: S; a: A }): TraceStep[] => {
+  const trace = (kind: Violation['kind'], name: string, stack: readonly Frame<S, A>[], last?: { s: S; a: A }): Violation => {
     const states = stack.map((f) => f.s);
     const actions = stack.map((f) => f.via);
     if (last !== undefined) {
       states.push(last.s);
       actions.push(last.a);
     }
-    return traceOf(model, states, actions);
+    return { kind, name, trace: traceOf(model, states, actions) };
   };
-  const seen = (s: S, d: number): boolean => {
-    fp(s, hasher);
-    return table.visit(hasher.hi, hasher.lo, d);
-  };
+  const frame = (s: S, via: A | null): Frame<S, A> => ({ s, acts: model.actions(s), k: 0, via, successors: 0 });
 
-  for (const s0 of model.init()) {
-    generated++;
-    const inModel = model.constraint === undefined || model.constraint(s0);
-    if (inModel && !seen(s0, 1)) continue;
-    const bad = x.broken(s0);
-    if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: stackTrace([{ s: s0, acts: [], k: 0, via: null }]) }, null);
-    if (!inModel) continue;
+  const inits = model.init();
+  const start = x.initial(inits);
+  if (start.broken !== null) return finish(trace('invariant', start.broken.name, [frame(inits[start.broken.k] as S, null)]), null);
+  for (const k of start.kept) {
+    const s0 = inits[k] as S;
     x.note(s0);
-    const stack: Frame<S, A>[] = [{ s: s0, acts: model.actions(s0), k: 0, via: null }];
+    const stack: Frame<S, A>[] = [frame(s0, null)];
     deepest = Math.max(deepest, 1);
-    const counts: number[] = [0];
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as Frame<S, A>;
       if (top.k >= top.acts.length || stack.length >= opts.maxDepth) {
-        if (checkDeadlock && top.k >= top.acts.length && counts[stack.length - 1] === 0) {
-          return finish({ kind: 'deadlock', name: 'Deadlock', trace: stackTrace(stack) }, null);
-        }
+        if (checkDeadlock && top.k >= top.acts.length && top.successors === 0) return finish(trace('deadlock', 'Deadlock', stack), null);
         stack.pop();
-        counts.pop();
         continue;
       }
       const a = top.acts[top.k++] as A;
       const t = model.next(top.s, a);
       if (t === null) continue;
-      generated++;
-      counts[stack.length - 1] = (counts[stack.length - 1] as number) + 1;
-      const prop = x.brokenProperty(top.s, t);
-      if (prop !== null) return finish({ kind: 'actionProperty', name: prop, trace: stackTrace(stack, { s: t, a }) }, null);
-      if (t === top.s) continue; // a stutter: already visited at a depth no greater, and checked
-      const inModel = model.constraint === undefined || model.constraint(t);
-      if (inModel && !seen(t, stack.length + 1)) continue;
-      const bad = x.broken(t);
-      if (bad !== null) return finish({ kind: 'invariant', name: bad, trace: stackTrace(stack, { s: t, a }) }, null);
-      if (!inModel) continue;
-      x.note(t);
-      stack.push({ s: t, acts: model.actions(t), k: 0, via: a });
-      counts.push(0);
+      top.successors++;
+      depthNow = stack.length + 1;
+      const o = x.transition(top.s, t);
+      if (o === Outcome.Broken) return finish(trace(x.brokenBy.kind, x.brokenBy.name, stack, { s: t, a }), null);
+      if (o !== Outcome.New) continue;
+      stack.push(frame(t, a));
       deepest = Math.max(deepest, stack.length);
-      if ((++expanded & 1023) === 0) {
-        const now = performance.now();
-        const seconds = (now - t0) / 1000;
-        if (opts.maxStates !== undefined && table.size >= opts.maxStates) return finish(null, `stopped at --max-states ${opts.maxStates}`);
-        if (opts.maxSeconds !== undefined && seconds >= opts.maxSeconds) return finish(null, `stopped at --max-seconds ${opts.maxSeconds}`);
-        const full = memoryStop(opts.memoryBytes);
-        if (full !== null) return finish(null, full);
-        if (opts.onProgress !== undefined && now - lastReport >= (opts.progressIntervalMs ?? 2000)) {
-          lastReport = now;
-          opts.onProgress({ distinct: table.size, generated, queue: stack.length, depth: deepest, seconds, statesPerSecond: table.size / seconds, rssBytes: process.memoryUsage.rss() });
-        }
-      }
+      if ((++expanded & 1023) !== 0) continue;
+      const stop = run.stop(table.size);
+      if (stop !== null) return finish(null, stop);
+      run.progress({ distinct: table.size, generated: x.generated, queue: stack.length, depth: deepest });
     }
   }
   return finish(null, null);

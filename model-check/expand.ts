@@ -1,8 +1,17 @@
-// One state's successors, as TLC's worker computes them: action properties on every transition,
-// the constraint, dedup by fingerprint, invariants on every new (or out-of-constraint) state.
-// Shared by the single-threaded explorer and the worker threads.
+// The search core shared by BFS, DFS, simulation and the worker threads: one transition as TLC's
+// worker checks it (action properties on every transition, the constraint, dedup by fingerprint,
+// invariants on every new or out-of-constraint state), and one state's successors.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { fingerprinter, Hasher } from './fingerprint.ts';
+import { Hasher } from './fingerprint.ts';
+import { fingerprinter, type FingerprintOptions } from './speed/fingerprint.ts';
+
+/**
+ * What a transition `s -> t` came to: `New` (within the constraint, checked, to be expanded), `Seen`
+ * (a stutter or a visited state), `Outside` (outside the constraint: checked, not expanded),
+ * `Broken` (an action property or invariant broke: `Expander.brokenBy`).
+ */
+export const Outcome = { New: 0, Seen: 1, Outside: 2, Broken: 3 } as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
 /** What went wrong while expanding a state: the state's id and the action ordinal that led off it. */
 export interface Found {
@@ -42,11 +51,14 @@ export class Expander<S, A extends Tagged> {
   private readonly checkDeadlock: boolean;
   private readonly fp: (s: S, h: Hasher) => void;
 
-  constructor(model: Model<S, A>, sink: Sink<S>, checkDeadlock: boolean, symmetry = false) {
+  /** What broke, after `transition` returned `Outcome.Broken`. */
+  brokenBy: { readonly kind: 'invariant' | 'actionProperty'; readonly name: string } = { kind: 'invariant', name: '' };
+
+  constructor(model: Model<S, A>, sink: Sink<S>, checkDeadlock: boolean, fp: FingerprintOptions = { symmetry: false, speed: true }) {
     this.model = model;
     this.sink = sink;
     this.checkDeadlock = checkDeadlock;
-    this.fp = fingerprinter(model, symmetry);
+    this.fp = fingerprinter(model, fp);
     this.invariantNames = Object.keys(model.invariants);
     this.invariants = Object.values(model.invariants);
     this.propertyNames = Object.keys(model.actionProperties);
@@ -106,6 +118,26 @@ export class Expander<S, A extends Tagged> {
     return { kept, broken: null };
   }
 
+  /** Checks the transition `s -> t` and dedups `t`; notes `t`'s witnesses when it is new. */
+  transition(s: S, t: S): Outcome {
+    this.generated++;
+    const prop = this.properties.length === 0 ? null : this.brokenProperty(s, t);
+    if (prop !== null) return this.broke('actionProperty', prop);
+    if (t === s) return Outcome.Seen; // a stutter: s is visited, within the constraint, and checked
+    const inModel = this.model.constraint === undefined || this.model.constraint(t);
+    if (inModel && !this.fresh(t)) return Outcome.Seen;
+    const bad = this.broken(t);
+    if (bad !== null) return this.broke('invariant', bad);
+    if (!inModel) return Outcome.Outside;
+    this.note(t);
+    return Outcome.New;
+  }
+
+  private broke(kind: 'invariant' | 'actionProperty', name: string): Outcome {
+    this.brokenBy = { kind, name };
+    return Outcome.Broken;
+  }
+
   /** Expands state `s` (id `sid`); returns what went wrong, or null. */
   expand(s: S, sid: number): Found | null {
     const model = this.model;
@@ -114,18 +146,10 @@ export class Expander<S, A extends Tagged> {
     for (let k = 0; k < acts.length; k++) {
       const t = model.next(s, acts[k] as A);
       if (t === null) continue;
-      this.generated++;
       successors++;
-      const prop = this.properties.length === 0 ? null : this.brokenProperty(s, t);
-      if (prop !== null) return { kind: 'actionProperty', name: prop, from: sid, action: k };
-      if (t === s) continue; // a stutter: s is visited, within the constraint, and checked
-      const inModel = model.constraint === undefined || model.constraint(t);
-      if (inModel && !this.fresh(t)) continue;
-      const bad = this.broken(t);
-      if (bad !== null) return { kind: 'invariant', name: bad, from: sid, action: k };
-      if (!inModel) continue;
-      this.sink.push(t, this.sink.record(sid, k));
-      this.note(t);
+      const o = this.transition(s, t);
+      if (o === Outcome.New) this.sink.push(t, this.sink.record(sid, k));
+      else if (o === Outcome.Broken) return { ...this.brokenBy, from: sid, action: k };
     }
     if (successors === 0 && this.checkDeadlock) return { kind: 'deadlock', name: 'Deadlock', from: sid, action: -1 };
     return null;

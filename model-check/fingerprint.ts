@@ -1,13 +1,12 @@
 // 64-bit fingerprints of canonical state encodings, and a visited set of them in one typed array
 // (open addressing, linear probing): no JavaScript object per visited state.
-import type { FingerprintSink, Model, Permutation, Symmetry, Tagged } from '../src/core/index.ts';
 
 /**
  * A streaming 64-bit hash over 32-bit words (two lanes, each step feeding the first into the
  * second, finished with murmur3's fmix32); the result is left in `hi` and `lo`. Collision odds for
  * n states are about n^2 / 2^65, as with TLC's fingerprints.
  */
-export class Hasher implements FingerprintSink {
+export class Hasher {
   hi = 0;
   lo = 0;
   private h1 = 0;
@@ -42,44 +41,6 @@ export class Hasher implements FingerprintSink {
     if (k < n) this.word(s.charCodeAt(k));
     this.end();
   }
-}
-
-/** The 64-bit fingerprint of `s`, left in `h.hi` and `h.lo`. */
-export function fingerprint<S>(model: Model<S, Tagged>, s: S, h: Hasher): void {
-  if (model.fingerprint === undefined) return h.hash(model.encode(s));
-  h.begin(0);
-  model.fingerprint(s, h);
-  h.end();
-}
-
-/**
- * The fingerprint of the class of `s` under the model's symmetry: the least fingerprint over every
- * renaming of `s` (as TLC does with SYMMETRY), left in `h.hi` and `h.lo`.
- */
-export function symmetricFingerprint<S>(model: Model<S, Tagged>, sym: Symmetry<S>, s: S, h: Hasher): void {
-  let hi = 0xffffffff;
-  let lo = 0xffffffff;
-  for (let k = 0; k < sym.permutations.length; k++) {
-    if (sym.fingerprint !== undefined) {
-      h.begin(0);
-      sym.fingerprint(s, k, h);
-      h.end();
-    } else fingerprint(model, sym.apply(s, sym.permutations[k] as Permutation), h);
-    if (h.hi < hi || (h.hi === hi && h.lo < lo)) {
-      hi = h.hi;
-      lo = h.lo;
-    }
-  }
-  h.hi = hi;
-  h.lo = lo;
-}
-
-/** The fingerprint function an exploration uses: plain, or by class when `symmetry` is asked for. */
-export function fingerprinter<S>(model: Model<S, Tagged>, symmetry: boolean): (s: S, h: Hasher) => void {
-  const sym = model.symmetry;
-  if (!symmetry) return (s, h) => fingerprint(model, s, h);
-  if (sym === undefined) throw new Error(`${model.name} declares no symmetry`);
-  return (s, h) => symmetricFingerprint(model, sym, s, h);
 }
 
 function fmix(h: number): number {

@@ -1,12 +1,13 @@
 export { explore } from './bfs.ts';
-export type { ExploreOptions, ExploreResult, Progress, Violation } from './bfs.ts';
+export type { ExploreOptions, ExploreResult, Progress, Violation } from './run.ts';
 export { compose } from './compose.ts';
-export type { GlobalAction } from './compose.ts';
+export type { ComposeOptions, GlobalAction } from './compose.ts';
 export { diff, formatTrace, traceOf } from './trace.ts';
 export type { Change, TraceStep } from './trace.ts';
 export { FingerprintSet, Hasher } from './fingerprint.ts';
 export { simulate } from './simulate.ts';
 export type { SimulateOptions, SimulateResult } from './simulate.ts';
 export { exploreParallel } from './parallel.ts';
+export type { ParallelOptions } from './parallel.ts';
 export type { ModelFactory } from './factory.ts';
 export { exploreDepthFirst } from './dfs.ts';

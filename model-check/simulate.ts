@@ -1,11 +1,12 @@
 // Random simulation (TLC's -simulate): reproducible random walks that check every invariant and
 // action property at each step, for models too big to exhaust.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { Expander } from './expand.ts';
-import { fingerprint, FingerprintSet, Hasher } from './fingerprint.ts';
+import { Expander, Outcome } from './expand.ts';
+import { FingerprintSet, Hasher } from './fingerprint.ts';
 import { Random } from './random.ts';
+import type { Violation } from './run.ts';
+import { fingerprinter } from './speed/fingerprint.ts';
 import { traceOf } from './trace.ts';
-import type { Violation } from './bfs.ts';
 
 /** Options of `simulate`. */
 export interface SimulateOptions {
@@ -19,6 +20,8 @@ export interface SimulateOptions {
   readonly maxSeconds?: number;
   readonly onProgress?: (p: { walks: number; steps: number; distinct: number; seconds: number }) => void;
   readonly progressIntervalMs?: number;
+  /** The speed layer (structural hashes remembered per object); default true. */
+  readonly speed?: boolean;
 }
 
 /** What the walks found. A walk's trace is a witness, not necessarily the shortest one. */
@@ -43,19 +46,15 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
   const t0 = performance.now();
   const rng = new Random(opts.seed);
   const seen = new FingerprintSet();
-  const hasher = new Hasher();
   const checkDeadlock = opts.deadlock ?? model.checkDeadlock ?? true;
-  // The explorer's checks (invariants, action properties, witnesses); the walks keep their own set.
-  const x = new Expander(model, { add: () => true, record: () => -1, push: () => undefined }, checkDeadlock);
+  const fp = { symmetry: false, speed: opts.speed ?? true };
+  // The search core checks every step; every state is new to it, the walks count distinct states apart.
+  const x = new Expander(model, { add: (hi, lo) => (seen.add(hi, lo), true), record: () => -1, push: () => undefined }, checkDeadlock, fp);
+  const hasher = new Hasher();
+  const fingerprint = fingerprinter(model, fp);
   const inits = model.init();
   let steps = 0;
   let lastReport = t0;
-
-  const visit = (s: S): void => {
-    fingerprint(model, s, hasher);
-    if (!seen.add(hasher.hi, hasher.lo)) return;
-    x.note(s);
-  };
   const result = (walks: number, violation: Violation | null, incomplete: string | null): SimulateResult => ({
     verdict: violation !== null ? 'violation' : incomplete !== null ? 'incomplete' : 'ok',
     walks, steps, distinct: seen.size, seconds: (performance.now() - t0) / 1000, seed: opts.seed,
@@ -68,7 +67,8 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
     const actions: (A | null)[] = [null];
     const bad = x.broken(s);
     if (bad !== null) return result(w + 1, { kind: 'invariant', name: bad, trace: traceOf(model, states, actions) }, null);
-    visit(s);
+    fingerprint(s, hasher);
+    if (seen.add(hasher.hi, hasher.lo)) x.note(s);
     for (let d = 0; d < opts.depth; d++) {
       const acts = [...model.actions(s)];
       let t: S | null = null;
@@ -89,12 +89,9 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
       steps++;
       states.push(t);
       actions.push(a);
-      const prop = x.brokenProperty(s, t);
-      if (prop !== null) return result(w + 1, { kind: 'actionProperty', name: prop, trace: traceOf(model, states, actions) }, null);
-      const broken = x.broken(t);
-      if (broken !== null) return result(w + 1, { kind: 'invariant', name: broken, trace: traceOf(model, states, actions) }, null);
-      if (model.constraint !== undefined && !model.constraint(t)) break;
-      visit(t);
+      const o = x.transition(s, t);
+      if (o === Outcome.Broken) return result(w + 1, { ...x.brokenBy, trace: traceOf(model, states, actions) }, null);
+      if (o === Outcome.Outside) break;
       s = t;
     }
     const now = performance.now();

@@ -1,7 +1,6 @@
 // The code a worker thread runs, as one script: the worker loop and the factory's module, bundled
-// by esbuild. Loading every TypeScript file through tsx's hooks took each worker 300-450 ms before
-// it could start; building the bundle takes about 60 ms, once per run, and a worker loads it in
-// under 100 ms.
+// by esbuild once per run, so that a worker need not load every TypeScript file through tsx's hooks
+// (docs/explorer.md, "Workers").
 import { fileURLToPath } from 'node:url';
 import type { ModelFactory } from './factory.ts';
 

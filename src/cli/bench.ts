@@ -25,6 +25,9 @@ const rows: readonly Row[] = [
   { name: 'raft-C', args: ['raft', '--servers', '3', '--max-term', '2', '--max-log', '0'], tlcSeconds: 111 },
   // Half a minute in one thread; TLC's time on it was not measured.
   { name: 'raft-D', args: ['raft', '--servers', '3', '--max-term', '2', '--max-log', '1'], tlcSeconds: null },
+  // The toy protocol written with no speed code, with the speed layer on and off (same counts).
+  { name: 'twophase-6', args: ['twophase', '--rms', '6'], tlcSeconds: null },
+  { name: 'twophase-6-no-speed', args: ['twophase', '--rms', '6', '--no-speed'], tlcSeconds: null },
 ];
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +67,8 @@ try {
 const header = ['model', 'workers', 'distinct', 'generated', 'depth', 'seconds', 'runs (s)', 'states/s', 'peak RSS', 'B/state', 'TLC states/s', 'x TLC', 'x 1 worker', 'x baseline'];
 const table: string[][] = [];
 const fresh: Baseline = { ...baseline };
+/** Median seconds per row and worker count, for the speed layer's line. */
+const medians = new Map<string, Run>();
 for (const row of rows) {
   if (only !== undefined && row.name !== only) continue;
   const runs = new Map<number, Run[]>(workerCounts.map((w) => [w, []]));
@@ -81,6 +86,7 @@ for (const row of rows) {
     const r = median(w);
     const all = (runs.get(w) as Run[]).map((x) => x.seconds);
     const key = `${row.name}/w${w}`;
+    medians.set(key, r);
     const tlc = row.tlcSeconds === null ? null : r.distinct / row.tlcSeconds;
     const base = baseline[key]?.statesPerSecond;
     const one = w !== 1 && runs.has(1) ? median(1).seconds / r.seconds : null;
@@ -98,6 +104,12 @@ for (const row of rows) {
 const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => (r[k] as string).length)));
 const line = (cells: readonly string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number))).join('  ');
 process.stdout.write(`${line(header)}\n${table.map(line).join('\n')}\n`);
+const on = medians.get('twophase-6/w1');
+const off = medians.get('twophase-6-no-speed/w1');
+if (on !== undefined && off !== undefined) {
+  const same = on.distinct === off.distinct && on.generated === off.generated && on.depth === off.depth;
+  process.stdout.write(`speed layer on twophase-6 (1 worker): ${(off.seconds / on.seconds).toFixed(2)}x faster than off, ${same ? 'same counts' : 'COUNTS DIFFER'}\n`);
+}
 if (update) {
   writeFileSync(baselinePath, JSON.stringify(fresh, null, 2) + '\n');
   process.stdout.write(`baseline written to ${baselinePath}\n`);

@@ -14,6 +14,8 @@ export interface ModelArgs {
   readonly variant: string | null;
   /** The invariants and action properties to check; absent: all. */
   readonly properties?: Selection;
+  /** The explorer's speed layer (memoized steps, cached verdicts, hash-consing); default on. */
+  readonly speed?: boolean;
 }
 
 /** The protocol's built description (settings line, kind) and the model to explore. */
@@ -21,7 +23,7 @@ export async function build(args: ModelArgs): Promise<{ built: Built; model: Mod
   const load = protocols[args.protocol];
   if (load === undefined) throw new UsageError(`unknown protocol '${args.protocol}' (expected: ${Object.keys(protocols).join(', ')})`);
   const built = (await load()).build(args.constants, args.variant);
-  const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network) as Model<unknown, Tagged>);
+  const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network, { speed: args.speed !== false }) as Model<unknown, Tagged>);
   return { built, model: select(model, args.properties ?? ALL) };
 }
 

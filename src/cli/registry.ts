@@ -7,4 +7,5 @@ export const protocols: Readonly<Record<string, () => Promise<Checkable>>> = {
   raft: async () => (await import('../raft/index.ts')).raft,
   basicpaxos: async () => (await import('../basicpaxos/index.ts')).basicpaxos,
   multipaxos: async () => (await import('../multipaxos/index.ts')).multipaxos,
+  twophase: async () => (await import('../twophase/index.ts')).twophase,
 };

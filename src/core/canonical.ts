@@ -1,18 +1,7 @@
 // A canonical text for plain data: object keys sorted, arrays kept in order (sequences), so that
-// key order never changes a fingerprint. Sets and bags are sorted arrays by construction.
-// It is on the explorer's hot path: quoted strings are memoized and keys are sorted only when
-// they are not sorted already.
+// key order never changes it. Sets and bags are sorted arrays by construction.
 
-const quoted = new Map<string, string>();
-
-function quote(s: string): string {
-  let q = quoted.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s);
-    if (quoted.size < 65536) quoted.set(s, q);
-  }
-  return q;
-}
+const quote = (s: string): string => JSON.stringify(s);
 
 /** The keys of `o` in sorted order (sorted only when they are not sorted already). */
 export function sortedKeys(o: object): string[] {

@@ -1,10 +1,11 @@
-export type { FingerprintSink, Model, Named, Permutation, Symmetry, Tagged } from './model.ts';
-export type { Global, Message, NodeId, NodeProtocol, Receive, Step, Variant } from './protocol.ts';
+export type { Model, Named, Tagged } from './model.ts';
+export type { Permutation, Schema, Symmetry } from './symmetry.ts';
+export type { Global, LocalPredicates, Message, NodeId, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
 export { canonical, sortedKeys } from './canonical.ts';
 export { setAdd, setHas, setOf, setRemove, subsets } from './set.ts';
-export { committedIndex, isJointMajority, isMajority, quorumsIntersect } from './quorum.ts';
+export { committedIndex, isJointMajority, isMajority, majorities, quorumsIntersect } from './quorum.ts';
 export { UsageError } from './errors.ts';
 export type { Built, Checkable, ConstantSpec, NetworkOptions } from './target.ts';
 export type { Drive, Timer } from './drive.ts';

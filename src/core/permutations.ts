@@ -1,5 +1,5 @@
 // Every renaming of a group of interchangeable names (TLC's `Permutations(S)`).
-import type { Permutation } from './model.ts';
+import type { Permutation } from './symmetry.ts';
 
 /**
  * All permutations of each group, combined across groups (the product), identity first.

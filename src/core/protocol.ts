@@ -1,6 +1,7 @@
 // The node-local kernel (shared/design.md): one protocol object, three consumers (the explorer
 // through compose, the simulator, the runtime).
-import type { Named, Permutation, Tagged } from './model.ts';
+import type { Named, Tagged } from './model.ts';
+import type { Schema } from './symmetry.ts';
 import type { Bag } from './bag.ts';
 
 /** A server, acceptor or client name, e.g. `s1`. */
@@ -38,6 +39,33 @@ export interface Global<S, M> {
   readonly faults?: { readonly drops: number; readonly duplicates: number };
 }
 
+/** The node states alone: what a predicate that does not read the network receives. */
+export interface NodesView<S> {
+  readonly nodes: Readonly<Record<NodeId, S>>;
+}
+
+/**
+ * Predicates declared by what they read, each typed so that it gets nothing more: one node's state,
+ * one message in flight, or the node states without the network. A name may appear at several
+ * levels: the property it names is the conjunction of its parts (TypeOK, one conjunct per variable).
+ */
+export interface LocalPredicates<C, S, M> {
+  /** Holds of every node's state. */
+  readonly node?: Named<(i: NodeId, s: S, c: C) => boolean>;
+  /** Holds of every message in flight. */
+  readonly message?: Named<(m: M, c: C) => boolean>;
+  /** Holds of the node states, whatever is in flight. */
+  readonly nodes?: Named<(v: NodesView<S>, c: C) => boolean>;
+}
+
+/** TLC's SYMMETRY for a node-level protocol: the groups of interchangeable names and where they occur. */
+export interface NodeSymmetry<C, S, M> {
+  /** The sets of interchangeable names (servers, values), each permuted within itself. */
+  groups(c: C): readonly (readonly string[])[];
+  readonly state: Schema<S>;
+  readonly message: Schema<M>;
+}
+
 /** A broken protocol variant (ongardie's sibling-module style): it swaps named handlers. */
 export interface Variant {
   readonly name: string;
@@ -52,7 +80,8 @@ export interface Variant {
  *
  * - `step(i, s, input, c)` is one atomic spec action at node `i`; `null` means the TLA+ guard is false.
  * - `restart(i, s, c)` keeps exactly the durable part of `s` (`durable(s)`), the rest as initially.
- * - `invariants`, `actionProperties` and `witnesses` are over the global view.
+ * - `invariants`, `actionProperties` and `witnesses` are over the global view; `localInvariants` and
+ *   `nodesWitnesses` over a part of it, as their types say.
  */
 export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   readonly name: string;
@@ -63,25 +92,16 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   restart(i: NodeId, s: S, c: C): S;
   durable(s: S): unknown;
   readonly invariants: Named<(g: Global<S, M>, c: C) => boolean>;
+  /** Invariants that read less than the global view (reported before the global ones). */
+  readonly localInvariants?: LocalPredicates<C, S, M>;
   readonly actionProperties: Named<(g: Global<S, M>, h: Global<S, M>, c: C) => boolean>;
   readonly witnesses: Named<(g: Global<S, M>, c: C) => boolean>;
-  /**
-   * Names of invariants and witnesses that read `g.nodes` only (not `network` or `faults`). The
-   * explorer may reuse their verdict for every global state with the same node-state objects.
-   */
-  readonly readNodesOnly?: readonly string[];
+  /** Witnesses that read the node states only. */
+  readonly nodesWitnesses?: Named<(v: NodesView<S>, c: C) => boolean>;
   /** A state constraint over the global view (the MC module's CONSTRAINT), if the config bounds one. */
   constraint?(g: Global<S, M>, c: C): boolean;
-  /**
-   * How to rename interchangeable values (TLC's SYMMETRY) in one node's state and in a message.
-   * `groups` lists the sets of interchangeable names (nodes and values); without it, all nodes form
-   * one group. Sets must come out re-sorted. Absent: the protocol offers no symmetry reduction.
-   */
-  readonly symmetry?: {
-    state(s: S, p: Permutation): S;
-    message(m: M, p: Permutation): M;
-    groups?(c: C): readonly (readonly string[])[];
-  };
+  /** Interchangeable names (TLC's SYMMETRY); absent: the protocol offers no symmetry reduction. */
+  readonly symmetry?: NodeSymmetry<C, S, M>;
   /** Names an internal action as TLC would print it, e.g. `RequestVote(s1, s2)`. */
   describe(i: NodeId, a: A): string;
   /** Names a message in a trace, e.g. `AppendEntriesRequest s1->s2 term 2`. */

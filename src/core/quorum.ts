@@ -1,4 +1,5 @@
 // Quorum arithmetic, the only place it lives (after etcd's quorum/majority.go and joint.go).
+import { subsets } from './set.ts';
 
 /** `Cardinality(q) * 2 > Cardinality(members)`: q (a subset of members) is a majority. */
 export function isMajority(members: readonly string[], q: readonly string[]): boolean {
@@ -30,4 +31,9 @@ export function committedIndex(members: readonly string[], match: (member: strin
 export function quorumsIntersect(quorums: readonly (readonly string[])[]): boolean {
   for (const q1 of quorums) for (const q2 of quorums) if (!q1.some((x) => q2.includes(x))) return false;
   return true;
+}
+
+/** Every subset of `members` that is a majority (TLA+: `{Q \in SUBSET members : 2 * Cardinality(Q) > N}`), smallest first. */
+export function majorities(members: readonly string[]): readonly (readonly string[])[] {
+  return subsets(members).filter((q) => isMajority(members, q));
 }

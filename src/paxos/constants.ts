@@ -1,6 +1,6 @@
 // The CLI constants of MCPaxos: parse and validate the flag texts, or throw a one-line UsageError
 // naming the flag, the problem and what is accepted.
-import { quorumsIntersect, setOf, subsets, UsageError } from '../core/index.ts';
+import { majorities, quorumsIntersect, setOf, UsageError } from '../core/index.ts';
 import type { Acceptor, Constants, Quorum } from './types.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -19,10 +19,7 @@ export interface QuorumRules {
   readonly disjoint: boolean;
 }
 
-/** Every set of acceptors of which more than half are members (TLC: 2 * Cardinality(Q) > N). */
-export function majorities(acceptors: readonly Acceptor[]): readonly Quorum[] {
-  return subsets(acceptors).filter((Q) => 2 * Q.length > acceptors.length);
-}
+export { majorities };
 
 export function parseConstants(f: Flags, rules: QuorumRules = { system: majorities, disjoint: false }): Constants {
   const acceptors = names('acceptors', f.acceptors, 'a', 'a count like 3 or a list like a1,a2,a3');

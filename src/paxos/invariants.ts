@@ -3,9 +3,10 @@
 import type { Named } from '../core/index.ts';
 import { at } from './lookup.ts';
 import type { Constants, Message, PaxosState } from './types.ts';
-import { chosen, chosenAt, ballots, showsSafeAt, safeAt, votedFor, votes } from './voting.ts';
+import { ballots, chosenIn, chosenOf, showsSafeAt, safeAt, votedIn, votes } from './voting.ts';
 
-export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
+/** Paxos.tla TypeOK (Inv!1), with Ballot = 0..MaxBallot. */
+function typeOK(c: Constants): (s: PaxosState) => boolean {
   const isBallot = (b: number) => Number.isInteger(b) && b >= 0 && b <= c.maxBallot;
   const isAcceptor = (a: string) => c.acceptors.includes(a);
   const isValue = (v: string | null) => v !== null && c.values.includes(v);
@@ -23,18 +24,22 @@ export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
   };
   const sameKeys = (r: Readonly<Record<string, unknown>>) =>
     Object.keys(r).length === c.acceptors.length && c.acceptors.every((a) => a in r);
+  return (s) =>
+    sameKeys(s.maxBal) && sameKeys(s.maxVBal) && sameKeys(s.maxVal) &&
+    c.acceptors.every((a) => {
+      const b = at(s.maxBal, a);
+      const vb = at(s.maxVBal, a);
+      const v = at(s.maxVal, a);
+      return (isBallot(b) || b === -1) && (isBallot(vb) || vb === -1) && (isValue(v) || v === null);
+    }) &&
+    s.msgs.every(isMessage);
+}
 
+export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
+  const Ballot = ballots(c);
   return {
     /** Paxos.tla TypeOK (Inv!1), with Ballot = 0..MaxBallot. */
-    TypeOK: (s) =>
-      sameKeys(s.maxBal) && sameKeys(s.maxVBal) && sameKeys(s.maxVal) &&
-      c.acceptors.every((a) => {
-        const b = at(s.maxBal, a);
-        const vb = at(s.maxVBal, a);
-        const v = at(s.maxVal, a);
-        return (isBallot(b) || b === -1) && (isBallot(vb) || vb === -1) && (isValue(v) || v === null);
-      }) &&
-      s.msgs.every(isMessage),
+    TypeOK: typeOK(c),
 
     /** Voting.tla: two acceptors never vote for different values in the same ballot. */
     OneValuePerBallot: (s) => {
@@ -43,38 +48,47 @@ export function invariants(c: Constants): Named<(s: PaxosState) => boolean> {
     },
 
     /** Voting.tla: a vote for v in ballot b is cast only when v is safe at b. */
-    VotesSafe: (s) => votes(s).every((m) => safeAt(c, s, m.bal, m.val)),
+    VotesSafe: (s) => {
+      const vs = votes(s);
+      return vs.every((m) => safeAt(c, s, vs, m.bal, m.val));
+    },
 
     /** Consensus.tla: `Cardinality(chosen) <= 1`. */
-    Consistency: (s) => chosen(c, s).length <= 1,
+    Consistency: (s) => chosenOf(c, votes(s)).length <= 1,
 
     /** Paxos Made Simple §2.1 (only a proposed value may be chosen), ballot by ballot. */
-    ChosenWasProposed: (s) =>
-      ballots(c).every((b) =>
-        c.values.every(
-          (v) => !chosenAt(c, s, b, v) || s.msgs.some((m) => m.type === '2a' && m.bal === b && m.val === v),
-        ),
-      ),
+    ChosenWasProposed: (s) => {
+      const vs = votes(s);
+      return Ballot.every((b) =>
+        c.values.every((v) => !chosenIn(c, vs, b, v) || s.msgs.some((m) => m.type === '2a' && m.bal === b && m.val === v)),
+      );
+    },
 
     /** Paxos.tla Inv!2: an acceptor's (maxVBal, maxVal) is one of its votes, or (-1, None). */
-    MaxVoteIsVote: (s) =>
-      c.acceptors.every((a) => {
+    MaxVoteIsVote: (s) => {
+      const vs = votes(s);
+      return c.acceptors.every((a) => {
         const vb = at(s.maxVBal, a);
         const v = at(s.maxVal, a);
-        return vb === -1 ? v === null : v !== null && votedFor(s, a, vb, v);
-      }),
+        return vb === -1 ? v === null : v !== null && votedIn(vs, a, vb, v);
+      });
+    },
 
     /** Paxos.tla Inv!3, 1b part: a 1b message tells the truth about its sender's promise and vote. */
-    Msg1bTruthful: (s) =>
-      s.msgs.every(
+    Msg1bTruthful: (s) => {
+      const vs = votes(s);
+      return s.msgs.every(
         (m) =>
           m.type !== '1b' ||
-          (at(s.maxBal, m.acc) >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(s, m.acc, m.mbal, m.mval)))),
-      ),
+          (at(s.maxBal, m.acc) >= m.bal && (m.mbal < 0 || (m.mval !== null && votedIn(vs, m.acc, m.mbal, m.mval)))),
+      );
+    },
 
     /** Paxos.tla Inv!3, 2a part: a proposal's value is shown safe by some quorum. */
-    Msg2aSafe: (s) =>
-      s.msgs.every((m) => m.type !== '2a' || c.quorums.some((Q) => showsSafeAt(s, Q, m.bal, m.val))),
+    Msg2aSafe: (s) => {
+      const vs = votes(s);
+      return s.msgs.every((m) => m.type !== '2a' || c.quorums.some((Q) => showsSafeAt(s, vs, Q, m.bal, m.val)));
+    },
 
     /** Paxos.tla Inv!3, 2a part: at most one proposal per ballot. */
     Msg2aUnique: (s) =>

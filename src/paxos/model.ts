@@ -1,10 +1,6 @@
-// Paxos.tla as a Model: Init, Next split into instances, the invariants and witnesses, and a
-// canonical encoding of the four variables.
+// Paxos.tla as a Model: Init, Next split into instances, the invariants, witnesses and SYMMETRY.
 import type { Model } from '../core/index.ts';
-import { encode } from './encode.ts';
-import { fingerprinter } from './fingerprint.ts';
 import { init } from './init.ts';
-import { interner } from './intern.ts';
 import { invariants } from './invariants.ts';
 import { symmetry } from './symmetry.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
@@ -20,8 +16,6 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     invariants: invariants(c),
     actionProperties: {},
     witnesses: witnesses(c),
-    encode: (s) => encode(c, s),
-    intern: interner(c),
     // msgs is shown as a record keyed by a short name of each message, so that a trace step lists
     // only the messages it sent (the trace differ compares records key by key, arrays as a whole).
     variables: (s) => ({
@@ -35,16 +29,13 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
     // deadlock, in TLC's sense as in ours: keep the check on.
     checkDeadlock: true,
   };
-  const fingerprint = fingerprinter(c);
-  if (fingerprint !== null) model.fingerprint = fingerprint;
   const sym = symmetry(c);
   return sym === null ? model : { ...model, symmetry: sym };
 }
 
 /**
- * `s` itself when the step left every variable unchanged: 60% of the steps of MCPaxos with ballots
- * 0..2 re-send a message already in `msgs` (Phase1a, Phase2b), and the explorer skips such a
- * successor without hashing it. `send` returns the very array it was given when the message was
+ * `s` itself when the step left every variable unchanged (a step that re-sends a message already in
+ * `msgs`: Phase1a, Phase2b), so that the explorer skips such a successor without hashing it. `send` returns the very array it was given when the message was
  * already sent; a step that builds an equal array anew is merely not recognised.
  */
 function stutterAsSelf(c: Constants, s: PaxosState, t: PaxosState | null): PaxosState | null {

@@ -1,9 +1,17 @@
 // TLC's SYMMETRY for Paxos: acceptors are interchangeable, and so are values. Only the renamings of
 // acceptors that map the quorum system onto itself are used (all of them for majorities), since an
-// explicit list such as a1,a2;a1,a3 singles out some acceptors.
-import { permutations, type Permutation, type Symmetry } from '../core/index.ts';
-import { compare } from './msgs.ts';
-import type { Constants, Message, PaxosState, Quorum } from './types.ts';
+// explicit list such as a1,a2;a2,a3 singles out some acceptors.
+import { permutations, type Permutation, type Schema, type Symmetry } from '../core/index.ts';
+import type { Message, PaxosState, Constants, Quorum } from './types.ts';
+
+const message: Schema<Message> = {
+  cases: { '1a': 'plain', '1b': { fields: { acc: 'name', mval: 'name' } }, '2a': { fields: { val: 'name' } }, '2b': { fields: { acc: 'name', val: 'name' } } },
+};
+
+/** Where acceptors and values occur in a state. */
+export const schema: Schema<PaxosState> = {
+  fields: { maxBal: { record: 'plain' }, maxVBal: { record: 'plain' }, maxVal: { record: 'name' }, msgs: { set: message } },
+};
 
 /**
  * Permutations(Acceptor) (those preserving Quorum) times Permutations(Value), or null if there is
@@ -19,34 +27,8 @@ export function symmetry(c: Constants): Symmetry<PaxosState> | null {
       const valuePerms = permutations([c.values]);
       return (all = acceptorPerms.flatMap((p) => valuePerms.map((q) => ({ ...p, ...q }))));
     },
-    apply: (s, p) => rename(c, s, p),
+    schema,
   };
-}
-
-function rename(c: Constants, s: PaxosState, p: Permutation): PaxosState {
-  const r = (x: string): string => p[x] ?? x;
-  const maxBal: Record<string, number> = {};
-  const maxVBal: Record<string, number> = {};
-  const maxVal: Record<string, string | null> = {};
-  for (const a of c.acceptors) {
-    maxBal[r(a)] = s.maxBal[a] as number;
-    maxVBal[r(a)] = s.maxVBal[a] as number;
-    const v = s.maxVal[a] ?? null;
-    maxVal[r(a)] = v === null ? null : r(v);
-  }
-  const msgs = s.msgs.map((m): Message => {
-    switch (m.type) {
-      case '1a':
-        return m;
-      case '1b':
-        return { ...m, acc: r(m.acc), mval: m.mval === null ? null : r(m.mval) };
-      case '2a':
-        return { ...m, val: r(m.val) };
-      case '2b':
-        return { ...m, acc: r(m.acc), val: r(m.val) };
-    }
-  });
-  return { maxBal, maxVBal, maxVal, msgs: msgs.sort(compare) };
 }
 
 function preserves(quorums: readonly Quorum[], p: Permutation): boolean {

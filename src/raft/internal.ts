@@ -5,23 +5,14 @@
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
-const cache = new WeakMap<RaftConfig, Map<NodeId, readonly RaftAction[]>>();
-
-export function internal(i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
-  let perNode = cache.get(c);
-  if (perNode === undefined) cache.set(c, (perNode = new Map()));
-  let out = perNode.get(i);
-  if (out === undefined) {
-    out = [
-      { type: 'Timeout' },
-      ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
-      { type: 'BecomeLeader' },
-      ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
-      { type: 'AdvanceCommitIndex' },
-      ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
-      ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
-    ];
-    perNode.set(i, out);
-  }
-  return out;
+export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
+  return [
+    { type: 'Timeout' },
+    ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
+    { type: 'BecomeLeader' },
+    ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
+    { type: 'AdvanceCommitIndex' },
+    ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
+    ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
+  ];
 }

@@ -1,14 +1,16 @@
 // Safety properties over the global state: Raft Fig. 3 (ElectionSafety, LeaderAppendOnly, LogMatching,
 // LeaderCompleteness, StateMachineSafety), raft.tla's types (TypeOK), and two of ours about the commit rule.
-import { canonical, type Global, type NodeId } from '../core/index.ts';
+import { canonical, isMajority, type Global, type NodeId, type NodesView } from '../core/index.ts';
 import { lastTerm, upToDate } from './log.ts';
 import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
+/** The servers' variables alone: what the invariants that do not read `messages` receive. */
+type V = NodesView<Server>;
 
 const roles = new Set(['Follower', 'Candidate', 'Leader']);
 
-function servers(g: G, c: RaftConfig): [NodeId, Server][] {
+function servers(g: V, c: RaftConfig): [NodeId, Server][] {
   return c.servers.map((i) => [i, g.nodes[i] as Server]);
 }
 
@@ -30,7 +32,8 @@ function isSubset(c: RaftConfig, x: readonly NodeId[]): boolean {
   return x.every((j) => c.servers.includes(j));
 }
 
-function typeOkServer(c: RaftConfig, s: Server): boolean {
+/** TypeOK's conjuncts on one server's variables. */
+export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
@@ -40,7 +43,8 @@ function typeOkServer(c: RaftConfig, s: Server): boolean {
   );
 }
 
-function typeOkMessage(c: RaftConfig, m: RaftMessage): boolean {
+/** TypeOK's conjunct on one message in flight. */
+export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
   if (!c.servers.includes(m.source) || !c.servers.includes(m.dest) || !isNat(m.term) || m.term < 1) return false;
   switch (m.type) {
     case 'RequestVoteRequest':
@@ -58,35 +62,13 @@ function typeOkMessage(c: RaftConfig, m: RaftMessage): boolean {
 
 /** The types of spec/Raft.tla's variables (raft.tla states none; ours is one conjunct per variable). */
 export function TypeOK(g: G, c: RaftConfig): boolean {
-  const v = verdictsFor(c);
-  for (const i of c.servers) if (!memo(v.server, typeOkServer, c, g.nodes[i] as Server)) return false;
-  for (const e of g.network) if (e[2] < 1 || !memo(v.message, typeOkMessage, c, e[1])) return false;
+  for (const i of c.servers) if (!typeOkServer(i, g.nodes[i] as Server, c)) return false;
+  for (const e of g.network) if (e[2] < 1 || !typeOkMessage(e[1], c)) return false;
   return true;
 }
 
-// A server state or message object recurs in many global states (the explorer shares them), and its
-// type does not change: remember the verdict per (config, object).
-type Verdicts = { readonly server: WeakMap<object, boolean>; readonly message: WeakMap<object, boolean> };
-const byConfig = new WeakMap<RaftConfig, Verdicts>();
-let lastConfig: RaftConfig | null = null;
-let lastVerdicts: Verdicts = { server: new WeakMap(), message: new WeakMap() };
-
-function verdictsFor(c: RaftConfig): Verdicts {
-  if (c === lastConfig) return lastVerdicts;
-  let v = byConfig.get(c);
-  if (v === undefined) byConfig.set(c, (v = { server: new WeakMap(), message: new WeakMap() }));
-  lastConfig = c;
-  return (lastVerdicts = v);
-}
-
-function memo<X extends object>(table: WeakMap<object, boolean>, f: (c: RaftConfig, x: X) => boolean, c: RaftConfig, x: X): boolean {
-  let v = table.get(x);
-  if (v === undefined) table.set(x, (v = f(c, x)));
-  return v;
-}
-
 /** Raft Fig. 3 Election Safety: at most one leader per term (checked among the current leaders). */
-export function ElectionSafety(g: G, c: RaftConfig): boolean {
+export function ElectionSafety(g: V, c: RaftConfig): boolean {
   const n = c.servers.length;
   for (let a = 0; a < n; a++) {
     const x = g.nodes[c.servers[a] as NodeId] as Server;
@@ -100,7 +82,7 @@ export function ElectionSafety(g: G, c: RaftConfig): boolean {
 }
 
 /** Raft Fig. 3 Log Matching: two logs with an entry of the same index and term agree up to it. */
-export function LogMatching(g: G, c: RaftConfig): boolean {
+export function LogMatching(g: V, c: RaftConfig): boolean {
   const all = servers(g, c);
   for (let a = 0; a < all.length; a++) {
     for (let b = a + 1; b < all.length; b++) {
@@ -123,7 +105,7 @@ export function LogMatching(g: G, c: RaftConfig): boolean {
  * committed was committed in a term <= currentTerm[i]; so a leader l with currentTerm[l] > currentTerm[i]
  * must hold log[i][1..commitIndex[i]].
  */
-export function LeaderCompleteness(g: G, c: RaftConfig): boolean {
+export function LeaderCompleteness(g: V, c: RaftConfig): boolean {
   const all = servers(g, c);
   for (const [, l] of all) {
     if (l.state !== 'Leader') continue;
@@ -136,7 +118,7 @@ export function LeaderCompleteness(g: G, c: RaftConfig): boolean {
 }
 
 /** Raft Fig. 3 State Machine Safety: servers never apply different entries at one index (committed prefixes agree). */
-export function StateMachineSafety(g: G, c: RaftConfig): boolean {
+export function StateMachineSafety(g: V, c: RaftConfig): boolean {
   const all = servers(g, c);
   for (let a = 0; a < all.length; a++) {
     for (let b = a + 1; b < all.length; b++) {
@@ -150,14 +132,13 @@ export function StateMachineSafety(g: G, c: RaftConfig): boolean {
 }
 
 /** Raft §5.3: an entry that a server knows to be committed is stored on a majority (ours). */
-export function CommittedOnQuorum(g: G, c: RaftConfig): boolean {
+export function CommittedOnQuorum(g: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, s.log.length);
     if (k === 0) continue;
-    let holders = 0;
-    for (const j of c.servers) if (sameEntry((g.nodes[j] as Server).log[k - 1], s.log[k - 1])) holders++;
-    if (holders * 2 <= c.servers.length) return false;
+    const holders = c.servers.filter((j) => sameEntry((g.nodes[j] as Server).log[k - 1], s.log[k - 1]));
+    if (!isMajority(c.servers, holders)) return false;
   }
   return true;
 }
@@ -168,7 +149,7 @@ export function CommittedOnQuorum(g: G, c: RaftConfig): boolean {
  * keeps this in every state, so it fails at the very step that commits an entry unsafely (Fig. 8's
  * counting of replicas of an older term) rather than many steps later when the entry is overwritten.
  */
-export function CommittedSurvivesElection(g: G, c: RaftConfig): boolean {
+export function CommittedSurvivesElection(g: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, s.log.length);
@@ -177,9 +158,8 @@ export function CommittedSurvivesElection(g: G, c: RaftConfig): boolean {
     for (const j of c.servers) {
       const t = g.nodes[j] as Server;
       if (sameEntry(t.log[k - 1], committed)) continue;
-      let voters = 0;
-      for (const v of c.servers) if (upToDate(lastTerm(t.log), t.log.length, (g.nodes[v] as Server).log)) voters++;
-      if (voters * 2 > c.servers.length) return false;
+      const voters = c.servers.filter((v) => upToDate(lastTerm(t.log), t.log.length, (g.nodes[v] as Server).log));
+      if (isMajority(c.servers, voters)) return false;
     }
   }
   return true;
@@ -209,7 +189,9 @@ export const invariants = {
 
 export const actionProperties = { LeaderAppendOnly };
 
-/** The invariants that read the servers' variables only, not `messages` (TypeOK reads both). */
-export const serverInvariants: readonly (keyof typeof invariants)[] = [
-  'ElectionSafety', 'LogMatching', 'LeaderCompleteness', 'StateMachineSafety', 'CommittedOnQuorum', 'CommittedSurvivesElection',
-];
+/** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */
+export const localInvariants = {
+  node: { TypeOK: typeOkServer },
+  message: { TypeOK: typeOkMessage },
+  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection },
+};

@@ -3,7 +3,7 @@ import { bagSize, type Global, type NodeId, type NodeProtocol } from '../core/in
 import { durable } from './durable.ts';
 import { init } from './init.ts';
 import { internal } from './internal.ts';
-import { actionProperties, invariants, serverInvariants } from './invariants.ts';
+import { actionProperties, localInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
 import { symmetry } from './symmetry.ts';
@@ -41,10 +41,11 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     step: (i, s, x, c) => step(h, i, s, x, c),
     restart: (i, s, c) => h.restart(s, i, c),
     durable,
-    invariants,
+    invariants: {},
+    localInvariants,
     actionProperties,
-    witnesses,
-    readNodesOnly: [...serverInvariants, ...Object.keys(witnesses)],
+    witnesses: {},
+    nodesWitnesses: witnesses,
     constraint,
     describe: (i, a) => describe(i, a),
     describeMessage,

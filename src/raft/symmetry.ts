@@ -1,49 +1,29 @@
-// TLC's SYMMETRY for Raft: renaming servers (and string values) in one server's state and in a
-// message. Passive servers are interchangeable only among themselves, active ones likewise; values
-// form a group when their names differ from the servers'.
-import type { NodeId, Permutation } from '../core/index.ts';
+// TLC's SYMMETRY for Raft: where server names (and string values) occur in a server's variables and
+// in a message. Passive servers are interchangeable only among themselves, active ones likewise;
+// values form a group when their names differ from the servers'.
+import type { NodeSymmetry, Schema } from '../core/index.ts';
 import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
-const rename = (x: string, p: Permutation): string => p[x] ?? x;
+const log: Schema<readonly Entry[]> = { seq: { fields: { value: 'name' } } };
 
-function renameLog(log: readonly Entry[], p: Permutation): readonly Entry[] {
-  return log.map((e) => (typeof e.value === 'string' && e.value in p ? { term: e.term, value: rename(e.value, p) } : e));
-}
+const state: Schema<Server> = {
+  fields: { votedFor: 'name', log, votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' } },
+};
 
-function renameKeys(r: Readonly<Record<NodeId, number>>, p: Permutation): Readonly<Record<NodeId, number>> {
-  const out: Record<NodeId, number> = {};
-  for (const k of Object.keys(r)) out[rename(k, p)] = r[k] as number;
-  return out;
-}
-
-const renameSet = (xs: readonly NodeId[], p: Permutation): readonly NodeId[] => xs.map((x) => rename(x, p)).sort();
-
-export const symmetry = {
-  state(s: Server, p: Permutation): Server {
-    return {
-      ...s,
-      votedFor: s.votedFor === null ? null : rename(s.votedFor, p),
-      log: renameLog(s.log, p),
-      votesResponded: renameSet(s.votesResponded, p),
-      votesGranted: renameSet(s.votesGranted, p),
-      nextIndex: renameKeys(s.nextIndex, p),
-      matchIndex: renameKeys(s.matchIndex, p),
-    };
+const message: Schema<RaftMessage> = {
+  cases: {
+    RequestVoteRequest: { fields: { source: 'name', dest: 'name' } },
+    RequestVoteResponse: { fields: { source: 'name', dest: 'name', log } },
+    AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
+    AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
+    TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
   },
-  message(m: RaftMessage, p: Permutation): RaftMessage {
-    const moved = { ...m, source: rename(m.source, p), dest: rename(m.dest, p) };
-    switch (moved.type) {
-      case 'AppendEntriesRequest':
-        return moved.log === undefined
-          ? { ...moved, entries: renameLog(moved.entries, p) }
-          : { ...moved, entries: renameLog(moved.entries, p), log: renameLog(moved.log, p) };
-      case 'RequestVoteResponse':
-        return moved.log === undefined ? moved : { ...moved, log: renameLog(moved.log, p) };
-      default:
-        return moved;
-    }
-  },
-  groups(c: RaftConfig): readonly (readonly string[])[] {
+};
+
+export const symmetry: NodeSymmetry<RaftConfig, Server, RaftMessage> = {
+  state,
+  message,
+  groups(c) {
     const passive = c.passive ?? [];
     const active = c.servers.filter((i) => !passive.includes(i));
     const names = c.values.filter((v): v is string => typeof v === 'string' && !c.servers.includes(v));

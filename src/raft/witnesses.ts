@@ -1,9 +1,9 @@
 // "Sometimes" properties (stateright): each must hold in some reachable state, or the bounds are too
 // tight to exercise the protocol.
-import type { Global } from '../core/index.ts';
-import type { RaftConfig, RaftMessage, Server } from './types.ts';
+import type { NodesView } from '../core/index.ts';
+import type { RaftConfig, Server } from './types.ts';
 
-type G = Global<Server, RaftMessage>;
+type G = NodesView<Server>;
 
 const every = (g: G, c: RaftConfig, f: (s: Server) => boolean): boolean => c.servers.every((i) => f(g.nodes[i] as Server));
 const some = (g: G, c: RaftConfig, f: (s: Server) => boolean): boolean => c.servers.some((i) => f(g.nodes[i] as Server));

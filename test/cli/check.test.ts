@@ -23,9 +23,9 @@ function expectUsageError(r: ReturnType<typeof cli>, pattern: RegExp): void {
 
 describe('check: bad input is one line and exit 2', () => {
   it.each([
-    [['check', 'paxo'], /unknown protocol 'paxo' \(expected: paxos, raft, basicpaxos, multipaxos\)/],
+    [['check', 'paxo'], /unknown protocol 'paxo' \(expected: paxos, raft, basicpaxos, multipaxos, twophase\)/],
     [['chek'], /unknown command 'chek'/],
-    [['check'], /which protocol\? \(expected: paxos, raft, basicpaxos, multipaxos\)/],
+    [['check'], /which protocol\? \(expected: paxos, raft, basicpaxos, multipaxos, twophase\)/],
     [['check', 'paxos', '--bogus'], /unknown option '--bogus' for 'check paxos' \(expected: .*--acceptors/],
     [['check', 'paxos', '--variant', 'nope'], /unknown variant 'nope' for paxos \(expected: .*phase2a-any-value/],
     [['check', 'paxos', '--acceptors', '0'], /acceptors/],

@@ -34,8 +34,9 @@ export const pingPong: NodeProtocol<PingConfig, PingState, PingAction, PingMessa
   actionProperties: {},
   witnesses: { SomePong: (g) => Object.values(g.nodes).some((s) => s.pongs > 0) },
   symmetry: {
-    state: (s) => s,
-    message: (m, p) => ({ ...m, source: p[m.source] ?? m.source, dest: p[m.dest] ?? m.dest }),
+    groups: (c) => [c.nodes],
+    state: 'plain',
+    message: { fields: { source: 'name', dest: 'name' } },
   },
   describe: (i, a) => `SendPing(${i}, ${a.j})`,
   describeMessage: (m) => `${m.type} ${m.source}->${m.dest}`,

@@ -30,7 +30,6 @@ export function dieHard(): Model<Jugs, JugAction> {
     invariants: { TypeOK: (s) => s.small >= 0 && s.small <= 3 && s.big >= 0 && s.big <= 5, NotSolved: (s) => s.big !== 4 },
     actionProperties: {},
     witnesses: { SmallFull: (s) => s.small === 3 },
-    encode: (s) => `${s.small},${s.big}`,
     variables: (s) => ({ big: s.big, small: s.small }),
     describe: (a) => a.type,
   };
@@ -55,7 +54,6 @@ export function counter(opts: { limit?: number; stopAt?: number; bad?: number; d
     invariants: opts.bad === undefined ? {} : { NotBad: (s) => s.x !== opts.bad },
     actionProperties: opts.decreaseProperty ? { NeverDecreases: (s, t) => t.x >= s.x } : {},
     witnesses: {},
-    encode: (s) => String(s.x),
     variables: (s) => ({ x: s.x }),
     describe: (a) => a.type,
   };
@@ -79,7 +77,6 @@ export function grid(n: number): Model<Point, Move> {
     invariants: {},
     actionProperties: {},
     witnesses: { Corner: (s) => s.x === n - 1 && s.y === n - 1 },
-    encode: (s) => `${s.x},${s.y}`,
     variables: (s) => ({ x: s.x, y: s.y }),
     describe: (a) => a.type,
     checkDeadlock: false,
@@ -104,7 +101,6 @@ export function uneven(n: number): Model<{ readonly k: number; readonly d: numbe
     invariants: {},
     actionProperties: {},
     witnesses: {},
-    encode: (s) => `${s.k},${s.d}`,
     variables: (s) => ({ k: s.k, d: s.d }),
     describe: () => 'Step',
     checkDeadlock: false,
@@ -124,7 +120,6 @@ export function stutterer(moves = false): Model<Counter, { readonly type: 'Inc' 
     invariants: { Small: (s) => s.x <= 3 },
     actionProperties: moves ? { Moves: (s, t) => t.x > s.x } : {},
     witnesses: {},
-    encode: (s) => String(s.x),
     variables: (s) => ({ x: s.x }),
     describe: (a) => a.type,
   };

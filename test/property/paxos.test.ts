@@ -2,7 +2,8 @@
 // shrinks a failure to a minimal walk. Reproduce with FC_SEED=<seed printed on failure>.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Model, Tagged } from '../../src/core/index.ts';
+import { canonical, type Model, type Tagged } from '../../src/core/index.ts';
+import { values } from '../../model-check/speed/hash.ts';
 import { actions, majorities, paxosModel, variants, type PaxosState } from '../../src/paxos/index.ts';
 
 const acceptors = ['a1', 'a2', 'a3'];
@@ -40,13 +41,9 @@ describe('Paxos random walks', () => {
   });
 });
 
-describe('the fingerprint fast path', () => {
-  it('gives equal words exactly for states with equal encodings', () => {
-    const words = (s: PaxosState): string => {
-      const ws: number[] = [];
-      model.fingerprint?.(s, { begin: () => {}, word: (w) => void ws.push(w), end: () => {} });
-      return ws.join(',');
-    };
+describe("the speed layer's structural hash", () => {
+  it('is equal exactly for states with equal canonical texts', () => {
+    const words = (s: PaxosState): string => values.hash(structuredClone(s)).join(',');
     const byEncoding = new Map<string, string>();
     const byWords = new Map<string, string>();
     fc.assert(
@@ -55,7 +52,7 @@ describe('the fingerprint fast path', () => {
         for (const k of walk) {
           const ts = enabled(model, s);
           s = ts[k % ts.length] as PaxosState;
-          const e = model.encode(s);
+          const e = canonical(s);
           const w = words(s);
           expect(byEncoding.get(e) ?? w).toBe(w);
           expect(byWords.get(w) ?? e).toBe(e);

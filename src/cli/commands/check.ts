@@ -33,6 +33,7 @@ const common = {
   json: { type: 'boolean' },
   workers: { type: 'string' },
   symmetry: { type: 'boolean' },
+  'no-speed': { type: 'boolean' },
   memory: { type: 'string' },
   spill: { type: 'string' },
   simulate: { type: 'string' },
@@ -130,8 +131,10 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   }
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
-  const full = await buildFrom({ protocol: name, constants, variant }, cfg, values);
-  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides) };
+  const speed = values['no-speed'] !== true;
+  const off = speed ? {} : { speed };
+  const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
+  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
   const built = full.built;
   const model = select(full.model, args.properties ?? ALL);
 
@@ -172,7 +175,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     const s = seed ?? Math.floor(Math.random() * 0xffffffff);
     log(`Simulation: ${walks} random walks of at most ${depth ?? 100} steps, seed ${s}`);
     const r = simulate(model, {
-      walks, depth: depth ?? 100, seed: s, deadlock,
+      walks, depth: depth ?? 100, seed: s, deadlock, speed,
       ...(remaining !== undefined ? { maxSeconds: remaining } : {}),
       onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
     });
@@ -181,7 +184,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     return exitCode(r);
   }
   const opts: ExploreOptions = {
-    deadlock, symmetry,
+    deadlock, symmetry, speed,
     ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
     ...(spill !== undefined ? { spillStates: spill } : {}),
     ...(maxStates !== undefined ? { maxStates } : {}),

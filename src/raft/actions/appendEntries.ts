@@ -25,13 +25,8 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
   return { state: s, send: [c.historyFields ? { ...m, log: s.log } : m] };
 }
 
-// Entries are immutable and shared between states, so each one's JSON length is measured once.
-const sizes = new WeakMap<Entry, number>();
-
 function size(e: Entry): number {
-  let n = sizes.get(e);
-  if (n === undefined) sizes.set(e, (n = JSON.stringify(e.value).length));
-  return n;
+  return JSON.stringify(e.value).length;
 }
 
 /**

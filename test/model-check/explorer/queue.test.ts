@@ -45,7 +45,7 @@ describe('explore with a level spilled to disk', () => {
   });
 
   it('with workers too', async () => {
-    const r = await exploreParallel({ module: toys, export: 'grid', args: 60 }, 2, { spillStates: 7 });
+    const r = await exploreParallel({ module: toys, export: 'grid', args: 60 }, 2, { spillStates: 7, parallelFrom: 0 });
     expect([r.distinct, r.generated, r.depth]).toEqual([3600, 7081, 119]);
     expect(r.spilledStates).toBeGreaterThan(1000);
   });

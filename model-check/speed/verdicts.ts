@@ -1,9 +1,36 @@
-// Verdicts of predicates that read only the node states, remembered per combination of node-state
-// objects. Many global states differ only in the messages in flight (a Raft model with 600k distinct
-// states has under 500k distinct node combinations among five million states checked), so such a
-// predicate need not run again for every one. The table is fixed in size (a newer combination takes
-// an older one's slot) and keys are exact object ids, never hashes: a verdict is reused only for the
-// very same node-state objects.
+// Verdicts of predicates that read part of a state, remembered per object of that part: a node's
+// state, a message, or the tuple of node-state objects. Many global states share these parts (a
+// Raft model with 600k distinct states has under 500k distinct node tuples among five million
+// states checked), so such a predicate runs once per distinct part, not once per state. Keys are
+// objects or exact object ids, never hashes: a verdict is reused only for the very same objects.
+
+/** Predicates of one level; bit k of an entry is predicate k's verdict (up to 32 per level). */
+export class ObjectVerdicts {
+  private readonly table = new WeakMap<object, Uint32Array>();
+  private last: object | null = null;
+  private lastEntry: Uint32Array = new Uint32Array(2);
+
+  /** Predicate k's verdict on `x`, computed by `f` the first time. */
+  check<X>(k: number, x: X, f: (x: X) => boolean): boolean {
+    if (k >= 32 || typeof x !== 'object' || x === null) return f(x);
+    const e = this.entry(x);
+    const bit = 1 << k;
+    if (((e[0] as number) & bit) !== 0) return ((e[1] as number) & bit) !== 0;
+    const v = f(x);
+    e[0] = (e[0] as number) | bit;
+    if (v) e[1] = (e[1] as number) | bit;
+    return v;
+  }
+
+  private entry(x: object): Uint32Array {
+    if (x === this.last) return this.lastEntry;
+    let e = this.table.get(x);
+    if (e === undefined) this.table.set(x, (e = new Uint32Array(2) as Uint32Array));
+    this.last = x;
+    this.lastEntry = e;
+    return e;
+  }
+}
 
 /** Up to 32 predicates per table: a verdict is one bit of a slot's word. */
 export const MAX_PREDICATES = 32;
@@ -98,43 +125,45 @@ export class VerdictTable {
   }
 }
 
-/**
- * Wraps predicates over a state with node states `nodes[ids[k]]` so that each is evaluated once per
- * tuple of node-state objects. `idOf` numbers a node's state object (null: not an object, no reuse).
- */
-export function nodeVerdicts<N>(ids: readonly string[], idOf: (i: string, s: N) => number | null) {
-  const table = new VerdictTable(ids.length);
-  const tuple = new Float64Array(ids.length);
-  // The predicates of one state are asked in a row: remember its slot.
-  let lastNodes: object | null = null;
-  let lastSlot = -1;
-  const slotOf = (nodes: Readonly<Record<string, N>>): number => {
-    if (nodes === lastNodes) return lastSlot;
-    lastNodes = nodes;
-    lastSlot = -1;
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k] as string;
-      const id = idOf(i, nodes[i] as N);
-      if (id === null) return -1;
-      tuple[k] = id;
+/** Verdicts per tuple of node-state objects, each object numbered once. */
+export class TupleVerdicts {
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  private readonly table: VerdictTable;
+  private readonly tuple: Float64Array;
+  private readonly keys: readonly string[];
+  private lastNodes: object | null = null;
+  private lastSlot = -1;
+
+  constructor(keys: readonly string[]) {
+    this.keys = keys;
+    this.table = new VerdictTable(keys.length);
+    this.tuple = new Float64Array(keys.length);
+  }
+
+  /** Predicate k's verdict on the record `nodes`, computed by `f` the first time for these objects. */
+  check<X extends Readonly<Record<string, unknown>>>(k: number, nodes: X, f: (x: X) => boolean): boolean {
+    const s = k < MAX_PREDICATES ? this.slotOf(nodes) : -1;
+    if (s < 0) return f(nodes);
+    const v = this.table.lookup(s, k);
+    if (v >= 0) return v === 1;
+    const r = f(nodes);
+    this.table.store(s, k, r);
+    return r;
+  }
+
+  // The predicates of one state are asked in a row: its slot is remembered.
+  private slotOf(nodes: Readonly<Record<string, unknown>>): number {
+    if (nodes === this.lastNodes) return this.lastSlot;
+    this.lastNodes = nodes;
+    this.lastSlot = -1;
+    for (let k = 0; k < this.keys.length; k++) {
+      const s = nodes[this.keys[k] as string];
+      if (typeof s !== 'object' || s === null) return -1;
+      let id = this.ids.get(s);
+      if (id === undefined) this.ids.set(s, (id = this.nextId++));
+      this.tuple[k] = id;
     }
-    return (lastSlot = table.slot(tuple));
-  };
-  let predicates = 0;
-  return {
-    /** `f` with its verdicts remembered (past MAX_PREDICATES predicates, `f` itself). */
-    wrap<G extends { readonly nodes: Readonly<Record<string, N>> }>(f: (g: G) => boolean): (g: G) => boolean {
-      if (predicates >= MAX_PREDICATES) return f;
-      const k = predicates++;
-      return (g) => {
-        const s = slotOf(g.nodes);
-        if (s < 0) return f(g);
-        const v = table.lookup(s, k);
-        if (v >= 0) return v === 1;
-        const r = f(g);
-        table.store(s, k, r);
-        return r;
-      };
-    },
-  };
+    return (this.lastSlot = this.table.slot(this.tuple));
+  }
 }
