@@ -7,6 +7,7 @@ export { canonical, sortedKeys } from './canonical.ts';
 export { setAdd, setHas, setOf, setRemove, subsets } from './set.ts';
 export { committedIndex, isJointMajority, isMajority, majorities, quorumsIntersect } from './quorum.ts';
 export { UsageError } from './errors.ts';
-export type { Built, Checkable, ConstantSpec, NetworkOptions } from './target.ts';
+export type { Built, Checkable, ConstantSpec, NetworkOptions, NodeCheckableParts } from './target.ts';
+export { nodeCheckable } from './target.ts';
 export type { Drive, Timer } from './drive.ts';
 export { permutations } from './permutations.ts';

@@ -1,5 +1,6 @@
 // What a protocol package offers the CLI: its constants as flags, its broken variants, and a
 // builder from parsed flags to something checkable. The CLI (the composition root) does the rest.
+import { UsageError } from './errors.ts';
 import type { Model, Tagged } from './model.ts';
 import type { Message, NodeProtocol, Variant } from './protocol.ts';
 
@@ -54,4 +55,44 @@ export interface Checkable {
    * name (null for the correct protocol). Throws `UsageError` naming the bad value and what is accepted.
    */
   build(values: Readonly<Record<string, string>>, variant: string | null): Built;
+}
+
+/** What a node-level protocol package hands `nodeCheckable`: its flags, handler table and variants. */
+export interface NodeCheckableParts<C, S, A extends Tagged, M extends Message, H> {
+  readonly name: string;
+  readonly summary: string;
+  readonly constants: readonly ConstantSpec[];
+  /** Each variant swaps some entries of the handler table (ongardie's sibling-module style). */
+  readonly variants: Readonly<Record<string, Variant & { readonly replaces: Partial<H> }>>;
+  readonly handlers: H;
+  /** The protocol over a handler table, named as traces and `--help` show it. */
+  protocolWith(h: H, name: string): NodeProtocol<C, S, A, M>;
+  parse(values: Readonly<Record<string, string>>): { readonly config: C; readonly network: NetworkOptions };
+  settings(c: C, n: NetworkOptions): string;
+}
+
+/** The registry entry of a node-level protocol: parse the flags, pick the handler table, compose later. */
+export function nodeCheckable<C, S, A extends Tagged, M extends Message, H>(p: NodeCheckableParts<C, S, A, M, H>): Checkable {
+  return {
+    name: p.name,
+    summary: p.summary,
+    constants: p.constants,
+    variants: p.variants,
+    build(values, variant) {
+      const { config, network } = p.parse(values);
+      let protocol = p.protocolWith(p.handlers, p.name);
+      if (variant !== null) {
+        const v = p.variants[variant];
+        if (v === undefined) throw new UsageError(`unknown variant '${variant}' for ${p.name} (expected: ${Object.keys(p.variants).join(', ')})`);
+        protocol = p.protocolWith({ ...p.handlers, ...v.replaces }, `${p.name}/${v.name}`);
+      }
+      return {
+        kind: 'node',
+        protocol: protocol as unknown as NodeProtocol<unknown, unknown, Tagged, Message>,
+        config,
+        network,
+        settings: p.settings(config, network),
+      };
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // Multi-Paxos as replicas (proposer, acceptor, learner and state machine each): the protocol and the
 // `check multipaxos` entry of the CLI.
-import { UsageError, type Checkable, type Message, type NodeProtocol, type Tagged } from '../core/index.ts';
+import { nodeCheckable, type Checkable } from '../core/index.ts';
 import { constants, parse, settings } from './config.ts';
 import { multiPaxosWith } from './protocol.ts';
 import { handlers } from './step.ts';
@@ -18,19 +18,13 @@ export { constants, parse as parseConfig, settings } from './config.ts';
 
 export const multiPaxosProtocol = multiPaxosWith(handlers, 'multipaxos');
 
-export const multipaxos: Checkable = {
+export const multipaxos: Checkable = nodeCheckable({
   name: 'multipaxos',
   summary: 'Multi-Paxos: a leader runs Phase 1 once for all slots, then Phase 2 per command; replicas execute in slot order',
   constants,
   variants,
-  build(values, variant) {
-    const { config, network } = parse(values);
-    let protocol = multiPaxosProtocol;
-    if (variant !== null) {
-      const v = variants[variant];
-      if (v === undefined) throw new UsageError(`unknown variant '${variant}' for multipaxos (expected: ${Object.keys(variants).join(', ')})`);
-      protocol = multiPaxosWith({ ...handlers, ...v.replaces }, `multipaxos/${v.name}`);
-    }
-    return { kind: 'node', protocol: protocol as unknown as NodeProtocol<unknown, unknown, Tagged, Message>, config, network, settings: settings(config, network) };
-  },
-};
+  handlers,
+  protocolWith: multiPaxosWith,
+  parse,
+  settings,
+});

@@ -1,6 +1,6 @@
 // Raft (Ongaro's raft.tla) as node-local pure handlers: the protocol, its runtime drive, and the
 // `check raft` entry of the CLI.
-import { UsageError, type Checkable, type Global, type Message, type NodeProtocol, type Tagged } from '../core/index.ts';
+import { nodeCheckable, type Checkable, type Global } from '../core/index.ts';
 import { constants, parse, settings } from './config.ts';
 import { raftWith } from './protocol.ts';
 import { handlers } from './step.ts';
@@ -24,25 +24,13 @@ export { constants, parse as parseConfig, runtimeConfig, settings, unbounded } f
 /** The correct protocol. */
 export const raftProtocol = raftWith(handlers, 'raft');
 
-export const raft: Checkable = {
+export const raft: Checkable = nodeCheckable({
   name: 'raft',
   summary: "Raft after Ongaro's raft.tla: node-local handlers over a bag network with drop, duplicate and restart",
   constants,
   variants,
-  build(values, variant) {
-    const { config, network } = parse(values);
-    let protocol = raftProtocol;
-    if (variant !== null) {
-      const v = variants[variant];
-      if (v === undefined) throw new UsageError(`unknown variant '${variant}' for raft (expected: ${Object.keys(variants).join(', ')})`);
-      protocol = raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`);
-    }
-    return {
-      kind: 'node',
-      protocol: protocol as unknown as NodeProtocol<unknown, unknown, Tagged, Message>,
-      config,
-      network,
-      settings: settings(config, network),
-    };
-  },
-};
+  handlers,
+  protocolWith: raftWith,
+  parse,
+  settings,
+});
