@@ -15,6 +15,6 @@ export { pathOf, ReplayError } from './trace-path.ts';
 export type { Path } from './trace-path.ts';
 export { replayItf, toItf } from './trace-itf.ts';
 export type { Itf, ItfState, ItfTrace } from './trace-itf.ts';
-export { tlaConfig, toTla } from './trace-tla.ts';
+export { modelValues, tlaConfig, toTla } from './trace-tla.ts';
 export type { TlaTarget } from './trace-tla.ts';
 export { ShapeError } from './trace-value.ts';

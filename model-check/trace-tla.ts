@@ -18,6 +18,21 @@ export interface TlaTarget {
   readonly next: string;
   /** The invariant the last state violates (an operator of the extended module), or null. */
   readonly violates: string | null;
+  /** Model values the trace uses that the model file only lists inside values (`Acceptor = {a1, a2}`): declared here as constants. */
+  readonly declare: readonly string[];
+}
+
+/** Every model value (server, value, Nil) a trace's states name, sorted. */
+export function modelValues<S, A extends Tagged>(model: Model<S, A>, path: Path<S, A>): string[] {
+  const out = new Set<string>();
+  const walk = (v: Value): void => {
+    if (v.k === 'name') out.add(v.v);
+    else if (v.k === 'seq' || v.k === 'set') v.v.forEach(walk);
+    else if (v.k === 'map') v.v.forEach(([a, b]) => (walk(a), walk(b)));
+    else if (v.k === 'rec') v.v.forEach(([, b]) => walk(b));
+  };
+  for (const s of path.states) for (const [, v] of typedVariables(model, s)) walk(v);
+  return [...out].sort();
 }
 
 /** A value as TLA+ text: model values by name, functions as `(k :> v @@ ...)`. */
@@ -47,6 +62,7 @@ export function toTla<S, A extends Tagged>(model: Model<S, A>, path: Path<S, A>,
     `\\* ${n} distinct states and no error: then each step is a step of ${t.next}${t.violates === null ? '' : ` and the last state violates ${t.violates}`}.`,
     `EXTENDS ${t.extends}, TLC, Sequences, Naturals`,
     '',
+    ...(t.declare.length === 0 ? [] : [`CONSTANTS ${t.declare.join(', ')}`, '']),
     '\\* The position in the trace.',
     'VARIABLE traceIndex',
     '',
@@ -66,7 +82,7 @@ function describe<S, A extends Tagged>(model: Model<S, A>, a: A | null): string 
   return a === null ? '' : model.describe(a).replace(/\s+/g, ' ');
 }
 
-/** The .cfg of the trace module: the model's CONSTANTS block, then the trace spec and its check. */
-export function tlaConfig(constants: string): string {
-  return `${constants.trimEnd()}\nINIT TraceInit\nNEXT TraceNext\nINVARIANT TraceEndsInViolation\nCHECK_DEADLOCK FALSE\n`;
+/** The .cfg of the trace module: the model's CONSTANTS block (plus `declare`'s model values), then the trace spec and its check. */
+export function tlaConfig(constants: string, declare: readonly string[] = []): string {
+  return `${constants.trimEnd()}${declare.map((x) => `\n    ${x} = ${x}`).join('')}\nINIT TraceInit\nNEXT TraceNext\nINVARIANT TraceEndsInViolation\nCHECK_DEADLOCK FALSE\n`;
 }

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Built, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, pathOf, tlaConfig, toItf, toTla, type Path, type TraceStep } from '../../../model-check/index.ts';
+import { explore, modelValues, pathOf, tlaConfig, toItf, toTla, type Path, type TraceStep } from '../../../model-check/index.ts';
 import { htmlReport, sequenceSvg, type ReportInput } from '../../../report/index.ts';
 import { readConfig, type FromConfig } from '../from-config.ts';
 import { show } from '../tlc-config.ts';
@@ -108,9 +108,12 @@ function writeTla(r: TraceRequest, model: Model<unknown, Tagged>, path: Path<unk
   if (target === undefined || r.cfg === null) return;
   const module = basename(out, '.tla');
   const violates = found.kind === 'invariant' ? found.property : found.kind === 'witness' ? `Not${found.property}` : null;
-  write(out, toTla(model, path, { module, extends: target.module, init: target.init, next: target.next, violates }), 'the TLA+ trace module');
-  const constants = readConfig(r.cfg.file).constants.map((c) => `    ${c.name} ${c.kind === 'value' ? `= ${show(c.value)}` : `<- ${c.by}`}`);
-  write(join(dirname(out), `${module}.cfg`), tlaConfig(`CONSTANTS\n${constants.join('\n')}`), 'its TLC model file');
+  const given = readConfig(r.cfg.file).constants;
+  // A model value the .cfg names only inside a set (Acceptor = {a1, a2}) is no constant of the module yet.
+  const declare = modelValues(model, path).filter((x) => !given.some((c) => c.name === x));
+  write(out, toTla(model, path, { module, extends: target.module, init: target.init, next: target.next, violates, declare }), 'the TLA+ trace module');
+  const constants = given.map((c) => `    ${c.name} ${c.kind === 'value' ? `= ${show(c.value)}` : `<- ${c.by}`}`);
+  write(join(dirname(out), `${module}.cfg`), tlaConfig(`CONSTANTS\n${constants.join('\n')}`, declare), 'its TLC model file');
 }
 
 /** The shortest path to a state where witness `name` holds (BFS for the first violation of Not<name>). */
