@@ -95,6 +95,7 @@ export async function writeTraces(r: TraceRequest, model: Model<unknown, Tagged>
   if (r.html !== null) write(r.html, htmlReport(input), 'the HTML report');
   if (r.svg !== null) {
     if (diagram === null) lines.push(`No trace: nothing written to ${r.svg}`);
+    else if (diagram.nodes.length === 0) lines.push(`No sequence diagram for ${model.name} (a spec-level model has no nodes exchanging messages): nothing written to ${r.svg}`);
     else write(r.svg, sequenceSvg(diagram), 'the sequence diagram');
   }
   return lines;
