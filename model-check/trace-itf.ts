@@ -12,8 +12,11 @@ export type Itf = string | boolean | { readonly [k: string]: Itf } | readonly It
 export interface ItfTrace {
   readonly '#meta': Readonly<Record<string, unknown>>;
   readonly vars: readonly string[];
-  readonly states: readonly Readonly<Record<string, Itf>>[];
+  readonly states: readonly ItfState[];
 }
+
+/** One state: `#meta` with its 0-based `index`, then the variables. */
+export type ItfState = Readonly<Record<string, Itf | { readonly index: number }>>;
 
 export const ACTION_TAKEN = 'mbt::actionTaken';
 export const NONDET_PICKS = 'mbt::nondetPicks';
@@ -72,7 +75,7 @@ export function toItf<S, A extends Tagged>(model: Model<S, A>, path: Path<S, A>,
     const p = parts[index] ?? null;
     out[ACTION_TAKEN] = p === null ? 'init' : p.name;
     out[NONDET_PICKS] = Object.fromEntries(picks.map((k) => [k, p !== null && k in p.params ? { tag: 'Some', value: itfOf(typedParam(shape, k, p.params[k])) } : none]));
-    return { '#meta': { index }, ...out } as Readonly<Record<string, Itf>>;
+    return { '#meta': { index }, ...out };
   });
   return {
     '#meta': { format: 'ITF', 'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html', ...meta },
@@ -87,7 +90,7 @@ export function toItf<S, A extends Tagged>(model: Model<S, A>, path: Path<S, A>,
  * the path, or throws an Error naming the first state that no step of the model explains.
  */
 export function replayItf<S, A extends Tagged>(model: Model<S, A>, trace: ItfTrace): Path<S, A> {
-  const vars = (s: Readonly<Record<string, Itf>>): string =>
+  const vars = (s: ItfState): string =>
     JSON.stringify(Object.keys(s).filter((k) => k !== '#meta' && k !== ACTION_TAKEN && k !== NONDET_PICKS).sort().map((k) => [k, s[k]]));
   const encode = (s: S): string => JSON.stringify(typedVariables(model, s).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, itfOf(v)]));
   const first = trace.states[0];
@@ -97,7 +100,7 @@ export function replayItf<S, A extends Tagged>(model: Model<S, A>, trace: ItfTra
   const states: S[] = [s0];
   const actions: (A | null)[] = [null];
   for (let k = 1; k < trace.states.length; k++) {
-    const want = trace.states[k] as Readonly<Record<string, Itf>>;
+    const want = trace.states[k] as ItfState;
     const hit = successors(model, states[k - 1] as S).find(([a, t]) => actionParts(a).name === want[ACTION_TAKEN] && encode(t) === vars(want));
     if (hit === undefined) throw new Error(`ITF state ${k} (${String(want[ACTION_TAKEN])}) is not a successor of state ${k - 1} in the model`);
     states.push(hit[1]);
