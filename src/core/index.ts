@@ -1,5 +1,6 @@
 export type { Model, Named, Tagged } from './model.ts';
 export type { Permutation, Schema, Symmetry } from './symmetry.ts';
+export type { AnySchema, NodeShape, Shape } from './shape.ts';
 export type { Global, LocalPredicates, Message, NodeId, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
