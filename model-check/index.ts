@@ -11,3 +11,5 @@ export { exploreParallel } from './parallel.ts';
 export type { ParallelOptions } from './parallel.ts';
 export type { ModelFactory } from './factory.ts';
 export { exploreDepthFirst } from './dfs.ts';
+export { refinementName, refining } from './refinement.ts';
+export type { Refined } from './refinement.ts';
