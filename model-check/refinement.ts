@@ -16,13 +16,13 @@ export function refinementName(model: Model<unknown, Tagged>): string | null {
 }
 
 /**
- * The model whose states carry the history variable and whose action properties end with
+ * The model (its states are `Refined<S>`) whose states carry the history variable and whose action properties end with
  * `Refines<name>`; `model` itself when it declares no refinement. The explored states, their
  * counts and the order of the search are those of `model`: the view is the state alone.
  */
-export function refining<S, A extends Tagged>(model: Model<S, A>): Model<S, A> | Model<Refined<S>, A> {
+export function refining<S, A extends Tagged>(model: Model<S, A>): Model<unknown, A> {
   const r = model.refines;
-  if (r === undefined) return model;
+  if (r === undefined) return model as unknown as Model<unknown, A>;
   type R = Refined<S>;
   const on = <F extends (s: S) => boolean>(fs: Readonly<Record<string, F>>) => Object.fromEntries(Object.entries(fs).map(([k, f]) => [k, (p: R) => f(p.s)]));
   const image = imageOf(r);
@@ -47,7 +47,8 @@ export function refining<S, A extends Tagged>(model: Model<S, A>): Model<S, A> |
   };
   const deadlock = model.checkDeadlock === undefined ? {} : { checkDeadlock: model.checkDeadlock };
   const constraint = model.constraint;
-  return constraint === undefined ? { ...wrapped, ...deadlock } : { ...wrapped, ...deadlock, constraint: (p: R) => constraint.call(model, p.s) };
+  const out: Model<R, A> = constraint === undefined ? { ...wrapped, ...deadlock } : { ...wrapped, ...deadlock, constraint: (p: R) => constraint.call(model, p.s) };
+  return out as unknown as Model<unknown, A>;
 }
 
 /** A state's image and its canonical text, computed once per state object. */
