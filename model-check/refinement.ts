@@ -16,9 +16,10 @@ export function refinementName(model: Model<unknown, Tagged>): string | null {
 }
 
 /**
- * The model (its states are `Refined<S>`) whose states carry the history variable and whose action properties end with
- * `Refines<name>`; `model` itself when it declares no refinement. The explored states, their
- * counts and the order of the search are those of `model`: the view is the state alone.
+ * `model` with states `Refined<S>` (each state with its history variable) and the action property
+ * `Refines<name>` after its own; `model` itself when it declares no refinement. The explored states,
+ * their counts and the order of the search are those of `model`: the view is the state alone. No
+ * symmetry: the history is not renamed.
  */
 export function refining<S, A extends Tagged>(model: Model<S, A>): Model<unknown, A> {
   const r = model.refines;
