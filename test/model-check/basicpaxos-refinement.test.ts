@@ -45,6 +45,11 @@ describe('Basic Paxos refines Paxos.tla', () => {
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct: 23756, generated: 238066, depth: 37 });
   }, 300_000);
 
+  it('holds with flexible quorums {a1,a2}, {a1,a3} (a proposer may hear from all three before a quorum)', async () => {
+    const r = await explore(await modelOf({ quorums: 'a1,a2;a1,a3' }, null, true), { deadlock: false });
+    expect([r.verdict, r.distinct, r.generated, r.depth]).toEqual(['ok', 22391, 207892, 35]);
+  }, 300_000);
+
   it.each([
     // variant, flags, shortest trace to a step Paxos.tla cannot take (states)
     ['one-phase', {}, 3],
