@@ -18,3 +18,5 @@ export type { Itf, ItfState, ItfTrace } from './trace-itf.ts';
 export { modelValues, tlaConfig, toTla } from './trace-tla.ts';
 export type { TlaTarget } from './trace-tla.ts';
 export { ShapeError } from './trace-value.ts';
+export { refinementName, refining } from './refinement.ts';
+export type { Refined } from './refinement.ts';

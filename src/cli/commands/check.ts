@@ -13,7 +13,7 @@ import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count } from '../format.ts';
 import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-config.ts';
-import { ALL, checkName, resolve, select, type Selection } from '../properties.ts';
+import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
 import { traceFlags, traceRequest, writeTraces, type TraceRequest } from './check-traces.ts';
@@ -138,7 +138,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
   const built = full.built;
-  const model = select(full.model, args.properties ?? ALL);
+  // Built again with the selection, as each worker builds it: the refinement's history variable is
+  // carried only when Refines<Spec> is checked.
+  const model = (await build(args)).model;
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
