@@ -1,7 +1,7 @@
 // The refinement check (TLA+: `PROPERTY A!Spec` for `A == INSTANCE Spec WITH ...`): a model that
 // declares `refines` is explored with its history variable beside each state, left out of the
 // fingerprint (TLC's VIEW), and every transition's image must be a stutter or a step of the spec.
-import { canonical, type Model, type SomeRefinement, type Tagged } from '../src/core/index.ts';
+import { canonical, type Model, type Shape, type SomeRefinement, type Tagged } from '../src/core/index.ts';
 
 /** A state with the value of the refinement's history variable; `initial` marks an initial state. */
 export interface Refined<S> {
@@ -47,8 +47,10 @@ export function refining<S, A extends Tagged>(model: Model<S, A>): Model<unknown
     variables: (p) => ({ ...model.variables(p.s), ...prefixed(r.name, r.spec.variables(image(p).x)) }),
   };
   const deadlock = model.checkDeadlock === undefined ? {} : { checkDeadlock: model.checkDeadlock };
+  const shape = refinedShape(model.shape, r);
+  const typed = shape === null ? deadlock : { ...deadlock, shape };
   const constraint = model.constraint;
-  const out: Model<R, A> = constraint === undefined ? { ...wrapped, ...deadlock } : { ...wrapped, ...deadlock, constraint: (p: R) => constraint.call(model, p.s) };
+  const out: Model<R, A> = constraint === undefined ? { ...wrapped, ...typed } : { ...wrapped, ...typed, constraint: (p: R) => constraint.call(model, p.s) };
   return out as unknown as Model<unknown, A>;
 }
 
@@ -82,6 +84,16 @@ function stepRefines<S>(r: SomeRefinement<S>, image: ReturnType<typeof imageOf<S
     }
     return false;
   };
+}
+
+/**
+ * The types of the model's variables and of the image's (`Paxos!msgs`), so that a refined run's
+ * traces can be exported; null unless both declare a shape. The image's nil is written as the model's.
+ */
+function refinedShape<S>(own: Shape | undefined, r: SomeRefinement<S>): Shape | null {
+  const spec = r.spec.shape;
+  if (own === undefined || spec === undefined) return null;
+  return { ...own, variables: { ...own.variables, ...(prefixed(r.name, spec.variables) as Shape['variables']) } };
 }
 
 /** The spec's variables as TLA+ names an instance's: `Paxos!msgs`. */
