@@ -19,6 +19,7 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'max-append', constant: 'MaxAppendEntries', description: 'entries one AppendEntriesRequest may carry (raft.tla: 1)', default: '1' },
   { flag: 'reject-hint', constant: 'RejectHint', description: "a rejected AppendEntries carries the follower's log length: on or off (raft.tla: off)", default: 'off' },
   { flag: 'transfer', constant: 'LeadershipTransfer', description: 'TransferLeadership and TimeoutNowRequest in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'snapshots', constant: 'Snapshots', description: 'log compaction: TakeSnapshot, InstallSnapshot in Next: on or off (raft.tla: off)', default: 'off' },
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -95,12 +96,13 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
 }
 
 /** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
-function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer'> {
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots'> {
   const maxAppendEntries = whole('max-append', v('max-append'), 1);
   return {
     ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
     ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
     ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
+    ...(onOff('snapshots', v('snapshots')) ? { snapshots: true } : {}),
   };
 }
 
@@ -124,6 +126,7 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.maxAppendEntries !== undefined ? [`max-append ${c.maxAppendEntries}`] : []),
     ...(c.rejectHint === true ? ['reject-hint on'] : []),
     ...(c.leadershipTransfer === true ? ['transfer on'] : []),
+    ...(c.snapshots === true ? ['snapshots on'] : []),
   ].join('; ');
 }
 

@@ -14,7 +14,8 @@ export function init(_i: NodeId, c: RaftConfig): Server {
     nextIndex: perServer(c, 1),
     matchIndex: perServer(c, 0),
   };
-  return c.maxRestarts === null ? s : { ...s, restarts: 0 };
+  const t = c.snapshots === true ? { ...s, snapshot: { index: 0, term: 0, state: [] } } : s;
+  return c.maxRestarts === null ? t : { ...t, restarts: 0 };
 }
 
 /** `[j \in Server |-> x]`. */

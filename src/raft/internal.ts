@@ -1,7 +1,7 @@
 // The internal actions of raft.tla's Next at server i, in spec order: Timeout(i), RequestVote(i, j) for
 // every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
-// among them, live in the action functions).
+// among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots).
 import type { NodeId } from '../core/index.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
@@ -14,5 +14,6 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     { type: 'AdvanceCommitIndex' },
     ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
     ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
+    ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
   ];
 }

@@ -7,7 +7,7 @@ import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 const log: Schema<readonly Entry[]> = { seq: { fields: { value: 'name' } } };
 
 const state: Schema<Server> = {
-  fields: { votedFor: 'name', log, votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' } },
+  fields: { votedFor: 'name', log, votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' }, snapshot: { fields: { state: { seq: 'name' } } } },
 };
 
 const message: Schema<RaftMessage> = {
@@ -17,6 +17,7 @@ const message: Schema<RaftMessage> = {
     AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
     AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
     TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
+    InstallSnapshotRequest: { fields: { source: 'name', dest: 'name', state: { seq: 'name' } } },
   },
 };
 

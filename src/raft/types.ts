@@ -10,6 +10,16 @@ export interface Entry {
   readonly value: Value;
 }
 
+/**
+ * A snapshot of the applied prefix (Raft §7, Figure 13): the last included index and term, and the
+ * state machine's state, which in the model is the sequence of values applied (entries 1..index).
+ */
+export interface Snapshot {
+  readonly index: number;
+  readonly term: number;
+  readonly state: readonly Value[];
+}
+
 /** raft.tla's server states. */
 export type Role = 'Follower' | 'Candidate' | 'Leader';
 
@@ -23,10 +33,12 @@ export interface Server {
   /** Whom the server voted for in currentTerm, or null if nobody yet. */
   readonly votedFor: NodeId | null;
   // logVars
-  /** The log; entry k (1-based in the spec) is `log[k - 1]`. */
+  /** The log; entry k (1-based, global) is `log[k - 1 - snapshot.index]` (`log[k - 1]` without a snapshot). */
   readonly log: readonly Entry[];
   /** The highest index the server knows to be committed. */
   readonly commitIndex: number;
+  /** Only with `snapshots`: the compacted prefix of the log (spec: index 0, term 0, empty state when off). */
+  readonly snapshot?: Snapshot;
   // candidateVars
   /** Servers that answered this server's RequestVote in currentTerm (a sorted set). */
   readonly votesResponded: readonly NodeId[];
@@ -97,7 +109,19 @@ export interface TimeoutNowRequest {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest;
+/** A leader sends its snapshot to a follower that needs entries it has compacted (Raft Figure 13, one chunk). */
+export interface InstallSnapshotRequest {
+  readonly type: 'InstallSnapshotRequest';
+  readonly term: number;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** The state machine's state: the values of entries 1..lastIncludedIndex. */
+  readonly state: readonly Value[];
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
@@ -107,7 +131,9 @@ export type RaftAction =
   | { readonly type: 'ClientRequest'; readonly v: Value }
   | { readonly type: 'AdvanceCommitIndex' }
   | { readonly type: 'AppendEntries'; readonly j: NodeId }
-  | { readonly type: 'TransferLeadership'; readonly j: NodeId };
+  | { readonly type: 'TransferLeadership'; readonly j: NodeId }
+  | { readonly type: 'TakeSnapshot' }
+  | { readonly type: 'InstallSnapshot'; readonly j: NodeId };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -145,6 +171,8 @@ export interface RaftConfig {
   readonly rejectHint?: boolean;
   /** TransferLeadership and TimeoutNowRequest are in Next (LeadershipTransfer); absent: off, as raft.tla. */
   readonly leadershipTransfer?: boolean;
+  /** TakeSnapshot and InstallSnapshot are in Next, servers hold a `snapshot` (Snapshots); absent: off, as raft.tla. */
+  readonly snapshots?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -168,6 +196,9 @@ export interface Handlers {
   readonly handleAppendEntriesRequest: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig) => RaftStep | null;
   readonly handleAppendEntriesResponse: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
   readonly handleTimeoutNowRequest: (s: Server, i: NodeId, j: NodeId, m: TimeoutNowRequest, c: RaftConfig) => RaftStep | null;
+  readonly takeSnapshot: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
   readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
 }
 

@@ -2,6 +2,7 @@
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import { perServer } from '../init.ts';
+import { snapshotIndex } from '../log.ts';
 import type { RaftConfig, Server } from '../types.ts';
 
 export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
@@ -11,7 +12,7 @@ export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
     d.votesGranted = [];
     d.nextIndex = perServer(c, 1);
     d.matchIndex = perServer(c, 0);
-    d.commitIndex = 0;
+    d.commitIndex = snapshotIndex(s); // a snapshot holds committed entries only (§7); 0 without one
     // Bound counter of MCRaft (only present when maxRestarts is set), not a Raft variable.
     if (d.restarts !== undefined) d.restarts += 1;
   });
