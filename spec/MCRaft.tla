@@ -16,7 +16,7 @@
 (***************************************************************************)
 EXTENDS Raft
 
-CONSTANTS s1, s2, s3, v1, v2, Unbounded
+CONSTANTS s1, s2, s3, v1, v2, c1, c2, Unbounded
 
 CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
           MaxRestarts,      \* a number, or Unbounded

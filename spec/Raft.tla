@@ -40,7 +40,15 @@ ASSUME HistoryFields \in BOOLEAN
 ASSUME MaxAppendEntries \in Nat \ {0}
 ASSUME RejectHint \in BOOLEAN
 ASSUME LeadershipTransfer \in BOOLEAN
+\* Whether clients have sessions (Raft thesis 6.3): ClientRequest appends the
+\* commands [client, seq] of the clients Client with seq in 1..MaxSeq (not
+\* Value), and ApplyCommitted is in Next (raft.tla: FALSE).
+CONSTANTS Sessions, Client, MaxSeq
+
 ASSUME Snapshots \in BOOLEAN
+ASSUME Sessions \in BOOLEAN /\ MaxSeq \in Nat
+\* Not modelled together yet: a snapshot would have to hold the session table.
+ASSUME ~(Sessions /\ Snapshots)
 
 ----
 \* A bag of messages in flight: a function from message to its number of copies
@@ -65,7 +73,12 @@ VARIABLE commitIndex
 \* state, which here is the sequence of values applied (entries 1..index).
 \* [index |-> 0, term |-> 0, state |-> << >>] unless Snapshots.
 VARIABLE snapshot
-logVars == <<log, commitIndex, snapshot>>
+\* The state machine (volatile): entries 1..lastApplied applied; applied, the
+\* commands applied in order (a command's response is its position there);
+\* sessions, each client's last seq applied and the response then given.
+\* Stays [0, << >>, [seq 0, response 0] for every client] unless Sessions.
+VARIABLE sm
+logVars == <<log, commitIndex, snapshot, sm>>
 
 \* Servers that answered its RequestVote requests in currentTerm.
 VARIABLE votesResponded
@@ -97,6 +110,12 @@ TermAt(i, k) == IF k = snapshot[i].index THEN snapshot[i].term
 \* The value of entry k, for 1 <= k <= LastIndex(i).
 ValueAt(i, k) == IF k <= snapshot[i].index THEN snapshot[i].state[k]
                  ELSE log[i][k - snapshot[i].index].value
+\* What ClientRequest may append.
+Values == IF Sessions THEN [client : Client, seq : 1..MaxSeq] ELSE Value
+
+NoSM == [lastApplied |-> 0, applied |-> << >>,
+         sessions |-> [c \in Client |-> [seq |-> 0, response |-> 0]]]
+
 \* Entry k of i and of j agree: the same value, and the same term where both
 \* still know it.
 SameEntry(i, j, k) ==
@@ -155,6 +174,7 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ log            = [i \in Server |-> << >>]
         /\ commitIndex    = [i \in Server |-> 0]
         /\ snapshot       = [i \in Server |-> [index |-> 0, term |-> 0, state |-> << >>]]
+        /\ sm             = [i \in Server |-> NoSM]
         /\ votesResponded = [i \in Server |-> {}]
         /\ votesGranted   = [i \in Server |-> {}]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
@@ -172,6 +192,7 @@ Restart(i) ==
     /\ nextIndex'      = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'     = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ commitIndex'    = [commitIndex EXCEPT ![i] = snapshot[i].index]
+    /\ sm'             = [sm EXCEPT ![i] = NoSM]
     /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
 
 \* Server i hears from no leader and starts an election in the next term.
@@ -226,7 +247,7 @@ BecomeLeader(i) ==
 ClientRequest(i, v) ==
     /\ state[i] = "Leader"
     /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, snapshot>>
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, snapshot, sm>>
 
 \* Leader i commits the highest index a quorum holds, if that entry is of its
 \* own term.  Enabled (possibly as a stutter) whenever i leads.
@@ -240,7 +261,7 @@ AdvanceCommitIndex(i) ==
                THEN Max(agreeIndexes)
                ELSE commitIndex[i]
        IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot>>
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -263,7 +284,23 @@ TakeSnapshot(i) ==
                   [index |-> commitIndex[i], term |-> log[i][n].term,
                    state |-> @.state \o [k \in 1..n |-> log[i][k].value]]]
            /\ log' = [log EXCEPT ![i] = SubSeq(@, n + 1, Len(@))]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex>>
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, sm>>
+
+\* Server i applies its next committed entry (Raft thesis 6.3).  A command whose
+\* seq its client's session has reached is a duplicate: answered from the
+\* session table, not applied again.  Only with Sessions.
+ApplyCommitted(i) ==
+    /\ Sessions
+    /\ sm[i].lastApplied < Min({commitIndex[i], LastIndex(i)})
+    /\ LET k == sm[i].lastApplied + 1
+           x == ValueAt(i, k)
+       IN  sm' = [sm EXCEPT ![i] =
+                   IF x.seq <= @.sessions[x.client].seq
+                   THEN [@ EXCEPT !.lastApplied = k]
+                   ELSE [lastApplied |-> k, applied |-> Append(@.applied, x),
+                         sessions |-> [@.sessions EXCEPT ![x.client] =
+                                         [seq |-> x.seq, response |-> Len(sm[i].applied) + 1]]]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, commitIndex, snapshot>>
 
 \* Leader i sends server j its snapshot, j needing an entry i has compacted
 \* (Raft Figure 13, in one chunk).  Not in raft.tla: enabled only with Snapshots.
@@ -347,17 +384,17 @@ HandleAppendEntriesRequest(i, j, m) ==
                    /\ commitIndex' = [commitIndex EXCEPT ![i] = Max({m.commitIndex, snapshot[i].index})]
                    /\ Reply(AppendEntriesResponseMsg(i, j, TRUE,
                                 m.prevLogIndex + Len(m.entries)), m)
-                   /\ UNCHANGED <<serverVars, log, snapshot>>
+                   /\ UNCHANGED <<serverVars, log, snapshot, sm>>
                 \/ \* conflict: remove 1 entry (the message stays)
                    /\ first <= Len(m.entries)
                    /\ LastIndex(i) >= m.prevLogIndex + first
                    /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
-                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, messages>>
+                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
                 \/ \* no conflict: append the entries from first on (the message stays)
                    /\ first <= Len(m.entries)
                    /\ LastIndex(i) = m.prevLogIndex + first - 1
                    /\ log' = [log EXCEPT ![i] = @ \o SubSeq(m.entries, first, Len(m.entries))]
-                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, messages>>
+                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
 \* The leader of i's term asks i to time out at once (Raft thesis 3.10): the
@@ -412,7 +449,7 @@ HandleInstallSnapshotRequest(i, j, m) ==
                           ELSE << >>]
              /\ commitIndex' = [commitIndex EXCEPT ![i] = Max({@, m.lastIncludedIndex})]
              /\ Reply(AppendEntriesResponseMsg(i, j, TRUE, m.lastIncludedIndex), m)
-             /\ UNCHANGED serverVars
+             /\ UNCHANGED <<serverVars, sm>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
 \* Server i handles an AppendEntries response of its current term.
@@ -483,12 +520,13 @@ ServerNext ==
     \/ \E i \in Server : Timeout(i)
     \/ \E i, j \in Server : RequestVote(i, j)
     \/ \E i \in Server : BecomeLeader(i)
-    \/ \E i \in Server, v \in Value : ClientRequest(i, v)
+    \/ \E i \in Server, v \in Values : ClientRequest(i, v)
     \/ \E i \in Server : AdvanceCommitIndex(i)
     \/ \E i, j \in Server : AppendEntries(i, j)
     \/ \E i, j \in Server : TransferLeadership(i, j)
     \/ \E i \in Server : TakeSnapshot(i)
     \/ \E i, j \in Server : InstallSnapshot(i, j)
+    \/ \E i \in Server : ApplyCommitted(i)
     \/ \E m \in DOMAIN messages : Receive(m)
 
 Next == \/ \E i \in Server : Restart(i)
@@ -506,12 +544,15 @@ TypeOK ==
     /\ state \in [Server -> {"Follower", "Candidate", "Leader"}]
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : \A k \in 1..Len(log[i]) :
-           log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Value
+           log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Values
     /\ commitIndex \in [Server -> Nat]
     /\ \A i \in Server :
            /\ snapshot[i].index \in Nat /\ snapshot[i].term \in Nat
            /\ snapshot[i].state \in Seq(Value) /\ Len(snapshot[i].state) = snapshot[i].index
            /\ Snapshots \/ snapshot[i].index = 0
+           /\ sm[i].lastApplied \in Nat /\ sm[i].applied \in Seq(Values)
+           /\ sm[i].sessions \in [Client -> [seq : Nat, response : Nat]]
+           /\ Sessions \/ sm[i] = NoSM
     /\ votesResponded \in [Server -> SUBSET Server]
     /\ votesGranted \in [Server -> SUBSET Server]
     /\ nextIndex \in [Server -> [Server -> Nat \ {0}]]
@@ -566,6 +607,27 @@ CommittedSurvivesElection ==
 
 \* Ours (Raft section 7): a snapshot never includes an uncommitted entry.
 SnapshotCommitted == \A i \in Server : snapshot[i].index <= commitIndex[i]
+
+\* Thesis 6.3: no command is applied twice.
+NoCommandAppliedTwice ==
+    \A i \in Server : \A p, q \in 1..Len(sm[i].applied) :
+        p < q => sm[i].applied[p] /= sm[i].applied[q]
+
+\* Thesis 6.3: the response a session caches is the one its command got when it
+\* was applied, the first time.
+ResponsesMatch ==
+    \A i \in Server, c \in Client :
+        LET s == sm[i].sessions[c]
+        IN  s.seq > 0 =>
+                /\ s.response \in 1..Len(sm[i].applied)
+                /\ sm[i].applied[s.response] = [client |-> c, seq |-> s.seq]
+                /\ \A p \in 1..s.response - 1 : sm[i].applied[p] /= [client |-> c, seq |-> s.seq]
+
+\* Servers' state machines agree: one has applied a prefix of the other's commands.
+AppliedAgree ==
+    \A i, j \in Server :
+        LET n == Min({Len(sm[i].applied), Len(sm[j].applied)})
+        IN  SubSeq(sm[i].applied, 1, n) = SubSeq(sm[j].applied, 1, n)
 
 \* Figure 3 (an action property): a leader only appends to its log in its term
 \* (compacting keeps every value, and every term it still knows).

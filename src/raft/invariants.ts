@@ -2,7 +2,8 @@
 // LeaderCompleteness, StateMachineSafety), raft.tla's types (TypeOK), and two of ours about the commit rule.
 import { canonical, isMajority, type Global, type NodeId, type NodesView } from '../core/index.ts';
 import { lastIndex, lastTermOf, snapshotIndex, termOf, upToDateWith, valueAt } from './log.ts';
-import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
+import { isCommand, valuesOf } from './sessions.ts';
+import type { Command, Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
 /** The servers' variables alone: what the invariants that do not read `messages` receive. */
@@ -36,8 +37,9 @@ function isNat(x: unknown): x is number {
 
 function isLog(c: RaftConfig, x: unknown): boolean {
   // With no Value constant (the runtime), any plain data may be a value.
-  const anyValue = c.values.length === 0;
-  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || c.values.includes(e.value) || c.values.some((v) => canonical(v) === canonical(e.value))));
+  const values = valuesOf(c);
+  const anyValue = values.length === 0;
+  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || values.includes(e.value) || values.some((v) => canonical(v) === canonical(e.value))));
 }
 
 function isSubset(c: RaftConfig, x: readonly NodeId[]): boolean {
@@ -49,7 +51,7 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
-    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) &&
+    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
@@ -64,6 +66,15 @@ function typeOkSnapshot(s: Server, c: RaftConfig): boolean {
 
 function isValues(c: RaftConfig, xs: unknown): boolean {
   return Array.isArray(xs) && isLog(c, xs.map((value: unknown) => ({ term: 1, value })));
+}
+
+/** TypeOK's conjunct on the state machine: present exactly with Sessions, one session per client. */
+function typeOkStateMachine(s: Server, c: RaftConfig): boolean {
+  const sm = s.sm;
+  if (sm === undefined || c.sessions === undefined) return sm === undefined && c.sessions === undefined;
+  const clients = c.sessions.clients;
+  return isNat(sm.lastApplied) && sm.applied.every(isCommand) && Object.keys(sm.sessions).length === clients.length &&
+    clients.every((k) => isNat(sm.sessions[k]?.seq) && isNat(sm.sessions[k]?.response));
 }
 
 /** TypeOK's conjunct on one message in flight. */
@@ -191,6 +202,43 @@ export function CommittedSurvivesElection(g: V, c: RaftConfig): boolean {
   return true;
 }
 
+const sameCommand = (a: Command | undefined, b: Command): boolean => a !== undefined && a.client === b.client && a.seq === b.seq;
+
+/** Thesis §6.3: no command is applied twice (the session table answers a duplicate). */
+export function NoCommandAppliedTwice(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const xs = (g.nodes[i] as Server).sm?.applied ?? [];
+    for (let p = 0; p < xs.length; p++) for (let q = p + 1; q < xs.length; q++) if (sameCommand(xs[p], xs[q] as Command)) return false;
+  }
+  return true;
+}
+
+/** Thesis §6.3: a session caches the response its command got when first applied (its position). */
+export function ResponsesMatch(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const sm = (g.nodes[i] as Server).sm;
+    if (sm === undefined) continue;
+    for (const [client, s] of Object.entries(sm.sessions)) {
+      if (s.seq === 0) continue;
+      const x = { client, seq: s.seq };
+      if (sm.applied.findIndex((y) => sameCommand(y, x)) + 1 !== s.response || s.response === 0) return false;
+    }
+  }
+  return true;
+}
+
+/** The servers' state machines agree: one has applied a prefix of the other's commands. */
+export function AppliedAgree(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    for (const j of c.servers) {
+      const a = (g.nodes[i] as Server).sm?.applied ?? [];
+      const b = (g.nodes[j] as Server).sm?.applied ?? [];
+      for (let k = 0; k < Math.min(a.length, b.length); k++) if (!sameCommand(a[k], b[k] as Command)) return false;
+    }
+  }
+  return true;
+}
+
 /** Raft Fig. 3 Leader Append-Only (an action property): a leader never overwrites or deletes its entries. */
 export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   for (const i of c.servers) {
@@ -221,6 +269,9 @@ export const invariants = {
   CommittedOnQuorum,
   CommittedSurvivesElection,
   SnapshotCommitted,
+  NoCommandAppliedTwice,
+  ResponsesMatch,
+  AppliedAgree,
 };
 
 export const actionProperties = { LeaderAppendOnly };
@@ -229,5 +280,5 @@ export const actionProperties = { LeaderAppendOnly };
 export const localInvariants = {
   node: { TypeOK: typeOkServer },
   message: { TypeOK: typeOkMessage },
-  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted },
+  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree },
 };

@@ -1,6 +1,7 @@
 // Next of raft.tla for one server: each input names one spec operator, looked up in a handler table.
 import type { NodeId } from '../core/index.ts';
 import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
+import { applyCommitted } from './actions/applyCommitted.ts';
 import { appendEntries } from './actions/appendEntries.ts';
 import { becomeLeader } from './actions/becomeLeader.ts';
 import { clientRequest } from './actions/clientRequest.ts';
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   takeSnapshot,
   installSnapshot,
   handleInstallSnapshotRequest,
+  applyCommitted,
   dropStaleResponse,
 };
 
@@ -66,5 +68,7 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.takeSnapshot(s, i, c);
     case 'InstallSnapshot':
       return h.installSnapshot(s, i, x.j, c);
+    case 'ApplyCommitted':
+      return h.applyCommitted(s, i, c);
   }
 }

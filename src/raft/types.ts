@@ -20,6 +20,29 @@ export interface Snapshot {
   readonly state: readonly Value[];
 }
 
+/** With sessions (thesis §6.3), what a client asks: its id and the command's sequence number. */
+export interface Command {
+  readonly client: string;
+  readonly seq: number;
+}
+
+/** A client's session: the last sequence number applied for it, and the response then given. */
+export interface Session {
+  readonly seq: number;
+  readonly response: number;
+}
+
+/**
+ * The state machine with client sessions (thesis §6.3): entries 1..lastApplied have been applied; the
+ * state is the sequence of commands applied (a command's response is its position in it), and the
+ * session table keeps each client's last sequence number and response.
+ */
+export interface StateMachine {
+  readonly lastApplied: number;
+  readonly applied: readonly Command[];
+  readonly sessions: Readonly<Record<string, Session>>;
+}
+
 /** raft.tla's server states. */
 export type Role = 'Follower' | 'Candidate' | 'Leader';
 
@@ -39,6 +62,8 @@ export interface Server {
   readonly commitIndex: number;
   /** Only with `snapshots`: the compacted prefix of the log (spec: index 0, term 0, empty state when off). */
   readonly snapshot?: Snapshot;
+  /** Only with `sessions`: the state machine and its session table (volatile, rebuilt from the log). */
+  readonly sm?: StateMachine;
   // candidateVars
   /** Servers that answered this server's RequestVote in currentTerm (a sorted set). */
   readonly votesResponded: readonly NodeId[];
@@ -133,7 +158,8 @@ export type RaftAction =
   | { readonly type: 'AppendEntries'; readonly j: NodeId }
   | { readonly type: 'TransferLeadership'; readonly j: NodeId }
   | { readonly type: 'TakeSnapshot' }
-  | { readonly type: 'InstallSnapshot'; readonly j: NodeId };
+  | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
+  | { readonly type: 'ApplyCommitted' };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -173,6 +199,11 @@ export interface RaftConfig {
   readonly leadershipTransfer?: boolean;
   /** TakeSnapshot and InstallSnapshot are in Next, servers hold a `snapshot` (Snapshots); absent: off, as raft.tla. */
   readonly snapshots?: boolean;
+  /**
+   * Client sessions (Sessions): ClientRequest's values are the commands `{ client, seq }` of these
+   * clients with seq in 1..maxSeq, and ApplyCommitted applies committed entries; absent: off, as raft.tla.
+   */
+  readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -199,6 +230,7 @@ export interface Handlers {
   readonly takeSnapshot: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
+  readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
 }
 

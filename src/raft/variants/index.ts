@@ -6,12 +6,13 @@ import { commitPreviousTerm } from './commitPreviousTerm.ts';
 import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
+import { noSessionTable } from './noSessionTable.ts';
 import { snapshotPastCommit } from './snapshotPastCommit.ts';
 import { voteWithoutLogCheck } from './voteWithoutLogCheck.ts';
 
 export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntries(
   [
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
-    snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm,
+    snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
   ].map((v) => [v.name, v]),
 );
