@@ -7,6 +7,7 @@ import { lastIndex } from './log.ts';
 import { actionProperties, localInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
+import { shape } from './shape.ts';
 import { symmetry } from './symmetry.ts';
 import { witnesses } from './witnesses.ts';
 
@@ -51,6 +52,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     describe: (i, a) => describe(i, a),
     describeMessage,
     symmetry,
+    shape,
   };
 }
 
