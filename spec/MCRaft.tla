@@ -16,7 +16,7 @@
 (***************************************************************************)
 EXTENDS Raft
 
-CONSTANTS s1, s2, s3, v1, v2, Unbounded
+CONSTANTS s1, s2, s3, v1, v2, c1, c2, Unbounded
 
 CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
           MaxRestarts,      \* a number, or Unbounded
@@ -65,7 +65,7 @@ MCSpec == MCInit /\ [][MCNext]_<<vars, restarts, drops, duplicates>>
 
 StateConstraint ==
     /\ \A i \in Server : currentTerm[i] <= MaxTerm
-    /\ \A i \in Server : Len(log[i]) <= MaxLogLen
+    /\ \A i \in Server : LastIndex(i) <= MaxLogLen
     /\ \A m \in DOMAIN messages : messages[m] <= MaxDup
     /\ SumOver(messages, DOMAIN messages) <= MaxMsgs
     /\ RestartsBounded => SumOver(restarts, Server) <= MaxRestarts
@@ -88,6 +88,6 @@ MCSymmetry == {p @@ q @@ r : p \in Permutations(Server \ Passive),
 NotLeaderElected == \A i \in Server : state[i] /= "Leader"
 NotEntryCommitted == \A i \in Server : commitIndex[i] = 0
 NotFollowerCommitted == \A i \in Server : state[i] = "Leader" \/ commitIndex[i] = 0
-NotEntryEverywhere == \E i \in Server : Len(log[i]) = 0
+NotEntryEverywhere == \E i \in Server : LastIndex(i) = 0
 =============================================================================
 \* java -XX:+UseParallelGC -cp tla2tools.jar tlc2.TLC -workers 1 -config MCRaft.cfg MCRaft.tla

@@ -32,11 +32,23 @@ CONSTANT MaxAppendEntries
 CONSTANT RejectHint
 \* Whether TransferLeadership and TimeoutNowRequest are in Next (raft.tla: FALSE).
 CONSTANT LeadershipTransfer
+\* Whether TakeSnapshot, InstallSnapshot and InstallSnapshotRequest are in Next
+\* (log compaction, Raft section 7; raft.tla: FALSE, and every snapshot stays empty).
+CONSTANT Snapshots
 
 ASSUME HistoryFields \in BOOLEAN
 ASSUME MaxAppendEntries \in Nat \ {0}
 ASSUME RejectHint \in BOOLEAN
 ASSUME LeadershipTransfer \in BOOLEAN
+\* Whether clients have sessions (Raft thesis 6.3): ClientRequest appends the
+\* commands [client, seq] of the clients Client with seq in 1..MaxSeq (not
+\* Value), and ApplyCommitted is in Next (raft.tla: FALSE).
+CONSTANTS Sessions, Client, MaxSeq
+
+ASSUME Snapshots \in BOOLEAN
+ASSUME Sessions \in BOOLEAN /\ MaxSeq \in Nat
+\* Not modelled together yet: a snapshot would have to hold the session table.
+ASSUME ~(Sessions /\ Snapshots)
 
 ----
 \* A bag of messages in flight: a function from message to its number of copies
@@ -52,11 +64,21 @@ VARIABLE state
 VARIABLE votedFor
 serverVars == <<currentTerm, state, votedFor>>
 
-\* The log: a sequence of [term, value] records.
+\* The log: a sequence of [term, value] records.  Indices are global: entry k
+\* is log[i][k - snapshot[i].index] (log[i][k] while nothing is compacted).
 VARIABLE log
 \* The highest index the server knows to be committed.
 VARIABLE commitIndex
-logVars == <<log, commitIndex>>
+\* The compacted prefix: [index, term] of its last entry and the state machine's
+\* state, which here is the sequence of values applied (entries 1..index).
+\* [index |-> 0, term |-> 0, state |-> << >>] unless Snapshots.
+VARIABLE snapshot
+\* The state machine (volatile): entries 1..lastApplied applied; applied, the
+\* commands applied in order (a command's response is its position there);
+\* sessions, each client's last seq applied and the response then given.
+\* Stays [0, << >>, [seq 0, response 0] for every client] unless Sessions.
+VARIABLE sm
+logVars == <<log, commitIndex, snapshot, sm>>
 
 \* Servers that answered its RequestVote requests in currentTerm.
 VARIABLE votesResponded
@@ -78,6 +100,27 @@ vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 Quorum == {Q \in SUBSET Server : Cardinality(Q) * 2 > Cardinality(Server)}
 
 LastTerm(xlog) == IF Len(xlog) = 0 THEN 0 ELSE xlog[Len(xlog)].term
+
+\* Over snapshot + log, with global indices (Raft section 7).
+LastIndex(i) == snapshot[i].index + Len(log[i])
+LastTermOf(i) == IF Len(log[i]) = 0 THEN snapshot[i].term ELSE log[i][Len(log[i])].term
+\* The term of entry k, for snapshot[i].index <= k <= LastIndex(i) (0 at index 0).
+TermAt(i, k) == IF k = snapshot[i].index THEN snapshot[i].term
+                ELSE log[i][k - snapshot[i].index].term
+\* The value of entry k, for 1 <= k <= LastIndex(i).
+ValueAt(i, k) == IF k <= snapshot[i].index THEN snapshot[i].state[k]
+                 ELSE log[i][k - snapshot[i].index].value
+\* What ClientRequest may append.
+Values == IF Sessions THEN [client : Client, seq : 1..MaxSeq] ELSE Value
+
+NoSM == [lastApplied |-> 0, applied |-> << >>,
+         sessions |-> [c \in Client |-> [seq |-> 0, response |-> 0]]]
+
+\* Entry k of i and of j agree: the same value, and the same term where both
+\* still know it.
+SameEntry(i, j, k) ==
+    /\ ValueAt(i, k) = ValueAt(j, k)
+    /\ (k >= snapshot[i].index /\ k >= snapshot[j].index) => TermAt(i, k) = TermAt(j, k)
 
 \* The bag with one more copy of m.
 WithMessage(m, msgs) ==
@@ -130,6 +173,8 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ votedFor       = [i \in Server |-> Nil]
         /\ log            = [i \in Server |-> << >>]
         /\ commitIndex    = [i \in Server |-> 0]
+        /\ snapshot       = [i \in Server |-> [index |-> 0, term |-> 0, state |-> << >>]]
+        /\ sm             = [i \in Server |-> NoSM]
         /\ votesResponded = [i \in Server |-> {}]
         /\ votesGranted   = [i \in Server |-> {}]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
@@ -138,15 +183,17 @@ Init == /\ messages       = [m \in {} |-> 0]
 ----
 \* Internal actions (src/raft/actions).
 
-\* Server i restarts: only currentTerm, votedFor and log survive.
+\* Server i restarts: only currentTerm, votedFor, log and snapshot survive; it
+\* knows the snapshot's entries to be committed.
 Restart(i) ==
     /\ state'          = [state EXCEPT ![i] = "Follower"]
     /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
     /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'      = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'     = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
-    /\ commitIndex'    = [commitIndex EXCEPT ![i] = 0]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, log>>
+    /\ commitIndex'    = [commitIndex EXCEPT ![i] = snapshot[i].index]
+    /\ sm'             = [sm EXCEPT ![i] = NoSM]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
 
 \* Server i hears from no leader and starts an election in the next term.
 \* It does not vote for itself here: it asks itself like any other server.
@@ -165,22 +212,24 @@ RequestVote(i, j) ==
     /\ j \notin votesResponded[i]
     /\ Send([type         |-> "RequestVoteRequest",
              term         |-> currentTerm[i],
-             lastLogTerm  |-> LastTerm(log[i]),
-             lastLogIndex |-> Len(log[i]),
+             lastLogTerm  |-> LastTermOf(i),
+             lastLogIndex |-> LastIndex(i),
              source       |-> i,
              dest         |-> j])
     /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
 
 \* Leader i sends server j at most MaxAppendEntries entries (raft.tla: one),
-\* starting at nextIndex[i][j].  (src/raft may send fewer, bounded in bytes:
-\* that step is this one under a smaller MaxAppendEntries.)
+\* starting at nextIndex[i][j], unless it has compacted them.  (src/raft may send
+\* fewer, bounded in bytes: that step is this one under a smaller MaxAppendEntries.)
 AppendEntries(i, j) ==
     /\ i /= j
     /\ state[i] = "Leader"
+    /\ nextIndex[i][j] > snapshot[i].index
     /\ LET prevLogIndex == nextIndex[i][j] - 1
-           prevLogTerm  == IF prevLogIndex > 0 THEN log[i][prevLogIndex].term ELSE 0
-           lastEntry    == Min({Len(log[i]), nextIndex[i][j] + MaxAppendEntries - 1})
-           entries      == SubSeq(log[i], nextIndex[i][j], lastEntry)
+           prevLogTerm  == TermAt(i, prevLogIndex)
+           lastEntry    == Min({LastIndex(i), nextIndex[i][j] + MaxAppendEntries - 1})
+           entries      == SubSeq(log[i], nextIndex[i][j] - snapshot[i].index,
+                                  lastEntry - snapshot[i].index)
        IN  Send(AppendEntriesRequestMsg(i, j, prevLogIndex, prevLogTerm, entries,
                                         Min({commitIndex[i], lastEntry})))
     /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
@@ -190,7 +239,7 @@ BecomeLeader(i) ==
     /\ state[i] = "Candidate"
     /\ votesGranted[i] \in Quorum
     /\ state'      = [state EXCEPT ![i] = "Leader"]
-    /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> Len(log[i]) + 1]]
+    /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ UNCHANGED <<messages, currentTerm, votedFor, candidateVars, logVars>>
 
@@ -198,21 +247,21 @@ BecomeLeader(i) ==
 ClientRequest(i, v) ==
     /\ state[i] = "Leader"
     /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex>>
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, snapshot, sm>>
 
 \* Leader i commits the highest index a quorum holds, if that entry is of its
 \* own term.  Enabled (possibly as a stutter) whenever i leads.
 AdvanceCommitIndex(i) ==
     /\ state[i] = "Leader"
     /\ LET Agree(index)   == {i} \cup {k \in Server : matchIndex[i][k] >= index}
-           agreeIndexes   == {index \in 1..Len(log[i]) : Agree(index) \in Quorum}
+           agreeIndexes   == {index \in snapshot[i].index + 1..LastIndex(i) : Agree(index) \in Quorum}
            newCommitIndex ==
                IF /\ agreeIndexes /= {}
-                  /\ log[i][Max(agreeIndexes)].term = currentTerm[i]
+                  /\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]
                THEN Max(agreeIndexes)
                ELSE commitIndex[i]
        IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log>>
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -220,8 +269,50 @@ TransferLeadership(i, j) ==
     /\ LeadershipTransfer
     /\ i /= j
     /\ state[i] = "Leader"
-    /\ matchIndex[i][j] = Len(log[i])
+    /\ matchIndex[i][j] = LastIndex(i)
     /\ Send([type |-> "TimeoutNowRequest", term |-> currentTerm[i], source |-> i, dest |-> j])
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* Server i compacts its committed prefix into its snapshot (Raft section 7).
+\* Not in raft.tla: enabled only with Snapshots.
+TakeSnapshot(i) ==
+    /\ Snapshots
+    /\ commitIndex[i] > snapshot[i].index
+    /\ commitIndex[i] <= LastIndex(i)
+    /\ LET n == commitIndex[i] - snapshot[i].index
+       IN  /\ snapshot' = [snapshot EXCEPT ![i] =
+                  [index |-> commitIndex[i], term |-> log[i][n].term,
+                   state |-> @.state \o [k \in 1..n |-> log[i][k].value]]]
+           /\ log' = [log EXCEPT ![i] = SubSeq(@, n + 1, Len(@))]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, sm>>
+
+\* Server i applies its next committed entry (Raft thesis 6.3).  A command whose
+\* seq its client's session has reached is a duplicate: answered from the
+\* session table, not applied again.  Only with Sessions.
+ApplyCommitted(i) ==
+    /\ Sessions
+    /\ sm[i].lastApplied < Min({commitIndex[i], LastIndex(i)})
+    /\ LET k == sm[i].lastApplied + 1
+           x == ValueAt(i, k)
+       IN  sm' = [sm EXCEPT ![i] =
+                   IF x.seq <= @.sessions[x.client].seq
+                   THEN [@ EXCEPT !.lastApplied = k]
+                   ELSE [lastApplied |-> k, applied |-> Append(@.applied, x),
+                         sessions |-> [@.sessions EXCEPT ![x.client] =
+                                         [seq |-> x.seq, response |-> Len(sm[i].applied) + 1]]]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, commitIndex, snapshot>>
+
+\* Leader i sends server j its snapshot, j needing an entry i has compacted
+\* (Raft Figure 13, in one chunk).  Not in raft.tla: enabled only with Snapshots.
+InstallSnapshot(i, j) ==
+    /\ Snapshots
+    /\ i /= j
+    /\ state[i] = "Leader"
+    /\ nextIndex[i][j] <= snapshot[i].index
+    /\ Send([type |-> "InstallSnapshotRequest", term |-> currentTerm[i],
+             lastIncludedIndex |-> snapshot[i].index,
+             lastIncludedTerm |-> snapshot[i].term,
+             state |-> snapshot[i].state, source |-> i, dest |-> j])
     /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
 
 ----
@@ -229,9 +320,9 @@ TransferLeadership(i, j) ==
 
 \* Server i answers a vote request with m.term <= currentTerm[i].
 HandleRequestVoteRequest(i, j, m) ==
-    LET logOk == \/ m.lastLogTerm > LastTerm(log[i])
-                 \/ /\ m.lastLogTerm = LastTerm(log[i])
-                    /\ m.lastLogIndex >= Len(log[i])
+    LET logOk == \/ m.lastLogTerm > LastTermOf(i)
+                 \/ /\ m.lastLogTerm = LastTermOf(i)
+                    /\ m.lastLogIndex >= LastIndex(i)
         grant == /\ m.term = currentTerm[i]
                  /\ logOk
                  /\ votedFor[i] \in {Nil, j}
@@ -254,15 +345,17 @@ HandleRequestVoteResponse(i, j, m) ==
     /\ UNCHANGED <<serverVars, leaderVars, logVars>>
 
 \* Server i handles an AppendEntries request with m.term <= currentTerm[i]
-\* (zero or more entries; with at most one, this is raft.tla's).
+\* (zero or more entries; with at most one, this is raft.tla's).  Entries up to
+\* snapshot[i].index are committed, so they match the leader's.
 HandleAppendEntriesRequest(i, j, m) ==
-    LET logOk == \/ m.prevLogIndex = 0
-                 \/ /\ m.prevLogIndex > 0
-                    /\ m.prevLogIndex <= Len(log[i])
-                    /\ m.prevLogTerm = log[i][m.prevLogIndex].term
-        \* log[i] holds the k-th entry of the request
-        Holds(k) == /\ Len(log[i]) >= m.prevLogIndex + k
-                    /\ log[i][m.prevLogIndex + k].term = m.entries[k].term
+    LET logOk == \/ m.prevLogIndex <= snapshot[i].index
+                 \/ /\ m.prevLogIndex > snapshot[i].index
+                    /\ m.prevLogIndex <= LastIndex(i)
+                    /\ m.prevLogTerm = TermAt(i, m.prevLogIndex)
+        \* i holds the k-th entry of the request
+        Holds(k) == \/ m.prevLogIndex + k <= snapshot[i].index
+                    \/ /\ LastIndex(i) >= m.prevLogIndex + k
+                       /\ TermAt(i, m.prevLogIndex + k) = m.entries[k].term
         \* the first entry of the request that log[i] does not hold
         first == IF \A k \in 1..Len(m.entries) : Holds(k)
                  THEN Len(m.entries) + 1
@@ -274,7 +367,7 @@ HandleAppendEntriesRequest(i, j, m) ==
                    /\ state[i] = "Follower"
                    /\ ~logOk
              /\ Reply(AppendEntriesResponseMsg(i, j, FALSE,
-                                               IF RejectHint THEN Len(log[i]) ELSE 0), m)
+                                               IF RejectHint THEN LastIndex(i) ELSE 0), m)
              /\ UNCHANGED <<serverVars, logVars>>
           \/ \* return to follower state (the message stays)
              /\ m.term = currentTerm[i]
@@ -287,20 +380,21 @@ HandleAppendEntriesRequest(i, j, m) ==
              /\ logOk
              /\ \/ \* already done with request
                    /\ first = Len(m.entries) + 1
-                   /\ commitIndex' = [commitIndex EXCEPT ![i] = m.commitIndex]
+                   \* (never below the snapshot, which holds committed entries only)
+                   /\ commitIndex' = [commitIndex EXCEPT ![i] = Max({m.commitIndex, snapshot[i].index})]
                    /\ Reply(AppendEntriesResponseMsg(i, j, TRUE,
                                 m.prevLogIndex + Len(m.entries)), m)
-                   /\ UNCHANGED <<serverVars, log>>
+                   /\ UNCHANGED <<serverVars, log, snapshot, sm>>
                 \/ \* conflict: remove 1 entry (the message stays)
                    /\ first <= Len(m.entries)
-                   /\ Len(log[i]) >= m.prevLogIndex + first
+                   /\ LastIndex(i) >= m.prevLogIndex + first
                    /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
-                   /\ UNCHANGED <<serverVars, commitIndex, messages>>
+                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
                 \/ \* no conflict: append the entries from first on (the message stays)
                    /\ first <= Len(m.entries)
-                   /\ Len(log[i]) = m.prevLogIndex + first - 1
+                   /\ LastIndex(i) = m.prevLogIndex + first - 1
                    /\ log' = [log EXCEPT ![i] = @ \o SubSeq(m.entries, first, Len(m.entries))]
-                   /\ UNCHANGED <<serverVars, commitIndex, messages>>
+                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
 \* The leader of i's term asks i to time out at once (Raft thesis 3.10): the
@@ -319,6 +413,44 @@ HandleTimeoutNowRequest(i, j, m) ==
           /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
           /\ Discard(m)
     /\ UNCHANGED <<leaderVars, logVars>>
+
+\* Server i handles a leader's snapshot with m.term <= currentTerm[i] (Raft
+\* Figure 13).  The reply is an AppendEntriesResponse (as etcd/raft answers).
+HandleInstallSnapshotRequest(i, j, m) ==
+    LET \* rule 6: i's log holds the snapshot's last entry
+        keep == /\ m.lastIncludedIndex <= LastIndex(i)
+                /\ TermAt(i, m.lastIncludedIndex) = m.lastIncludedTerm
+    IN /\ m.term <= currentTerm[i]
+       /\ \/ \* reject request (rule 1)
+             /\ m.term < currentTerm[i]
+             /\ Reply(AppendEntriesResponseMsg(i, j, FALSE,
+                                               IF RejectHint THEN LastIndex(i) ELSE 0), m)
+             /\ UNCHANGED <<serverVars, logVars>>
+          \/ \* return to follower state (the message stays)
+             /\ m.term = currentTerm[i]
+             /\ state[i] = "Candidate"
+             /\ state' = [state EXCEPT ![i] = "Follower"]
+             /\ UNCHANGED <<currentTerm, votedFor, logVars, messages>>
+          \/ \* already done: i's snapshot covers it
+             /\ m.term = currentTerm[i]
+             /\ state[i] = "Follower"
+             /\ m.lastIncludedIndex <= snapshot[i].index
+             /\ Reply(AppendEntriesResponseMsg(i, j, TRUE, m.lastIncludedIndex), m)
+             /\ UNCHANGED <<serverVars, logVars>>
+          \/ \* install: keep the later entries (rule 6) or discard the log (rule 7)
+             /\ m.term = currentTerm[i]
+             /\ state[i] = "Follower"
+             /\ m.lastIncludedIndex > snapshot[i].index
+             /\ snapshot' = [snapshot EXCEPT ![i] = [index |-> m.lastIncludedIndex,
+                                                      term |-> m.lastIncludedTerm,
+                                                      state |-> m.state]]
+             /\ log' = [log EXCEPT ![i] =
+                          IF keep THEN SubSeq(@, m.lastIncludedIndex - snapshot[i].index + 1, Len(@))
+                          ELSE << >>]
+             /\ commitIndex' = [commitIndex EXCEPT ![i] = Max({@, m.lastIncludedIndex})]
+             /\ Reply(AppendEntriesResponseMsg(i, j, TRUE, m.lastIncludedIndex), m)
+             /\ UNCHANGED <<serverVars, sm>>
+       /\ UNCHANGED <<candidateVars, leaderVars>>
 
 \* Server i handles an AppendEntries response of its current term.
 HandleAppendEntriesResponse(i, j, m) ==
@@ -366,6 +498,8 @@ Receive(m) ==
              \/ HandleAppendEntriesResponse(i, j, m)
        \/ /\ m.type = "TimeoutNowRequest"
           /\ HandleTimeoutNowRequest(i, j, m)
+       \/ /\ m.type = "InstallSnapshotRequest"
+          /\ HandleInstallSnapshotRequest(i, j, m)
 
 ----
 \* The network (model-check/compose.ts).
@@ -386,10 +520,13 @@ ServerNext ==
     \/ \E i \in Server : Timeout(i)
     \/ \E i, j \in Server : RequestVote(i, j)
     \/ \E i \in Server : BecomeLeader(i)
-    \/ \E i \in Server, v \in Value : ClientRequest(i, v)
+    \/ \E i \in Server, v \in Values : ClientRequest(i, v)
     \/ \E i \in Server : AdvanceCommitIndex(i)
     \/ \E i, j \in Server : AppendEntries(i, j)
     \/ \E i, j \in Server : TransferLeadership(i, j)
+    \/ \E i \in Server : TakeSnapshot(i)
+    \/ \E i, j \in Server : InstallSnapshot(i, j)
+    \/ \E i \in Server : ApplyCommitted(i)
     \/ \E m \in DOMAIN messages : Receive(m)
 
 Next == \/ \E i \in Server : Restart(i)
@@ -407,8 +544,15 @@ TypeOK ==
     /\ state \in [Server -> {"Follower", "Candidate", "Leader"}]
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : \A k \in 1..Len(log[i]) :
-           log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Value
+           log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Values
     /\ commitIndex \in [Server -> Nat]
+    /\ \A i \in Server :
+           /\ snapshot[i].index \in Nat /\ snapshot[i].term \in Nat
+           /\ snapshot[i].state \in Seq(Value) /\ Len(snapshot[i].state) = snapshot[i].index
+           /\ Snapshots \/ snapshot[i].index = 0
+           /\ sm[i].lastApplied \in Nat /\ sm[i].applied \in Seq(Values)
+           /\ sm[i].sessions \in [Client -> [seq : Nat, response : Nat]]
+           /\ Sessions \/ sm[i] = NoSM
     /\ votesResponded \in [Server -> SUBSET Server]
     /\ votesGranted \in [Server -> SUBSET Server]
     /\ nextIndex \in [Server -> [Server -> Nat \ {0}]]
@@ -420,50 +564,80 @@ ElectionSafety ==
     \A i, j \in Server :
         (state[i] = "Leader" /\ state[j] = "Leader" /\ currentTerm[i] = currentTerm[j]) => i = j
 
-\* Figure 3: logs with an entry of the same index and term agree up to it.
+\* Figure 3: logs with an entry of the same index and term agree up to it (over
+\* snapshot + log: at the indices whose term both still know).
 LogMatching ==
-    \A i, j \in Server : \A k \in 1..Min({Len(log[i]), Len(log[j])}) :
-        log[i][k].term = log[j][k].term => SubSeq(log[i], 1, k) = SubSeq(log[j], 1, k)
+    \A i, j \in Server :
+        \A k \in Max({snapshot[i].index, snapshot[j].index, 1})..Min({LastIndex(i), LastIndex(j)}) :
+            TermAt(i, k) = TermAt(j, k) => \A p \in 1..k : SameEntry(i, j, p)
 
 \* Figure 3, as a state predicate: what i knows to be committed was committed in a
 \* term <= currentTerm[i], so every leader of a later term holds it.
 LeaderCompleteness ==
     \A l, i \in Server :
         (state[l] = "Leader" /\ currentTerm[l] > currentTerm[i]) =>
-            \A k \in 1..Min({commitIndex[i], Len(log[i])}) :
-                k <= Len(log[l]) /\ log[l][k] = log[i][k]
+            \A k \in 1..Min({commitIndex[i], LastIndex(i)}) :
+                k <= LastIndex(l) /\ SameEntry(l, i, k)
 
 \* Figure 3: committed prefixes agree.
 StateMachineSafety ==
     \A i, j \in Server :
-        \A k \in 1..Min({commitIndex[i], commitIndex[j], Len(log[i]), Len(log[j])}) :
-            log[i][k] = log[j][k]
+        \A k \in 1..Min({commitIndex[i], commitIndex[j], LastIndex(i), LastIndex(j)}) :
+            SameEntry(i, j, k)
 
 \* Ours: the last entry a server knows to be committed is held by a quorum.
 CommittedOnQuorum ==
     \A i \in Server :
-        LET k == Min({commitIndex[i], Len(log[i])})
-        IN k > 0 => {j \in Server : k <= Len(log[j]) /\ log[j][k] = log[i][k]} \in Quorum
+        LET k == Min({commitIndex[i], LastIndex(i)})
+        IN k > 0 => {j \in Server : k <= LastIndex(j) /\ SameEntry(j, i, k)} \in Quorum
 
 \* Ours (Figure 8): no server lacking a committed entry has a log at least as
 \* up-to-date as the logs of a quorum, so none could be elected without it.
-UpToDate(lastLogTerm, lastLogIndex, xlog) ==
-    \/ lastLogTerm > LastTerm(xlog)
-    \/ lastLogTerm = LastTerm(xlog) /\ lastLogIndex >= Len(xlog)
+UpToDate(lastLogTerm, lastLogIndex, v) ==
+    \/ lastLogTerm > LastTermOf(v)
+    \/ lastLogTerm = LastTermOf(v) /\ lastLogIndex >= LastIndex(v)
 
 CommittedSurvivesElection ==
     \A i \in Server :
-        LET k == Min({commitIndex[i], Len(log[i])})
+        LET k == Min({commitIndex[i], LastIndex(i)})
         IN k > 0 =>
             \A t \in Server :
-                ~(k <= Len(log[t]) /\ log[t][k] = log[i][k]) =>
-                    {v \in Server : UpToDate(LastTerm(log[t]), Len(log[t]), log[v])} \notin Quorum
+                ~(k <= LastIndex(t) /\ SameEntry(t, i, k)) =>
+                    {v \in Server : UpToDate(LastTermOf(t), LastIndex(t), v)} \notin Quorum
 
-\* Figure 3 (an action property): a leader only appends to its log in its term.
+\* Ours (Raft section 7): a snapshot never includes an uncommitted entry.
+SnapshotCommitted == \A i \in Server : snapshot[i].index <= commitIndex[i]
+
+\* Thesis 6.3: no command is applied twice.
+NoCommandAppliedTwice ==
+    \A i \in Server : \A p, q \in 1..Len(sm[i].applied) :
+        p < q => sm[i].applied[p] /= sm[i].applied[q]
+
+\* Thesis 6.3: the response a session caches is the one its command got when it
+\* was applied, the first time.
+ResponsesMatch ==
+    \A i \in Server, c \in Client :
+        LET s == sm[i].sessions[c]
+        IN  s.seq > 0 =>
+                /\ s.response \in 1..Len(sm[i].applied)
+                /\ sm[i].applied[s.response] = [client |-> c, seq |-> s.seq]
+                /\ \A p \in 1..s.response - 1 : sm[i].applied[p] /= [client |-> c, seq |-> s.seq]
+
+\* Servers' state machines agree: one has applied a prefix of the other's commands.
+AppliedAgree ==
+    \A i, j \in Server :
+        LET n == Min({Len(sm[i].applied), Len(sm[j].applied)})
+        IN  SubSeq(sm[i].applied, 1, n) = SubSeq(sm[j].applied, 1, n)
+
+\* Figure 3 (an action property): a leader only appends to its log in its term
+\* (compacting keeps every value, and every term it still knows).
 LeaderAppendOnly ==
     [][\A i \in Server :
          (state[i] = "Leader" /\ state'[i] = "Leader" /\ currentTerm[i] = currentTerm'[i]) =>
-             /\ Len(log'[i]) >= Len(log[i])
-             /\ SubSeq(log'[i], 1, Len(log[i])) = log[i]]_vars
+             /\ LastIndex(i)' >= LastIndex(i)
+             /\ \A k \in 1..LastIndex(i) :
+                    /\ ValueAt(i, k)' = ValueAt(i, k)
+                    /\ (k >= snapshot'[i].index /\ k >= snapshot[i].index) =>
+                           TermAt(i, k)' = TermAt(i, k)]_vars
 
 =============================================================================

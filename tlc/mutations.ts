@@ -32,10 +32,10 @@ const phase2aSrc: readonly Edit[] = [{ file: 'src/paxos/actions/phase2a.ts', fro
 
 // HandleAppendEntriesRequest's logOk, all four lines.
 const RAFT_LOGOK = [
-  '    LET logOk == \\/ m.prevLogIndex = 0',
-  '                 \\/ /\\ m.prevLogIndex > 0',
-  '                    /\\ m.prevLogIndex <= Len(log[i])',
-  '                    /\\ m.prevLogTerm = log[i][m.prevLogIndex].term',
+  '    LET logOk == \\/ m.prevLogIndex <= snapshot[i].index',
+  '                 \\/ /\\ m.prevLogIndex > snapshot[i].index',
+  '                    /\\ m.prevLogIndex <= LastIndex(i)',
+  '                    /\\ m.prevLogTerm = TermAt(i, m.prevLogIndex)',
   '',
 ].join('\n');
 
@@ -87,7 +87,7 @@ export const mutations: readonly Mutation[] = [
     what: 'HandleAppendEntriesRequest: logOk taken as TRUE (no prevLogIndex/prevLogTerm check)',
     // The whole definition, not a TRUE disjunct beside it: TLC counts one successor per true disjunct.
     spec: [{ file: 'spec/Raft.tla', from: RAFT_LOGOK, to: '    LET logOk == TRUE\n' }],
-    src: [{ file: 'src/raft/handlers/handleAppendEntriesRequest.ts', from: 'const logOk = m.prevLogIndex === 0 || termAt(s.log, m.prevLogIndex) === m.prevLogTerm;', to: 'const logOk = true;' }],
+    src: [{ file: 'src/raft/handlers/handleAppendEntriesRequest.ts', from: 'const logOk = m.prevLogIndex <= snapshotIndex(s) || termOf(s, m.prevLogIndex) === m.prevLogTerm;', to: 'const logOk = true;' }],
     setting: raftT3L1,
   },
 ];

@@ -19,6 +19,10 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'max-append', constant: 'MaxAppendEntries', description: 'entries one AppendEntriesRequest may carry (raft.tla: 1)', default: '1' },
   { flag: 'reject-hint', constant: 'RejectHint', description: "a rejected AppendEntries carries the follower's log length: on or off (raft.tla: off)", default: 'off' },
   { flag: 'transfer', constant: 'LeadershipTransfer', description: 'TransferLeadership and TimeoutNowRequest in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'snapshots', constant: 'Snapshots', description: 'log compaction: TakeSnapshot, InstallSnapshot in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'sessions', constant: 'Sessions', description: 'client sessions: commands [client, seq] and ApplyCommitted in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
+  { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -95,12 +99,18 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
 }
 
 /** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
-function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer'> {
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions'> {
   const maxAppendEntries = whole('max-append', v('max-append'), 1);
+  const clients = names('clients', v('clients'), 'c', 9);
+  const maxSeq = whole('max-seq', v('max-seq'), 0);
+  const sessions = onOff('sessions', v('sessions'));
+  if (sessions && onOff('snapshots', v('snapshots'))) throw new UsageError('--sessions on and --snapshots on are not modelled together yet (a snapshot would hold the session table)');
   return {
+    ...(sessions ? { sessions: { clients, maxSeq } } : {}),
     ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
     ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
     ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
+    ...(onOff('snapshots', v('snapshots')) ? { snapshots: true } : {}),
   };
 }
 
@@ -124,6 +134,8 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.maxAppendEntries !== undefined ? [`max-append ${c.maxAppendEntries}`] : []),
     ...(c.rejectHint === true ? ['reject-hint on'] : []),
     ...(c.leadershipTransfer === true ? ['transfer on'] : []),
+    ...(c.snapshots === true ? ['snapshots on'] : []),
+    ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
   ].join('; ');
 }
 

@@ -1,5 +1,6 @@
 // Init of raft.tla for one server: InitServerVars, InitLogVars, InitCandidateVars, InitLeaderVars.
 import type { NodeId } from '../core/index.ts';
+import { emptyStateMachine } from './sessions.ts';
 import type { RaftConfig, Server } from './types.ts';
 
 export function init(_i: NodeId, c: RaftConfig): Server {
@@ -14,7 +15,8 @@ export function init(_i: NodeId, c: RaftConfig): Server {
     nextIndex: perServer(c, 1),
     matchIndex: perServer(c, 0),
   };
-  return c.maxRestarts === null ? s : { ...s, restarts: 0 };
+  const t = c.snapshots === true ? { ...s, snapshot: { index: 0, term: 0, state: [] } } : c.sessions !== undefined ? { ...s, sm: emptyStateMachine(c) } : s;
+  return c.maxRestarts === null ? t : { ...t, restarts: 0 };
 }
 
 /** `[j \in Server |-> x]`. */

@@ -1,8 +1,10 @@
 // The internal actions of raft.tla's Next at server i, in spec order: Timeout(i), RequestVote(i, j) for
 // every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
-// among them, live in the action functions).
+// among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
+// ApplyCommitted(i) (Sessions). With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
+import { valuesOf } from './sessions.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
 export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
@@ -10,9 +12,11 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     { type: 'Timeout' },
     ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
     { type: 'BecomeLeader' },
-    ...c.values.map((v): RaftAction => ({ type: 'ClientRequest', v })),
+    ...valuesOf(c).map((v): RaftAction => ({ type: 'ClientRequest', v })),
     { type: 'AdvanceCommitIndex' },
     ...c.servers.map((j): RaftAction => ({ type: 'AppendEntries', j })),
     ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
+    ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
+    ...(c.sessions !== undefined ? [{ type: 'ApplyCommitted' } as const] : []),
   ];
 }

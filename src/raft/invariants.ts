@@ -1,8 +1,9 @@
 // Safety properties over the global state: Raft Fig. 3 (ElectionSafety, LeaderAppendOnly, LogMatching,
 // LeaderCompleteness, StateMachineSafety), raft.tla's types (TypeOK), and two of ours about the commit rule.
 import { canonical, isMajority, type Global, type NodeId, type NodesView } from '../core/index.ts';
-import { lastTerm, upToDate } from './log.ts';
-import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
+import { lastIndex, lastTermOf, snapshotIndex, termOf, upToDateWith, valueAt } from './log.ts';
+import { isCommand, valuesOf } from './sessions.ts';
+import type { Command, Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
 /** The servers' variables alone: what the invariants that do not read `messages` receive. */
@@ -18,14 +19,27 @@ function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
   return a !== undefined && b !== undefined && a.term === b.term && (a.value === b.value || canonical(a.value) === canonical(b.value));
 }
 
+/**
+ * Spec `SameEntry(i, j, k)`: entry k of x and of y agree: the same value, and the same term where both
+ * still know it (k at or after both snapshots). Without snapshots: the same entry.
+ */
+function sameAt(x: Server, y: Server, k: number): boolean {
+  if (x.snapshot === undefined && y.snapshot === undefined) return sameEntry(x.log[k - 1], y.log[k - 1]);
+  const a = valueAt(x, k);
+  const b = valueAt(y, k);
+  if (a === undefined || b === undefined || !(a.v === b.v || canonical(a.v) === canonical(b.v))) return false;
+  return k < snapshotIndex(x) || k < snapshotIndex(y) || termOf(x, k) === termOf(y, k);
+}
+
 function isNat(x: unknown): x is number {
   return Number.isInteger(x) && (x as number) >= 0;
 }
 
 function isLog(c: RaftConfig, x: unknown): boolean {
   // With no Value constant (the runtime), any plain data may be a value.
-  const anyValue = c.values.length === 0;
-  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || c.values.includes(e.value) || c.values.some((v) => canonical(v) === canonical(e.value))));
+  const values = valuesOf(c);
+  const anyValue = values.length === 0;
+  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || values.includes(e.value) || values.some((v) => canonical(v) === canonical(e.value))));
 }
 
 function isSubset(c: RaftConfig, x: readonly NodeId[]): boolean {
@@ -37,10 +51,30 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
-    isLog(c, s.log) && isNat(s.commitIndex) &&
+    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
+}
+
+/** TypeOK's conjunct on the snapshot: present exactly with Snapshots, as many values as its index. */
+function typeOkSnapshot(s: Server, c: RaftConfig): boolean {
+  const x = s.snapshot;
+  if (x === undefined) return c.snapshots !== true;
+  return c.snapshots === true && isNat(x.index) && isNat(x.term) && isValues(c, x.state) && x.state.length === x.index;
+}
+
+function isValues(c: RaftConfig, xs: unknown): boolean {
+  return Array.isArray(xs) && isLog(c, xs.map((value: unknown) => ({ term: 1, value })));
+}
+
+/** TypeOK's conjunct on the state machine: present exactly with Sessions, one session per client. */
+function typeOkStateMachine(s: Server, c: RaftConfig): boolean {
+  const sm = s.sm;
+  if (sm === undefined || c.sessions === undefined) return sm === undefined && c.sessions === undefined;
+  const clients = c.sessions.clients;
+  return isNat(sm.lastApplied) && sm.applied.every(isCommand) && Object.keys(sm.sessions).length === clients.length &&
+    clients.every((k) => isNat(sm.sessions[k]?.seq) && isNat(sm.sessions[k]?.response));
 }
 
 /** TypeOK's conjunct on one message in flight. */
@@ -57,6 +91,8 @@ export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
       return typeof m.success === 'boolean' && isNat(m.matchIndex);
     case 'TimeoutNowRequest':
       return true;
+    case 'InstallSnapshotRequest':
+      return isNat(m.lastIncludedIndex) && isNat(m.lastIncludedTerm) && isValues(c, m.state) && m.state.length === m.lastIncludedIndex;
   }
 }
 
@@ -86,12 +122,13 @@ export function LogMatching(g: V, c: RaftConfig): boolean {
   const all = servers(g, c);
   for (let a = 0; a < all.length; a++) {
     for (let b = a + 1; b < all.length; b++) {
-      const x = (all[a] as [NodeId, Server])[1].log;
-      const y = (all[b] as [NodeId, Server])[1].log;
-      const n = Math.min(x.length, y.length);
-      for (let k = n - 1; k >= 0; k--) {
-        if ((x[k] as Entry).term !== (y[k] as Entry).term) continue;
-        for (let p = 0; p <= k; p++) if (!sameEntry(x[p], y[p])) return false;
+      const x = (all[a] as [NodeId, Server])[1];
+      const y = (all[b] as [NodeId, Server])[1];
+      // k over Max({snapshot indices, 1})..Min(LastIndex): the indices whose term both still know.
+      const from = Math.max(snapshotIndex(x), snapshotIndex(y), 1);
+      for (let k = Math.min(lastIndex(x), lastIndex(y)); k >= from; k--) {
+        if (termOf(x, k) !== termOf(y, k)) continue;
+        for (let p = 1; p <= k; p++) if (!sameAt(x, y, p)) return false;
         break;
       }
     }
@@ -111,7 +148,8 @@ export function LeaderCompleteness(g: V, c: RaftConfig): boolean {
     if (l.state !== 'Leader') continue;
     for (const [, s] of all) {
       if (l.currentTerm <= s.currentTerm) continue;
-      for (let k = 0; k < s.commitIndex && k < s.log.length; k++) if (!sameEntry(s.log[k], l.log[k])) return false;
+      const n = Math.min(s.commitIndex, lastIndex(s));
+      for (let k = 1; k <= n; k++) if (k > lastIndex(l) || !sameAt(s, l, k)) return false;
     }
   }
   return true;
@@ -124,8 +162,8 @@ export function StateMachineSafety(g: V, c: RaftConfig): boolean {
     for (let b = a + 1; b < all.length; b++) {
       const x = (all[a] as [NodeId, Server])[1];
       const y = (all[b] as [NodeId, Server])[1];
-      const n = Math.min(x.commitIndex, y.commitIndex, x.log.length, y.log.length);
-      for (let k = 0; k < n; k++) if (!sameEntry(x.log[k], y.log[k])) return false;
+      const n = Math.min(x.commitIndex, y.commitIndex, lastIndex(x), lastIndex(y));
+      for (let k = 1; k <= n; k++) if (!sameAt(x, y, k)) return false;
     }
   }
   return true;
@@ -135,9 +173,9 @@ export function StateMachineSafety(g: V, c: RaftConfig): boolean {
 export function CommittedOnQuorum(g: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
-    const k = Math.min(s.commitIndex, s.log.length);
+    const k = Math.min(s.commitIndex, lastIndex(s));
     if (k === 0) continue;
-    const holders = c.servers.filter((j) => sameEntry((g.nodes[j] as Server).log[k - 1], s.log[k - 1]));
+    const holders = c.servers.filter((j) => k <= lastIndex(g.nodes[j] as Server) && sameAt(g.nodes[j] as Server, s, k));
     if (!isMajority(c.servers, holders)) return false;
   }
   return true;
@@ -152,14 +190,50 @@ export function CommittedOnQuorum(g: V, c: RaftConfig): boolean {
 export function CommittedSurvivesElection(g: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
-    const k = Math.min(s.commitIndex, s.log.length);
+    const k = Math.min(s.commitIndex, lastIndex(s));
     if (k === 0) continue;
-    const committed = s.log[k - 1];
     for (const j of c.servers) {
       const t = g.nodes[j] as Server;
-      if (sameEntry(t.log[k - 1], committed)) continue;
-      const voters = c.servers.filter((v) => upToDate(lastTerm(t.log), t.log.length, (g.nodes[v] as Server).log));
+      if (k <= lastIndex(t) && sameAt(t, s, k)) continue;
+      const voters = c.servers.filter((v) => upToDateWith(lastTermOf(t), lastIndex(t), g.nodes[v] as Server));
       if (isMajority(c.servers, voters)) return false;
+    }
+  }
+  return true;
+}
+
+const sameCommand = (a: Command | undefined, b: Command): boolean => a !== undefined && a.client === b.client && a.seq === b.seq;
+
+/** Thesis §6.3: no command is applied twice (the session table answers a duplicate). */
+export function NoCommandAppliedTwice(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const xs = (g.nodes[i] as Server).sm?.applied ?? [];
+    for (let p = 0; p < xs.length; p++) for (let q = p + 1; q < xs.length; q++) if (sameCommand(xs[p], xs[q] as Command)) return false;
+  }
+  return true;
+}
+
+/** Thesis §6.3: a session caches the response its command got when first applied (its position). */
+export function ResponsesMatch(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const sm = (g.nodes[i] as Server).sm;
+    if (sm === undefined) continue;
+    for (const [client, s] of Object.entries(sm.sessions)) {
+      if (s.seq === 0) continue;
+      const x = { client, seq: s.seq };
+      if (sm.applied.findIndex((y) => sameCommand(y, x)) + 1 !== s.response || s.response === 0) return false;
+    }
+  }
+  return true;
+}
+
+/** The servers' state machines agree: one has applied a prefix of the other's commands. */
+export function AppliedAgree(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    for (const j of c.servers) {
+      const a = (g.nodes[i] as Server).sm?.applied ?? [];
+      const b = (g.nodes[j] as Server).sm?.applied ?? [];
+      for (let k = 0; k < Math.min(a.length, b.length); k++) if (!sameCommand(a[k], b[k] as Command)) return false;
     }
   }
   return true;
@@ -170,9 +244,18 @@ export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const t = h.nodes[i] as Server;
-    if (s === t || s.state !== 'Leader' || t.state !== 'Leader' || s.currentTerm !== t.currentTerm || s.log === t.log) continue;
-    if (t.log.length < s.log.length) return false;
-    for (let k = 0; k < s.log.length; k++) if (!sameEntry(s.log[k], t.log[k])) return false;
+    if (s === t || s.state !== 'Leader' || t.state !== 'Leader' || s.currentTerm !== t.currentTerm || (s.log === t.log && s.snapshot === t.snapshot)) continue;
+    if (lastIndex(t) < lastIndex(s)) return false;
+    for (let k = 1; k <= lastIndex(s); k++) if (!sameAt(s, t, k)) return false;
+  }
+  return true;
+}
+
+/** Ours (Raft §7): a snapshot never includes an uncommitted entry (snapshot.index <= commitIndex). */
+export function SnapshotCommitted(g: V, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const s = g.nodes[i] as Server;
+    if (s.snapshot !== undefined && s.snapshot.index > s.commitIndex) return false;
   }
   return true;
 }
@@ -185,6 +268,10 @@ export const invariants = {
   StateMachineSafety,
   CommittedOnQuorum,
   CommittedSurvivesElection,
+  SnapshotCommitted,
+  NoCommandAppliedTwice,
+  ResponsesMatch,
+  AppliedAgree,
 };
 
 export const actionProperties = { LeaderAppendOnly };
@@ -193,5 +280,5 @@ export const actionProperties = { LeaderAppendOnly };
 export const localInvariants = {
   node: { TypeOK: typeOkServer },
   message: { TypeOK: typeOkMessage },
-  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection },
+  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree },
 };

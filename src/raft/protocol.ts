@@ -3,6 +3,7 @@ import { bagSize, type Global, type NodeId, type NodeProtocol } from '../core/in
 import { durable } from './durable.ts';
 import { init } from './init.ts';
 import { internal } from './internal.ts';
+import { lastIndex } from './log.ts';
 import { actionProperties, localInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
@@ -21,7 +22,7 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
   for (let k = 0; k < ids.length; k++) {
     const s = g.nodes[ids[k] as NodeId] as Server;
     if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
-    if (c.maxLogLen !== null && s.log.length > c.maxLogLen) return false;
+    if (c.maxLogLen !== null && lastIndex(s) > c.maxLogLen) return false;
     restarts += s.restarts ?? 0;
   }
   if (c.passive !== undefined) for (const i of c.passive) if ((g.nodes[i] as Server).state === 'Candidate') return false;
@@ -68,6 +69,7 @@ function describe(i: NodeId, a: RaftAction): string {
     case 'RequestVote':
     case 'AppendEntries':
     case 'TransferLeadership':
+    case 'InstallSnapshot':
       return `${a.type}(${i}, ${a.j})`;
     case 'ClientRequest':
       return `ClientRequest(${i}, ${show(a.v)})`;
@@ -89,5 +91,7 @@ function describeMessage(m: RaftMessage): string {
       return `${head} ${m.success ? 'success' : 'failure'} match ${m.matchIndex}`;
     case 'TimeoutNowRequest':
       return head;
+    case 'InstallSnapshotRequest':
+      return `${head} last ${m.lastIncludedIndex}/${m.lastIncludedTerm} state [${m.state.map(show).join(', ')}]`;
   }
 }

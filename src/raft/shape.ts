@@ -13,6 +13,7 @@ const message: Schema<RaftMessage> = {
     AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
     AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
     TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
+    InstallSnapshotRequest: { fields: { source: 'name', dest: 'name', state: { seq: 'name' } } },
   },
 };
 
@@ -20,7 +21,7 @@ export const shape: NodeShape<Server, RaftMessage> = {
   variables: {
     currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
     votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
-    restarts: 'plain',
+    restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain',
   },
   message,
   nil: 'Nil',

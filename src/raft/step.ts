@@ -1,16 +1,20 @@
 // Next of raft.tla for one server: each input names one spec operator, looked up in a handler table.
 import type { NodeId } from '../core/index.ts';
 import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
+import { applyCommitted } from './actions/applyCommitted.ts';
 import { appendEntries } from './actions/appendEntries.ts';
 import { becomeLeader } from './actions/becomeLeader.ts';
 import { clientRequest } from './actions/clientRequest.ts';
+import { installSnapshot } from './actions/installSnapshot.ts';
 import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
+import { takeSnapshot } from './actions/takeSnapshot.ts';
 import { timeout } from './actions/timeout.ts';
 import { transferLeadership } from './actions/transferLeadership.ts';
 import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
 import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesRequest.ts';
 import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
+import { handleInstallSnapshotRequest } from './handlers/handleInstallSnapshotRequest.ts';
 import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
 import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
 import { handleTimeoutNowRequest } from './handlers/handleTimeoutNowRequest.ts';
@@ -34,6 +38,10 @@ export const handlers: Handlers = {
   handleAppendEntriesRequest,
   handleAppendEntriesResponse,
   handleTimeoutNowRequest,
+  takeSnapshot,
+  installSnapshot,
+  handleInstallSnapshotRequest,
+  applyCommitted,
   dropStaleResponse,
 };
 
@@ -56,5 +64,11 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.appendEntries(s, i, x.j, c);
     case 'TransferLeadership':
       return h.transferLeadership(s, i, x.j, c);
+    case 'TakeSnapshot':
+      return h.takeSnapshot(s, i, c);
+    case 'InstallSnapshot':
+      return h.installSnapshot(s, i, x.j, c);
+    case 'ApplyCommitted':
+      return h.applyCommitted(s, i, c);
   }
 }

@@ -10,6 +10,39 @@ export interface Entry {
   readonly value: Value;
 }
 
+/**
+ * A snapshot of the applied prefix (Raft §7, Figure 13): the last included index and term, and the
+ * state machine's state, which in the model is the sequence of values applied (entries 1..index).
+ */
+export interface Snapshot {
+  readonly index: number;
+  readonly term: number;
+  readonly state: readonly Value[];
+}
+
+/** With sessions (thesis §6.3), what a client asks: its id and the command's sequence number. */
+export interface Command {
+  readonly client: string;
+  readonly seq: number;
+}
+
+/** A client's session: the last sequence number applied for it, and the response then given. */
+export interface Session {
+  readonly seq: number;
+  readonly response: number;
+}
+
+/**
+ * The state machine with client sessions (thesis §6.3): entries 1..lastApplied have been applied; the
+ * state is the sequence of commands applied (a command's response is its position in it), and the
+ * session table keeps each client's last sequence number and response.
+ */
+export interface StateMachine {
+  readonly lastApplied: number;
+  readonly applied: readonly Command[];
+  readonly sessions: Readonly<Record<string, Session>>;
+}
+
 /** raft.tla's server states. */
 export type Role = 'Follower' | 'Candidate' | 'Leader';
 
@@ -23,10 +56,14 @@ export interface Server {
   /** Whom the server voted for in currentTerm, or null if nobody yet. */
   readonly votedFor: NodeId | null;
   // logVars
-  /** The log; entry k (1-based in the spec) is `log[k - 1]`. */
+  /** The log; entry k (1-based, global) is `log[k - 1 - snapshot.index]` (`log[k - 1]` without a snapshot). */
   readonly log: readonly Entry[];
   /** The highest index the server knows to be committed. */
   readonly commitIndex: number;
+  /** Only with `snapshots`: the compacted prefix of the log (spec: index 0, term 0, empty state when off). */
+  readonly snapshot?: Snapshot;
+  /** Only with `sessions`: the state machine and its session table (volatile, rebuilt from the log). */
+  readonly sm?: StateMachine;
   // candidateVars
   /** Servers that answered this server's RequestVote in currentTerm (a sorted set). */
   readonly votesResponded: readonly NodeId[];
@@ -97,7 +134,19 @@ export interface TimeoutNowRequest {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest;
+/** A leader sends its snapshot to a follower that needs entries it has compacted (Raft Figure 13, one chunk). */
+export interface InstallSnapshotRequest {
+  readonly type: 'InstallSnapshotRequest';
+  readonly term: number;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** The state machine's state: the values of entries 1..lastIncludedIndex. */
+  readonly state: readonly Value[];
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
@@ -107,7 +156,10 @@ export type RaftAction =
   | { readonly type: 'ClientRequest'; readonly v: Value }
   | { readonly type: 'AdvanceCommitIndex' }
   | { readonly type: 'AppendEntries'; readonly j: NodeId }
-  | { readonly type: 'TransferLeadership'; readonly j: NodeId };
+  | { readonly type: 'TransferLeadership'; readonly j: NodeId }
+  | { readonly type: 'TakeSnapshot' }
+  | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
+  | { readonly type: 'ApplyCommitted' };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -145,6 +197,13 @@ export interface RaftConfig {
   readonly rejectHint?: boolean;
   /** TransferLeadership and TimeoutNowRequest are in Next (LeadershipTransfer); absent: off, as raft.tla. */
   readonly leadershipTransfer?: boolean;
+  /** TakeSnapshot and InstallSnapshot are in Next, servers hold a `snapshot` (Snapshots); absent: off, as raft.tla. */
+  readonly snapshots?: boolean;
+  /**
+   * Client sessions (Sessions): ClientRequest's values are the commands `{ client, seq }` of these
+   * clients with seq in 1..maxSeq, and ApplyCommitted applies committed entries; absent: off, as raft.tla.
+   */
+  readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -168,6 +227,10 @@ export interface Handlers {
   readonly handleAppendEntriesRequest: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig) => RaftStep | null;
   readonly handleAppendEntriesResponse: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
   readonly handleTimeoutNowRequest: (s: Server, i: NodeId, j: NodeId, m: TimeoutNowRequest, c: RaftConfig) => RaftStep | null;
+  readonly takeSnapshot: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
+  readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
 }
 

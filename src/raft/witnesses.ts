@@ -1,6 +1,7 @@
 // "Sometimes" properties (stateright): each must hold in some reachable state, or the bounds are too
 // tight to exercise the protocol.
 import type { NodesView } from '../core/index.ts';
+import { lastIndex } from './log.ts';
 import type { RaftConfig, Server } from './types.ts';
 
 type G = NodesView<Server>;
@@ -16,5 +17,5 @@ export const witnesses = {
   /** A follower learned of a commit from its leader (AppendEntries carries commitIndex). */
   FollowerCommitted: (g: G, c: RaftConfig) => some(g, c, (s) => s.state !== 'Leader' && s.commitIndex > 0),
   /** Every server holds an entry. */
-  EntryEverywhere: (g: G, c: RaftConfig) => every(g, c, (s) => s.log.length > 0),
+  EntryEverywhere: (g: G, c: RaftConfig) => every(g, c, (s) => lastIndex(s) > 0),
 };

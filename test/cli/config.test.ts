@@ -18,10 +18,10 @@ function cfg(name: string, lines: readonly string[]): string {
 const raftSmall = [
   'SPECIFICATION MCSpec',
   'CONSTANTS s1 = s1 s2 = s2 v1 = v1 Nil = Nil Unbounded = Unbounded',
-  '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE  MaxAppendEntries = 1  RejectHint = FALSE  LeadershipTransfer = FALSE',
+  '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE  MaxAppendEntries = 1  RejectHint = FALSE  LeadershipTransfer = FALSE  Snapshots = FALSE',
   '  MaxTerm = 2  MaxLogLen = 1  MaxDup = 1  MaxMsgs = 1',
   '  MaxRestarts = Unbounded  MaxDrops = Unbounded  MaxDuplicates = 1  Passive = {}',
-  '  DropEnabled = TRUE  DuplicateEnabled = TRUE',
+  '  DropEnabled = TRUE  DuplicateEnabled = TRUE  c1 = c1  Sessions = FALSE  Client = {c1}  MaxSeq = 1',
   'CONSTRAINT StateConstraint',
   'VIEW MCView',
   'INVARIANTS TypeOK ElectionSafety',

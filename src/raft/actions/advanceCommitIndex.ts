@@ -3,21 +3,22 @@
 import { produce } from 'immer';
 import { committedIndex, type NodeId } from '../../core/index.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
-import { termAt } from '../log.ts';
+import { lastIndex, snapshotIndex, termOf } from '../log.ts';
 
 export function advanceCommitIndex(s: Server, i: NodeId, c: RaftConfig): RaftStep | null {
   if (s.state !== 'Leader') return null;
   const n = agreeIndex(s, i, c);
   // Enabled even when nothing changes: TLC counts that stuttering successor too.
-  if (n === 0 || n === s.commitIndex || termAt(s.log, n) !== s.currentTerm) return { state: s, send: [] };
+  // agreeIndexes ranges over snapshot.index+1..LastIndex(i): none there (n <= snapshot.index) is a stutter too.
+  if (n <= snapshotIndex(s) || n === s.commitIndex || termOf(s, n) !== s.currentTerm) return { state: s, send: [] };
   return { state: produce(s, (d) => { d.commitIndex = n; }), send: [] };
 }
 
 /**
- * raft.tla `Max(agreeIndexes)`: the largest index in 1..Len(log[i]) that a quorum (i itself and the
+ * raft.tla `Max(agreeIndexes)`: the largest index in 1..LastIndex(i) that a quorum (i itself and the
  * servers whose matchIndex reached it) agrees on, or 0 if none.
  */
 export function agreeIndex(s: Server, i: NodeId, c: RaftConfig): number {
-  const len = s.log.length;
+  const len = lastIndex(s);
   return Math.min(len, committedIndex(c.servers, (k) => (k === i ? len : (s.matchIndex[k] ?? 0))));
 }

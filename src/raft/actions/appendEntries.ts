@@ -2,22 +2,25 @@
 // MaxAppendEntries of them; raft.tla: one), with the entry before them and the commit index
 // (heartbeats too, when there is nothing to send).
 import type { NodeId } from '../../core/index.ts';
+import { lastIndex, snapshotIndex, termOf } from '../log.ts';
 import type { AppendEntriesRequest, Entry, RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): RaftStep | null {
   if (i === j) return null;
   if (s.state !== 'Leader') return null;
   const next = s.nextIndex[j] ?? 1;
+  const base = snapshotIndex(s);
+  if (next <= base) return null; // j needs a compacted entry: InstallSnapshot(i, j) instead
   const prevLogIndex = next - 1;
-  const prev = prevLogIndex > 0 ? s.log[prevLogIndex - 1] : undefined;
-  if (prevLogIndex > 0 && prev === undefined) throw new Error(`AppendEntries(${i}, ${j}): nextIndex ${next} beyond the log`);
-  const lastEntry = Math.min(s.log.length, next + batchLength(s.log, next, c) - 1);
+  const prevLogTerm = termOf(s, prevLogIndex);
+  if (prevLogTerm === null) throw new Error(`AppendEntries(${i}, ${j}): nextIndex ${next} beyond the log`);
+  const lastEntry = Math.min(lastIndex(s), next + batchLength(s.log, next - base, c) - 1);
   const m: AppendEntriesRequest = {
     type: 'AppendEntriesRequest',
     term: s.currentTerm,
     prevLogIndex,
-    prevLogTerm: prev === undefined ? 0 : prev.term,
-    entries: s.log.slice(next - 1, lastEntry),
+    prevLogTerm,
+    entries: s.log.slice(next - 1 - base, lastEntry - base),
     commitIndex: Math.min(s.commitIndex, lastEntry),
     source: i,
     dest: j,

@@ -2,6 +2,7 @@
 import { produce } from 'immer';
 import { isMajority, type NodeId } from '../../core/index.ts';
 import { perServer } from '../init.ts';
+import { lastIndex } from '../log.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function becomeLeader(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
@@ -10,7 +11,7 @@ export function becomeLeader(s: Server, _i: NodeId, c: RaftConfig): RaftStep | n
   return {
     state: produce(s, (d) => {
       d.state = 'Leader';
-      d.nextIndex = perServer(c, s.log.length + 1);
+      d.nextIndex = perServer(c, lastIndex(s) + 1);
       d.matchIndex = perServer(c, 0);
     }),
     send: [],

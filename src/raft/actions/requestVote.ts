@@ -1,6 +1,6 @@
 // RequestVote(i, j) — raft.tla; Raft Fig. 2 Candidates: send RequestVote RPCs to all servers (j may be i).
 import type { NodeId } from '../../core/index.ts';
-import { lastTerm } from '../log.ts';
+import { lastIndex, lastTermOf } from '../log.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function requestVote(s: Server, i: NodeId, j: NodeId, _c: RaftConfig): RaftStep | null {
@@ -8,6 +8,6 @@ export function requestVote(s: Server, i: NodeId, j: NodeId, _c: RaftConfig): Ra
   if (s.votesResponded.includes(j)) return null;
   return {
     state: s,
-    send: [{ type: 'RequestVoteRequest', term: s.currentTerm, lastLogTerm: lastTerm(s.log), lastLogIndex: s.log.length, source: i, dest: j }],
+    send: [{ type: 'RequestVoteRequest', term: s.currentTerm, lastLogTerm: lastTermOf(s), lastLogIndex: lastIndex(s), source: i, dest: j }],
   };
 }

@@ -1,7 +1,9 @@
 // Restart(i) — raft.tla; Raft Fig. 2 "Persistent state": a server comes back with currentTerm, votedFor and log only.
-import { produce } from 'immer';
+import { castDraft, produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import { perServer } from '../init.ts';
+import { snapshotIndex } from '../log.ts';
+import { emptyStateMachine } from '../sessions.ts';
 import type { RaftConfig, Server } from '../types.ts';
 
 export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
@@ -11,8 +13,10 @@ export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
     d.votesGranted = [];
     d.nextIndex = perServer(c, 1);
     d.matchIndex = perServer(c, 0);
-    d.commitIndex = 0;
+    d.commitIndex = snapshotIndex(s); // a snapshot holds committed entries only (§7); 0 without one
     // Bound counter of MCRaft (only present when maxRestarts is set), not a Raft variable.
     if (d.restarts !== undefined) d.restarts += 1;
+    // The state machine is volatile: rebuilt by applying the log again (thesis §6.3 sessions included).
+    if (d.sm !== undefined) d.sm = castDraft(emptyStateMachine(c));
   });
 }

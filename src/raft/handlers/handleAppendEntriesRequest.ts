@@ -3,12 +3,13 @@
 // raft.tla's; with more, "append" appends every entry after the last one the log already holds.
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
-import { termAt } from '../log.ts';
+import { lastIndex, snapshotIndex, termOf } from '../log.ts';
 import type { AppendEntriesRequest, RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function handleAppendEntriesRequest(s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig): RaftStep | null {
   if (m.term > s.currentTerm) return null; // UpdateTerm first
-  const logOk = m.prevLogIndex === 0 || termAt(s.log, m.prevLogIndex) === m.prevLogTerm;
+  // Entries up to snapshot.index are committed, so they match the leader's (prevLogIndex = 0 without a snapshot).
+  const logOk = m.prevLogIndex <= snapshotIndex(s) || termOf(s, m.prevLogIndex) === m.prevLogTerm;
   if (m.term < s.currentTerm || (s.state === 'Follower' && !logOk)) return reject(s, i, j, c);
   if (s.state === 'Candidate') return returnToFollower(s);
   if (s.state === 'Follower') return accept(s, i, j, m);
@@ -17,7 +18,7 @@ export function handleAppendEntriesRequest(s: Server, i: NodeId, j: NodeId, m: A
 
 /** reject request (rules 1, 2): reply failure, no change; with RejectHint the reply carries Len(log[i]). */
 export function reject(s: Server, i: NodeId, j: NodeId, c: RaftConfig): RaftStep {
-  const matchIndex = c.rejectHint === true ? s.log.length : 0;
+  const matchIndex = c.rejectHint === true ? lastIndex(s) : 0;
   return { state: s, send: [{ type: 'AppendEntriesResponse', term: s.currentTerm, success: false, matchIndex, source: i, dest: j }] };
 }
 
@@ -28,8 +29,10 @@ export function returnToFollower(s: Server): RaftStep {
 
 /** Spec `first`: the first position k of m.entries whose entry log[i] does not hold (Len + 1 if none). */
 function firstMissing(s: Server, m: AppendEntriesRequest): number {
+  const base = snapshotIndex(s);
   for (let k = 1; k <= m.entries.length; k += 1) {
-    if (termAt(s.log, m.prevLogIndex + k) !== (m.entries[k - 1] as { term: number }).term) return k;
+    const p = m.prevLogIndex + k;
+    if (p > base && termOf(s, p) !== (m.entries[k - 1] as { term: number }).term) return k;
   }
   return m.entries.length + 1;
 }
@@ -38,17 +41,20 @@ function firstMissing(s: Server, m: AppendEntriesRequest): number {
 export function accept(s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest): RaftStep | null {
   const first = firstMissing(s, m);
   if (first > m.entries.length) {
-    // already done with request. The commit index may go down on an old duplicate, as in raft.tla.
+    // already done with request. The commit index may go down on an old duplicate, as in raft.tla, but
+    // never below the snapshot (which holds committed entries only).
+    const commitIndex = Math.max(m.commitIndex, snapshotIndex(s));
     return {
-      state: s.commitIndex === m.commitIndex ? s : produce(s, (d) => { d.commitIndex = m.commitIndex; }),
+      state: s.commitIndex === commitIndex ? s : produce(s, (d) => { d.commitIndex = commitIndex; }),
       send: [{ type: 'AppendEntriesResponse', term: s.currentTerm, success: true, matchIndex: m.prevLogIndex + m.entries.length, source: i, dest: j }],
     };
   }
-  if (s.log.length >= m.prevLogIndex + first) {
+  const last = lastIndex(s);
+  if (last >= m.prevLogIndex + first) {
     // conflict: remove 1 entry (the last one, as raft.tla); the message stays for the next step.
     return { state: produce(s, (d) => { d.log.pop(); }), send: [], keep: true };
   }
-  if (s.log.length === m.prevLogIndex + first - 1) {
+  if (last === m.prevLogIndex + first - 1) {
     // no conflict: append entries (raft.tla: the one entry); the message stays and is then "already done".
     return { state: produce(s, (d) => { d.log.push(...m.entries.slice(first - 1)); }), send: [], keep: true };
   }

@@ -1,12 +1,12 @@
 // HandleRequestVoteRequest(i, j, m) — raft.tla; Raft Fig. 2 RequestVote RPC, receiver rules 1-2 (§5.2, §5.4.1).
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
-import { upToDate } from '../log.ts';
+import { upToDateWith } from '../log.ts';
 import type { RaftConfig, RaftStep, RequestVoteRequest, RequestVoteResponse, Server } from '../types.ts';
 
 export function handleRequestVoteRequest(s: Server, i: NodeId, j: NodeId, m: RequestVoteRequest, c: RaftConfig): RaftStep | null {
   if (m.term > s.currentTerm) return null; // UpdateTerm first
-  const logOk = upToDate(m.lastLogTerm, m.lastLogIndex, s.log);
+  const logOk = upToDateWith(m.lastLogTerm, m.lastLogIndex, s);
   const grant = m.term === s.currentTerm && logOk && (s.votedFor === null || s.votedFor === j);
   return replyVote(s, i, j, grant, c);
 }

@@ -14,6 +14,7 @@ export function receive(h: Handlers, s: Server, m: RaftMessage, c: RaftConfig): 
       .with({ type: 'AppendEntriesRequest' }, (m) => h.handleAppendEntriesRequest(s, i, j, m, c))
       .with({ type: 'AppendEntriesResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleAppendEntriesResponse(s, i, j, m, c))
       .with({ type: 'TimeoutNowRequest' }, (m) => h.handleTimeoutNowRequest(s, i, j, m, c))
+      .with({ type: 'InstallSnapshotRequest' }, (m) => h.handleInstallSnapshotRequest(s, i, j, m, c))
       .exhaustive()
   );
 }

@@ -3,9 +3,16 @@
 import type { RaftVariant } from '../types.ts';
 import { appendWithoutLogCheck } from './appendWithoutLogCheck.ts';
 import { commitPreviousTerm } from './commitPreviousTerm.ts';
+import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
+import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
+import { noSessionTable } from './noSessionTable.ts';
+import { snapshotPastCommit } from './snapshotPastCommit.ts';
 import { voteWithoutLogCheck } from './voteWithoutLogCheck.ts';
 
 export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntries(
-  [commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart].map((v) => [v.name, v]),
+  [
+    commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
+    snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
+  ].map((v) => [v.name, v]),
 );

@@ -52,7 +52,10 @@ describe('raft (Checkable)', () => {
 
   it('registers the shipped variants, and every variant module under src/raft/variants by its name', async () => {
     expect(Object.keys(raft.variants)).toEqual(
-      expect.arrayContaining(['commit-previous-term', 'vote-without-log-check', 'append-without-log-check', 'forget-vote-on-restart']),
+      expect.arrayContaining([
+        'commit-previous-term', 'vote-without-log-check', 'append-without-log-check', 'forget-vote-on-restart',
+        'snapshot-past-commit', 'discard-log-on-install-snapshot', 'install-snapshot-from-stale-term',
+      ]),
     );
     const dir = new URL('../../../src/raft/variants/', import.meta.url);
     const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
