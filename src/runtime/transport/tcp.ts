@@ -68,7 +68,6 @@ type Outbound = {
   queue: Buffer[];
   backoff: number;
   timer: NodeJS.Timeout | null;
-  corked: boolean;
 };
 
 /** A running transport: `send` to peers, `close` to stop. */
@@ -162,23 +161,19 @@ export class Transport<M extends Envelope> {
       if (o.queue.length < QUEUE_MAX) o.queue.push(body);
       return;
     }
-    if (!o.corked) {
-      o.corked = true;
-      o.socket.cork();
-      process.nextTick(() => {
-        o.corked = false;
-        o.socket?.uncork();
-      });
-    }
     const head = Buffer.allocUnsafe(4 + TAG_BYTES);
     head.writeUInt32BE(TAG_BYTES + body.length, 0);
     o.sealer.next(body).copy(head, 4);
+    // Header and body in one system call, now: a frame held until the next tick would wait behind
+    // the caller's synchronous WAL write, and a leader's AppendEntries must leave before its own write.
+    o.socket.cork();
     o.socket.write(head);
     o.socket.write(body);
+    o.socket.uncork();
   }
 
   private dial(j: string): void {
-    const o: Outbound = { socket: null, sealer: null, queue: [], backoff: BACKOFF_MIN, timer: null, corked: false };
+    const o: Outbound = { socket: null, sealer: null, queue: [], backoff: BACKOFF_MIN, timer: null };
     this.out.set(j, o);
     this.connectTo(j, o);
   }
