@@ -25,8 +25,13 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
   return { state: s, send: [c.historyFields ? { ...m, log: s.log } : m] };
 }
 
+/** Entries are immutable: each one's JSON length is computed once, not at every heartbeat to every peer. */
+const sizes = new WeakMap<Entry, number>();
+
 function size(e: Entry): number {
-  return JSON.stringify(e.value).length;
+  let n = sizes.get(e);
+  if (n === undefined) sizes.set(e, (n = JSON.stringify(e.value).length));
+  return n;
 }
 
 /**
