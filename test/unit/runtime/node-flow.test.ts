@@ -32,6 +32,15 @@ describe('Flow (per-peer window of payload messages)', () => {
     expect(f.held).toBe(1);
   });
 
+  it('does not repeat a payload at once when the peer answers something else (e.g. an earlier heartbeat)', () => {
+    const f = new Flow(100);
+    expect(f.admit('s2', '2/5', 0)).toBe(true);
+    f.heard('s2');
+    expect(f.admit('s2', '2/5', 10)).toBe(false);
+    expect(f.admit('s2', '2/6', 10)).toBe(true); // a new payload goes at once
+    expect(f.admit('s2', '2/6', 120)).toBe(true);
+  });
+
   it('opens the window when the peer is heard from', () => {
     const f = new Flow(100);
     for (let k = 0; k < MAX_INFLIGHT; k += 1) f.admit('s2', `2/${k}`, 0);
