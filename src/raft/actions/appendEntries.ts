@@ -25,13 +25,20 @@ export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): R
   return { state: s, send: [c.historyFields ? { ...m, log: s.log } : m] };
 }
 
-/** Entries are immutable: each one's JSON length is computed once, not at every heartbeat to every peer. */
-const sizes = new WeakMap<Entry, number>();
-
+/**
+ * About the JSON length of an entry's value, without building the JSON (string escapes not counted):
+ * a 1 MB value is not serialized at every heartbeat to every peer to measure it. The bound only
+ * shapes batches, so an estimate is as safe as the exact length.
+ */
 function size(e: Entry): number {
-  let n = sizes.get(e);
-  if (n === undefined) sizes.set(e, (n = JSON.stringify(e.value).length));
-  return n;
+  return jsonLength(e.value);
+}
+
+function jsonLength(v: unknown): number {
+  if (typeof v === 'string') return v.length + 2;
+  if (Array.isArray(v)) return v.reduce((n: number, x: unknown) => n + jsonLength(x) + 1, 1);
+  if (typeof v === 'object' && v !== null) return Object.entries(v).reduce((n, [k, x]) => n + k.length + 4 + jsonLength(x), 1);
+  return String(v).length;
 }
 
 /**
