@@ -36,9 +36,11 @@ function size(e: Entry): number {
 
 function jsonLength(v: unknown): number {
   if (typeof v === 'string') return v.length + 2;
-  if (Array.isArray(v)) return v.reduce((n: number, x: unknown) => n + jsonLength(x) + 1, 1);
-  if (typeof v === 'object' && v !== null) return Object.entries(v).reduce((n, [k, x]) => n + k.length + 4 + jsonLength(x), 1);
-  return String(v).length;
+  if (typeof v !== 'object' || v === null) return typeof v === 'number' ? 8 : 5;
+  let n = 1;
+  if (Array.isArray(v)) for (const x of v) n += jsonLength(x) + 1;
+  else for (const k in v) n += k.length + 4 + jsonLength((v as Record<string, unknown>)[k]);
+  return n;
 }
 
 /**
