@@ -40,7 +40,7 @@ export interface ClusterConfig {
   readonly commandTimeoutMs: number;
   /** Largest value a client may write, in bytes (HTTP 413 above). */
   readonly maxValueBytes: number;
-  /** How long a declared HTTP request body may take to arrive (HTTP 408 after). */
+  /** How long a declared HTTP request body may stop arriving (HTTP 408 after). */
   readonly bodyTimeoutMs: number;
   /** TLS on the peer and client ports, or null for plain TCP and HTTP. */
   readonly tls: TlsFiles | null;

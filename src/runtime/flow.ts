@@ -19,13 +19,13 @@ export class Flow {
     this.resendMs = resendMs;
   }
 
-  /** Anything from peer j answers what it was sent: its window opens. */
+  /**
+   * Anything from peer j opens its window. The last payload still waits `resendMs` before it is
+   * repeated: the answer may be to an earlier heartbeat, while the payload is still being read.
+   */
   heard(j: NodeId): void {
     const f = this.peers.get(j);
-    if (f !== undefined) {
-      f.unanswered = 0;
-      f.key = null;
-    }
+    if (f !== undefined) f.unanswered = 0;
   }
 
   /** Whether a message to j with this payload key (null: no payload) may go now; counts it if so. */

@@ -46,7 +46,7 @@ export interface HttpBackend {
 export interface HttpOptions {
   /** Largest value (body) accepted; 413 above (default 1 MiB). */
   readonly maxValueBytes?: number;
-  /** A declared body not received within this many ms gets 408 (default 5000). */
+  /** A declared body that stops arriving for this many ms gets 408 (default 5000). */
   readonly bodyTimeoutMs?: number;
   /** Time a proxied request may take at the leader (default 10000 ms). */
   readonly proxyTimeoutMs?: number;
@@ -64,7 +64,7 @@ function send(res: ServerResponse, code: number, body: unknown, headers: Record<
 const refusal = (res: ServerResponse, r: HttpRefusal, headers: Record<string, string> = {}): void => send(res, r.status, { error: r.error, message: r.message }, headers);
 
 /**
- * Reads the whole body, or answers 413 (over `limit`) or 408 (not received within `timeoutMs`) and
+ * Reads the whole body, or answers 413 (over `limit`) or 408 (no bytes for `timeoutMs`) and
  * resolves null. A 413 is written at once but ended only once the rest of the body was read and
  * dropped (a lingering close): closing on unread bytes would reset the connection and could destroy
  * the answer before the client reads it. A client still sending when the timeout fires is cut off.
@@ -79,8 +79,9 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
       done = true;
       resolve(v);
     };
+    // A body that stops arriving for timeoutMs (not one that is still arriving on a slow or busy link).
     const timer = setTimeout(() => {
-      if (!done) send(res, 408, { error: 'body-timeout', message: `the request body did not arrive within ${timeoutMs} ms` }, { connection: 'close' });
+      if (!done) send(res, 408, { error: 'body-timeout', message: `the request body stopped arriving for ${timeoutMs} ms` }, { connection: 'close' });
       else if (!res.writableEnded) res.end();
       finish(null);
       req.socket.destroySoon();
@@ -96,6 +97,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) tooLarge();
     req.on('data', (c: Buffer) => {
+      timer.refresh();
       if (done) return;
       size += c.length;
       if (size > limit) tooLarge();

@@ -271,6 +271,8 @@ export class Node<C, S, A extends Tagged, M extends Message> {
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
+      // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
+      if (eager && to !== null && this.o.drive.inflight?.(m) === null) continue;
       const last = this.lastEager.get(m.dest);
       const now = performance.now();
       if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;

@@ -10,12 +10,14 @@ export const TAG_BYTES = 16;
 /** The side that sends a frame: the connection's dialer or its listener. */
 export type Side = 'dialer' | 'listener';
 
-function tag(key: Buffer, side: Side, seq: number, body: Buffer): Buffer {
+function tag(key: Buffer, side: Side, seq: number, body: Buffer | readonly Buffer[]): Buffer {
   const head = Buffer.alloc(9);
   head[0] = side === 'dialer' ? 1 : 2;
   head.writeUInt32BE(Math.floor(seq / 2 ** 32), 1);
   head.writeUInt32BE(seq >>> 0, 5);
-  return createHmac('sha256', key).update(head).update(body).digest().subarray(0, TAG_BYTES);
+  const h = createHmac('sha256', key).update(head);
+  for (const b of Buffer.isBuffer(body) ? [body] : body) h.update(b);
+  return h.digest().subarray(0, TAG_BYTES);
 }
 
 /** Tags the frames one side sends on one connection, in order. */
@@ -28,8 +30,8 @@ export class FrameSealer {
     this.side = side;
   }
 
-  /** The tag of the next frame with this body (call once per frame, in sending order). */
-  next(body: Buffer): Buffer {
+  /** The tag of the next frame with this body, whole or in pieces (call once per frame, in sending order). */
+  next(body: Buffer | readonly Buffer[]): Buffer {
     const t = tag(this.key, this.side, this.seq, body);
     this.seq += 1;
     return t;

@@ -11,6 +11,7 @@ import { frameKey, isChallenge, mac, macEqual, nonce } from './auth.ts';
 import { HANDSHAKE_BYTES, HANDSHAKE_MS, Listener } from './listener.ts';
 import type { Schema } from './schema.ts';
 import { FrameSealer, TAG_BYTES } from './seal.ts';
+import { jsonPieces, piecesLength } from '../json-pieces.ts';
 import type { TlsMaterial } from './tls.ts';
 
 /** A peer address. */
@@ -64,11 +65,10 @@ type Outbound = {
   socket: Socket | null;
   /** Tags this connection's frames; null until the handshake is done. */
   sealer: FrameSealer | null;
-  /** Message bodies waiting for a connection. */
-  queue: Buffer[];
+  /** Message bodies (JSON in pieces) waiting for a connection. */
+  queue: Buffer[][];
   backoff: number;
   timer: NodeJS.Timeout | null;
-  corked: boolean;
 };
 
 /** A running transport: `send` to peers, `close` to stop. */
@@ -146,7 +146,7 @@ export class Transport<M extends Envelope> {
     if (f.block?.includes(m.dest)) return;
     if (f.drop !== undefined && Math.random() < f.drop) return;
     const copies = f.duplicate !== undefined && Math.random() < f.duplicate ? 2 : 1;
-    const body = Buffer.from(JSON.stringify(m), 'utf8');
+    const body = jsonPieces(m);
     for (let k = 0; k < copies; k += 1) {
       if (f.delay !== undefined) {
         const [lo, hi] = f.delay;
@@ -155,30 +155,26 @@ export class Transport<M extends Envelope> {
     }
   }
 
-  private write(j: string, body: Buffer): void {
+  private write(j: string, body: Buffer[]): void {
     const o = this.out.get(j);
     if (o === undefined || this.closed) return;
     if (o.sealer === null || o.socket === null) {
       if (o.queue.length < QUEUE_MAX) o.queue.push(body);
       return;
     }
-    if (!o.corked) {
-      o.corked = true;
-      o.socket.cork();
-      process.nextTick(() => {
-        o.corked = false;
-        o.socket?.uncork();
-      });
-    }
     const head = Buffer.allocUnsafe(4 + TAG_BYTES);
-    head.writeUInt32BE(TAG_BYTES + body.length, 0);
+    head.writeUInt32BE(TAG_BYTES + piecesLength(body), 0);
     o.sealer.next(body).copy(head, 4);
+    // Header and body in one system call, now: a frame held until the next tick would wait behind
+    // the caller's synchronous WAL write, and a leader's AppendEntries must leave before its own write.
+    o.socket.cork();
     o.socket.write(head);
-    o.socket.write(body);
+    for (const b of body) o.socket.write(b);
+    o.socket.uncork();
   }
 
   private dial(j: string): void {
-    const o: Outbound = { socket: null, sealer: null, queue: [], backoff: BACKOFF_MIN, timer: null, corked: false };
+    const o: Outbound = { socket: null, sealer: null, queue: [], backoff: BACKOFF_MIN, timer: null };
     this.out.set(j, o);
     this.connectTo(j, o);
   }

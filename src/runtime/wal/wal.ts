@@ -11,7 +11,8 @@ import { open, rename, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { constants, writeSync } from 'node:fs';
+import { constants, writevSync } from 'node:fs';
+import { jsonPieces, piecesLength } from '../json-pieces.ts';
 import { diff, patchInPlace, same } from './diff.ts';
 import type { PatchOp } from './diff.ts';
 
@@ -48,13 +49,20 @@ export interface WalRecovery {
   readonly truncated: { readonly reason: string; readonly bytes: number } | null;
 }
 
+/** Encodes one record (length, checksum, payload) in pieces, to be written with one `writev`. */
+export function encodeRecordPieces(payload: unknown): Buffer[] {
+  const body = jsonPieces(payload);
+  let sum = 0;
+  for (const b of body) sum = crc32(b, sum);
+  const head = Buffer.alloc(HEADER);
+  head.writeUInt32BE(piecesLength(body), 0);
+  head.writeUInt32BE(sum, 4);
+  return [head, ...body];
+}
+
 /** Encodes one record (length, checksum, payload). */
 export function encodeRecord(payload: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
-  const head = Buffer.alloc(HEADER);
-  head.writeUInt32BE(body.length, 0);
-  head.writeUInt32BE(crc32(body), 4);
-  return Buffer.concat([head, body]);
+  return Buffer.concat(encodeRecordPieces(payload));
 }
 
 type Scan =
@@ -236,13 +244,14 @@ export class Wal {
       await this.compact(value);
       return true;
     }
-    const rec = encodeRecord(ops === null ? { f: value } : { p: ops });
+    const rec = encodeRecordPieces(ops === null ? { f: value } : { p: ops });
+    const bytes = piecesLength(rec);
     // Synchronous on purpose: nothing may leave the node until this append is durable anyway, and a
     // trip through libuv's thread pool (wake a worker, then the event loop) costs more than the event
     // loop loses; inputs arriving meanwhile wait in socket buffers and join the next group commit.
     // Measured: 1 client 1.45 ms p50 instead of 2.2 ms, 64 clients no worse.
-    writeSync(this.fh.fd, rec, 0, rec.length, this.size);
-    this.size += rec.length;
+    writeAll(this.fh.fd, rec, this.size);
+    this.size += bytes;
     this.last = value;
     return true;
   }
@@ -265,6 +274,25 @@ export class Wal {
 
   async close(): Promise<void> {
     await this.fh.close();
+  }
+}
+
+/** Writes all pieces at `position` (writev may write less than asked: the rest follows). */
+function writeAll(fd: number, pieces: readonly Buffer[], position: number): void {
+  let rest = pieces.filter((b) => b.length > 0);
+  let at = position;
+  while (rest.length > 0) {
+    let n = writevSync(fd, rest.slice(0, 1024), at);
+    at += n;
+    const next: Buffer[] = [];
+    for (const b of rest) {
+      if (n >= b.length) n -= b.length;
+      else {
+        next.push(n > 0 ? b.subarray(n) : b);
+        n = 0;
+      }
+    }
+    rest = next;
   }
 }
 

@@ -78,7 +78,7 @@ export function raw(port: number, method: string, path: string, body: Buffer | s
 }
 
 /** Writes `data` on a raw socket; resolves with everything received until the server closes it. */
-export function socketExchange(port: number, data: (Buffer | string)[], gapMs = 0): Promise<{ text: string; error: string | null }> {
+export function socketExchange(port: number, data: (Buffer | string)[], gapMs = 0, endMs = 5000): Promise<{ text: string; error: string | null }> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
     const got: Buffer[] = [];
@@ -94,6 +94,6 @@ export function socketExchange(port: number, data: (Buffer | string)[], gapMs = 
       }
     });
     // The tests end the exchange themselves when the server keeps the connection open.
-    setTimeout(() => s.destroy(), 5000).unref();
+    setTimeout(() => s.destroy(), endMs).unref();
   });
 }

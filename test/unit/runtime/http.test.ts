@@ -157,6 +157,16 @@ describe('values', () => {
     expect(r.text).toContain('"error":"body-timeout"');
     expect(f.submitted).toHaveLength(0);
   });
+
+  it('a body that keeps arriving is read to the end even when it takes longer than bodyTimeoutMs in all', async () => {
+    const f = fake();
+    const port = await start(f, { bodyTimeoutMs: 2500 });
+    // Six pieces 700 ms apart: 3.5 s in all, never a pause near 2.5 s.
+    const pieces = ['PUT /kv/slow HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 10\r\n\r\na', 'bc', 'de', 'fg', 'hi', 'j'];
+    const r = await socketExchange(port, pieces, 700, 60_000);
+    expect(r.text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(f.kv.peek('slow')).toBe('abcdefghij');
+  }, 90_000);
 });
 
 describe('sessions', () => {

@@ -110,6 +110,17 @@ describe('frames and schemas', () => {
 });
 
 describe('Transport', () => {
+  it('hands a frame to the kernel within send: nothing stays corked for a later tick (a synchronous WAL write may follow)', async () => {
+    const { a, got } = await pair();
+    await until(() => a.connected('b'));
+    const socket = (a as unknown as { out: Map<string, { socket: Socket | null }> }).out.get('b')?.socket;
+    a.send({ type: 'Ping', n: 1, source: 'a', dest: 'b' });
+    expect(socket?.writableCorked).toBe(0);
+    expect(socket?.writableLength).toBe(0);
+    await until(() => got['b']!.length === 1);
+    expect(got['b']?.[0]).toMatchObject({ n: 1 });
+  });
+
   it('delivers messages both ways after mutual authentication', async () => {
     const { a, b, got } = await pair();
     for (let n = 0; n < 100; n += 1) a.send({ type: 'Ping', source: 'a', dest: 'b', n });
