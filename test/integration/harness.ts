@@ -121,7 +121,7 @@ export class Cluster {
   }
 
   /** Waits until one of `among` is leader and the others that are up agree; returns its id. */
-  async waitLeader(among: readonly string[] = this.ids, ms = 15_000): Promise<string> {
+  async waitLeader(among: readonly string[] = this.ids, ms = 30_000): Promise<string> {
     const end = Date.now() + ms;
     while (Date.now() < end) {
       const ss = (await Promise.all(among.map((id) => this.status(id)))).filter((s): s is Status => s !== null);
@@ -134,7 +134,7 @@ export class Cluster {
   }
 
   /** Waits until `pred` holds for node id's status. */
-  async waitStatus(id: string, pred: (s: Status) => boolean, ms = 15_000): Promise<Status> {
+  async waitStatus(id: string, pred: (s: Status) => boolean, ms = 30_000): Promise<Status> {
     const end = Date.now() + ms;
     while (Date.now() < end) {
       const s = await this.status(id);
