@@ -1,6 +1,7 @@
 export type { Model, Named, Tagged } from './model.ts';
 export type { Permutation, Schema, Symmetry } from './symmetry.ts';
-export type { Global, LocalPredicates, Message, NodeId, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
+export type { Fairness, TemporalKind, TemporalProperty, View } from './temporal.ts';
+export type { Global, LocalPredicates, Message, NodeId, NodeLiveness, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
 export { canonical, sortedKeys } from './canonical.ts';

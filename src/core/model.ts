@@ -1,6 +1,7 @@
 // The shape of a TLA+ spec as the explorer sees it: Init, Next (split into action instances),
 // INVARIANT, action PROPERTY, CONSTRAINT and SYMMETRY (as data).
 import type { Symmetry } from './symmetry.ts';
+import type { Fairness, TemporalProperty, View } from './temporal.ts';
 
 /** Anything with a TLA+ action or message name in `type`. */
 export type Tagged = { readonly type: string };
@@ -40,4 +41,12 @@ export interface Model<S, A extends Tagged> {
   describe(a: A): string;
   /** Whether a state with no successor is an error (TLC's deadlock check); default true. */
   readonly checkDeadlock?: boolean;
+  /** Temporal properties (TLC's PROPERTY), checked only when a liveness check asks for them. */
+  readonly temporal?: Named<TemporalProperty<S>>;
+  /** Fairness of named actions (the spec's WF_vars / SF_vars conjuncts), for the temporal properties. */
+  readonly fairness?: readonly Fairness[];
+  /** Normalises unbounded counters for the liveness check (TLC's VIEW; see `View`). */
+  readonly view?: View<S>;
+  /** The fairness instance an action belongs to (default: `describe(a)`), e.g. `Receive(s1->s2)`. */
+  instance?(a: A): string;
 }
