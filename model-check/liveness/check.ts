@@ -3,7 +3,7 @@
 import type { Model, Tagged, TemporalProperty } from '../../src/core/index.ts';
 import { traceOf, type TraceStep } from '../trace.ts';
 import { fairOf, type Rejections } from './fair.ts';
-import { buildGraph, type StateGraph } from './graph.ts';
+import { buildGraph, type GraphOptions, type StateGraph } from './graph.ts';
 import { counterexample, type LassoIds } from './search.ts';
 
 /** Options of `checkLiveness`. */
@@ -49,21 +49,37 @@ export function checkLiveness<S, A extends Tagged>(model: Model<S, A>, o: Livene
   const t0 = performance.now();
   const declared = model.temporal ?? {};
   const names = o.properties ?? Object.keys(declared);
-  const graphs = new Map<unknown, StateGraph<S, A> | null>();
+  const graphs = new Map<string, StateGraph<S, A> | null>();
   const out: PropertyVerdict[] = [];
   for (const name of names) {
     const prop = declared[name];
     if (prop === undefined) throw new Error(`${model.name} declares no temporal property ${name}`);
-    if (!graphs.has(prop.assume)) {
-      graphs.set(prop.assume, buildGraph(model, { ...(prop.assume ? { assume: prop.assume as (s: unknown) => boolean } : {}), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
-    }
-    const g = graphs.get(prop.assume) as StateGraph<S, A> | null;
+    const key = `${graphKey(prop.assume)}/${graphKey(prop.assumeStep)}`;
+    if (!graphs.has(key)) graphs.set(key, buildGraph(model, graphOptions(prop, o)));
+    const g = graphs.get(key) as StateGraph<S, A> | null;
     if (g === null) return { verdict: 'incomplete', properties: out, seconds: (performance.now() - t0) / 1000, incomplete: `stopped at --max-states ${o.maxStates}` };
     out.push(verdictOf(model, g, name, prop));
     if (!(out.at(-1) as PropertyVerdict).holds) break;
   }
   const verdict = out.every((p) => p.holds) ? 'ok' : 'violation';
   return { verdict, properties: out, seconds: (performance.now() - t0) / 1000, incomplete: null };
+}
+
+const keys = new WeakMap<object, number>();
+let nextKey = 1;
+/** One graph per distinct pair of assumptions (by identity). */
+function graphKey(f: object | undefined): number {
+  if (f === undefined) return 0;
+  if (!keys.has(f)) keys.set(f, nextKey++);
+  return keys.get(f) as number;
+}
+
+function graphOptions<S>(prop: TemporalProperty<S>, o: LivenessOptions): GraphOptions {
+  return {
+    ...(prop.assume !== undefined ? { assume: prop.assume as (s: unknown) => boolean } : {}),
+    ...(prop.assumeStep !== undefined ? { assumeStep: prop.assumeStep as (s: unknown, t: unknown) => boolean } : {}),
+    ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
+  };
 }
 
 function verdictOf<S, A extends Tagged>(model: Model<S, A>, g: StateGraph<S, A>, name: string, prop: TemporalProperty<S>): PropertyVerdict {

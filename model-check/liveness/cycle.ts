@@ -22,20 +22,21 @@ export function fairCycle<A>(g: StateGraph<unknown, A>, part: readonly number[],
   };
   const needed = new Set<string>();
   for (const v of part) for (const i of g.enabled[v] ?? []) if (f.weak(i) || f.strong(i)) needed.add(i);
-  for (const i of [...needed].sort()) {
-    if (taken.has(i)) {
-      if (walk.some((e) => e.instance === i)) continue;
-      const e = nearest(g, part, inside, at, (v) => (g.edges[v] ?? []).some((x) => x.instance === i && inside.has(x.to)));
-      goTo(e);
-      const x = (g.edges[e] ?? []).find((y) => y.instance === i && inside.has(y.to)) as Edge<A>;
-      walk.push(x);
-      visited.add(x.to);
-      at = x.to;
-    } else if (!always.has(i) && !f.strong(i)) {
-      const off = (v: number) => !(g.enabled[v] ?? []).includes(i);
-      if ([...visited].some(off)) continue;
-      goTo(nearest(g, part, inside, at, off));
-    }
+  const order = [...needed].sort();
+  // First what must be taken (enabled throughout, or strongly fair), then a state disabling each other one.
+  for (const i of order.filter((x) => always.has(x) || f.strong(x))) {
+    if (!taken.has(i) || walk.some((e) => e.instance === i)) continue;
+    const from = nearest(g, part, inside, at, (v) => (g.edges[v] ?? []).some((x) => x.instance === i && inside.has(x.to)));
+    goTo(from);
+    const x = (g.edges[from] ?? []).find((y) => y.instance === i && inside.has(y.to)) as Edge<A>;
+    walk.push(x);
+    visited.add(x.to);
+    at = x.to;
+  }
+  for (const i of order.filter((x) => !always.has(x) && !f.strong(x))) {
+    const off = (v: number) => !(g.enabled[v] ?? []).includes(i);
+    if ([...visited].some(off) || walk.some((e) => e.instance === i)) continue;
+    goTo(nearest(g, part, inside, at, off));
   }
   if (at !== entry) goTo(entry);
   return walk;

@@ -27,6 +27,8 @@ export interface StateGraph<S, A> {
 export interface GraphOptions {
   /** Behaviours never enter a state violating this (a property's assumption: not a bound). */
   readonly assume?: (s: unknown) => boolean;
+  /** Behaviours never take a step `s -> t` violating this (an assumption on steps; `t` before the view). */
+  readonly assumeStep?: (s: unknown, t: unknown) => boolean;
   readonly maxStates?: number;
 }
 
@@ -46,6 +48,7 @@ export function buildGraph<S, A extends Tagged>(model: Model<S, A>, o: GraphOpti
   const view = model.view ?? ((s: S) => s);
   const inside = (s: S): boolean => model.constraint === undefined || model.constraint(s);
   const assumed = (s: S): boolean => o.assume === undefined || o.assume(s);
+  const stepAssumed = (s: S, t: S): boolean => o.assumeStep === undefined || o.assumeStep(s, t);
   const ids = new Map<string, number>();
   const states: S[] = [];
   const edges: Edge<A>[][] = [];
@@ -80,7 +83,7 @@ export function buildGraph<S, A extends Tagged>(model: Model<S, A>, o: GraphOpti
       const t = view(raw);
       const key = raw === s ? here : canonical(t);
       if (raw === s || (key === here && canonical(raw) === here)) continue; // a stutter: not <<A>>_vars
-      if (!assumed(t)) continue; // the assumption: [Next /\ Assume']_vars, WF_vars(A /\ Assume')
+      if (!assumed(t) || !stepAssumed(s, raw)) continue; // the assumption: [Next /\ Assume']_vars, WF_vars(A /\ Assume')
       const inst = instanceOf(model, a);
       (enabled[id] as string[]).push(inst);
       if (!inside(t)) {

@@ -30,6 +30,8 @@ export interface TemporalProperty<S> {
   readonly formula: string;
   readonly fairness?: readonly Fairness[];
   readonly assume?: (s: S) => boolean;
+  /** An assumption on steps (TLA+ `[][Next /\ AssumeStep]_vars`, fairness of `A /\ AssumeStep`). */
+  readonly assumeStep?: (s: S, t: S) => boolean;
 }
 
 /**
