@@ -33,11 +33,12 @@ export function takenIn(g: StateGraph<unknown, unknown>, nodes: readonly number[
   return taken;
 }
 
-/** Weak instances enabled at every state of `nodes`. */
-export function alwaysEnabled(g: StateGraph<unknown, unknown>, nodes: readonly number[], f: Fair): Set<string> {
+/** Weak instances enabled at every state of `nodes` (`pruned: false`: steps the constraint pruned not counted). */
+export function alwaysEnabled(g: StateGraph<unknown, unknown>, nodes: readonly number[], f: Fair, pruned = true): Set<string> {
   let always = null as Set<string> | null;
   for (const v of nodes) {
-    const here = new Set<string>((g.enabled[v] ?? []).filter((i: string) => f.weak(i)));
+    const cut = pruned ? [] : (g.pruned[v] ?? []);
+    const here = new Set<string>((g.enabled[v] ?? []).filter((i: string) => f.weak(i) && !cut.includes(i)));
     always = always === null ? here : new Set([...always].filter((i) => here.has(i)));
     if (always.size === 0) break;
   }
@@ -50,7 +51,8 @@ export function fairPart(g: StateGraph<unknown, unknown>, scc: readonly number[]
   const taken = takenIn(g, scc, inside);
   const starved = [...alwaysEnabled(g, scc, f)].filter((i) => !taken.has(i));
   if (starved.length > 0) {
-    if (starved.some((i) => scc.some((v) => (g.pruned[v] ?? []).includes(i)))) r.bound++;
+    // Refused only because of the bound: the set would be fair if the pruned steps were not enabled.
+    if ([...alwaysEnabled(g, scc, f, false)].every((i) => taken.has(i))) r.bound++;
     return null;
   }
   const bad = new Set<string>();

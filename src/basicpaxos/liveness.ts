@@ -55,7 +55,7 @@ function rounds(g: BpGlobal, c: BpConfig): number[] {
   const b = (x: Ballot | null) => x !== null && out.push(x.round);
   for (const i of Object.keys(g.nodes)) {
     const s = g.nodes[i] as Node;
-    if (s.role === 'Proposer') b(s.ballot);
+    if (s.role === 'Proposer') (b(s.ballot), b(s.highest?.bal ?? null));
     else if (s.role === 'Acceptor') (b(s.promised), b(s.accepted?.bal ?? null));
     else for (const x of s.votes) b(x.bal);
   }
@@ -75,7 +75,7 @@ export function relativeRounds(g: BpGlobal, c: BpConfig): BpGlobal {
   const nodes: Record<string, Node> = {};
   for (const i of Object.keys(g.nodes)) {
     const s = g.nodes[i] as Node;
-    nodes[i] = s.role === 'Proposer' ? { ...s, ballot: sb(s.ballot) }
+    nodes[i] = s.role === 'Proposer' ? { ...s, ballot: sb(s.ballot), highest: sv(s.highest) }
       : s.role === 'Acceptor' ? { ...s, promised: sb(s.promised), accepted: sv(s.accepted) }
       : { ...s, votes: s.votes.map((x) => ({ ...x, bal: sb(x.bal) as Ballot })) };
   }

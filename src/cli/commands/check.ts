@@ -16,6 +16,7 @@ import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-c
 import { ALL, checkName, resolve, select, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
+import { liveModel, refuseWithLiveness, runLiveness, temporalSelection } from './check-liveness.ts';
 import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
 import type { Command } from './index.ts';
 
@@ -26,6 +27,8 @@ const common = {
   'no-invariant': { type: 'string', multiple: true },
   'action-property': { type: 'string', multiple: true },
   'no-action-property': { type: 'string', multiple: true },
+  property: { type: 'string', multiple: true },
+  'no-property': { type: 'string', multiple: true },
   list: { type: 'boolean' },
   'no-deadlock': { type: 'boolean' },
   'max-states': { type: 'string' },
@@ -134,7 +137,13 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const speed = values['no-speed'] !== true;
   const off = speed ? {} : { speed };
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
-  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
+  // Liveness (docs/liveness.md): the .cfg's PROPERTY names that are temporal properties, and --property.
+  const live = liveModel(full.built, full.model);
+  const isTemporal = (n: string): boolean => live.temporal?.[n] !== undefined;
+  const strings = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
+  const temporal = temporalSelection(live, strings('property'), strings('no-property'), (cfg?.properties ?? []).map((p) => p.name).filter(isTemporal));
+  const safetyCfg = cfg === null ? null : { ...cfg, properties: cfg.properties.filter((p) => !isTemporal(p.name)) };
+  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
   const model = select(full.model, args.properties ?? ALL);
 
@@ -163,6 +172,11 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
   log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
   for (const o of overrides) log(`Override: ${o}`);
+  if (temporal.length > 0) {
+    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry, simulate: walks !== undefined, dfs: dfs !== undefined });
+    const head = { protocol: name, variant, config: cfg?.file ?? null, overrides, settings: built.settings };
+    return runLiveness(live, temporal, { json, head, ...(maxStates !== undefined ? { maxStates } : {}) }, log);
+  }
   log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
   if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
   if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
