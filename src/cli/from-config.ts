@@ -141,9 +141,9 @@ function checkDirectives(cfg: TlcConfig, p: Profile): void {
   if (spec === null) throw new UsageError(`${f}: no SPECIFICATION (expected: SPECIFICATION ${p.specification})`);
   const specs = [p.specification, ...(p.specifications ?? [])];
   if (!specs.includes(spec.name)) throw new UsageError(`${f}:${spec.line}: unknown specification ${spec.name} for ${p.module} (expected: ${specs.join(' or ')})`);
-  const allowed = p.temporal?.[spec.name] ?? null;
+  const allowed: readonly string[] | null = p.temporal?.[spec.name] ?? null;
   for (const x of allowed === null ? [] : cfg.properties) {
-    if (!allowed.includes(x.name)) throw new UsageError(`${f}:${x.line}: PROPERTY ${x.name} does not go with SPECIFICATION ${spec.name} (its properties: ${(allowed as readonly string[]).join(', ')})`);
+    if (!(allowed as readonly string[]).includes(x.name)) throw new UsageError(`${f}:${x.line}: PROPERTY ${x.name} does not go with SPECIFICATION ${spec.name} (its properties: ${(allowed as readonly string[]).join(', ')})`);
   }
   if (cfg.view !== null && cfg.view.name !== p.view) {
     throw new UsageError(`${f}:${cfg.view.line}: unknown VIEW ${cfg.view.name} for ${p.module} (expected: ${p.view ?? 'no VIEW'})`);
