@@ -8,6 +8,7 @@ import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
 import { symmetry } from './symmetry.ts';
 import { witnesses } from './witnesses.ts';
+import { liveness } from './liveness.ts';
 
 export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMessage> & {
   durable(s: Server): ReturnType<typeof durable>;
@@ -50,6 +51,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     describe: (i, a) => describe(i, a),
     describeMessage,
     symmetry,
+    liveness,
   };
 }
 
