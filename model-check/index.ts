@@ -11,3 +11,5 @@ export { exploreParallel } from './parallel.ts';
 export type { ParallelOptions } from './parallel.ts';
 export type { ModelFactory } from './factory.ts';
 export { exploreDepthFirst } from './dfs.ts';
+export { checkLiveness, formatLasso, withLiveness } from './liveness/index.ts';
+export type { Lasso, LivenessOptions, LivenessResult, PropertyVerdict } from './liveness/index.ts';

@@ -68,7 +68,8 @@ export const check: Command = {
     if (values['help'] === true) return (process.stdout.write(help(target)), EXIT.ok);
     if (values['list'] === true) {
       const defaults = Object.fromEntries(target.constants.map((c) => [c.flag, c.default]));
-      return (process.stdout.write(list(target, (await build({ protocol: name, constants: defaults, variant: null })).model)), EXIT.ok);
+      const listed = await build({ protocol: name, constants: defaults, variant: null });
+      return (process.stdout.write(list(target, liveModel(listed.built, listed.model))), EXIT.ok);
     }
     if (positionals.length > 0) throw new UsageError(`check ${name}: unexpected argument '${positionals[0]}'`);
     const cfg = cfgPath === undefined ? null : fromConfig(readConfig(cfgPath), target);
