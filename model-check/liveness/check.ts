@@ -12,6 +12,8 @@ export interface LivenessOptions {
   readonly properties?: readonly string[];
   /** Give up (verdict `incomplete`) when the graph passes this many states. */
   readonly maxStates?: number;
+  /** Give up (verdict `incomplete`) after this many seconds of building graphs. */
+  readonly maxSeconds?: number;
 }
 
 /** A lasso: `trace` (prefix, then cycle), and the step back to state `backTo` (1-based). */
@@ -55,9 +57,12 @@ export function checkLiveness<S, A extends Tagged>(model: Model<S, A>, o: Livene
     const prop = declared[name];
     if (prop === undefined) throw new Error(`${model.name} declares no temporal property ${name}`);
     const key = `${graphKey(prop.assume)}/${graphKey(prop.assumeStep)}`;
-    if (!graphs.has(key)) graphs.set(key, buildGraph(model, graphOptions(prop, o)));
+    if (!graphs.has(key)) graphs.set(key, buildGraph(model, { ...graphOptions(prop, o), startedAt: t0 }));
     const g = graphs.get(key) as StateGraph<S, A> | null;
-    if (g === null) return { verdict: 'incomplete', properties: out, seconds: (performance.now() - t0) / 1000, incomplete: `stopped at --max-states ${o.maxStates}` };
+    if (g === null) {
+      const why = o.maxStates !== undefined && (o.maxSeconds === undefined || (performance.now() - t0) / 1000 < o.maxSeconds) ? `stopped at --max-states ${o.maxStates}` : `stopped at --max-seconds ${o.maxSeconds}`;
+      return { verdict: 'incomplete', properties: out, seconds: (performance.now() - t0) / 1000, incomplete: why };
+    }
     out.push(verdictOf(model, g, name, prop));
     if (!(out.at(-1) as PropertyVerdict).holds) break;
   }
@@ -79,6 +84,7 @@ function graphOptions<S>(prop: TemporalProperty<S>, o: LivenessOptions): GraphOp
     ...(prop.assume !== undefined ? { assume: prop.assume as (s: unknown) => boolean } : {}),
     ...(prop.assumeStep !== undefined ? { assumeStep: prop.assumeStep as (s: unknown, t: unknown) => boolean } : {}),
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
+    ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
   };
 }
 

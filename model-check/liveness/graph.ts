@@ -30,6 +30,9 @@ export interface GraphOptions {
   /** Behaviours never take a step `s -> t` violating this (an assumption on steps; `t` before the view). */
   readonly assumeStep?: (s: unknown, t: unknown) => boolean;
   readonly maxStates?: number;
+  /** Give up after this many seconds (counted from `performance.now()` = `startedAt`). */
+  readonly maxSeconds?: number;
+  readonly startedAt?: number;
 }
 
 /** The fairness instance of action `a` (a family name, then its parameters). */
@@ -43,7 +46,7 @@ export function familyOf(instance: string): string {
   return k < 0 ? instance : instance.slice(0, k);
 }
 
-/** Builds the graph breadth-first; returns null when `maxStates` is passed. */
+/** Builds the graph breadth-first; returns null when `maxStates` or `maxSeconds` is passed. */
 export function buildGraph<S, A extends Tagged>(model: Model<S, A>, o: GraphOptions = {}): StateGraph<S, A> | null {
   const view = model.view ?? ((s: S) => s);
   const inside = (s: S): boolean => model.constraint === undefined || model.constraint(s);
@@ -74,6 +77,7 @@ export function buildGraph<S, A extends Tagged>(model: Model<S, A>, o: GraphOpti
   }
   for (let id = 0; id < states.length; id++) {
     if (o.maxStates !== undefined && states.length > o.maxStates) return null;
+    if (o.maxSeconds !== undefined && (id & 1023) === 0 && performance.now() - (o.startedAt ?? 0) > o.maxSeconds * 1000) return null;
     const s = states[id] as S;
     const here = canonical(s);
     for (const a of model.actions(s)) {

@@ -26,22 +26,25 @@ export function liveModel(built: Built, model: Model<unknown, Tagged>): Model<un
   return withLiveness(model as never, built.protocol as never, built.config) as unknown as Model<unknown, Tagged>;
 }
 
-/** What may not go with a liveness check: more workers, symmetry, simulation, DFS. */
-export function refuseWithLiveness(o: { workers: string | undefined; symmetry: boolean; simulate: boolean; dfs: boolean }): void {
+/** What may not go with a liveness check: more workers, symmetry, simulation, DFS, spilling, a memory limit. */
+export function refuseWithLiveness(o: { workers: string | undefined; symmetry: boolean; simulate: boolean; dfs: boolean; memoryOrSpill: boolean }): void {
+  if (o.memoryOrSpill) throw new UsageError('--property keeps its graph in memory: --memory and --spill do not apply to it (use --max-states or --max-seconds)');
   if (o.workers !== undefined && o.workers !== '1') throw new UsageError(`--property runs the liveness check in one thread: --workers ${o.workers} cannot go with it`);
   if (o.symmetry) throw new UsageError('--property and --symmetry cannot go together: a fair cycle under symmetry need not be one of the model (TLC warns the same); run the liveness check without --symmetry');
   if (o.simulate || o.dfs) throw new UsageError('--property needs the whole state graph: it cannot go with --simulate or --dfs');
 }
 
 /** Runs the check and reports it (text or JSON); returns the exit code (13 on a violation, as TLC). */
-export function runLiveness(model: Model<unknown, Tagged>, names: readonly string[], o: { json: boolean; maxStates?: number; head: Record<string, unknown> }, log: (line: string) => void): number {
+export function runLiveness(model: Model<unknown, Tagged>, names: readonly string[], o: { json: boolean; maxStates?: number; maxSeconds?: number; userSeconds?: number; head: Record<string, unknown> }, log: (line: string) => void): number {
   log(`Temporal properties: ${names.join(', ')}`);
   for (const n of names) {
     const p = model.temporal?.[n];
     log(`  ${n}: ${p?.formula ?? ''}${p?.assume !== undefined || p?.assumeStep !== undefined ? ' (under its assumption)' : ''}`);
   }
   log(`Fairness: ${fairnessText(model.fairness ?? [])}; liveness runs in one thread, without symmetry${model.view !== undefined ? ', through the model\'s view' : ''}`);
-  const r = checkLiveness(model, { properties: names, ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) });
+  const checked = checkLiveness(model, { properties: names, ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}), ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}) });
+  // The user's --max-seconds in the message, not the time that was left after building the model.
+  const r = checked.incomplete?.startsWith('stopped at --max-seconds') === true ? { ...checked, incomplete: `stopped at --max-seconds ${o.userSeconds}` } : checked;
   if (o.json) process.stdout.write(`${JSON.stringify(summaryOf(r, o.head))}\n`);
   else report(r, log);
   return r.verdict === 'violation' ? EXIT.temporal : r.verdict === 'incomplete' ? EXIT.incomplete : EXIT.ok;

@@ -174,9 +174,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
   for (const o of overrides) log(`Override: ${o}`);
   if (temporal.length > 0) {
-    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry, simulate: walks !== undefined, dfs: dfs !== undefined });
+    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry, simulate: walks !== undefined, dfs: dfs !== undefined, memoryOrSpill: memory !== undefined || spill !== undefined });
     const head = { protocol: name, variant, config: cfg?.file ?? null, overrides, settings: built.settings };
-    return runLiveness(live, temporal, { json, head, ...(maxStates !== undefined ? { maxStates } : {}) }, log);
+    return runLiveness(live, temporal, { json, head, ...(maxStates !== undefined ? { maxStates } : {}), ...(remaining !== undefined ? { maxSeconds: remaining, userSeconds: maxSeconds as number } : {}) }, log);
   }
   log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
   if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
