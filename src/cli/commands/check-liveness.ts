@@ -20,6 +20,21 @@ export function temporalSelection(model: Model<unknown, Tagged>, only: readonly 
   return base.filter((n) => !without.includes(n));
 }
 
+/**
+ * The liveness part of a check: the model with its liveness declarations, the temporal properties
+ * selected (the .cfg's PROPERTY names that are temporal, `--property`, `--no-property`), and the
+ * .cfg with those left out of its (action) properties.
+ */
+export function livenessOf<C extends { readonly properties: readonly { readonly name: string }[] }>(
+  full: { readonly built: Built; readonly model: Model<unknown, Tagged> }, cfg: C | null, values: Readonly<Record<string, unknown>>,
+): { live: Model<unknown, Tagged>; temporal: string[]; safetyCfg: C | null } {
+  const live = liveModel(full.built, full.model);
+  const isTemporal = (n: string): boolean => live.temporal?.[n] !== undefined;
+  const strings = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
+  const temporal = temporalSelection(live, strings('property'), strings('no-property'), (cfg?.properties ?? []).map((p) => p.name).filter(isTemporal));
+  return { live, temporal, safetyCfg: cfg === null ? null : { ...cfg, properties: cfg.properties.filter((p) => !isTemporal(p.name)) } };
+}
+
 /** The model with its protocol's liveness declarations (a node-level protocol's come from `liveness(c)`). */
 export function liveModel(built: Built, model: Model<unknown, Tagged>): Model<unknown, Tagged> {
   if (built.kind === 'model') return model;

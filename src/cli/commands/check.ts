@@ -16,7 +16,7 @@ import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-c
 import { ALL, checkName, resolve, select, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
-import { liveModel, refuseWithLiveness, runLiveness, temporalSelection } from './check-liveness.ts';
+import { livenessOf, liveModel, refuseWithLiveness, runLiveness } from './check-liveness.ts';
 import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
 import type { Command } from './index.ts';
 
@@ -138,12 +138,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const speed = values['no-speed'] !== true;
   const off = speed ? {} : { speed };
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
-  // Liveness (docs/liveness.md): the .cfg's PROPERTY names that are temporal properties, and --property.
-  const live = liveModel(full.built, full.model);
-  const isTemporal = (n: string): boolean => live.temporal?.[n] !== undefined;
-  const strings = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
-  const temporal = temporalSelection(live, strings('property'), strings('no-property'), (cfg?.properties ?? []).map((p) => p.name).filter(isTemporal));
-  const safetyCfg = cfg === null ? null : { ...cfg, properties: cfg.properties.filter((p) => !isTemporal(p.name)) };
+  const { live, temporal, safetyCfg } = livenessOf(full, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
   const model = select(full.model, args.properties ?? ALL);
