@@ -4,6 +4,8 @@
 (* every server action but ClientRequest, and of delivery per channel; no  *)
 (* faults.  "Eventually a leader" fails: elections can keep failing (TLC   *)
 (* exit 13), which is why Raft randomises election timeouts (Raft 5.2).    *)
+(* PatientTimerSpec: a candidate times out only once it has lost; split    *)
+(* votes (each votes for itself) can still repeat for ever (exit 13).      *)
 (* StableTimerSpec adds stable timers: only s1 ever becomes a candidate    *)
 (* (the others hear it before their timers fire), and a candidate never    *)
 (* times out again as a candidate (its timer outlasts the election); then  *)
@@ -70,10 +72,16 @@ OnlyFirstCandidate == \A i \in Server \ {s1} : state[i] /= "Candidate"
 NoCandidateTimeout == \A i \in Server : ~(state[i] = "Candidate" /\ state'[i] = "Candidate" /\ currentTerm'[i] > currentTerm[i])
 StableTimers == OnlyFirstCandidate' /\ NoCandidateTimeout
 
+\* Patient timers: a candidate times out again only once it has lost (all answered, no quorum granted).
+Lost(i) == votesResponded[i] = Server /\ votesGranted[i] \notin Quorum
+TimeoutAfterLoss == \A i \in Server : (state[i] = "Candidate" /\ state'[i] = "Candidate" /\ currentTerm'[i] > currentTerm[i]) => Lost(i)
+
 LiveSpec == MCInit /\ [][MCNext]_mvars /\ Fairness(TRUE)
+PatientTimerSpec == MCInit /\ [][MCNext /\ TimeoutAfterLoss]_mvars /\ Fairness(TimeoutAfterLoss)
 StableTimerSpec == MCInit /\ [][MCNext /\ StableTimers]_mvars /\ Fairness(StableTimers)
 
 EventuallyLeader == <>(\E i \in Server : state[i] = "Leader")
+EventuallyLeaderPatientTimers == <>(\E i \in Server : state[i] = "Leader")
 EventuallyLeaderStableTimer == <>(\E i \in Server : state[i] = "Leader")
 SubmittedCommittedStableTimer == (\E i \in Server : Len(log[i]) > 0) ~> (\E i \in Server : commitIndex[i] > 0)
 =============================================================================

@@ -33,8 +33,8 @@ const liveProfiles: Readonly<Record<string, Partial<Profile>>> = {
     temporal: { DuelSpec: ['EventuallyLearned'], LeaderSpec: ['EventuallyLearnedStableLeader'] },
   },
   raft: {
-    module: 'MCRaftLive', specification: 'LiveSpec', specifications: ['StableTimerSpec'], view: 'LiveView', constraint: 'LiveConstraint',
-    temporal: { LiveSpec: ['EventuallyLeader'], StableTimerSpec: ['EventuallyLeaderStableTimer', 'SubmittedCommittedStableTimer'] },
+    module: 'MCRaftLive', specification: 'LiveSpec', specifications: ['PatientTimerSpec', 'StableTimerSpec'], view: 'LiveView', constraint: 'LiveConstraint',
+    temporal: { LiveSpec: ['EventuallyLeader'], PatientTimerSpec: ['EventuallyLeaderPatientTimers'], StableTimerSpec: ['EventuallyLeaderStableTimer', 'SubmittedCommittedStableTimer'] },
   },
 };
 

@@ -1,7 +1,7 @@
 // Liveness of Raft (docs/liveness.md): "eventually a leader" fails by split votes under weak
 // fairness alone (Raft §5.2 randomises timeouts for this), and holds, with "a submitted value is
 // eventually committed", under stable timers; terms made finite by a view relative to the smallest live one.
-import { bagMap, type Fairness, type Global, type NodeLiveness } from '../core/index.ts';
+import { bagMap, isMajority, type Fairness, type Global, type NodeLiveness } from '../core/index.ts';
 import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
@@ -23,6 +23,16 @@ export function noCandidateTimeout(g: G, h: G, c: RaftConfig): boolean {
   });
 }
 
+/** Patient timers, on steps: a candidate times out again only once it has lost (every server answered, no majority granted). */
+export function timeoutAfterLoss(g: G, h: G, c: RaftConfig): boolean {
+  return c.servers.every((i) => {
+    const s = g.nodes[i] as Server;
+    const t = h.nodes[i] as Server;
+    const lost = s.votesResponded.length === c.servers.length && !isMajority(c.servers, s.votesGranted);
+    return !(s.state === 'Candidate' && t.state === 'Candidate' && t.currentTerm > s.currentTerm) || lost;
+  });
+}
+
 export function liveness(c: RaftConfig): NodeLiveness<Server, RaftMessage> {
   const leader = (g: G) => c.servers.some((i) => (g.nodes[i] as Server).state === 'Leader');
   const assume = (g: G) => onlyFirstCandidate(g, c);
@@ -30,6 +40,7 @@ export function liveness(c: RaftConfig): NodeLiveness<Server, RaftMessage> {
   return {
     temporal: {
       EventuallyLeader: { kind: 'eventually', p: leader, formula: '<>(\\E i \\in Server : state[i] = Leader)' },
+      EventuallyLeaderPatientTimers: { kind: 'eventually', p: leader, formula: '<>(\\E i \\in Server : state[i] = Leader)', assumeStep: (g, h) => timeoutAfterLoss(g, h, c) },
       EventuallyLeaderStableTimer: { kind: 'eventually', p: leader, formula: '<>(\\E i \\in Server : state[i] = Leader)', assume, assumeStep },
       SubmittedCommittedStableTimer: {
         kind: 'leads-to', assume, assumeStep,

@@ -33,6 +33,24 @@ describe('Raft liveness (docs/liveness.md)', () => {
     for (const g of laps) expect(c.servers.some((i) => (g.nodes[i] as Server).state === 'Leader')).toBe(false);
   });
 
+  it('patient timers (a candidate times out only once it has lost): the split vote, 16 states back to state 3 (TLC: violated, 512 states)', async () => {
+    const { m, c } = modelOf('0');
+    const p = checkLiveness(m, { properties: ['EventuallyLeaderPatientTimers'] }).properties[0];
+    expect(p?.distinct).toBe(512);
+    expect(p?.lasso?.trace.length).toBe(16);
+    expect(p?.lasso?.backTo).toBe(3);
+    const cycle = [...(p?.lasso?.trace ?? []).slice(3).map((t) => t.action), p?.lasso?.back];
+    // Each server votes for itself and is denied by the other; then both time out.
+    for (const [i, j] of [['s1', 's2'], ['s2', 's1']]) {
+      expect(cycle).toContain(`Receive(RequestVoteResponse ${i}->${i} term 1 granted)`);
+      expect(cycle).toContain(`Receive(RequestVoteResponse ${j}->${i} term 1 denied)`);
+      expect(cycle).toContain(`Timeout(${i})`);
+    }
+    await expect(`${(p?.lasso?.trace ?? []).map((t, k) => `${k + 1}: ${t.action ?? '<Initial state>'}`).join('\n')}\n17: Back to state 3: ${p?.lasso?.back}\n`).toMatchFileSnapshot('__traces__/raft-split-vote-lasso.txt');
+    const laps = replayLasso(m, p!.lasso!, 2);
+    expect(laps.map((g) => c.servers.map((i) => (g.nodes[i] as Server).currentTerm))).toEqual([[2, 2], [3, 3], [4, 4]]);
+  });
+
   it('stable timers (only s1 a candidate, never timing out as one): a leader is elected and a submitted value committed, 34 states (TLC: the same)', () => {
     const r = checkLiveness(modelOf('1').m, { properties: ['EventuallyLeaderStableTimer', 'SubmittedCommittedStableTimer'] });
     expect(r.verdict).toBe('ok');

@@ -13,6 +13,7 @@ describe('npm run tlc, liveness rows', () => {
       ['MCBasicPaxosLive-duel.cfg', 'MCBasicPaxosLive.tla', 'basicpaxos'],
       ['MCBasicPaxosLive-leader.cfg', 'MCBasicPaxosLive.tla', 'basicpaxos'],
       ['MCRaftLive-split.cfg', 'MCRaftLive.tla', 'raft'],
+      ['MCRaftLive-splitvote.cfg', 'MCRaftLive.tla', 'raft'],
       ['MCRaftLive-stable.cfg', 'MCRaftLive.tla', 'raft'],
     ]);
   });
