@@ -20,3 +20,5 @@ export type { TlaTarget } from './trace-tla.ts';
 export { ShapeError } from './trace-value.ts';
 export { refinementName, refining } from './refinement.ts';
 export type { Refined } from './refinement.ts';
+export { checkLiveness, formatLasso, withLiveness } from './liveness/index.ts';
+export type { Lasso, LivenessOptions, LivenessResult, PropertyVerdict } from './liveness/index.ts';

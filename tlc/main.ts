@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rewrite } from './cfg.ts';
 import { countProblems, mutationProblems } from './compare.ts';
-import { sany, tlc } from './java.ts';
+import { sany, tlc, tlcArgs } from './java.ts';
+import { liveProblems, liveRows, parseOursLiveness, parseTlcLiveness, type LiveRow } from './liveness.ts';
+import { oursArgs } from './ours.ts';
+import { run } from './run.ts';
 import { applyEdit, mutations, type Mutation } from './mutations.ts';
 import { runOurs } from './ours.ts';
 import { settings, type Setting } from './settings.ts';
@@ -124,6 +127,25 @@ function printTraces(trows: readonly TraceRow[]): void {
   )}`);
 }
 
+/** One liveness model, TLC and ours side by side. */
+async function liveRow(jar: string, specDir: string, r: LiveRow): Promise<{ id: string; cells: string[]; problems: string[] }> {
+  const meta = mkdtempSync(join(tmpdir(), 'tlc-meta-'));
+  try {
+    const [o, t] = await Promise.all([
+      run(join(ROOT, 'node_modules', '.bin', 'tsx'), oursArgs(r.protocol, join(specDir, r.cfg)), ROOT),
+      run('java', tlcArgs(jar, r.cfg, r.module, meta), specDir),
+    ]);
+    const ours = parseOursLiveness(o.out, o.code);
+    const theirs = parseTlcLiveness(t.out + t.err, t.code);
+    const problems = liveProblems(ours, theirs);
+    const show = (x: typeof ours): string => `${x.verdict} (${fig(x.distinct)}${x.lasso === null ? '' : `; lasso ${x.lasso}`})`;
+    console.log(`liveness ${r.id}: ours ${show(ours)}, TLC ${show(theirs)} ${problems.length === 0 ? 'same' : `DIFFERENT: ${problems.join('; ')}`}`);
+    return { id: r.id, cells: [r.id, show(ours), show(theirs), secs(o.seconds), secs(t.seconds), problems.length === 0 ? 'same' : 'DIFFERENT'], problems };
+  } finally {
+    rmSync(meta, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -191,6 +213,10 @@ async function main(): Promise<number> {
     });
     printTables(rows, mrows, muts);
     printTraces(trows);
+    const live = liveRows(specDir).filter((r) => pick(r.id, true));
+    const lrows = await pool(live, jobs, async (r) => liveRow(jarPath, specDir, r));
+    if (lrows.length > 0) console.log(`\nLiveness (verdict, distinct views, lasso states):\n${table(['model', 'ours', 'TLC', 'ours time', 'TLC time', 'result'], lrows.map((x) => x.cells))}`);
+    for (const x of lrows) failures.push(...x.problems.map((p) => `${x.id}: ${p}`));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { handlers as correct, step } from './step.ts';
 import type { Ballot, BpAction, BpConfig, BpMessage, Handlers, Node, Vote } from './types.ts';
 import { shape } from './shape.ts';
 import { witnesses } from './witnesses.ts';
+import { liveness } from './liveness.ts';
 
 export type BasicPaxosProtocol = NodeProtocol<BpConfig, Node, BpAction, BpMessage>;
 
@@ -52,6 +53,7 @@ export function basicPaxosWith(h: Handlers = correct, name = 'basicpaxos'): Basi
     describe,
     describeMessage,
     shape,
+    liveness,
   };
 }
 

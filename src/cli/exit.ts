@@ -12,6 +12,8 @@ export const EXIT = {
   deadlock: 11,
   /** TLC's safety-violation code: an invariant or action property failed. */
   violation: 12,
+  /** TLC's liveness-violation code: a temporal property failed (a fair lasso). */
+  temporal: 13,
   /** Stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
   interrupted: 130,
   /** Stopped by SIGTERM: 128 + 15. */

@@ -20,6 +20,29 @@ interface Profile {
   readonly unbounded: string | null;
   /** Constants the protocol derives from the others (no flag), e.g. an order of model values. */
   readonly derived?: readonly string[];
+  /** Further SPECIFICATIONs the module defines (a liveness module's, each with its fairness). */
+  readonly specifications?: readonly string[];
+  /** A liveness module's temporal properties by the SPECIFICATION whose fairness and assumptions they take. */
+  readonly temporal?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The liveness modules (`MC<Module>Live-*.cfg`, docs/liveness.md): their specs, VIEW and CONSTRAINT. */
+const liveProfiles: Readonly<Record<string, Partial<Profile>>> = {
+  basicpaxos: {
+    module: 'MCBasicPaxosLive', specification: 'DuelSpec', specifications: ['LeaderSpec'], view: 'LiveView', constraint: 'LiveConstraint',
+    temporal: { DuelSpec: ['EventuallyLearned'], LeaderSpec: ['EventuallyLearnedStableLeader'] },
+  },
+  raft: {
+    module: 'MCRaftLive', specification: 'LiveSpec', specifications: ['PatientTimerSpec', 'StableTimerSpec'], view: 'LiveView', constraint: 'LiveConstraint',
+    temporal: { LiveSpec: ['EventuallyLeader'], PatientTimerSpec: ['EventuallyLeaderPatientTimers'], StableTimerSpec: ['EventuallyLeaderStableTimer', 'SubmittedCommittedStableTimer'] },
+  },
+};
+
+/** The profile of `file`: a liveness module's when the file is named after one. */
+function profileOf(protocol: string, file: string): Profile {
+  const base = profiles[protocol] as Profile;
+  const live = liveProfiles[protocol];
+  return live !== undefined && basename(file).startsWith(`${live.module}-`) ? { ...base, ...live } : base;
 }
 
 const profiles: Readonly<Record<string, Profile>> = {
@@ -76,7 +99,7 @@ export function pickProtocol(path: string, given: string | undefined, names: rea
 
 /** Maps the parsed file onto protocol `t`; every constant must be assigned, as TLC requires. */
 export function fromConfig(cfg: TlcConfig, t: Checkable): FromConfig {
-  const profile = profiles[t.name] as Profile;
+  const profile = profileOf(t.name, cfg.file);
   const f = cfg.file;
   const at = (line: number, msg: string): never => {
     throw new UsageError(`${f}:${line}: ${msg}`);
@@ -116,7 +139,12 @@ function checkDirectives(cfg: TlcConfig, p: Profile): void {
   const f = cfg.file;
   const spec = cfg.specification;
   if (spec === null) throw new UsageError(`${f}: no SPECIFICATION (expected: SPECIFICATION ${p.specification})`);
-  if (spec.name !== p.specification) throw new UsageError(`${f}:${spec.line}: unknown specification ${spec.name} for ${p.module} (expected: ${p.specification})`);
+  const specs = [p.specification, ...(p.specifications ?? [])];
+  if (!specs.includes(spec.name)) throw new UsageError(`${f}:${spec.line}: unknown specification ${spec.name} for ${p.module} (expected: ${specs.join(' or ')})`);
+  const allowed: readonly string[] | null = p.temporal?.[spec.name] ?? null;
+  for (const x of allowed === null ? [] : cfg.properties) {
+    if (!(allowed as readonly string[]).includes(x.name)) throw new UsageError(`${f}:${x.line}: PROPERTY ${x.name} does not go with SPECIFICATION ${spec.name} (its properties: ${(allowed as readonly string[]).join(', ')})`);
+  }
   if (cfg.view !== null && cfg.view.name !== p.view) {
     throw new UsageError(`${f}:${cfg.view.line}: unknown VIEW ${cfg.view.name} for ${p.module} (expected: ${p.view ?? 'no VIEW'})`);
   }

@@ -51,3 +51,14 @@ function find<T>(b: Bag<T>, key: string): number {
   }
   return lo;
 }
+
+/** The bag of `f(x)` for each element `x`, copies kept (elements `f` maps together are merged). */
+export function bagMap<T>(b: Bag<T>, f: (x: T) => T): Bag<T> {
+  let out: Bag<T> = [];
+  for (const [, x, copies] of b) {
+    const y = f(x);
+    const key = canonical(y);
+    for (let k = 0; k < copies; k++) out = bagAdd(out, y, key);
+  }
+  return out;
+}

@@ -3,9 +3,10 @@ export type { History, Refinement, Sent, SomeRefinement } from './refinement.ts'
 export { messagesSent, refinement } from './refinement.ts';
 export type { Permutation, Schema, Symmetry } from './symmetry.ts';
 export type { AnySchema, NodeShape, Shape } from './shape.ts';
-export type { Global, LocalPredicates, Message, NodeId, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
+export type { Fairness, TemporalKind, TemporalProperty, View } from './temporal.ts';
+export type { Global, LocalPredicates, Message, NodeId, NodeLiveness, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
-export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';
+export { bagAdd, bagCount, bagMap, bagRemove, bagSize, emptyBag } from './bag.ts';
 export { canonical, sortedKeys } from './canonical.ts';
 export { setAdd, setHas, setOf, setRemove, subsets } from './set.ts';
 export { committedIndex, isJointMajority, isMajority, majorities, quorumsIntersect } from './quorum.ts';

@@ -3,6 +3,7 @@
 import type { Shape } from './shape.ts';
 import type { SomeRefinement } from './refinement.ts';
 import type { Symmetry } from './symmetry.ts';
+import type { Fairness, TemporalProperty, View } from './temporal.ts';
 
 /** Anything with a TLA+ action or message name in `type`. */
 export type Tagged = { readonly type: string };
@@ -48,4 +49,12 @@ export interface Model<S, A extends Tagged> {
   readonly refines?: SomeRefinement<S>;
   /** TLC's VIEW: what of a state tells it apart from others (default: all of it). */
   view?(s: S): unknown;
+  /** Temporal properties (TLC's PROPERTY), checked only when a liveness check asks for them. */
+  readonly temporal?: Named<TemporalProperty<S>>;
+  /** Fairness of named actions (the spec's WF_vars / SF_vars conjuncts), for the temporal properties. */
+  readonly fairness?: readonly Fairness[];
+  /** Normalises unbounded counters for the liveness check (a VIEW that TLC applies too; see `View`). */
+  readonly normalize?: View<S>;
+  /** The fairness instance an action belongs to (default: `describe(a)`), e.g. `Receive(s1->s2)`. */
+  instance?(a: A): string;
 }

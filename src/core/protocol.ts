@@ -4,6 +4,7 @@ import type { Named, Tagged } from './model.ts';
 import type { Schema } from './symmetry.ts';
 import type { Bag } from './bag.ts';
 import type { NodeShape } from './shape.ts';
+import type { Fairness, TemporalProperty, View } from './temporal.ts';
 
 /** A server, acceptor or client name, e.g. `s1`. */
 export type NodeId = string;
@@ -109,4 +110,13 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   describe(i: NodeId, a: A): string;
   /** Names a message in a trace, e.g. `AppendEntriesRequest s1->s2 term 2`. */
   describeMessage(m: M): string;
+  /** Liveness declarations (docs/liveness.md): temporal properties, fairness, a view; absent: none. */
+  liveness?(c: C): NodeLiveness<S, M>;
+}
+
+/** What a node-level protocol declares for the liveness check, over the global view. */
+export interface NodeLiveness<S, M> {
+  readonly temporal: Named<TemporalProperty<Global<S, M>>>;
+  readonly fairness: readonly Fairness[];
+  readonly view?: View<Global<S, M>>;
 }

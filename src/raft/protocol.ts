@@ -10,6 +10,7 @@ import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Valu
 import { shape } from './shape.ts';
 import { symmetry } from './symmetry.ts';
 import { witnesses } from './witnesses.ts';
+import { liveness } from './liveness.ts';
 
 export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMessage> & {
   durable(s: Server): ReturnType<typeof durable>;
@@ -53,6 +54,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     describeMessage,
     symmetry,
     shape,
+    liveness,
   };
 }
 

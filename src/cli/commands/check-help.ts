@@ -24,6 +24,9 @@ export function list(t: Checkable, model: Model<unknown, Tagged>): string {
     `  action properties (default: all): ${names(Object.keys(model.actionProperties))}`,
     `  witnesses: ${names(witnesses)}`,
     ...(witnesses.length > 0 ? [`  negated witnesses (--invariant, never by default): ${names(witnesses.map((w) => `Not${w}`))}`] : []),
+    `  temporal properties (--property NAME or all; never by default): ${names(Object.keys(model.temporal ?? {}))}`,
+    ...Object.entries(model.temporal ?? {}).map(([n, p]) => `    ${n}: ${p.formula}${p.assume !== undefined || p.assumeStep !== undefined ? ' (under its assumption, docs/liveness.md)' : ''}`),
+    ...(model.fairness !== undefined ? [`  fairness: ${names(model.fairness.map((f) => `${f.kind === 'weak' ? 'WF' : 'SF'}(${f.action})`))}`] : []),
     `  variants: ${names(Object.keys(t.variants))}`,
     '  constants:',
     ...t.constants.map((c) => `    --${c.flag} (${c.constant}), default ${c.default}`),
@@ -47,7 +50,11 @@ export function help(t: Checkable): string {
     '  --invariant NAME     check only the named invariants (repeatable; default: all)',
     '  --no-invariant NAME  do not check this invariant (repeatable)',
     '  --action-property NAME, --no-action-property NAME   the same for action properties',
-    '  --list               print the invariants, action properties, witnesses, variants and constants',
+    '  --property NAME      check this temporal property (repeatable; `all`: every one) instead of the',
+    '                       invariants: a fair-cycle search, one thread, no symmetry (docs/liveness.md)',
+    '  --no-property NAME   leave this temporal property out (of `all` or the .cfg\'s PROPERTY)',
+    '  --list               print the invariants, action properties, witnesses, temporal properties,',
+    '                       fairness, variants and constants',
     '', 'Exploration:',
     '  --no-deadlock        do not report states without successors',
     '  --max-states N       stop after N distinct states (exit 3, incomplete)',
@@ -64,7 +71,7 @@ export function help(t: Checkable): string {
     '  --trace-out FILE     write the counterexample as ITF JSON (--trace-format tla: a TLA+ module and .cfg',
     '                       that TLC re-checks; needs --config); --trace-witness NAME: the path to a witness',
     '  --html FILE          a self-contained HTML report with the trace as a sequence diagram; --svg FILE: the diagram',
-    '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated.', '',
+        '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated, 13 temporal property violated.', '',
   );
   return lines.join('\n');
 }

@@ -17,6 +17,7 @@ import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
 import { traceFlags, traceRequest, writeTraces, type TraceRequest } from './check-traces.ts';
+import { livenessOf, liveModel, refuseWithLiveness, runLiveness } from './check-liveness.ts';
 import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
 import type { Command } from './index.ts';
 
@@ -27,6 +28,8 @@ const common = {
   'no-invariant': { type: 'string', multiple: true },
   'action-property': { type: 'string', multiple: true },
   'no-action-property': { type: 'string', multiple: true },
+  property: { type: 'string', multiple: true },
+  'no-property': { type: 'string', multiple: true },
   list: { type: 'boolean' },
   'no-deadlock': { type: 'boolean' },
   'max-states': { type: 'string' },
@@ -67,7 +70,8 @@ export const check: Command = {
     if (values['help'] === true) return (process.stdout.write(help(target)), EXIT.ok);
     if (values['list'] === true) {
       const defaults = Object.fromEntries(target.constants.map((c) => [c.flag, c.default]));
-      return (process.stdout.write(list(target, (await build({ protocol: name, constants: defaults, variant: null })).model)), EXIT.ok);
+      const listed = await build({ protocol: name, constants: defaults, variant: null });
+      return (process.stdout.write(list(target, liveModel(listed.built, listed.model))), EXIT.ok);
     }
     if (positionals.length > 0) throw new UsageError(`check ${name}: unexpected argument '${positionals[0]}'`);
     const cfg = cfgPath === undefined ? null : fromConfig(readConfig(cfgPath), target);
@@ -136,7 +140,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const speed = values['no-speed'] !== true;
   const off = speed ? {} : { speed };
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
-  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
+  const { live, temporal, safetyCfg } = livenessOf(full, cfg, values);
+  const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
   // Built again with the selection, as each worker builds it: the refinement's history variable is
   // carried only when Refines<Spec> is checked.
@@ -168,6 +173,11 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
   log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
   for (const o of overrides) log(`Override: ${o}`);
+  if (temporal.length > 0) {
+    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry, simulate: walks !== undefined, dfs: dfs !== undefined, memoryOrSpill: memory !== undefined || spill !== undefined });
+    const head = { protocol: name, variant, config: cfg?.file ?? null, overrides, settings: built.settings };
+    return runLiveness(live, temporal, { json, head, ...(maxStates !== undefined ? { maxStates } : {}), ...(remaining !== undefined ? { maxSeconds: remaining, userSeconds: maxSeconds as number } : {}) }, log);
+  }
   log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
   if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
   if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
