@@ -140,7 +140,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const speed = values['no-speed'] !== true;
   const off = speed ? {} : { speed };
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
-  const { live, temporal, safetyCfg } = livenessOf(full, cfg, values);
+  // The liveness graph is over the protocol's own states: no refinement history beside them.
+  const plain = (await build({ protocol: name, constants, variant, properties: { invariants: null, actionProperties: [] }, ...off })).model;
+  const { live, temporal, safetyCfg } = livenessOf({ built: full.built, model: plain }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
   // Built again with the selection, as each worker builds it: the refinement's history variable is
