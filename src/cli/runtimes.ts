@@ -2,8 +2,10 @@
 // each one's `NodeRuntime` for a set of node ids, its wire schema and its broken variants.
 import { UsageError } from '../core/index.ts';
 import type { Message, NodeId, NodeRuntime, Tagged } from '../core/index.ts';
+import * as mp from '../multipaxos/index.ts';
 import { handlers, raftProtocol, raftRuntime, raftWith, variants } from '../raft/index.ts';
 import type { Schema } from '../runtime/transport/schema.ts';
+import { multiPaxosSchema } from './wire/multipaxos.ts';
 import { raftSchema } from './wire/raft.ts';
 
 /** A protocol as `node` and `maelstrom` run it. */
@@ -23,7 +25,17 @@ const raft: Runnable = {
   },
 };
 
-export const runnables: Readonly<Record<string, Runnable>> = { raft };
+const multipaxos: Runnable = {
+  schema: multiPaxosSchema,
+  runtime(nodes, variant) {
+    if (variant === undefined) return mp.multiPaxosRuntime(mp.multiPaxosProtocol, nodes) as NodeRuntime<unknown, Tagged, Message>;
+    const v = mp.variants[variant];
+    if (v === undefined) throw new UsageError(`unknown variant '${variant}' (expected: ${Object.keys(mp.variants).join(', ')})`);
+    return mp.multiPaxosRuntime(mp.multiPaxosWith({ ...mp.handlers, ...v.replaces }, `multipaxos/${v.name}`), nodes) as NodeRuntime<unknown, Tagged, Message>;
+  },
+};
+
+export const runnables: Readonly<Record<string, Runnable>> = { raft, multipaxos };
 
 /** The runnable protocol named `name`, or a usage error naming the ones there are. */
 export function runnable(name: string): Runnable {

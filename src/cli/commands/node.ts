@@ -24,7 +24,7 @@ const options = {
 } as const;
 
 export const node: Command = {
-  summary: 'node --id ID --config cluster.json: run one Raft key-value node (or --maelstrom on stdin/stdout)',
+  summary: 'node --id ID --config cluster.json: run one key-value node of the protocol cluster.json names (or --maelstrom on stdin/stdout)',
   async run(argv) {
     const { values: v, positionals } = parseFlags(argv, options, 'node');
     const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; help?: boolean };
@@ -50,14 +50,16 @@ export const node: Command = {
     // As for the explorer (check.ts): the handlers never mutate, and freezing every new state costs
     // each round; tests keep freezing on.
     setAutoFreeze(false);
-    // --variant runs a broken Raft from src/raft/variants: for tests that show the checker catches it.
-    const runtime = runnable('raft').runtime(Object.keys(cluster.nodes), values.variant);
+    // cluster.json's protocol (raft by default); --variant runs a broken one from its variants folder,
+    // for tests that show the checker catches it.
+    const protocol = runnable(cluster.protocol);
+    const runtime = protocol.runtime(Object.keys(cluster.nodes), values.variant);
     const log = createLogger(values.id, logFormat);
     let running;
     try {
       running = await runNode({
         runtime,
-        schema: runnable('raft').schema,
+        schema: protocol.schema,
         cluster,
         id: values.id,
         faults: values['enable-faults'] === true,
