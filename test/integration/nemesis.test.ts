@@ -35,9 +35,10 @@ function verdict(h: HistoryRecorder): void {
   console.log(`history: ${count('invoke')} invoked, ${okCount} ok, ${count('fail')} failed, ${count('unknown')} unknown; linearizable`);
 }
 
-describe(`nemesis (NEMESIS_SEED=${SEED})`, () => {
+// Every protocol the runtime runs (src/cli/runtimes.ts) faces the same nemesis through one runtime contract.
+describe.each(['raft', 'multipaxos'])(`nemesis on %s (NEMESIS_SEED=${SEED})`, (protocol) => {
   it('partitions on 5 nodes: isolate the leader, then split 2/3', async () => {
-    const c = (cluster = await Cluster.start(5));
+    const c = (cluster = await Cluster.start(5, { protocol }));
     await c.waitLeader();
     // A short deadline per operation, so that some end as unknown while the leader is cut off.
     const run = workload(c, { clients: 5, keys: KEYS, ms: 9000, seed: SEED, deadlineMs: 1500 });
@@ -60,7 +61,7 @@ describe(`nemesis (NEMESIS_SEED=${SEED})`, () => {
   }, 60_000);
 
   it('message loss, delay and duplication on 3 nodes, and a leader killed with SIGKILL and restarted', async () => {
-    const c = (cluster = await Cluster.start(3));
+    const c = (cluster = await Cluster.start(3, { protocol }));
     await c.waitLeader();
     for (const id of c.ids) await c.faults(id, { drop: 0.15, duplicate: 0.15, delay: [0, 15] });
     const run = workload(c, { clients: 5, keys: KEYS, ms: 8000, seed: SEED + 1 });
