@@ -70,7 +70,8 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
         commitIndex,
       };
     },
-    payload: (m) => (m.type === 'Accept' ? `${m.bal.round}/${m.bal.leader}/${m.slot}` : null),
+    // No flow control: an Accept is also the leader's heartbeat, which must reach (and reconnect to) every peer.
+    payload: () => null,
     early: () => false,
   };
 }
@@ -80,7 +81,9 @@ function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const out: MpAction[] = c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }));
   for (let k = s.executed; k < decidedPrefix(s); k += 1) out.push({ type: 'Execute' });
   const open = s.proposals.filter((x) => at(s.decided, x.slot) === undefined);
-  if (open.length > 0) for (const x of open) for (const j of c.replicas) out.push({ type: 'SendAccept', j, slot: x.slot });
+  // Its own acceptor is asked once per proposal: a self-addressed Accept each round would never let the loop rest.
+  const mine = (slot: number): boolean => sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot);
+  if (open.length > 0) for (const x of open) for (const j of c.replicas) if (j !== i || !mine(x.slot)) out.push({ type: 'SendAccept', j, slot: x.slot });
   else if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
   return out;
 }
