@@ -42,7 +42,7 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
     durable: (s) => ({ ...(p.durable(s) as object), decided: s.decided.slice(0, Math.min(s.executed, decidedPrefix(s))) }),
     restore: (i, d) => (d === null ? p.init(i, c) : p.restart(i, { ...p.init(i, c), ...durableOf(d) }, c)),
     timers: {
-      election: { kind: 'election', actions: () => [{ type: 'StartElection' }, ...c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }))] },
+      election: { kind: 'election', actions: (i, s) => [...elections(i, s), ...c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }))] },
       heartbeat: { kind: 'heartbeat', actions: (i, s) => heartbeat(i, s, c) },
     },
     command,
@@ -74,6 +74,16 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
     payload: () => null,
     early: () => false,
   };
+}
+
+/**
+ * StartElection as often as it takes for i's ballot to pass the one it promised: each step raises the
+ * round by one, and a ballot below the promise would only be refused (as several timeouts in a row would).
+ */
+function elections(i: NodeId, s: Replica): MpAction[] {
+  const next = s.ballot === null ? 0 : s.ballot.round + 1;
+  const need = s.promised === null ? next : s.promised.round + (i > s.promised.leader ? 0 : 1);
+  return Array.from({ length: Math.max(1, need - next + 1) }, (): MpAction => ({ type: 'StartElection' }));
 }
 
 /** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals (or the last, to peers). */
