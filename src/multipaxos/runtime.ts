@@ -91,10 +91,15 @@ function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const out: MpAction[] = c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }));
   for (let k = s.executed; k < decidedPrefix(s); k += 1) out.push({ type: 'Execute' });
   const open = s.proposals.filter((x) => at(s.decided, x.slot) === undefined);
-  // Its own acceptor is asked once per proposal: a self-addressed Accept each round would never let the loop rest.
-  const mine = (slot: number): boolean => sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot);
-  if (open.length > 0) for (const x of open) for (const j of c.replicas) if (j !== i || !mine(x.slot)) out.push({ type: 'SendAccept', j, slot: x.slot });
-  else if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
+  // An acceptor whose Accepted the leader has heard is not asked again, nor its own acceptor once it
+  // accepted (a self-addressed Accept every round would never let the loop rest; a resend every round
+  // to every acceptor would answer each Accepted with more Accepteds).
+  const heard = new Set<string>();
+  if (open.length > 0) for (const x of s.acks) if (sameBallot(x.bal, s.ballot)) heard.add(`${x.slot}/${x.acc}`);
+  const asked = (slot: number, j: NodeId): boolean => heard.has(`${slot}/${j}`) || (j === i && sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot));
+  for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot });
+  if (open.length > 0) return out;
+  if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
   return out;
 }
 
