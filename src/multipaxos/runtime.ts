@@ -86,7 +86,7 @@ function elections(i: NodeId, s: Replica): MpAction[] {
   return Array.from({ length: Math.max(1, need - next + 1) }, (): MpAction => ({ type: 'StartElection' }));
 }
 
-/** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals (or the last, to peers). */
+/** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals, and the last one to every other peer. */
 function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const out: MpAction[] = c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }));
   for (let k = s.executed; k < decidedPrefix(s); k += 1) out.push({ type: 'Execute' });
@@ -97,9 +97,10 @@ function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const heard = new Set<string>();
   if (open.length > 0) for (const x of s.acks) if (sameBallot(x.bal, s.ballot)) heard.add(`${x.slot}/${x.acc}`);
   const asked = (slot: number, j: NodeId): boolean => heard.has(`${slot}/${j}`) || (j === i && sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot));
-  for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot });
-  if (open.length > 0) return out;
-  if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
+  const sent = new Set<NodeId>();
+  for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot }) && sent.add(j);
+  // Every peer hears from the leader each period (the last proposal again), so that no timer expires.
+  if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i && !sent.has(j)) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
   return out;
 }
 
