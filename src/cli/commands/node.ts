@@ -1,5 +1,5 @@
-// `node --id ID --config FILE`: run one Raft node of a cluster (the composition root: Raft meets
-// the runtime here). `--maelstrom`: speak Maelstrom's JSON protocol on stdin/stdout instead.
+// `node --id ID --config FILE`: run one node of a cluster, of the protocol cluster.json names (it meets
+// the runtime through src/cli/runtimes.ts). `--maelstrom`: speak Maelstrom's JSON protocol on stdin/stdout instead.
 import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
