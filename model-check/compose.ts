@@ -4,6 +4,7 @@ import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Perm
 import { bagAdd, bagRemove, permutations } from '../src/core/index.ts';
 import { direct, predicatesOf, remembered } from './predicates.ts';
 import { memoSteps } from './speed/steps.ts';
+import { composedShape } from './trace-shape.ts';
 import { directSteps, type GlobalAction, type NodeSteps, type Result } from './steps.ts';
 
 export type { GlobalAction } from './steps.ts';
@@ -88,7 +89,8 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   const constraint = p.constraint;
   if (constraint !== undefined) model.constraint = counted ? (g) => within(g) && constraint(g, c) : (g) => constraint(g, c);
   else if (counted) model.constraint = within;
-  return p.symmetry === undefined ? model : { ...model, symmetry: symmetryOf(p.symmetry, c) };
+  const shaped = p.shape === undefined ? model : { ...model, shape: composedShape(p.shape) };
+  return p.symmetry === undefined ? shaped : { ...shaped, symmetry: symmetryOf(p.symmetry, c) };
 }
 
 /** The global state's symmetry: node states keyed by names, messages in a bag. */

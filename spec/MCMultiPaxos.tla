@@ -12,7 +12,8 @@ MCReplica == {r1, r2, r3}
 MCRank == (r1 :> 1) @@ (r2 :> 2) @@ (r3 :> 3)
 \* Commands c1..cN, each with sequence number 1 (src/multipaxos/config.ts).
 MCCommand == {[client |-> "c" \o ToString(k), seq |-> 1] : k \in 1..Commands}
-MCQuorum == {Q \in SUBSET MCReplica : 2 * Cardinality(Q) > Cardinality(MCReplica)}
+\* Majorities of Replica (not MCReplica), so that a setting may name fewer replicas.
+MCQuorum == {Q \in SUBSET Replica : 2 * Cardinality(Q) > Cardinality(Replica)}
 
 MCNext ==
     \/ RestartEnabled /\ \E i \in Replica : Restart(i)

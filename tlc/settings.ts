@@ -19,7 +19,11 @@ const raft = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, pro
 
 const basicpaxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'basicpaxos', module: 'MCBasicPaxos.tla', cfg: 'MCBasicPaxos.cfg', changes, ci });
 
+const multipaxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'multipaxos', module: 'MCMultiPaxos.tla', cfg: 'MCMultiPaxos.cfg', changes, ci });
+
 const sym = { symmetry: 'MCSymmetry' } as const;
+/** Two replicas that may both lead: the leader changes (a quorum is both, MaxMsgs 2 fits an Accept's answers). */
+const leaderChange = { Replica: '{r1, r2}', Candidates: '{r1, r2}', MaxMsgs: '2' } as const;
 const noFaults = { MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE' } as const;
 
 /** Beyond the spec/MC*.cfg files as shipped (which are always checked first). */
@@ -37,6 +41,8 @@ export const settings: readonly Setting[] = [
   paxos('paxos-3a2v2b', { constants: { MaxBallot: '2' } }, false),
   paxos('paxos-5a1v1b', { constants: { Acceptor: '{a1, a2, a3, a4, a5}', Value: '{v1}' } }, false),
   basicpaxos('basicpaxos-rounds01', { constants: { MaxRound: '1', DropEnabled: 'FALSE' } }, false),
+  multipaxos('multipaxos-2r-leaderchange', { constants: { ...leaderChange, Commands: '2' } }),
+  multipaxos('multipaxos-2r-faults', { constants: { ...leaderChange, DropEnabled: 'TRUE', RestartEnabled: 'TRUE' } }, false),
   raft('raft-A-sym', { ...sym }),
   raft('raft-A-nohistory', { constants: { HistoryFields: 'FALSE' } }),
   raft('raft-t2l1', { constants: { MaxTerm: '2', MaxLogLen: '1' } }),

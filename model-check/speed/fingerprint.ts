@@ -15,6 +15,11 @@ export interface FingerprintOptions {
 
 /** The fingerprint function: leaves the 64-bit fingerprint of `s` in `h.hi` and `h.lo`. */
 export function fingerprinter<S>(model: Model<S, Tagged>, o: FingerprintOptions): (s: S, h: Hasher) => void {
+  const view = model.view;
+  if (view !== undefined) {
+    const whole = fingerprinter({ ...model, view: undefined } as unknown as Model<unknown, Tagged>, o);
+    return (s, h) => whole(view(s), h); // TLC's VIEW: states with equal views are one state
+  }
   if (o.symmetry) {
     if (model.symmetry === undefined) throw new Error(`${model.name} declares no symmetry`);
     return symmetricFingerprint(model.symmetry);

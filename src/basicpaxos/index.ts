@@ -14,6 +14,8 @@ export { handlers } from './step.ts';
 export { variants } from './variants/index.ts';
 export { actionProperties, invariants, learnedValues } from './invariants.ts';
 export { witnesses } from './witnesses.ts';
+export { ballotNumber, maxBallot, paxosMessage, toPaxos } from './refinement.ts';
+export type { PaxosImage, PaxosMessage } from './refinement.ts';
 export { constants, parse as parseConfig, settings } from './config.ts';
 
 /** The correct protocol. */

@@ -6,6 +6,7 @@ import { internal } from './internal.ts';
 import { actionProperties, invariants, type BpGlobal } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Ballot, BpAction, BpConfig, BpMessage, Handlers, Node, Vote } from './types.ts';
+import { shape } from './shape.ts';
 import { witnesses } from './witnesses.ts';
 
 export type BasicPaxosProtocol = NodeProtocol<BpConfig, Node, BpAction, BpMessage>;
@@ -50,6 +51,7 @@ export function basicPaxosWith(h: Handlers = correct, name = 'basicpaxos'): Basi
     constraint,
     describe,
     describeMessage,
+    shape,
   };
 }
 

@@ -3,9 +3,10 @@
 import { setAutoFreeze } from 'immer';
 import type { Built, Model, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
-import { compose } from '../../model-check/index.ts';
+import { compose, refinementName, refining } from '../../model-check/index.ts';
 import { ALL, select, type Selection } from './properties.ts';
 import { protocols } from './registry.ts';
+import { withRefinement } from './refinements.ts';
 
 /** The plain arguments that determine a model. */
 export interface ModelArgs {
@@ -24,7 +25,12 @@ export async function build(args: ModelArgs): Promise<{ built: Built; model: Mod
   if (load === undefined) throw new UsageError(`unknown protocol '${args.protocol}' (expected: ${Object.keys(protocols).join(', ')})`);
   const built = (await load()).build(args.constants, args.variant);
   const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network, { speed: args.speed !== false }) as Model<unknown, Tagged>);
-  return { built, model: select(model, args.properties ?? ALL) };
+  const declared = withRefinement(args.protocol, built, model);
+  // The history variable is carried only when the refinement is checked.
+  const name = refinementName(declared);
+  const wanted = args.properties?.actionProperties ?? null;
+  const checked = name !== null && (wanted === null || wanted.includes(name)) ? (refining(declared) as Model<unknown, Tagged>) : declared;
+  return { built, model: select(checked, args.properties ?? ALL) };
 }
 
 /** The model alone; the export a worker thread's ModelFactory names. */

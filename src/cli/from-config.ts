@@ -26,7 +26,7 @@ const profiles: Readonly<Record<string, Profile>> = {
   raft: { module: 'MCRaft', specification: 'MCSpec', view: 'MCView', constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: 'Unbounded' },
   paxos: { module: 'MCPaxos', specification: 'Spec', view: null, constraint: null, symmetry: 'MCSymmetry', unbounded: null },
   multipaxos: { module: 'MCMultiPaxos', specification: 'MCSpec', view: null, constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: null, derived: ['Rank', 'Command', 'Quorum'] },
-  basicpaxos: { module: 'MCBasicPaxos', specification: 'MCSpec', view: null, constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: null, derived: ['ValueOf', 'Rank'] },
+  basicpaxos: { module: 'MCBasicPaxos', specification: 'MCSpec', view: 'MCView', constraint: 'StateConstraint', symmetry: 'MCSymmetry', unbounded: null, derived: ['ValueOf', 'Rank'] },
 };
 
 /** A .cfg as check's arguments. */

@@ -1,5 +1,8 @@
 export type { Model, Named, Tagged } from './model.ts';
+export type { History, Refinement, Sent, SomeRefinement } from './refinement.ts';
+export { messagesSent, refinement } from './refinement.ts';
 export type { Permutation, Schema, Symmetry } from './symmetry.ts';
+export type { AnySchema, NodeShape, Shape } from './shape.ts';
 export type { Global, LocalPredicates, Message, NodeId, NodeProtocol, NodeSymmetry, NodesView, Receive, Step, Variant } from './protocol.ts';
 export type { Bag, BagEntry } from './bag.ts';
 export { bagAdd, bagCount, bagRemove, bagSize, emptyBag } from './bag.ts';

@@ -1,5 +1,7 @@
 // The shape of a TLA+ spec as the explorer sees it: Init, Next (split into action instances),
 // INVARIANT, action PROPERTY, CONSTRAINT and SYMMETRY (as data).
+import type { Shape } from './shape.ts';
+import type { SomeRefinement } from './refinement.ts';
 import type { Symmetry } from './symmetry.ts';
 
 /** Anything with a TLA+ action or message name in `type`. */
@@ -40,4 +42,10 @@ export interface Model<S, A extends Tagged> {
   describe(a: A): string;
   /** Whether a state with no successor is an error (TLC's deadlock check); default true. */
   readonly checkDeadlock?: boolean;
+  /** The TLA+ type of each variable of `variables(s)`, for writing traces as ITF or TLA+. */
+  readonly shape?: Shape;
+  /** An abstract spec this model implements, checked as the action property `Refines<name>`. */
+  readonly refines?: SomeRefinement<S>;
+  /** TLC's VIEW: what of a state tells it apart from others (default: all of it). */
+  view?(s: S): unknown;
 }

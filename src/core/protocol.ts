@@ -3,6 +3,7 @@
 import type { Named, Tagged } from './model.ts';
 import type { Schema } from './symmetry.ts';
 import type { Bag } from './bag.ts';
+import type { NodeShape } from './shape.ts';
 
 /** A server, acceptor or client name, e.g. `s1`. */
 export type NodeId = string;
@@ -102,6 +103,8 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   constraint?(g: Global<S, M>, c: C): boolean;
   /** Interchangeable names (TLC's SYMMETRY); absent: the protocol offers no symmetry reduction. */
   readonly symmetry?: NodeSymmetry<C, S, M>;
+  /** The TLA+ type of each node variable and of a message, for writing traces as ITF or TLA+. */
+  readonly shape?: NodeShape<S, M>;
   /** Names an internal action as TLC would print it, e.g. `RequestVote(s1, s2)`. */
   describe(i: NodeId, a: A): string;
   /** Names a message in a trace, e.g. `AppendEntriesRequest s1->s2 term 2`. */

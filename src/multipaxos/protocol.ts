@@ -5,6 +5,7 @@ import { internal } from './internal.ts';
 import { actionProperties, invariants, type MpGlobal } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Ballot, Handlers, MpAction, MpConfig, MpMessage, Replica, Value } from './types.ts';
+import { shape } from './shape.ts';
 import { witnesses } from './witnesses.ts';
 
 export type MultiPaxosProtocol = NodeProtocol<MpConfig, Replica, MpAction, MpMessage>;
@@ -38,6 +39,7 @@ export function multiPaxosWith(h: Handlers = correct, name = 'multipaxos'): Mult
     constraint,
     describe,
     describeMessage,
+    shape,
   };
 }
 

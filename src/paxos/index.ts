@@ -17,6 +17,7 @@ export type { Flags, QuorumRules } from './constants.ts';
 export { invariants } from './invariants.ts';
 export { witnesses } from './witnesses.ts';
 export { chosen, chosenAt, votedFor } from './voting.ts';
+export { compare as compareMessages } from './msgs.ts';
 export { variants } from './variants/index.ts';
 
 export const paxos: Checkable = {

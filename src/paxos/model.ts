@@ -2,7 +2,7 @@
 import type { Model } from '../core/index.ts';
 import { init } from './init.ts';
 import { invariants } from './invariants.ts';
-import { symmetry } from './symmetry.ts';
+import { message, symmetry } from './symmetry.ts';
 import { actions as correct, candidates, next, type Actions } from './next.ts';
 import type { Action, Constants, Message, PaxosState } from './types.ts';
 import { witnesses } from './witnesses.ts';
@@ -25,6 +25,8 @@ export function paxosModel(c: Constants, t: Actions = correct): Model<PaxosState
       msgs: Object.fromEntries(s.msgs.map((m) => [label(m), m])),
     }),
     describe,
+    // The TLA+ types of Paxos.tla's variables; null is its model value None.
+    shape: { variables: { maxBal: { record: 'plain' }, maxVBal: { record: 'plain' }, maxVal: { record: 'name' }, msgs: { set: message } }, message, nil: 'None' },
     // Phase1a(b) is always enabled (re-sending a 1a message is a stutter step), so no state is a
     // deadlock, in TLC's sense as in ours: keep the check on.
     checkDeadlock: true,

@@ -4,7 +4,8 @@
 import { permutations, type Permutation, type Schema, type Symmetry } from '../core/index.ts';
 import type { Message, PaxosState, Constants, Quorum } from './types.ts';
 
-const message: Schema<Message> = {
+/** Where acceptors and values occur in a message (also its shape: every field is a number or a name). */
+export const message: Schema<Message> = {
   cases: { '1a': 'plain', '1b': { fields: { acc: 'name', mval: 'name' } }, '2a': { fields: { val: 'name' } }, '2b': { fields: { acc: 'name', val: 'name' } } },
 };
 

@@ -6,6 +6,7 @@ import { internal } from './internal.ts';
 import { actionProperties, localInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
+import { shape } from './shape.ts';
 import { symmetry } from './symmetry.ts';
 import { witnesses } from './witnesses.ts';
 
@@ -50,6 +51,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
     describe: (i, a) => describe(i, a),
     describeMessage,
     symmetry,
+    shape,
   };
 }
 

@@ -1,28 +1,13 @@
 // TLC's SYMMETRY for Raft: where server names (and string values) occur in a server's variables and
-// in a message. Passive servers are interchangeable only among themselves, active ones likewise;
-// values form a group when their names differ from the servers'.
-import type { NodeSymmetry, Schema } from '../core/index.ts';
-import type { Entry, RaftConfig, RaftMessage, Server } from './types.ts';
-
-const log: Schema<readonly Entry[]> = { seq: { fields: { value: 'name' } } };
-
-const state: Schema<Server> = {
-  fields: { votedFor: 'name', log, votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' } },
-};
-
-const message: Schema<RaftMessage> = {
-  cases: {
-    RequestVoteRequest: { fields: { source: 'name', dest: 'name' } },
-    RequestVoteResponse: { fields: { source: 'name', dest: 'name', log } },
-    AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
-    AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
-    TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
-  },
-};
+// in a message (the state schema of shape.ts). Passive servers are interchangeable only among
+// themselves, active ones likewise; values form a group when their names differ from the servers'.
+import type { NodeSymmetry } from '../core/index.ts';
+import type { RaftConfig, RaftMessage, Server } from './types.ts';
+import { shape } from './shape.ts';
 
 export const symmetry: NodeSymmetry<RaftConfig, Server, RaftMessage> = {
-  state,
-  message,
+  state: { fields: shape.variables },
+  message: shape.message,
   groups(c) {
     const passive = c.passive ?? [];
     const active = c.servers.filter((i) => !passive.includes(i));

@@ -10,7 +10,11 @@ export function apiServer(tls: TlsMaterial | null, handler: RequestListener): Se
   return tls === null ? createServer(handler) : createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
 }
 
-/** A keep-alive agent and the request function that goes with it. */
+/**
+ * The agent and the request function that go with it. The agent opens one connection per request:
+ * a pooled connection the leader closed a moment ago would make a request that was never read look
+ * sent, and the proxy could then only answer "outcome unknown" (502) where "not applied" (503) holds.
+ */
 export interface ApiClient {
   readonly agent: Agent;
   readonly request: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest;
@@ -18,6 +22,6 @@ export interface ApiClient {
 
 /** The client for calls to other nodes' client ports. */
 export function apiClient(tls: TlsMaterial | null, maxSockets: number): ApiClient {
-  if (tls === null) return { agent: new Agent({ keepAlive: true, maxSockets }), request };
-  return { agent: new HttpsAgent({ keepAlive: true, maxSockets, ca: tls.ca }), request: httpsRequest };
+  if (tls === null) return { agent: new Agent({ keepAlive: false, maxSockets }), request };
+  return { agent: new HttpsAgent({ keepAlive: false, maxSockets, ca: tls.ca }), request: httpsRequest };
 }

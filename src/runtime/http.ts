@@ -11,6 +11,7 @@
 // same X-Seq). Every error body is one line of JSON: {"error": code, "message": text, ...}.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { TLSSocket } from 'node:tls';
 import { apiClient, apiServer } from './api-server.ts';
 import type { ApiClient } from './api-server.ts';
 import type { KvCommand, KvOp } from './kv/kv.ts';
@@ -153,8 +154,9 @@ export function health(s: NodeStatus): { code: number; body: Record<string, unkn
 }
 
 /**
- * Forwards a request to the leader and relays its answer. A failure before the connection was
- * established is certain (503: not sent); after it, the leader may have applied it (502).
+ * Forwards a request to the leader over a new connection and relays its answer. A failure before
+ * that connection was established is certain (503: not sent); after it, the leader may have applied
+ * it (502).
  */
 function proxy(client: ApiClient, timeoutMs: number, self: string, to: { host: string; port: number }, req: IncomingMessage, res: ServerResponse, body: Buffer, leader: string): void {
   const headers: Record<string, string> = { [PROXIED]: self, 'content-length': String(body.length) };
@@ -178,8 +180,8 @@ function proxy(client: ApiClient, timeoutMs: number, self: string, to: { host: s
     pr.on('error', (e) => failed(e.message));
   });
   p.on('socket', (s) => {
-    if (!s.connecting) connected = true;
-    else s.once('connect', () => (connected = true));
+    if (s.connecting) s.once(s instanceof TLSSocket ? 'secureConnect' : 'connect', () => (connected = true));
+    else connected = true;
   });
   p.on('timeout', () => p.destroy(new Error('timeout')));
   p.on('error', (e) => failed((e as NodeJS.ErrnoException).code ?? e.message));

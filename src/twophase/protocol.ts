@@ -47,6 +47,7 @@ export const twoPhase: NodeProtocol<TwoPhaseConfig, TwoPhaseNode, TwoPhaseAction
     state: { cases: { TM: { fields: { tmPrepared: { set: 'name' } } }, RM: 'plain' } },
     message: { fields: { source: 'name', dest: 'name' } },
   },
+  shape: { variables: { type: 'plain', rmState: 'plain', tmState: 'plain', tmPrepared: { set: 'name' } }, message: { fields: { source: 'name', dest: 'name' } } },
   describe: (i, a) => `${a.type}(${i})`,
   describeMessage: (m) => `${m.type} ${m.source}->${m.dest}`,
 };

@@ -40,7 +40,7 @@ describe('Basic Paxos model checking', () => {
       ...defaults, ...tlc, proposers: 'p1,p2', acceptors: 'a1,a2,a3', learners: 'l1,', values: 'v1,v2', quorums: 'a1,a2;a1,a3;a2,a3;a1,a2,a3', drop: 'on',
     });
     expect([f.deadlock, f.invariants.map((x) => x.name), f.properties.map((x) => x.name)]).toEqual([
-      false, ['Consistency', 'LearnedWasProposed', 'OneValuePerBallot', 'VoteWithinPromise'], ['AcceptNotBelowPromise'],
+      false, ['Consistency', 'LearnedWasProposed', 'OneValuePerBallot', 'VoteWithinPromise'], ['AcceptNotBelowPromise', 'RefinesPaxos'],
     ]);
   });
 

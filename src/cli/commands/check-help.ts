@@ -61,6 +61,9 @@ export function help(t: Checkable): string {
     '  --dfs D              depth-first search of every state at most D states deep (one thread; traces',
     '                       are real but not necessarily shortest)',
     '  --simulate N         N random walks instead of exhaustive search (with --depth D, --seed S)',
+    '  --trace-out FILE     write the counterexample as ITF JSON (--trace-format tla: a TLA+ module and .cfg',
+    '                       that TLC re-checks; needs --config); --trace-witness NAME: the path to a witness',
+    '  --html FILE          a self-contained HTML report with the trace as a sequence diagram; --svg FILE: the diagram',
     '', 'Exit codes: 0 all hold, 2 bad input, 3 incomplete, 11 deadlock, 12 property violated.', '',
   );
   return lines.join('\n');

@@ -4,18 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
-import type { Checkable, Model, Tagged } from '../../core/index.ts';
+import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, exploreDepthFirst, exploreParallel, simulate, type ExploreOptions, type ExploreResult } from '../../../model-check/index.ts';
+import { explore, exploreDepthFirst, exploreParallel, simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
 import { build, type ModelArgs } from '../build-model.ts';
 import { progressPrinter } from '../progress.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count } from '../format.ts';
 import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-config.ts';
-import { ALL, checkName, resolve, select, type Selection } from '../properties.ts';
+import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
+import { traceFlags, traceRequest, writeTraces, type TraceRequest } from './check-traces.ts';
 import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
 import type { Command } from './index.ts';
 
@@ -41,6 +42,7 @@ const common = {
   depth: { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...traceFlags,
 } as const;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -136,7 +138,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
   const built = full.built;
-  const model = select(full.model, args.properties ?? ALL);
+  // Built again with the selection, as each worker builds it: the refinement's history variable is
+  // carried only when Refines<Spec> is checked.
+  const model = (await build(args)).model;
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
@@ -159,6 +163,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   // --max-seconds counts from the start of the process (performance.now()'s origin), model building included.
   const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - performance.now() / 1000);
 
+  const traces = traceRequest(values, name, full.model, cfg, overrides);
   setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
   const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
   log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
@@ -181,6 +186,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     });
     if (json) process.stdout.write(JSON.stringify(summary(checked, built, withLimit(r, maxSeconds))) + '\n');
     else reportSimulation(withLimit(r, maxSeconds), log);
+    await traced(traces, model, built, checked, r, log);
     return exitCode(r);
   }
   const opts: ExploreOptions = {
@@ -194,7 +200,16 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const result = withLimit(await search(args, model, opts, workers, dfs), maxSeconds);
   if (json) process.stdout.write(JSON.stringify(summary(checked, built, result)) + '\n');
   else report(result, log, dfs !== undefined);
+  await traced(traces, model, built, checked, result, log);
   return exitCode(result);
+}
+
+/** Writes the files the trace flags ask for (check-traces.ts) and names each one. */
+async function traced(t: TraceRequest | null, model: Model<unknown, Tagged>, built: Built, c: Checked, r: ExploreResult | SimulateResult, log: (line: string) => void): Promise<void> {
+  if (t === null) return;
+  const counts = 'generated' in r ? { distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds } : { walks: r.walks, steps: r.steps, distinct: r.distinct, seconds: r.seconds };
+  const lines = await writeTraces(t, model, { built, invariants: c.invariants, actionProperties: c.actionProperties, verdict: r.verdict, counts, violation: r.violation });
+  for (const l of lines) log(l);
 }
 
 /** The user's --max-seconds in the "stopped at" message, not the time left after building. */

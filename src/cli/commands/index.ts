@@ -12,4 +12,5 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   cluster: async () => (await import('./cluster.ts')).cluster,
   kv: async () => (await import('./kv.ts')).kv,
   maelstrom: async () => (await import('./maelstrom.ts')).maelstrom,
+  vectors: async () => (await import('./vectors.ts')).vectors,
 };

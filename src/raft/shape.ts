@@ -1,0 +1,27 @@
+// The TLA+ type of each variable of spec/Raft.tla and of a message (core/shape.ts), for traces
+// written as ITF or TLA+; symmetry.ts reads the same declaration for where server names occur.
+import type { NodeShape, Schema } from '../core/index.ts';
+import type { Entry, RaftMessage, Server } from './types.ts';
+
+/** A log: a sequence of [term, value] records. */
+export const log: Schema<readonly Entry[]> = { seq: { fields: { value: 'name' } } };
+
+const message: Schema<RaftMessage> = {
+  cases: {
+    RequestVoteRequest: { fields: { source: 'name', dest: 'name' } },
+    RequestVoteResponse: { fields: { source: 'name', dest: 'name', log } },
+    AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
+    AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
+    TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
+  },
+};
+
+export const shape: NodeShape<Server, RaftMessage> = {
+  variables: {
+    currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
+    votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
+    restarts: 'plain',
+  },
+  message,
+  nil: 'Nil',
+};
