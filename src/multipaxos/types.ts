@@ -1,8 +1,8 @@
 // The variables and messages of Multi-Paxos: replicas that are proposer, acceptor, learner and state machine.
 import type { NodeId, Step } from '../core/index.ts';
 
-/** A client command: executed at most once per (client, seq). */
-export interface Command { readonly client: string; readonly seq: number }
+/** A client command: executed at most once per (client, seq). `body` is what a real cluster applies (the model has none). */
+export interface Command { readonly client: string; readonly seq: number; readonly body?: unknown }
 /** What a slot holds: a command, or a no-op that fills a gap. */
 export type Value = Command | 'noop';
 export interface Ballot { readonly round: number; readonly leader: NodeId }

@@ -1,4 +1,4 @@
-// Raft (Ongaro's raft.tla) as node-local pure handlers: the protocol, its runtime drive, and the
+// Raft (Ongaro's raft.tla) as node-local pure handlers: the protocol, its runtime adapter, and the
 // `check raft` entry of the CLI.
 import { nodeCheckable, type Checkable, type Global } from '../core/index.ts';
 import { constants, parse, settings } from './config.ts';
@@ -11,7 +11,8 @@ export type * from './types.ts';
 /** What Raft's invariants see: every server's variables and the messages in flight. */
 export type RaftGlobal = Global<Server, RaftMessage>;
 export type { RaftProtocol } from './protocol.ts';
-export { drive } from './drive.ts';
+export { durableOf, raftRuntime } from './runtime.ts';
+export type { RaftRuntime } from './runtime.ts';
 export { durable } from './durable.ts';
 export type { Durable } from './durable.ts';
 export { constraint, raftWith } from './protocol.ts';

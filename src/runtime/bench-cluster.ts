@@ -1,4 +1,4 @@
-// `npm run bench:cluster [-- --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big]`: starts
+// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big]`: starts
 // a local cluster with fsync on (the real `node` command, one process per node) and prints
 // - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
 // - resync: a follower that was down during 10,000 writes restarts: time until it has the leader's log;
@@ -102,12 +102,12 @@ class Cluster {
     this.config = config;
   }
 
-  static async start(n: number, fsync: boolean): Promise<Cluster> {
+  static async start(n: number, fsync: boolean, protocol: string): Promise<Cluster> {
     const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
     const nodes: Record<string, Addr> = {};
     for (let k = 1; k <= n; k += 1) nodes[`s${k}`] = { host: '127.0.0.1', peerPort: await freePort(), httpPort: await freePort() };
     const config = join(dir, 'cluster.json');
-    writeFileSync(config, JSON.stringify({ nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync }));
+    writeFileSync(config, JSON.stringify({ protocol, nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync }));
     const c = new Cluster(dir, nodes, config);
     for (const id of Object.keys(nodes)) c.spawn(id);
     return c;
@@ -218,6 +218,7 @@ async function main(): Promise<void> {
       'big-count': { type: 'string', default: '20' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
+      protocol: { type: 'string', default: 'raft' },
     },
   });
   const clientCounts = values.clients.split(',').map(Number);
@@ -229,19 +230,19 @@ async function main(): Promise<void> {
   }
   const fsync = values['no-fsync'] !== true;
   const n = Number(values.nodes);
-  let c = await Cluster.start(n, fsync);
+  let c = await Cluster.start(n, fsync, values.protocol);
   process.on('SIGINT', () => void c.stop().then(() => process.exit(130)));
   try {
     if (rows.has('writes')) {
       const leader = await c.leader();
-      await writesRows(ours([c.url(leader)]), `${n} consensus-checked nodes (fsync ${fsync ? 'on' : 'off'}), leader ${leader}`, clientCounts, seconds, Number(values['value-bytes']));
+      await writesRows(ours([c.url(leader)]), `${n} consensus-checked ${values.protocol} nodes (fsync ${fsync ? 'on' : 'off'}), leader ${leader}`, clientCounts, seconds, Number(values['value-bytes']));
     }
     process.stdout.write('\n');
     for (const row of ['resync', 'big']) {
       if (!rows.has(row)) continue;
       // Each row on a fresh cluster, so that one row's history does not weigh on the next.
       await c.stop();
-      c = await Cluster.start(n, fsync);
+      c = await Cluster.start(n, fsync, values.protocol);
       process.stdout.write(`${row === 'resync' ? await resyncRow(c, Number(values['resync-writes'])) : await bigRow(c, Number(values['big-count']), 1_000_000)}\n`);
     }
   } finally {

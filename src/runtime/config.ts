@@ -23,6 +23,8 @@ export interface TlsFiles {
 }
 
 export interface ClusterConfig {
+  /** The protocol every node runs (`raft` by default); the CLI knows which names exist. */
+  readonly protocol: string;
   readonly nodes: Readonly<Record<string, NodeAddress>>;
   /** Shared secret for the peers' HMAC challenge (at least 16 characters). */
   readonly secret: string;
@@ -59,7 +61,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls'];
+  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -86,6 +88,8 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
   if (typeof secret !== 'string' || secret.length < 16) throw new UsageError(`${where}: 'secret' must be a string of at least 16 characters`);
   const token = r['token'] ?? null;
   if (token !== null && (typeof token !== 'string' || token === '')) throw new UsageError(`${where}: 'token' must be a non-empty string or absent`);
+  const protocol = r['protocol'] ?? 'raft';
+  if (typeof protocol !== 'string' || protocol === '') throw new UsageError(`${where}: 'protocol' must be a protocol name such as raft`);
   const dataDir = r['dataDir'] ?? 'data';
   if (typeof dataDir !== 'string' || dataDir === '') throw new UsageError(`${where}: 'dataDir' must be a path`);
   const em = r['electionMs'] ?? [300, 600];
@@ -107,6 +111,7 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
   if (maxValueBytes + 64 * 1024 > maxFrameBytes) throw new UsageError(`${where}: 'maxValueBytes' (${maxValueBytes}) must be at least 64 KiB below 'maxFrameBytes' (${maxFrameBytes})`);
   const tls = tlsFiles(r['tls'] ?? null, base, where);
   return {
+    protocol,
     nodes,
     secret,
     token,

@@ -4,7 +4,7 @@ export { runNode } from './run.ts';
 export type { RunNodeOptions, RunningNode } from './run.ts';
 export { runMaelstrom, ERR as MAELSTROM_ERRORS } from './maelstrom.ts';
 export type { MaelstromOptions } from './maelstrom.ts';
-export { Node, recoverState } from './node.ts';
+export { Node } from './node.ts';
 export type { NodeOptions, NodeStatus, Outcome, Storage } from './node.ts';
 export { loadClusterConfig, parseClusterConfig } from './config.ts';
 export type { ClusterConfig, NodeAddress } from './config.ts';

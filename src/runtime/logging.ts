@@ -2,7 +2,7 @@
 // (elections, votes, leader changes, step-downs), found by comparing a generic view of the protocol
 // state before and after each step: the runtime reads fields, it decides nothing.
 import { UsageError } from '../core/index.ts';
-import type { Drive, Message, NodeId, Receive, Tagged } from '../core/index.ts';
+import type { Message, NodeId, NodeRuntime, Receive, Tagged } from '../core/index.ts';
 
 export type LogFormat = 'text' | 'json';
 
@@ -42,15 +42,6 @@ export function lineLogger(write: (line: string) => void): Logger {
   return log;
 }
 
-/** What the runtime may read from a protocol state (supplied by the CLI wiring, e.g. for Raft). */
-export interface StateView {
-  readonly role: 'leader' | 'candidate' | 'follower';
-  readonly term: number;
-  readonly votedFor: NodeId | null;
-  readonly lastIndex: number;
-  readonly commitIndex: number;
-}
-
 /** Counts what the events feed to metrics. */
 export interface EventSink {
   election(): void;
@@ -60,17 +51,16 @@ export interface EventSink {
  * Returns a step observer that logs one line per election (candidacy), vote granted, leader change
  * (becoming leader, or learning of a new leader from its messages) and step-down.
  */
-export function transitionLogger<C, S, A extends Tagged, M extends Message>(
+export function transitionLogger<S, A extends Tagged, M extends Message>(
   i: NodeId,
-  view: (s: S) => StateView,
-  drive: Drive<C, S, A, M>,
+  rt: Pick<NodeRuntime<S, A, M>, 'view' | 'leaderShown'>,
   log: Logger,
   sink: EventSink,
 ): (before: S, after: S, input: A | Receive<M>) => void {
   let known: { leader: NodeId; term: number } | null = null;
   return (before, after, input) => {
-    const b = view(before);
-    const a = view(after);
+    const b = rt.view(before);
+    const a = rt.view(after);
     const at = { term: a.term, lastIndex: a.lastIndex, commitIndex: a.commitIndex };
     const idx = `last index ${a.lastIndex}, commit ${a.commitIndex}`;
     if (a.role === 'candidate' && (b.role !== 'candidate' || a.term > b.term)) {
@@ -85,7 +75,7 @@ export function transitionLogger<C, S, A extends Tagged, M extends Message>(
     }
     let leader: NodeId | null = null;
     if (a.role === 'leader') leader = i;
-    else if (input.type === 'Receive' && drive.resets(i, after, (input as Receive<M>).m)) leader = drive.leaderOf((input as Receive<M>).m);
+    else if (input.type === 'Receive') leader = rt.leaderShown(i, after, (input as Receive<M>).m);
     if (leader !== null && (known === null || known.leader !== leader || known.term !== a.term)) {
       known = { leader, term: a.term };
       const text = leader === i ? `leader: became leader in term ${a.term} (${idx})` : `leader: ${leader} leads term ${a.term} (${idx})`;

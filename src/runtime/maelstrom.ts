@@ -6,18 +6,16 @@
 // validated by the protocol's schema like TCP frames; a client's body of any other type gets error 10.
 // Storage is memory: Maelstrom's lin-kv does not restart nodes.
 import { createInterface } from 'node:readline';
-import type { Drive, Message, NodeProtocol, Tagged } from '../core/index.ts';
+import type { Message, NodeRuntime, Tagged } from '../core/index.ts';
 import type { KvOp } from './kv/kv.ts';
 import { Node } from './node.ts';
 import type { Outcome } from './node.ts';
 import { validate } from './transport/schema.ts';
 import type { Schema } from './transport/schema.ts';
 
-export interface MaelstromOptions<C, S, A extends Tagged, M extends Message> {
-  readonly protocol: NodeProtocol<C, S, A, M>;
-  readonly drive: Drive<C, S, A, M>;
-  /** The protocol config for these node ids (from `init`). */
-  readonly configFor: (nodeIds: readonly string[]) => C;
+export interface MaelstromOptions<S, A extends Tagged, M extends Message> {
+  /** The protocol bound to these node ids (from `init`). */
+  readonly runtimeFor: (nodeIds: readonly string[]) => NodeRuntime<S, A, M>;
   readonly schema: Schema;
   readonly input?: NodeJS.ReadableStream;
   readonly output?: (line: string) => void;
@@ -79,11 +77,11 @@ function kvOp(b: Body): KvOp | null {
 }
 
 /** Runs until stdin closes. */
-export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o: MaelstromOptions<C, S, A, M>): Promise<void> {
+export async function runMaelstrom<S, A extends Tagged, M extends Message>(o: MaelstromOptions<S, A, M>): Promise<void> {
   const out = o.output ?? ((l: string) => process.stdout.write(`${l}\n`));
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   let me = '';
-  let node: Node<C, S, A, M> | null = null;
+  let node: Node<S, A, M> | null = null;
   let nextId = 1;
   /** The cluster's node ids (from init): the only sources of peer messages. */
   const nodes = new Set<string>();
@@ -122,11 +120,9 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
       me = String(b['node_id']);
       const ids = Array.isArray(b['node_ids']) ? b['node_ids'].map(String) : [me];
       for (const id of ids) nodes.add(id);
-      node = new Node<C, S, A, M>({
+      node = new Node<S, A, M>({
         id: me,
-        protocol: o.protocol,
-        drive: o.drive,
-        config: o.configFor(ids),
+        runtime: o.runtimeFor(ids),
         recovered: null,
         storage: { write: async () => true },
         send: (m) => send(m.dest, m as unknown as Body),
@@ -196,5 +192,5 @@ export async function runMaelstrom<C, S, A extends Tagged, M extends Message>(o:
       if (typeof e.body.type === 'string' && CLIENT_TYPES.includes(e.body.type)) reply(e, { type: 'error', code: ERR.crash, text: 'internal error; outcome unknown' });
     });
   }
-  (node as Node<C, S, A, M> | null)?.stop();
+  (node as Node<S, A, M> | null)?.stop();
 }

@@ -1,10 +1,10 @@
 // One node: owns one protocol state and changes it only through `step` and `restart` (design.md, "The
-// runtime"). Inputs are decoded peer messages (Receive), timer-chosen internal actions (Drive.timers)
-// and client commands (Drive.propose). Processing is a group commit: take every queued input, step
+// runtime"). Inputs are decoded peer messages (Receive), timer-chosen internal actions (`timers`)
+// and client commands (`command`). Processing is a group commit: take every queued input, step
 // them in order, make `durable(state)` durable once (WAL, fsync), and only then send the messages,
 // deliver self-addressed ones locally, apply newly committed entries and answer clients. No protocol
-// logic lives here: the protocol, its drive and its config come in as arguments.
-import type { Drive, Message, NodeId, NodeProtocol, Receive, Tagged } from '../core/index.ts';
+// logic lives here: every decision comes from the protocol's `NodeRuntime` (src/core/runtime.ts).
+import type { Message, NodeId, NodeRuntime, Receive, Tagged } from '../core/index.ts';
 import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
 import { Flow } from './flow.ts';
@@ -36,12 +36,11 @@ export interface NodeStatus {
   readonly keys: number;
 }
 
-export interface NodeOptions<C, S, A extends Tagged, M extends Message> {
+export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly id: NodeId;
-  readonly protocol: NodeProtocol<C, S, A, M>;
-  readonly drive: Drive<C, S, A, M>;
-  readonly config: C;
-  /** The recovered durable value (null: a fresh node). */
+  /** The protocol, bound to this cluster's constants. */
+  readonly runtime: NodeRuntime<S, A, M>;
+  /** The recovered durable value, given to `runtime.restore` (null: a fresh node). */
   readonly recovered: unknown;
   readonly storage: Storage;
   /** Sends a message to a peer (never called for self-addressed messages). */
@@ -71,7 +70,7 @@ type Input<M> =
   | { readonly kind: 'handOff' };
 
 type Pending = { readonly command: KvCommand; readonly bytes: number; readonly resolve: (o: Outcome) => void; done: boolean };
-type Proposed = { readonly index: number; readonly term: number | null; readonly batch: Pending[] };
+type Proposed = { readonly index: number; readonly id: string | number | null; readonly batch: Pending[] };
 
 /** About the JSON length of a command: its strings' lengths (a 1 MB value is not serialized to measure it). */
 function commandBytes(c: KvCommand): number {
@@ -80,28 +79,10 @@ function commandBytes(c: KvCommand): number {
   return n;
 }
 
-/** Rebuilds a state from a recovered durable value: the protocol's `restart` of a state holding it. */
-export function recoverState<C, S, A extends Tagged, M extends Message>(
-  p: NodeProtocol<C, S, A, M>,
-  i: NodeId,
-  c: C,
-  d: unknown,
-): S {
-  const init = p.init(i, c);
-  if (d === null) return init;
-  if (typeof d !== 'object' || Array.isArray(d)) throw new Error('recovered durable state is not an object');
-  // durable(s) is a projection of state fields (Raft Fig. 2: currentTerm, votedFor, log).
-  const s = p.restart(i, { ...init, ...d } as S, c);
-  if (JSON.stringify(p.durable(s)) !== JSON.stringify(d)) {
-    throw new Error(`protocol ${p.name}: durable(state) is not a projection of state fields; cannot recover`);
-  }
-  return s;
-}
-
 /** A running node. */
-export class Node<C, S, A extends Tagged, M extends Message> {
+export class Node<S, A extends Tagged, M extends Message> {
   private s: S;
-  private readonly o: NodeOptions<C, S, A, M>;
+  private readonly o: NodeOptions<S, A, M>;
   private readonly inbox: Input<M>[] = [];
   private commands: Pending[] = [];
   /** Commands waiting for the uncommitted entry before them to commit (adaptive batching). */
@@ -113,7 +94,6 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   private readonly idleWaiters: (() => void)[] = [];
   private stopped = false;
   private leaderHint: { leader: NodeId; term: number } | null = null;
-  private wasLeader = false;
   /** Last message each peer got from an eager timer run: identical ones wait for the periodic tick. */
   private readonly lastEager = new Map<NodeId, { key: string; at: number }>();
   private readonly election: ElectionTimer;
@@ -122,9 +102,9 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
   readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
 
-  constructor(o: NodeOptions<C, S, A, M>) {
+  constructor(o: NodeOptions<S, A, M>) {
     this.o = o;
-    this.s = recoverState(o.protocol, o.id, o.config, o.recovered);
+    this.s = o.runtime.restore(o.id, o.recovered);
     this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
     this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
     // A held-back payload goes again well within the lowest election timeout.
@@ -163,14 +143,15 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   }
 
   status(): NodeStatus {
-    const st = this.o.drive.status(this.o.id, this.s);
+    const v = this.o.runtime.view(this.s);
     return {
       id: this.o.id,
-      role: st.role,
-      term: st.term,
-      commitIndex: st.commitIndex,
+      // As raft.tla and MultiPaxos.tla name the roles: Leader, Candidate, Follower.
+      role: `${v.role.charAt(0).toUpperCase()}${v.role.slice(1)}`,
+      term: v.term,
+      commitIndex: v.commitIndex,
       leader: this.leader(),
-      lastIndex: this.o.drive.lastIndex(this.s),
+      lastIndex: v.lastIndex,
       applied: this.applied,
       keys: this.kv.size,
     };
@@ -180,7 +161,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   leader(): NodeId | null {
     if (this.isLeader()) return this.o.id;
     const h = this.leaderHint;
-    return h !== null && h.term === this.o.drive.status(this.o.id, this.s).term ? h.leader : null;
+    return h !== null && h.term === this.o.runtime.view(this.s).term ? h.leader : null;
   }
 
   /** The current state (tests). */
@@ -189,7 +170,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
   }
 
   private isLeader(): boolean {
-    return this.o.drive.propose(this.o.id, this.s, null, this.o.config) !== null;
+    return this.o.runtime.view(this.s).role === 'leader';
   }
 
   private finish(p: Pending, o: Outcome): void {
@@ -231,19 +212,31 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     return this.busy ? new Promise((r) => this.idleWaiters.push(r)) : Promise.resolve();
   }
 
+  /**
+   * Steps `input`, then the protocol's reactions to that step (once: reactions do not react). True
+   * if `input` was enabled. Restarts the election timer when the protocol says the step calls for it.
+   */
+  private apply(input: A | Receive<M>, out: M[], react = true): boolean {
+    const rt = this.o.runtime;
+    const before = this.s;
+    if (!this.stepKept(input, out)) return false;
+    if (rt.resetsElection(this.o.id, before, this.s, input)) this.election.reset();
+    if (react) for (const a of rt.reactions(this.o.id, before, this.s, input)) this.apply(a, out, false);
+    return true;
+  }
+
   /** Steps `input` (again while the protocol keeps the message, as raft.tla's UpdateTerm does). */
-  private apply(input: A | Receive<M>, out: M[]): boolean {
-    const p = this.o.protocol;
+  private stepKept(input: A | Receive<M>, out: M[]): boolean {
+    const rt = this.o.runtime;
     for (let k = 0; k < MAX_KEEPS; k += 1) {
       let r;
       try {
-        r = p.step(this.o.id, this.s, input, this.o.config);
+        r = rt.step(this.o.id, this.s, input);
       } catch (e) {
         // A protocol throws only for a state it deems impossible: a bug, or a peer that sent
         // well-formed nonsense. Steps are pure, so the state is unchanged: log loudly, skip the input,
         // keep serving (bytes from the network must not stop a node).
-        const what = input.type === 'Receive' ? p.describeMessage((input as Receive<M>).m) : p.describe(this.o.id, input as A);
-        this.o.log(`node: step threw on ${what}; input skipped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.o.log(`node: step threw on ${rt.describe(this.o.id, input)}; input skipped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         this.stats.stepErrors += 1;
         return k > 0;
       }
@@ -262,12 +255,13 @@ export class Node<C, S, A extends Tagged, M extends Message> {
    * the model, a lost one, and the periodic tick sends it again.
    */
   private runTimer(name: string, eager: boolean, out: M[], to: ReadonlySet<NodeId> | null = null): void {
-    const t = this.o.drive.timers[name];
+    const rt = this.o.runtime;
+    const t = rt.timers[name];
     if (t === undefined) return;
     const sent: M[] = [];
-    for (const a of t.actions(this.o.id, this.s, this.o.config)) this.apply(a, sent);
+    for (const a of t.actions(this.o.id, this.s)) this.apply(a, sent);
     for (const m of sent) {
-      const key = this.o.drive.inflight?.(m) ?? JSON.stringify(m);
+      const key = rt.payload(m) ?? JSON.stringify(m);
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
@@ -288,12 +282,11 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     const inputs = this.inbox.splice(0);
     const commands = this.commands.splice(0).filter((c) => !c.done);
     const out: M[] = [];
-    const { drive } = this.o;
-    const i = this.o.id;
+    const rt = this.o.runtime;
     this.stats.rounds += 1;
     this.stats.inputs += inputs.length + commands.length;
     const heard = new Set<NodeId>();
-    const lastBefore = drive.lastIndex(this.s);
+    const lastBefore = rt.view(this.s).lastIndex;
     // Inputs of one round are concurrent, so any order is an interleaving the model has: messages
     // first, so that an election timeout that fired while the loop was busy (its callback runs before
     // the socket reads) yields to the leader's message that had arrived meanwhile.
@@ -301,53 +294,60 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     for (const x of inputs) if (x.kind === 'receive') reset = this.receiveInput(x.m, out, heard) || reset;
     for (const x of inputs) {
       if (x.kind === 'handOff') this.tryHandOff(out);
-      if (x.kind !== 'timer' || (reset && drive.timers[x.name]?.kind === 'election')) continue;
+      if (x.kind !== 'timer' || (reset && rt.timers[x.name]?.kind === 'election')) continue;
       this.runTimer(x.name, x.eager, out);
     }
-    // A new leader proposes an empty batch, so that entries of earlier terms commit (Raft §5.4.2).
     const leaderNow = this.isLeader();
-    if (leaderNow && !this.wasLeader) this.propose([], out);
-    this.wasLeader = leaderNow;
     if (commands.length > 0) {
       if (!leaderNow) for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       // Adaptive batching: while an entry is uncommitted, commands wait and then go as one entry.
-      else if (drive.lastIndex(this.s) > drive.status(i, this.s).commitIndex) this.held.push(...commands);
+      else if (this.uncommitted()) this.held.push(...commands);
       else this.proposeBounded(commands, out);
     }
     // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
     // entries, advance the commit index) instead of waiting for the next tick.
     if (leaderNow && (inputs.length > 0 || commands.length > 0)) {
-      const to = drive.lastIndex(this.s) !== lastBefore ? null : heard;
-      for (const [name, t] of Object.entries(drive.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
+      const to = rt.view(this.s).lastIndex !== lastBefore ? null : heard;
+      for (const [name, t] of Object.entries(rt.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
     }
+    await this.commit(out, inputs.length, commands.length);
+    this.applyCommitted();
+    if (this.held.length > 0 && (!this.isLeader() || !this.uncommitted())) this.commands.unshift(...this.held.splice(0));
+  }
+
+  /** Whether the log has an entry past the commit index. */
+  private uncommitted(): boolean {
+    const v = this.o.runtime.view(this.s);
+    return v.lastIndex > v.commitIndex;
+  }
+
+  /** Makes the state durable and sends the round's messages (those the protocol allows, before the write). */
+  private async commit(out: readonly M[], inputs: number, commands: number): Promise<void> {
+    const rt = this.o.runtime;
+    const i = this.o.id;
     // Messages that may precede the durable write (a leader's AppendEntries) leave first, so that
     // the followers write in parallel with the leader (thesis §10.2.1) and hear from it during a long write.
     const late: M[] = [];
     for (const m of out) {
-      if (m.dest !== i && drive.early?.(m) === true) this.transmit(m);
+      if (m.dest !== i && rt.early(m)) this.transmit(m);
       else late.push(m);
     }
     const t0 = TRACE ? performance.now() : 0;
-    if (await this.o.storage.write(this.o.protocol.durable(this.s))) this.stats.writes += 1;
+    if (await this.o.storage.write(rt.durable(this.s))) this.stats.writes += 1;
     if (TRACE) {
       const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
-      this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs.length} cmds=${commands.length} out=${out.map((m) => m.type).join(',')}`);
+      this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs} cmds=${commands} out=${out.map((m) => m.type).join(',')}`);
     }
     // Now durable: the other messages may leave.
     for (const m of late) {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });
       else this.transmit(m);
     }
-    this.applyCommitted();
-    if (this.held.length > 0 && (!this.isLeader() || drive.lastIndex(this.s) <= drive.status(i, this.s).commitIndex)) {
-      this.commands.unshift(...this.held.splice(0));
-    }
   }
 
   /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */
   private tryHandOff(out: M[]): void {
-    const { drive, config } = this.o;
-    for (const a of drive.handOff?.(this.o.id, this.s, config) ?? []) if (this.apply(a, out)) return;
+    for (const a of this.o.runtime.handOff(this.o.id, this.s)) if (this.apply(a, out)) return;
   }
 
   /**
@@ -355,7 +355,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
    * TimeoutNow) once per heartbeat, until another node leads or `waitMs` passed. True if one does.
    */
   async handOff(waitMs: number): Promise<boolean> {
-    if (this.o.drive.handOff === undefined || !this.isLeader()) return false;
+    if (!this.isLeader() || this.o.runtime.handOff(this.o.id, this.s).length === 0) return false;
     const end = performance.now() + waitMs;
     while (performance.now() < end && !this.stopped) {
       if (!this.isLeader()) {
@@ -369,7 +369,7 @@ export class Node<C, S, A extends Tagged, M extends Message> {
 
   /** Sends m to its peer if the peer's window admits it (flow.ts). */
   private transmit(m: M): void {
-    const key = this.o.drive.inflight?.(m) ?? null;
+    const key = this.o.runtime.payload(m);
     // A batch for a disconnected peer would only be queued and go stale: to the model, a lost message.
     if (key !== null && this.o.reachable?.(m.dest) === false) return;
     if (this.flow.admit(m.dest, key, performance.now())) this.o.send(m);
@@ -377,24 +377,15 @@ export class Node<C, S, A extends Tagged, M extends Message> {
 
   /** Steps a peer's message; true if it shows a live leader (the election timer was reset). */
   private receiveInput(m: M, out: M[], heard: Set<NodeId>): boolean {
-    const { drive } = this.o;
-    const i = this.o.id;
+    const rt = this.o.runtime;
     heard.add(m.source);
     this.flow.heard(m.source);
-    const led = this.isLeader();
     this.apply({ type: 'Receive', m }, out);
-    let acted = false;
-    for (const a of drive.reactions?.(i, this.s, m, this.o.config) ?? []) acted = this.apply(a, out) || acted;
-    if (acted) this.election.reset();
-    const fromLeader = drive.resets(i, this.s, m);
-    // A leader that steps down (Raft §5.1) starts a full election timeout as a follower: its
-    // timer ran on while it led and may be about to fire, which would make it campaign at once.
-    if (fromLeader || (led && !this.isLeader())) this.election.reset();
-    if (fromLeader) {
-      const l = drive.leaderOf(m);
-      if (l !== null) this.leaderHint = { leader: l, term: drive.status(i, this.s).term };
-    }
-    return fromLeader;
+    const l = rt.leaderShown(this.o.id, this.s, m);
+    if (l === null) return false;
+    this.election.reset();
+    this.leaderHint = { leader: l, term: rt.view(this.s).term };
+    return true;
   }
 
   /**
@@ -418,35 +409,34 @@ export class Node<C, S, A extends Tagged, M extends Message> {
     this.commands.unshift(...commands.slice(k));
   }
 
-  private propose(batch: Pending[] | [], out: M[]): void {
-    const { drive, config } = this.o;
-    const value = batch.map((p) => p.command);
-    const a = drive.propose(this.o.id, this.s, value, config);
+  private propose(batch: Pending[], out: M[]): void {
+    const rt = this.o.runtime;
+    const a = rt.command(this.o.id, this.s, batch.map((p) => p.command));
     if (a === null || !this.apply(a, out)) {
       for (const p of batch) this.finish(p, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       return;
     }
-    const index = drive.lastIndex(this.s);
-    if (batch.length > 0) this.proposed.push({ index, term: drive.termAt(this.s, index), batch });
+    const index = rt.view(this.s).lastIndex;
+    this.proposed.push({ index, id: rt.entryId(this.s, index), batch });
   }
 
   private applyCommitted(): void {
-    const { drive } = this.o;
-    const values = drive.committed(this.s, this.applied + 1);
+    const rt = this.o.runtime;
+    const values = rt.committed(this.s, this.applied + 1);
     // Forget proposals whose clients have all been answered (timed out), e.g. entries that were cut
     // from the log and whose index the commit point has not reached again.
     if (this.proposed.length > 0) this.proposed = this.proposed.filter((p) => p.batch.some((c) => !c.done));
     for (const v of values) {
       this.applied += 1;
       const results = this.kv.applyEntry(v);
-      // Proposals at this index: ours if the term still matches, else replaced by another leader's
-      // entry. (Not necessarily in index order: after a lost and regained leadership, a later
+      // Proposals at this index: ours if the entry is still the one proposed, else replaced by another
+      // leader's. (Not necessarily in index order: after a lost and regained leadership, a later
       // proposal can sit at a lower index than an earlier one.)
       for (let k = this.proposed.length - 1; k >= 0; k -= 1) {
         const p = this.proposed[k] as Proposed;
         if (p.index !== this.applied) continue;
         this.proposed.splice(k, 1);
-        const ours = drive.termAt(this.s, p.index) === p.term;
+        const ours = rt.entryId(this.s, p.index) === p.id;
         p.batch.forEach((c, j) => {
           const r = results[j];
           if (ours && r !== undefined) this.finish(c, { kind: 'done', result: r });

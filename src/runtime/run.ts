@@ -1,9 +1,9 @@
-// `runNode(protocol, drive, config, cluster, id)`: one node process over TCP and HTTP. Locks the data
+// `runNode(runtime, cluster, id)`: one node process over TCP and HTTP. Locks the data
 // directory (one node per directory), opens the WAL (reporting a truncated torn tail), recovers the
-// state through the protocol's `restart`, starts the peer transport with the protocol's message
+// state through the protocol's `restore`, starts the peer transport with the protocol's message
 // schema, the node loop, the client API and `/metrics`; logs protocol events seen across each step.
 import type { Server } from 'node:http';
-import type { Drive, Message, NodeProtocol, Tagged } from '../core/index.ts';
+import type { Message, NodeRuntime, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
 import type { ClusterConfig } from './config.ts';
 import { startHttp } from './http.ts';
@@ -12,27 +12,25 @@ import { Transport } from './transport/tcp.ts';
 import { loadTls } from './transport/tls.ts';
 import type { Schema } from './transport/schema.ts';
 import { Wal, checkDataDir } from './wal/wal.ts';
-import type { Storage } from './node.ts';
+import type { NodeOptions, Storage } from './node.ts';
 import { join } from 'node:path';
 import { lockDataDir } from './lock.ts';
 import type { DirLock } from './lock.ts';
 import { createLogger, lineLogger, transitionLogger } from './logging.ts';
-import type { LogFormat, Logger, StateView } from './logging.ts';
+import type { LogFormat, Logger } from './logging.ts';
 import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 
-export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
-  readonly protocol: NodeProtocol<C, S, A, M>;
-  readonly drive: Drive<C, S, A, M>;
-  /** The protocol's config for this cluster (unbounded). */
-  readonly config: C;
+export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
+  /** The protocol, bound to this cluster's constants (e.g. `raftRuntime(raftProtocol, servers)`). */
+  readonly runtime: NodeRuntime<S, A, M>;
   /** Validates a decoded peer message before it reaches `step`. */
   readonly schema: Schema;
   readonly cluster: ClusterConfig;
   readonly id: string;
   /** Enables the test-only fault layer and `POST /_faults`. */
   readonly faults?: boolean;
-  /** Reads role, term, vote and indexes from a state, for event logs (none without). */
-  readonly view?: (s: S) => StateView;
+  /** Logs elections, votes, leader changes and step-downs, read through `runtime.view` (default true). */
+  readonly events?: boolean;
   /** Text (default) or JSON lines on stderr, when `log` is not given. */
   readonly logFormat?: LogFormat;
   /** Metrics behind `GET /metrics` (none without). */
@@ -41,17 +39,17 @@ export interface RunNodeOptions<C, S, A extends Tagged, M extends Message> {
   readonly log?: ((line: string) => void) | Logger;
 }
 
-export interface RunningNode<C, S, A extends Tagged, M extends Message> {
-  readonly node: Node<C, S, A, M>;
+export interface RunningNode<S, A extends Tagged, M extends Message> {
+  readonly node: Node<S, A, M>;
   readonly transport: Transport<M>;
   readonly http: Server;
   readonly metrics: NodeMetrics | null;
   stop(): Promise<void>;
 }
 
-export async function runNode<C, S, A extends Tagged, M extends Message>(
-  o: RunNodeOptions<C, S, A, M>,
-): Promise<RunningNode<C, S, A, M>> {
+export async function runNode<S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<S, A, M>,
+): Promise<RunningNode<S, A, M>> {
   const log = o.log === undefined ? createLogger(o.id, o.logFormat ?? 'text') : 'event' in o.log ? o.log : lineLogger(o.log);
   const me = o.cluster.nodes[o.id];
   if (me === undefined) throw new UsageError(`unknown node '${o.id}' (config has: ${Object.keys(o.cluster.nodes).join(', ')})`);
@@ -68,20 +66,20 @@ export async function runNode<C, S, A extends Tagged, M extends Message>(
   }
 }
 
-async function startLocked<C, S, A extends Tagged, M extends Message>(
-  o: RunNodeOptions<C, S, A, M>,
+async function startLocked<S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<S, A, M>,
   log: Logger,
   dir: string,
   lock: DirLock,
   tls: ReturnType<typeof loadTls> | null,
-): Promise<RunningNode<C, S, A, M>> {
+): Promise<RunningNode<S, A, M>> {
   const me = o.cluster.nodes[o.id]!;
   const { wal, recovery } = await Wal.open(dir, { fsync: o.cluster.fsync });
   if (recovery.truncated !== null) {
     log(`wal: truncated a torn tail of ${recovery.truncated.bytes} bytes (${recovery.truncated.reason})`);
   }
-  let node: Node<C, S, A, M> | null = null;
-  const { protocol, storage, metrics } = instrument(o, log, wal, () => node);
+  let node: Node<S, A, M> | null = null;
+  const { runtime, storage, metrics } = instrument(o, log, wal, () => node);
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
   const transport = await Transport.start<M>({
@@ -98,11 +96,9 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
   }).catch((e: unknown) => {
     throw new UsageError(`cannot listen for peers on ${me.host}:${me.peerPort}: ${(e as Error).message}`);
   });
-  node = new Node<C, S, A, M>({
+  node = newNode({
     id: o.id,
-    protocol,
-    drive: o.drive,
-    config: o.config,
+    runtime,
     recovered: recovery.value,
     storage,
     send: (m) => transport.send(m),
@@ -113,7 +109,7 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
     onFatal: () => process.exit(1),
   });
   const n = node;
-  const r0 = o.view?.(n.state) ?? null;
+  const r0 = o.events === false ? null : runtime.view(n.state);
   const at = r0 === null ? '' : ` (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`;
   const fields = r0 === null ? {} : { term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor };
   log.event('wal-recovery', { records: recovery.records, ...fields, truncatedBytes: recovery.truncated?.bytes ?? 0 }, `wal: recovered ${recovery.records} records from ${dir}${at}`);
@@ -166,13 +162,22 @@ async function startLocked<C, S, A extends Tagged, M extends Message>(
   };
 }
 
+/** A node, or a one-line error if the WAL holds no state of this protocol (valid records, wrong content). */
+function newNode<S, A extends Tagged, M extends Message>(o: NodeOptions<S, A, M>): Node<S, A, M> {
+  try {
+    return new Node(o);
+  } catch (e) {
+    throw new UsageError(`node ${o.id}: the write-ahead log holds no ${o.runtime.name} state (${(e as Error).message}); refusing to start`);
+  }
+}
+
 /** The protocol with its steps observed (event log), the WAL with its appends timed, the metrics. */
-function instrument<C, S, A extends Tagged, M extends Message>(
-  o: RunNodeOptions<C, S, A, M>,
+function instrument<S, A extends Tagged, M extends Message>(
+  o: RunNodeOptions<S, A, M>,
   log: Logger,
   wal: Wal,
-  node: () => Node<C, S, A, M> | null,
-): { protocol: NodeProtocol<C, S, A, M>; storage: Storage; metrics: NodeMetrics | null } {
+  node: () => Node<S, A, M> | null,
+): { runtime: NodeRuntime<S, A, M>; storage: Storage; metrics: NodeMetrics | null } {
   const metrics =
     o.metrics?.(o.id, {
       term: () => node()?.status().term ?? 0,
@@ -181,12 +186,12 @@ function instrument<C, S, A extends Tagged, M extends Message>(
       lastIndex: () => node()?.status().lastIndex ?? 0,
       leader: () => node()?.leader() ?? null,
     }) ?? null;
-  const observe = o.view === undefined ? null : transitionLogger(o.id, o.view, o.drive, log, { election: () => metrics?.election() });
+  const observe = o.events === false ? null : transitionLogger(o.id, o.runtime, log, { election: () => metrics?.election() });
   // Each step's before and after states go to the event log; the protocol itself is unchanged.
-  const protocol: NodeProtocol<C, S, A, M> = {
-    ...o.protocol,
-    step: (i, s, x, c) => {
-      const r = o.protocol.step(i, s, x, c);
+  const runtime: NodeRuntime<S, A, M> = {
+    ...o.runtime,
+    step: (i, s, x) => {
+      const r = o.runtime.step(i, s, x);
       try {
         if (r !== null) observe?.(s, r.state, x);
       } catch (e) {
@@ -203,5 +208,5 @@ function instrument<C, S, A extends Tagged, M extends Message>(
       return wrote;
     },
   };
-  return { protocol, storage, metrics };
+  return { runtime, storage, metrics };
 }

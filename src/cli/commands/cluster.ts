@@ -18,6 +18,7 @@ import type { Holder } from '../../runtime/lock.ts';
 import { parseLogFormat } from '../../runtime/logging.ts';
 import { intFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
+import { runnable } from '../runtimes.ts';
 import type { Command } from './index.ts';
 
 const BIN = fileURLToPath(new URL('../bin.mjs', import.meta.url));
@@ -149,12 +150,13 @@ const options = {
   'no-fsync': { type: 'boolean' },
   wait: { type: 'string' },
   'log-format': { type: 'string' },
+  protocol: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = { nodes?: string; dir?: string; 'base-port'?: string; token?: string; 'no-fsync'?: boolean; wait?: string; 'log-format'?: string; help?: boolean };
+type Values = { nodes?: string; dir?: string; 'base-port'?: string; token?: string; 'no-fsync'?: boolean; wait?: string; 'log-format'?: string; protocol?: string; help?: boolean };
 
-const USAGE = `usage: consensus-checked cluster start [--nodes 3] [--dir ./cluster] [--base-port P] [--token T] [--log-format text|json]
+const USAGE = `usage: consensus-checked cluster start [--nodes 3] [--protocol raft|multipaxos] [--dir ./cluster] [--base-port P] [--token T] [--log-format text|json]
        consensus-checked cluster status [--dir ./cluster]
        consensus-checked cluster stop [--dir ./cluster]
        consensus-checked cluster kill|restart|pause|resume NODE [--dir ./cluster]
@@ -165,6 +167,8 @@ const DRILLS = ['kill', 'restart', 'pause', 'resume'];
 async function start(dir: string, configPath: string, values: Values): Promise<number> {
   const n = intFlag(values.nodes, 'nodes', 1, 9) ?? 3;
   const logFormat = parseLogFormat(values['log-format']);
+  const protocol = values.protocol ?? 'raft';
+  runnable(protocol);
   if (existsSync(configPath)) {
     let running: Proc[] = [];
     try {
@@ -191,6 +195,7 @@ async function start(dir: string, configPath: string, values: Values): Promise<n
         : { host: '127.0.0.1', peerPort: base + 2 * (k - 1), httpPort: base + 2 * (k - 1) + 1 };
   }
   const config = {
+    ...(protocol !== 'raft' ? { protocol } : {}),
     nodes,
     secret: randomBytes(24).toString('hex'),
     ...(values.token !== undefined ? { token: values.token } : {}),

@@ -1,10 +1,9 @@
 // `maelstrom`: a Raft key-value node speaking Maelstrom's JSON protocol on stdin/stdout (the lin-kv
 // workload). Run under Maelstrom as: maelstrom test -w lin-kv --bin ./maelstrom-node.sh ...
-import { raftProtocol } from '../../raft/index.ts';
 import { runMaelstrom } from '../../runtime/maelstrom.ts';
 import { EXIT } from '../exit.ts';
+import { runnable } from '../runtimes.ts';
 import type { Command } from './index.ts';
-import { raftConfig, raftSchema, runtimeDrive } from './node.ts';
 
 export const maelstrom: Command = {
   summary: "maelstrom: a Raft key-value node speaking Maelstrom's JSON on stdin/stdout (lin-kv workload)",
@@ -13,7 +12,8 @@ export const maelstrom: Command = {
       process.stdout.write('usage: consensus-checked maelstrom   (reads Maelstrom messages on stdin, one JSON per line)\n');
       return EXIT.ok;
     }
-    await runMaelstrom({ protocol: raftProtocol, drive: runtimeDrive, configFor: raftConfig, schema: raftSchema });
+    const raft = runnable('raft');
+    await runMaelstrom({ runtimeFor: (ids) => raft.runtime(ids), schema: raft.schema });
     return EXIT.ok;
   },
 };

@@ -8,7 +8,8 @@ const key = (x: Ack): string => `${x.slot}/${x.bal.round}/${x.bal.leader}/${x.ac
 
 export function handleAccepted(s: Replica, _i: NodeId, m: Accepted, c: MpConfig): MpStep | null {
   const ack: Ack = { slot: m.slot, bal: m.bal, val: m.val, acc: m.source };
-  const acks = s.acks.some((x) => key(x) === key(ack)) ? s.acks : [...s.acks, ack].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+  const k = key(ack);
+  const acks = s.acks.some((x) => x.slot === ack.slot && x.acc === ack.acc && key(x) === k) ? s.acks : insert(s.acks, ack, k);
   const from = acks.filter((x) => x.slot === m.slot && sameBallot(x.bal, m.bal) && sameValue(x.val, m.val)).map((x) => x.acc);
   const chosen = c.quorums.some((Q) => Q.every((a) => from.includes(a)));
   return {
@@ -18,4 +19,16 @@ export function handleAccepted(s: Replica, _i: NodeId, m: Accepted, c: MpConfig)
     }),
     send: [],
   };
+}
+
+/** `acks` (sorted by key) with `ack` added in key order, as sorting the extended list would. */
+function insert(acks: readonly Ack[], ack: Ack, k: string): Ack[] {
+  let lo = 0;
+  let hi = acks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(acks[mid] as Ack) < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...acks.slice(0, lo), ack, ...acks.slice(lo)];
 }

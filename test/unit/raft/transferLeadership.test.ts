@@ -56,11 +56,13 @@ describe('HandleTimeoutNowRequest', () => {
   });
 });
 
-describe('drive (leadership transfer)', () => {
+describe('raftRuntime (leadership transfer)', () => {
   it('hands off through TransferLeadership to each peer, and a TimeoutNowRequest is followed by RequestVote to every server', async () => {
-    const { drive } = await import('../../../src/raft/index.ts');
-    expect(drive.handOff?.('s1', server(), on)).toEqual([{ type: 'TransferLeadership', j: 's2' }, { type: 'TransferLeadership', j: 's3' }]);
-    expect(drive.reactions?.('s1', server(), tn(), on)).toEqual(['s1', 's2', 's3'].map((j) => ({ type: 'RequestVote', j })));
-    expect(drive.reactions?.('s1', server(), { type: 'AppendEntriesResponse', term: 2, success: true, matchIndex: 0, source: 's2', dest: 's1' }, on)).toEqual([]);
+    const { raftRuntime } = await import('../../../src/raft/index.ts');
+    const rt = raftRuntime(raftProtocol, on.servers, on);
+    const s = server();
+    expect(rt.handOff('s1', s)).toEqual([{ type: 'TransferLeadership', j: 's2' }, { type: 'TransferLeadership', j: 's3' }]);
+    expect(rt.reactions('s1', s, s, { type: 'Receive', m: tn() })).toEqual(['s1', 's2', 's3'].map((j) => ({ type: 'RequestVote', j })));
+    expect(rt.reactions('s1', s, s, { type: 'Receive', m: { type: 'AppendEntriesResponse', term: 2, success: true, matchIndex: 0, source: 's2', dest: 's1' } })).toEqual([]);
   });
 });

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Drive } from '../../../src/core/index.ts';
+import type { StateView } from '../../../src/core/index.ts';
 import { createLogger, parseLogFormat, transitionLogger } from '../../../src/runtime/logging.ts';
-import type { StateView } from '../../../src/runtime/logging.ts';
 import { PromMetrics } from '../../../src/cli/metrics.ts';
 
 type S = StateView;
 type M = { type: 'Beat' | 'Other'; source: string; dest: string; term: number };
-const drive = {
-  resets: (_i: string, s: S, m: M) => m.type === 'Beat' && m.term === s.term,
-  leaderOf: (m: M) => (m.type === 'Beat' ? m.source : null),
-} as unknown as Drive<unknown, S, { type: 'Tick' }, M>;
+const rt = {
+  view: (s: S) => s,
+  leaderShown: (_i: string, s: S, m: M) => (m.type === 'Beat' && m.term === s.term ? m.source : null),
+};
 
 function capture(format: 'text' | 'json') {
   const lines: string[] = [];
@@ -22,7 +21,7 @@ describe('transitionLogger: one line per election, vote, leader change and step-
   it('logs each event once, with term and index', () => {
     const { lines, log } = capture('text');
     let elections = 0;
-    const see = transitionLogger<unknown, S, { type: 'Tick' }, M>('s1', (s) => s, drive, log, { election: () => (elections += 1) });
+    const see = transitionLogger<S, { type: 'Tick' }, M>('s1', rt, log, { election: () => (elections += 1) });
     const tick = { type: 'Tick' } as const;
     const cand: S = { ...f, role: 'candidate', term: 2, votedFor: 's1' };
     see(f, cand, tick); // Timeout: candidacy (its own vote is not a granted vote)
@@ -47,7 +46,7 @@ describe('transitionLogger: one line per election, vote, leader change and step-
 
   it('writes JSON lines with the event name and fields under --log-format json', () => {
     const { lines, log } = capture('json');
-    const see = transitionLogger<unknown, S, { type: 'Tick' }, M>('s1', (s) => s, drive, log, { election: () => {} });
+    const see = transitionLogger<S, { type: 'Tick' }, M>('s1', rt, log, { election: () => {} });
     see(f, { ...f, role: 'candidate', term: 2, votedFor: 's1' }, { type: 'Tick' });
     log('transport: plain line');
     const [a, b] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);

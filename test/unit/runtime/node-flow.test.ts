@@ -4,11 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Flow, MAX_INFLIGHT } from '../../../src/runtime/flow.ts';
 import { Node } from '../../../src/runtime/node.ts';
-import { drive, raftProtocol } from '../../../src/raft/index.ts';
-import type { AppendEntriesRequest, RaftAction, RaftConfig, RaftMessage, Server } from '../../../src/raft/index.ts';
-import { raftConfig } from '../../../src/cli/commands/node.ts';
+import { raftProtocol, raftRuntime } from '../../../src/raft/index.ts';
+import type { AppendEntriesRequest, RaftAction, RaftMessage, Server } from '../../../src/raft/index.ts';
 
-type RaftNode = Node<RaftConfig, Server, RaftAction, RaftMessage>;
+type RaftNode = Node<Server, RaftAction, RaftMessage>;
 const nodes: RaftNode[] = [];
 afterEach(() => {
   for (const n of nodes.splice(0)) n.stop();
@@ -62,7 +61,7 @@ function cluster(down: Set<string>, writeMs: number, marker = '\u0000', election
   const sent: { m: RaftMessage; senderHasIt: boolean; at: number }[] = [];
   for (const id of ids) {
     const node: RaftNode = new Node({
-      id, protocol: raftProtocol, drive, config: raftConfig(ids), recovered: null,
+      id, runtime: raftRuntime(raftProtocol, ids), recovered: null,
       storage: {
         write: async (v) => {
           const has = JSON.stringify(v).includes(marker);

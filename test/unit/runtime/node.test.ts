@@ -1,14 +1,14 @@
 // The node loop in one process with an in-memory network: three Raft nodes elect a leader, commit
 // client commands, and never let a message leave before the durable state it depends on is written.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Node, recoverState } from '../../../src/runtime/node.ts';
+import { Node } from '../../../src/runtime/node.ts';
 import type { Outcome } from '../../../src/runtime/node.ts';
+import type { NodeRuntime } from '../../../src/core/index.ts';
 import type { KvCommand } from '../../../src/runtime/kv/kv.ts';
-import { drive, raftProtocol } from '../../../src/raft/index.ts';
-import type { Durable, RaftAction, RaftConfig, RaftMessage, Server } from '../../../src/raft/index.ts';
-import { raftConfig } from '../../../src/cli/commands/node.ts';
+import { raftProtocol, raftRuntime } from '../../../src/raft/index.ts';
+import type { Durable, RaftAction, RaftMessage, Server } from '../../../src/raft/index.ts';
 
-type RaftNode = Node<RaftConfig, Server, RaftAction, RaftMessage>;
+type RaftNode = Node<Server, RaftAction, RaftMessage>;
 const nodes: RaftNode[] = [];
 afterEach(() => {
   for (const n of nodes.splice(0)) n.stop();
@@ -16,15 +16,13 @@ afterEach(() => {
 
 function cluster(violations: string[]) {
   const ids = ['s1', 's2', 's3'];
-  const c = raftConfig(ids);
+  const rt = raftRuntime(raftProtocol, ids);
   const byId = new Map<string, RaftNode>();
   const durableOnDisk = new Map<string, string>();
   for (const id of ids) {
     const node: RaftNode = new Node({
       id,
-      protocol: raftProtocol,
-      drive,
-      config: c,
+      runtime: rt,
       recovered: null,
       storage: {
         write: async (v) => {
@@ -39,7 +37,7 @@ function cluster(violations: string[]) {
         // log on disk, which is a prefix of the log it sends from.
         const now = raftProtocol.durable(node.state) as Durable;
         const disk = durableOnDisk.get(id);
-        if (drive.early?.(m) === true && m.type === 'AppendEntriesRequest') {
+        if (rt.early(m) && m.type === 'AppendEntriesRequest') {
           const d = JSON.parse(disk ?? 'null') as Durable | null;
           const prefix = d !== null && JSON.stringify(now.log.slice(0, d.log.length)) === JSON.stringify(d.log);
           if (d === null || d.currentTerm !== m.term || m.commitIndex > d.log.length || !prefix) violations.push(`${id} sent ${m.type} early beyond its durable term or log`);
@@ -130,15 +128,17 @@ describe('Node (in-memory network)', () => {
   }, 10_000);
 });
 
-describe('recoverState', () => {
-  it("rebuilds a state from a recovered durable value through the protocol's restart", () => {
-    const c = raftConfig(['s1', 's2', 's3']);
+describe('Node recovery', () => {
+  it("starts from the runtime's restore of the recovered durable value", () => {
+    const rt = raftRuntime(raftProtocol, ['s1', 's2', 's3']);
     const d = { currentTerm: 7, votedFor: 's2', log: [{ term: 3, value: [] }, { term: 7, value: [{ op: 'get', key: 'a', client: 'c', seq: 1 }] }] };
-    const s = recoverState(raftProtocol, 's1', c, d);
+    const opts = { id: 's1', runtime: rt, storage: { write: async () => true }, send: () => {}, log: () => {}, timers: { electionMs: [5, 10] as const, heartbeatMs: 2 } };
+    const s = new Node({ ...opts, recovered: d }).state;
     expect(raftProtocol.durable(s)).toEqual(d);
     expect(s.state).toBe('Follower');
     expect(s.commitIndex).toBe(0);
-    expect(recoverState(raftProtocol, 's1', c, null)).toEqual(raftProtocol.init('s1', c));
+    expect(new Node({ ...opts, recovered: null }).state).toEqual(rt.restore('s1', null));
+    expect(() => new Node({ ...opts, recovered: { currentTerm: 'x' } })).toThrow('currentTerm');
   });
 });
 
@@ -146,7 +146,7 @@ describe('Node under well-formed nonsense from peers', () => {
   it('keeps running when authenticated peers send schema-valid but arbitrary Raft messages', async () => {
     const fc = await import('fast-check');
     const { validate } = await import('../../../src/runtime/transport/schema.ts');
-    const { raftSchema } = await import('../../../src/cli/commands/node.ts');
+    const { raftSchema } = await import('../../../src/cli/wire/raft.ts');
     const n = fc.nat({ max: 6 });
     const peer = fc.constantFrom('s2', 's3');
     const entry = fc.record({ term: n, value: fc.constantFrom([], [{ op: 'put', key: 'a', value: 1, client: 'c', seq: 1 }], 'junk') });
@@ -160,7 +160,7 @@ describe('Node under well-formed nonsense from peers', () => {
     const msgs = fc.sample(fc.array(msg, { minLength: 300, maxLength: 300 }), { seed, numRuns: 1 })[0] as RaftMessage[];
     for (const m of msgs) expect(validate(raftSchema, m)).toBeNull();
     const node: RaftNode = new Node({
-      id: 's1', protocol: raftProtocol, drive, config: raftConfig(['s1', 's2', 's3']), recovered: null,
+      id: 's1', runtime: raftRuntime(raftProtocol, ['s1', 's2', 's3']), recovered: null,
       storage: { write: async () => true }, send: () => {}, log: () => {},
       timers: { electionMs: [5, 10], heartbeatMs: 2 }, commandTimeoutMs: 100,
     });
@@ -186,34 +186,33 @@ describe('Node bookkeeping of proposals (a scripted protocol)', () => {
   type St = { term: number; leader: boolean; log: E[]; commit: number };
   type Act = { type: 'ClientRequest'; v: unknown };
   type Msg = { type: 'Set'; source: string; dest: string; term: number; leader: boolean; keep: number; commit: number };
-  const proto = {
+  const step = (_i: string, s: St, x: Act | { type: 'Receive'; m: Msg }) =>
+    x.type === 'ClientRequest'
+      ? s.leader ? { state: { ...s, log: [...s.log, { term: s.term, value: x.v }] }, send: [] } : null
+      : { state: { term: x.m.term, leader: x.m.leader, log: s.log.slice(0, x.m.keep), commit: x.m.commit }, send: [] };
+  const scripted: NodeRuntime<St, Act, Msg> = {
     name: 'scripted',
-    nodes: () => ['n1'],
-    init: (): St => ({ term: 1, leader: false, log: [], commit: 0 }),
-    internal: () => [],
-    step: (_i: string, s: St, x: Act | { type: 'Receive'; m: Msg }) =>
-      x.type === 'ClientRequest'
-        ? s.leader ? { state: { ...s, log: [...s.log, { term: s.term, value: x.v }] }, send: [] } : null
-        : { state: { term: x.m.term, leader: x.m.leader, log: s.log.slice(0, x.m.keep), commit: x.m.commit }, send: [] },
-    restart: (_i: string, s: St) => s,
-    durable: (s: St) => ({ term: s.term, log: s.log }),
-    invariants: {}, actionProperties: {}, witnesses: {},
-    describe: () => 'ClientRequest', describeMessage: () => 'Set',
-  };
-  const scriptedDrive = {
+    step,
+    describe: (_i, x) => x.type,
+    durable: (s) => ({ term: s.term, log: s.log }),
+    restore: () => ({ term: 1, leader: false, log: [], commit: 0 }),
     timers: {},
-    resets: () => false,
-    propose: (_i: string, s: St, v: unknown) => (s.leader ? ({ type: 'ClientRequest', v } as Act) : null),
-    committed: (s: St, from: number) => s.log.slice(from - 1, s.commit).map((e) => e.value),
-    lastIndex: (s: St) => s.log.length,
-    termAt: (s: St, k: number) => s.log[k - 1]?.term ?? null,
-    status: (_i: string, s: St) => ({ role: s.leader ? 'Leader' : 'Follower', term: s.term, commitIndex: s.commit }),
-    leaderOf: () => null,
+    command: (_i, s, v) => (s.leader ? { type: 'ClientRequest', v } : null),
+    // As Raft's adapter does: a new leader proposes an empty batch.
+    reactions: (_i, b, a) => (!b.leader && a.leader ? [{ type: 'ClientRequest', v: [] }] : []),
+    leaderShown: () => null,
+    resetsElection: () => false,
+    handOff: () => [],
+    committed: (s, from) => s.log.slice(from - 1, s.commit).map((e) => e.value),
+    entryId: (s, k) => s.log[k - 1]?.term ?? null,
+    view: (s) => ({ role: s.leader ? 'leader' : 'follower', term: s.term, votedFor: null, lastIndex: s.log.length, commitIndex: s.commit }),
+    payload: () => null,
+    early: () => false,
   };
 
   it('answers a proposal whose entry was replaced as failed, and the next one from its own entry', async () => {
     const n = new Node({
-      id: 'n1', protocol: proto, drive: scriptedDrive, config: null, recovered: null,
+      id: 'n1', runtime: scripted, recovered: null,
       storage: { write: async () => true }, send: () => {}, log: () => {},
       timers: { electionMs: [100_000, 100_001], heartbeatMs: 100_000 }, commandTimeoutMs: 5000,
     });

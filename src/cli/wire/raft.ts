@@ -1,0 +1,21 @@
+// Raft's peer messages as the wire carries them (src/raft/types.ts; no history fields: the runtime's
+// config sets them off). A frame that does not match is dropped before it reaches `step`.
+import { arr, bool, int, json, obj, str, tagged } from '../../runtime/transport/schema.ts';
+import type { Schema } from '../../runtime/transport/schema.ts';
+
+export const raftSchema: Schema = tagged('type', {
+  RequestVoteRequest: obj({ type: str(), term: int(), lastLogTerm: int(), lastLogIndex: int(), source: str(), dest: str() }),
+  RequestVoteResponse: obj({ type: str(), term: int(), voteGranted: bool, source: str(), dest: str() }),
+  AppendEntriesRequest: obj({
+    type: str(),
+    term: int(),
+    prevLogIndex: int(),
+    prevLogTerm: int(),
+    entries: arr(obj({ term: int(), value: json })),
+    commitIndex: int(),
+    source: str(),
+    dest: str(),
+  }),
+  AppendEntriesResponse: obj({ type: str(), term: int(), success: bool, matchIndex: int(), source: str(), dest: str() }),
+  TimeoutNowRequest: obj({ type: str(), term: int(), source: str(), dest: str() }),
+});

@@ -1,0 +1,75 @@
+// The runtime's contract (design.md, "The runtime's contract"): everything a node loop may ask of a
+// protocol it runs for real. The protocol decides what happens; the runtime only decides when.
+import type { Named, Tagged } from './model.ts';
+import type { Message, NodeId, Receive, Step } from './protocol.ts';
+
+/** A timer of the runtime and the internal actions it tries when it fires. */
+export interface RuntimeTimer<S, A> {
+  /** `election`: randomized, re-armed by `resetsElection` and `leaderShown`; `heartbeat`: fixed period. */
+  readonly kind: 'election' | 'heartbeat';
+  /** Actions to try in order; each goes through `step`, and one that is not enabled (null) is skipped. */
+  actions(i: NodeId, s: S): readonly A[];
+}
+
+/** What the runtime reads from a state: for `GET /status`, metrics and the event log. */
+export interface StateView {
+  readonly role: 'leader' | 'candidate' | 'follower';
+  /** The protocol's term or ballot round. */
+  readonly term: number;
+  /** Whom the node voted for (promised) in `term`, or null. */
+  readonly votedFor: NodeId | null;
+  /** The last position of the log (a proposal's position is this right after `command`'s step). */
+  readonly lastIndex: number;
+  /** Positions up to here are decided and may be applied. */
+  readonly commitIndex: number;
+}
+
+/**
+ * A node-level protocol as a runtime runs it, with its constants bound to one real cluster. The node
+ * loop changes a state only through `step` (and `restore` at start), and asks nothing else.
+ */
+export interface NodeRuntime<S, A extends Tagged, M extends Message> {
+  readonly name: string;
+  /** One atomic spec action at node i (`NodeProtocol.step` with the cluster's constants). */
+  step(i: NodeId, s: S, input: A | Receive<M>): Step<S, M> | null;
+  /** Names an input for the log, e.g. `ClientRequest(s1)` or `AppendEntriesRequest s1->s2 term 2`. */
+  describe(i: NodeId, input: A | Receive<M>): string;
+
+  /** What must be durable before a message that depends on `s` leaves (plain JSON data). */
+  durable(s: S): unknown;
+  /**
+   * The state node i starts in from `d`, a value `durable` returned before a crash (null: a fresh
+   * node). Throws an Error naming the problem if `d` is not such a value.
+   */
+  restore(i: NodeId, d: unknown): S;
+
+  /** The timers and what each one tries. */
+  readonly timers: Named<RuntimeTimer<S, A>>;
+  /** The action that proposes `value` (a batch of client commands) at node i, or null if i cannot (not leader). */
+  command(i: NodeId, s: S, value: unknown): A | null;
+  /**
+   * Actions to try right after a step of `input` took node i from `before` to `after` (Raft: a new
+   * leader's no-op entry, §5.4.2; the votes a TimeoutNow asks for, thesis §3.10).
+   */
+  reactions(i: NodeId, before: S, after: S, input: A | Receive<M>): readonly A[];
+  /** The live leader that receiving m in state s shows (the election timer restarts), or null. */
+  leaderShown(i: NodeId, s: S, m: M): NodeId | null;
+  /** Whether that step restarts the election timer for another reason (Raft: a leader stepped down, §5.1). */
+  resetsElection(i: NodeId, before: S, after: S, input: A | Receive<M>): boolean;
+  /** Before a planned stop: actions that hand leadership over (the first enabled one is taken). */
+  handOff(i: NodeId, s: S): readonly A[];
+
+  /** Decided values from position `from` (1-based) on, in order: what the state machine applies. */
+  committed(s: S, from: number): readonly unknown[];
+  /** What names the entry at `index` (equal only for the same entry; Raft: its term), or null if none. */
+  entryId(s: S, index: number): string | number | null;
+  view(s: S): StateView;
+
+  /**
+   * A key naming the payload of m if repeats are redundant until the peer answers (Raft: an
+   * AppendEntries with entries), null for a message that must always go (a heartbeat): flow control.
+   */
+  payload(m: M): string | null;
+  /** Whether m may leave before the durable write of the round that produced it (Raft: thesis §10.2.1). */
+  early(m: M): boolean;
+}

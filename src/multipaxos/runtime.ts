@@ -1,0 +1,125 @@
+// Multi-Paxos as the runtime runs it (design.md, "The runtime's contract"): the election timer starts
+// Phase 1 (StartElection, then Prepare to every replica); the heartbeat timer retries Prepare, executes
+// decided slots in order, and sends Accept for each undecided proposal (or the last one, to show the
+// leader is alive). A new leader proposes an empty batch (its first slot after the re-proposals and
+// no-op fills of Phase 1). Each proposal is named (leader/round, slot): unique, since a ballot has one
+// leader and the ballot is durable, so a proposal re-proposed by the next leader is still recognised.
+import { majorities, type NodeId, type NodeRuntime, type Receive } from '../core/index.ts';
+import type { MultiPaxosProtocol } from './protocol.ts';
+import type { Ballot, MpAction, MpConfig, MpMessage, Replica, SlotValue, SlotVote, Value } from './types.ts';
+import { at, sameBallot } from './values.ts';
+
+export type MpRuntime = NodeRuntime<Replica, MpAction, MpMessage>;
+
+/** A real cluster's constants: every replica a candidate, majority quorums, no model-checking bound. */
+export function runtimeConfig(replicas: readonly NodeId[]): MpConfig {
+  const rs = [...replicas].sort();
+  return { replicas: rs, commands: [], quorums: majorities(rs), candidates: rs, maxRound: null, maxSlot: null, maxDup: null, maxMsgs: null };
+}
+
+/** The last slot of a contiguous decided prefix (decided is sorted by slot). */
+function decidedPrefix(s: Replica): number {
+  let k = 0;
+  while (s.decided[k]?.slot === k + 1) k += 1;
+  return k;
+}
+
+const lastSlot = (xs: readonly { readonly slot: number }[]): number => xs[xs.length - 1]?.slot ?? 0;
+const idOf = (v: Value): string => (v === 'noop' ? 'noop' : `${v.client}#${v.seq}`);
+
+/** Multi-Paxos over `replicas`, stepping with protocol `p`. */
+export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly NodeId[], c: MpConfig = runtimeConfig(replicas)): MpRuntime {
+  const command = (i: NodeId, s: Replica, body: unknown): MpAction | null => {
+    if (s.role !== 'Leader' || s.ballot === null) return null;
+    const seq = Math.max(s.base - 1, lastSlot(s.proposals)) + 1; // the slot ClientRequest picks
+    return { type: 'ClientRequest', cmd: { client: `${i}/${s.ballot.round}`, seq, body } };
+  };
+  return {
+    name: p.name,
+    step: (i, s, x) => p.step(i, s, x, c),
+    describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<MpMessage>).m) : p.describe(i, x as MpAction)),
+    // What Restart keeps: the protocol's durable part and the executed decisions.
+    durable: (s) => ({ ...(p.durable(s) as object), decided: s.decided.slice(0, Math.min(s.executed, decidedPrefix(s))) }),
+    restore: (i, d) => (d === null ? p.init(i, c) : p.restart(i, { ...p.init(i, c), ...durableOf(d) }, c)),
+    timers: {
+      election: { kind: 'election', actions: (i, s) => [...elections(i, s), ...c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }))] },
+      heartbeat: { kind: 'heartbeat', actions: (i, s) => heartbeat(i, s, c) },
+    },
+    command,
+    reactions: (i, before, after) => {
+      const a = before.role !== 'Leader' && after.role === 'Leader' ? command(i, after, []) : null;
+      return a === null ? [] : [a];
+    },
+    leaderShown: (_i, s, m) => (m.type === 'Accept' && sameBallot(m.bal, s.promised) ? m.bal.leader : null),
+    // A leader that steps down, and a replica that promises another's ballot, wait a full timeout.
+    resetsElection: (i, before, after) =>
+      (before.role === 'Leader' && after.role !== 'Leader') || (!sameBallot(before.promised, after.promised) && after.promised?.leader !== i),
+    handOff: () => [],
+    committed: (s, from) => s.decided.slice(Math.max(from, 1) - 1, decidedPrefix(s)).map((x) => (x.val === 'noop' ? null : (x.val.body ?? null))),
+    entryId: (s, k) => {
+      const x = at(s.decided, k) ?? at(s.proposals, k) ?? at(s.accepted, k);
+      return x === undefined ? null : idOf(x.val);
+    },
+    view: (s) => {
+      const commitIndex = decidedPrefix(s);
+      return {
+        role: s.role === 'Leader' ? 'leader' : s.role === 'Candidate' ? 'candidate' : 'follower',
+        term: s.promised?.round ?? 0,
+        votedFor: s.promised?.leader ?? null,
+        lastIndex: Math.max(commitIndex, s.role === 'Leader' ? lastSlot(s.proposals) : lastSlot(s.accepted)),
+        commitIndex,
+      };
+    },
+    // No flow control: an Accept is also the leader's heartbeat, which must reach (and reconnect to) every peer.
+    payload: () => null,
+    early: () => false,
+  };
+}
+
+/**
+ * StartElection as often as it takes for i's ballot to pass the one it promised: each step raises the
+ * round by one, and a ballot below the promise would only be refused (as several timeouts in a row would).
+ */
+function elections(i: NodeId, s: Replica): MpAction[] {
+  const next = s.ballot === null ? 0 : s.ballot.round + 1;
+  const need = s.promised === null ? next : s.promised.round + (i > s.promised.leader ? 0 : 1);
+  return Array.from({ length: Math.max(1, need - next + 1) }, (): MpAction => ({ type: 'StartElection' }));
+}
+
+/** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals, and the last one to every other peer. */
+function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
+  const out: MpAction[] = c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }));
+  for (let k = s.executed; k < decidedPrefix(s); k += 1) out.push({ type: 'Execute' });
+  const open = s.proposals.filter((x) => at(s.decided, x.slot) === undefined);
+  // An acceptor whose Accepted the leader has heard is not asked again, nor its own acceptor once it
+  // accepted (a self-addressed Accept every round would never let the loop rest; a resend every round
+  // to every acceptor would answer each Accepted with more Accepteds).
+  const heard = new Set<string>();
+  if (open.length > 0) for (const x of s.acks) if (sameBallot(x.bal, s.ballot)) heard.add(`${x.slot}/${x.acc}`);
+  const asked = (slot: number, j: NodeId): boolean => heard.has(`${slot}/${j}`) || (j === i && sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot));
+  const sent = new Set<NodeId>();
+  for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot }) && sent.add(j);
+  // Every peer hears from the leader each period (the last proposal again), so that no timer expires.
+  if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i && !sent.has(j)) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
+  return out;
+}
+
+const isInt = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const isBallot = (x: unknown): x is Ballot | null =>
+  x === null || (typeof x === 'object' && isInt((x as Ballot).round) && typeof (x as Ballot).leader === 'string');
+const isValue = (x: unknown): x is Value =>
+  x === 'noop' || (typeof x === 'object' && x !== null && typeof (x as { client?: unknown }).client === 'string' && isInt((x as { seq?: unknown }).seq));
+
+/** The durable part read back from storage, or an Error naming what is wrong with it. */
+export function durableOf(d: unknown): Pick<Replica, 'ballot' | 'promised' | 'accepted' | 'executed' | 'applied' | 'decided'> {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new Error('the durable state is not an object');
+  const { ballot, promised, accepted, executed, applied, decided } = d as Record<string, unknown>;
+  if (!isBallot(ballot) || !isBallot(promised)) throw new Error('ballot or promised is not a ballot');
+  if (!isInt(executed)) throw new Error(`executed is not a slot: ${JSON.stringify(executed)}`);
+  const slots = (xs: unknown, vote: boolean): boolean =>
+    Array.isArray(xs) && xs.every((x: unknown) => typeof x === 'object' && x !== null && isInt((x as SlotValue).slot) && isValue((x as SlotValue).val) && (!vote || isBallot((x as SlotVote).bal)));
+  if (!slots(accepted, true)) throw new Error('accepted is not a list of votes');
+  if (!slots(decided, false)) throw new Error('decided is not a list of slot values');
+  if (!Array.isArray(applied) || !applied.every(isValue)) throw new Error('applied is not a list of commands');
+  return { ballot, promised, accepted: accepted as SlotVote[], executed, applied: applied as Replica['applied'], decided: decided as SlotValue[] };
+}
