@@ -33,8 +33,8 @@ const Tag = {
 
 /** Depth from which objects' hashes are remembered. */
 const MEMO = 2;
-/** Values an object's hash must take to be remembered (a message's few fields are worth it). */
-const WORTH = 4;
+/** Values an object's hash must take to be remembered unasked (`part` remembers any object). */
+const WORTH = 8;
 /** Key lists remembered per depth. */
 const SHAPES = 6;
 
@@ -71,9 +71,9 @@ export class ValueHasher {
     h.lo = this.lo;
   }
 
-  /** The hash of a part of a state (a node state, a message): the same, remembered. */
+  /** The hash of a part of a state that recurs (a hash-consed node state or message): the same, remembered. */
   part(x: unknown): Hash {
-    this.at(x, MEMO);
+    this.at(x, MEMO, true);
     return [this.hi, this.lo];
   }
 
@@ -88,7 +88,7 @@ export class ValueHasher {
   }
 
   // Leaves x's hash in this.hi, this.lo.
-  private at(x: unknown, depth: number): void {
+  private at(x: unknown, depth: number, keep = false): void {
     if (typeof x !== 'object' || x === null) {
       const h = this.hasher(depth);
       h.begin(0);
@@ -115,7 +115,7 @@ export class ValueHasher {
     this.hi = h.hi;
     this.lo = h.lo;
     // A small object (a bag entry, a tiny record) is cheaper to hash again than to remember.
-    if (depth >= MEMO && !small && this.work - before >= WORTH) this.objects.set(x, [h.hi, h.lo]);
+    if (depth >= MEMO && !small && (keep || this.work - before >= WORTH)) this.objects.set(x, [h.hi, h.lo]);
   }
 
   // Successive arrays at one depth are mostly siblings (a set or bag with one element added or

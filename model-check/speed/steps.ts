@@ -5,6 +5,7 @@ import type { Message, NodeId, NodeProtocol, Tagged } from '../../src/core/index
 import { messageActions, run, type Faults, type GlobalAction, type NodeSteps, type Result } from '../steps.ts';
 import { BoundedMap } from './bounded.ts';
 import { Conser } from './cons.ts';
+import { values } from './hash.ts';
 
 type Memo<S, A, M> = {
   actions: readonly GlobalAction<A, M>[] | null;
@@ -42,15 +43,25 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
   const node = (i: NodeId): NodeMemo<S, A, M> => memos.get(i) as NodeMemo<S, A, M>;
   // A message's bag key is its canonical text: equal messages, equal keys.
   const messages = new BoundedMap<string, M>(1 << 16);
-  const message = (key: string, m: M): M => messages.get(key) ?? messages.set(key, m);
+  // A representative's hash is remembered: it recurs in many states' networks.
+  const message = (key: string, m: M): M => messages.get(key) ?? (values.part(m), messages.set(key, m));
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
     r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
   return {
     init: (i) => node(i).states.get(p.init(i, c)),
+    // Only the enabled instances: each is run once here (the results are kept for `internal`),
+    // so a state's disabled candidates cost nothing after its node state's first visit.
     actions: (i, s) => {
       const m = node(i).of(s);
-      return (m.actions ??= p.internal(i, s, c).map((a) => ({ type: 'Internal', i, a })));
+      if (m.actions !== null) return m.actions;
+      const out: GlobalAction<A, M>[] = [];
+      for (const a of p.internal(i, s, c)) {
+        const r = consed(i, run(p, c, i, s, a));
+        m.results.set(a, r);
+        if (r !== null) out.push({ type: 'Internal', i, a });
+      }
+      return (m.actions = out);
     },
     messageActions: (key, m) => byMessage.get(key) ?? byMessage.set(key, messageActions(key, m, f)),
     internal: (i, s, a) => {
