@@ -14,6 +14,15 @@ type Memo<S, A, M> = {
   restarted: S | null;
 };
 
+/** An internal action listed for the node state `from`, with its step from there. */
+interface Listed<S, A, M> {
+  readonly type: 'Internal';
+  readonly i: NodeId;
+  readonly a: A;
+  readonly from: S;
+  readonly step: Result<S, M>;
+}
+
 /** Per node: the memo table and the last state looked up (one state's actions and steps come in a row). */
 class NodeMemo<S, A, M> {
   readonly table = new WeakMap<object, Memo<S, A, M>>();
@@ -50,24 +59,16 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
     r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
   return {
     init: (i) => node(i).states.get(p.init(i, c)),
-    // Only the enabled instances: each is run once here (the results are kept for `internal`),
-    // so a state's disabled candidates cost nothing after its node state's first visit.
-    actions: (i, s) => {
-      const m = node(i).of(s);
-      if (m.actions !== null) return m.actions;
-      const out: GlobalAction<A, M>[] = [];
-      for (const a of p.internal(i, s, c)) {
-        const r = consed(i, run(p, c, i, s, a));
-        m.results.set(a, r);
-        if (r !== null) out.push({ type: 'Internal', i, a });
-      }
-      return (m.actions = out);
-    },
+    // Each instance is run once, when the node state's actions are first asked, and listed with
+    // its step and that state: a step asked from the same state is read off the action.
+    actions: (i, s) => (node(i).of(s).actions ??= p.internal(i, s, c).map((a): Listed<S, A, M> => ({ type: 'Internal', i, a, from: s, step: consed(i, run(p, c, i, s, a)) }))),
     messageActions: (key, m) => byMessage.get(key) ?? byMessage.set(key, messageActions(key, m, f)),
-    internal: (i, s, a) => {
-      const m = node(i).of(s);
-      let r = m.results.get(a);
-      if (r === undefined) m.results.set(a, (r = consed(i, run(p, c, i, s, a))));
+    internal: (s, x) => {
+      const l = x as Partial<Listed<S, A, M>>;
+      if (l.from === s) return l.step as Result<S, M>;
+      const m = node(x.i).of(s);
+      let r = m.results.get(x.a);
+      if (r === undefined) m.results.set(x.a, (r = consed(x.i, run(p, c, x.i, s, x.a))));
       return r;
     },
     receive: (i, s, key, msg) => {

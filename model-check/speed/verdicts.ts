@@ -1,8 +1,8 @@
 // Verdicts of predicates that read part of a state, remembered per object of that part: a node's
-// state, a message, or the tuple of node-state objects. Many global states share these parts (a
-// Raft model with 600k distinct states has under 500k distinct node tuples among five million
-// states checked), so such a predicate runs once per distinct part, not once per state. Keys are
-// objects or exact object ids, never hashes: a verdict is reused only for the very same objects.
+// state, a message, or the tuple of node-state objects. Many global states share these parts
+// (docs/explorer.md has the figures), so such a predicate runs once per distinct part, not once per
+// state. Keys are objects or exact object ids, never hashes: a verdict is reused only for the very
+// same objects.
 
 /** Predicates of one level; bit k of an entry is predicate k's verdict (up to 32 per level). */
 export class ObjectVerdicts {
