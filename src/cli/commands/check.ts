@@ -1,7 +1,7 @@
 // `check <protocol>`: build the model from flags or a TLC .cfg, explore it, report like TLC, exit
 // with TLC's codes.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import type { Checkable, Model, Tagged } from '../../core/index.ts';
@@ -140,7 +140,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
-  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism();
+  // Workers pay only on cores the host leaves idle (docs/explorer.md): the default counts those.
+  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? Math.max(1, availableParallelism() - Math.round(loadavg()[0] ?? 0));
   const json = values['json'] === true;
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
