@@ -54,7 +54,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   const next = (g: G, x: GlobalAction<A, M>): G | null => {
     if (x.type === 'Restart') return stepped(g, x.i, steps.restart(x.i, g.nodes[x.i] as S), g.network);
     if (x.type === 'Internal') {
-      const r = steps.internal(x.i, g.nodes[x.i] as S, x.a);
+      const r = steps.internal(g.nodes[x.i] as S, x);
       return r === null ? null : stepped(g, x.i, r.state, send(g.network, r));
     }
     if (x.type === 'DuplicateMessage') return make(g.nodes, bagAdd(g.network, x.m, x.key), count(g.faults, 0, 1));

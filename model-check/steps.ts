@@ -9,6 +9,9 @@ export type GlobalAction<A, M> =
   | { readonly type: 'Internal'; readonly i: NodeId; readonly a: A }
   | { readonly type: 'Receive' | 'DuplicateMessage' | 'DropMessage'; readonly key: string; readonly m: M };
 
+/** A node's internal action as a global action. */
+export type InternalAction<A> = Extract<GlobalAction<A, never>, { readonly type: 'Internal' }>;
+
 /** A node's step as the composition uses it: messages sent with their bag keys (canonical texts). */
 export type Result<S, M> = {
   readonly state: S;
@@ -24,7 +27,8 @@ export interface NodeSteps<S, A, M> {
   actions(i: NodeId, s: S): readonly GlobalAction<A, M>[];
   /** Receive(m), then DuplicateMessage(m) and DropMessage(m) when the network allows them. */
   messageActions(key: string, m: M): readonly GlobalAction<A, M>[];
-  internal(i: NodeId, s: S, a: A): Result<S, M>;
+  /** The step of internal action `x` from the node's state `s`. */
+  internal(s: S, x: InternalAction<A>): Result<S, M>;
   receive(i: NodeId, s: S, key: string, m: M): Result<S, M>;
   restart(i: NodeId, s: S): S;
 }
@@ -56,7 +60,7 @@ export function directSteps<C, S, A extends Tagged, M extends Message>(p: NodePr
     init: (i) => p.init(i, c),
     actions: (i, s) => p.internal(i, s, c).map((a) => ({ type: 'Internal', i, a })),
     messageActions: (key, m) => messageActions(key, m, f),
-    internal: (i, s, a) => run(p, c, i, s, a),
+    internal: (s, x) => run(p, c, x.i, s, x.a),
     receive: (i, s, _key, m) => run(p, c, i, s, { type: 'Receive', m }),
     restart: (i, s) => p.restart(i, s, c),
   };

@@ -9,7 +9,14 @@ import { BoundedMap } from './bounded.ts';
 export type Hash = readonly [number, number];
 
 /** The sorted order and key hashes of one key list. */
-type Shape = { readonly keys: readonly string[]; readonly order: readonly string[]; readonly hashes: readonly Hash[] };
+interface Shape {
+  readonly keys: readonly string[];
+  readonly order: readonly string[];
+  readonly hashes: readonly Hash[];
+  /** The object values of the last object of this shape hashed at this depth, and their hashes. */
+  readonly last: unknown[];
+  readonly lastHashes: Int32Array;
+}
 
 // Type tags fed before a value, so that e.g. 1 and "1" hash apart.
 const Tag = {
@@ -26,7 +33,7 @@ const Tag = {
 
 /** Depth from which objects' hashes are remembered. */
 const MEMO = 2;
-/** Values an object's hash must take to be remembered. */
+/** Values an object's hash must take to be remembered unasked (`part` remembers any object). */
 const WORTH = 8;
 /** Key lists remembered per depth. */
 const SHAPES = 6;
@@ -64,9 +71,9 @@ export class ValueHasher {
     h.lo = this.lo;
   }
 
-  /** The hash of a part of a state (a node state, a message): the same, remembered. */
+  /** The hash of a part of a state that recurs (a hash-consed node state or message): the same, remembered. */
   part(x: unknown): Hash {
-    this.at(x, MEMO);
+    this.at(x, MEMO, true);
     return [this.hi, this.lo];
   }
 
@@ -81,7 +88,7 @@ export class ValueHasher {
   }
 
   // Leaves x's hash in this.hi, this.lo.
-  private at(x: unknown, depth: number): void {
+  private at(x: unknown, depth: number, keep = false): void {
     if (typeof x !== 'object' || x === null) {
       const h = this.hasher(depth);
       h.begin(0);
@@ -92,8 +99,10 @@ export class ValueHasher {
       return;
     }
     // A state and its top-level containers are new at each step; what successors share are the
-    // parts below (node states, messages), so only those are remembered.
-    const known = depth < MEMO ? undefined : this.objects.get(x);
+    // parts below (node states, messages), so only those are remembered. A short array (a bag
+    // entry) is cheaper to hash again than to look up.
+    const small = Array.isArray(x) && x.length < 4;
+    const known = depth < MEMO || small ? undefined : this.objects.get(x);
     if (known !== undefined) {
       this.hi = known[0];
       this.lo = known[1];
@@ -106,7 +115,7 @@ export class ValueHasher {
     this.hi = h.hi;
     this.lo = h.lo;
     // A small object (a bag entry, a tiny record) is cheaper to hash again than to remember.
-    if (depth >= MEMO && this.work - before >= WORTH) this.objects.set(x, [h.hi, h.lo]);
+    if (depth >= MEMO && !small && (keep || this.work - before >= WORTH)) this.objects.set(x, [h.hi, h.lo]);
   }
 
   // Successive arrays at one depth are mostly siblings (a set or bag with one element added or
@@ -155,11 +164,26 @@ export class ValueHasher {
     const order = sh.order;
     this.work += order.length;
     h.begin(Tag.Obj ^ order.length);
+    const last = sh.last;
+    const lh = sh.lastHashes;
     for (let k = 0; k < order.length; k++) {
       const kh = sh.hashes[k] as Hash;
       h.word(kh[0]);
       h.word(kh[1]);
-      this.feed(h, o[order[k] as string], depth);
+      const v = o[order[k] as string];
+      if (typeof v !== 'object' || v === null) {
+        this.feed(h, v, depth);
+        continue;
+      }
+      // Siblings hashed in a row (successors of one state) mostly share their parts.
+      if (last[k] !== v) {
+        this.at(v, depth + 1);
+        last[k] = v;
+        lh[2 * k] = this.hi;
+        lh[2 * k + 1] = this.lo;
+      }
+      h.word(lh[2 * k] as number);
+      h.word(lh[2 * k + 1] as number);
     }
     h.end();
   }
@@ -182,7 +206,7 @@ export class ValueHasher {
     }
     const keys = Object.keys(o);
     const order = [...keys].sort();
-    const sh = { keys, order, hashes: order.map((k) => this.str(k)) };
+    const sh = { keys, order, hashes: order.map((k) => this.str(k)), last: order.map(() => undefined), lastHashes: new Int32Array(2 * order.length) };
     if (known.unshift(sh) > SHAPES) known.pop();
     return sh;
   }

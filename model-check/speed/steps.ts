@@ -5,6 +5,7 @@ import type { Message, NodeId, NodeProtocol, Tagged } from '../../src/core/index
 import { messageActions, run, type Faults, type GlobalAction, type NodeSteps, type Result } from '../steps.ts';
 import { BoundedMap } from './bounded.ts';
 import { Conser } from './cons.ts';
+import { values } from './hash.ts';
 
 type Memo<S, A, M> = {
   actions: readonly GlobalAction<A, M>[] | null;
@@ -12,6 +13,15 @@ type Memo<S, A, M> = {
   readonly received: Map<string, Result<S, M>>;
   restarted: S | null;
 };
+
+/** An internal action listed for the node state `from`, with its step from there. */
+interface Listed<S, A, M> {
+  readonly type: 'Internal';
+  readonly i: NodeId;
+  readonly a: A;
+  readonly from: S;
+  readonly step: Result<S, M>;
+}
 
 /** Per node: the memo table and the last state looked up (one state's actions and steps come in a row). */
 class NodeMemo<S, A, M> {
@@ -42,21 +52,23 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
   const node = (i: NodeId): NodeMemo<S, A, M> => memos.get(i) as NodeMemo<S, A, M>;
   // A message's bag key is its canonical text: equal messages, equal keys.
   const messages = new BoundedMap<string, M>(1 << 16);
-  const message = (key: string, m: M): M => messages.get(key) ?? messages.set(key, m);
+  // A representative's hash is remembered: it recurs in many states' networks.
+  const message = (key: string, m: M): M => messages.get(key) ?? (values.part(m), messages.set(key, m));
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
     r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
   return {
     init: (i) => node(i).states.get(p.init(i, c)),
-    actions: (i, s) => {
-      const m = node(i).of(s);
-      return (m.actions ??= p.internal(i, s, c).map((a) => ({ type: 'Internal', i, a })));
-    },
+    // Each instance is run once, when the node state's actions are first asked, and listed with
+    // its step and that state: a step asked from the same state is read off the action.
+    actions: (i, s) => (node(i).of(s).actions ??= p.internal(i, s, c).map((a): Listed<S, A, M> => ({ type: 'Internal', i, a, from: s, step: consed(i, run(p, c, i, s, a)) }))),
     messageActions: (key, m) => byMessage.get(key) ?? byMessage.set(key, messageActions(key, m, f)),
-    internal: (i, s, a) => {
-      const m = node(i).of(s);
-      let r = m.results.get(a);
-      if (r === undefined) m.results.set(a, (r = consed(i, run(p, c, i, s, a))));
+    internal: (s, x) => {
+      const l = x as Partial<Listed<S, A, M>>;
+      if (l.from === s) return l.step as Result<S, M>;
+      const m = node(x.i).of(s);
+      let r = m.results.get(x.a);
+      if (r === undefined) m.results.set(x.a, (r = consed(x.i, run(p, c, x.i, s, x.a))));
       return r;
     },
     receive: (i, s, key, msg) => {

@@ -1,8 +1,8 @@
 // Verdicts of predicates that read part of a state, remembered per object of that part: a node's
-// state, a message, or the tuple of node-state objects. Many global states share these parts (a
-// Raft model with 600k distinct states has under 500k distinct node tuples among five million
-// states checked), so such a predicate runs once per distinct part, not once per state. Keys are
-// objects or exact object ids, never hashes: a verdict is reused only for the very same objects.
+// state, a message, or the tuple of node-state objects. Many global states share these parts
+// (docs/explorer.md has the figures), so such a predicate runs once per distinct part, not once per
+// state. Keys are objects or exact object ids, never hashes: a verdict is reused only for the very
+// same objects.
 
 /** Predicates of one level; bit k of an entry is predicate k's verdict (up to 32 per level). */
 export class ObjectVerdicts {
@@ -134,11 +134,14 @@ export class TupleVerdicts {
   private readonly keys: readonly string[];
   private lastNodes: object | null = null;
   private lastSlot = -1;
+  /** Per position, the last object numbered there: successors of one state share most nodes. */
+  private readonly lastObjects: unknown[];
 
   constructor(keys: readonly string[]) {
     this.keys = keys;
     this.table = new VerdictTable(keys.length);
     this.tuple = new Float64Array(keys.length);
+    this.lastObjects = keys.map(() => null);
   }
 
   /** Predicate k's verdict on the record `nodes`, computed by `f` the first time for these objects. */
@@ -160,9 +163,11 @@ export class TupleVerdicts {
     for (let k = 0; k < this.keys.length; k++) {
       const s = nodes[this.keys[k] as string];
       if (typeof s !== 'object' || s === null) return -1;
+      if (s === this.lastObjects[k]) continue;
       let id = this.ids.get(s);
       if (id === undefined) this.ids.set(s, (id = this.nextId++));
       this.tuple[k] = id;
+      this.lastObjects[k] = s;
     }
     return (this.lastSlot = this.table.slot(this.tuple));
   }

@@ -266,7 +266,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
       // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
-      if (eager && to !== null && this.o.drive.inflight?.(m) === null) continue;
+      if (eager && to !== null && rt.payload(m) === null) continue;
       const last = this.lastEager.get(m.dest);
       const now = performance.now();
       if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;

@@ -63,7 +63,7 @@ export function help(t: Checkable): string {
     '  --spill N            keep at most N states of a BFS level in memory, the rest on disk (default 1000000)',
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
     '  --no-speed           turn the speed layer off (memoized steps, cached verdicts, structural hashes)',
-    '  --workers N          worker threads (default: all cores; 1 = this thread only, deterministic traces)',
+    '  --workers N          worker threads (default: the cores the load average leaves idle; 1 = this thread only)',
     '  --json               print one JSON summary instead of text',
     '  --dfs D              depth-first search of every state at most D states deep (one thread; traces',
     '                       are real but not necessarily shortest)',

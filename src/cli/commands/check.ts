@@ -1,7 +1,7 @@
 // `check <protocol>`: build the model from flags or a TLC .cfg, explore it, report like TLC, exit
 // with TLC's codes.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
@@ -151,7 +151,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
-  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism();
+  // Workers pay only on cores the host leaves idle (docs/explorer.md): the default counts those.
+  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? Math.max(1, availableParallelism() - Math.round(loadavg()[0] ?? 0));
   const json = values['json'] === true;
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
@@ -188,19 +189,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
     search: walks !== undefined ? 'simulate' : dfs !== undefined ? 'dfs' : 'bfs',
   };
-  if (walks !== undefined) {
-    const s = seed ?? Math.floor(Math.random() * 0xffffffff);
-    log(`Simulation: ${walks} random walks of at most ${depth ?? 100} steps, seed ${s}`);
-    const r = simulate(model, {
-      walks, depth: depth ?? 100, seed: s, deadlock, speed,
-      ...(remaining !== undefined ? { maxSeconds: remaining } : {}),
-      onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
-    });
-    if (json) process.stdout.write(JSON.stringify(summary(checked, built, withLimit(r, maxSeconds))) + '\n');
-    else reportSimulation(withLimit(r, maxSeconds), log);
-    await traced(traces, model, built, checked, r, log);
-    return exitCode(r);
-  }
+  if (walks !== undefined) return simulateWith(model, built, checked, traces, { walks, depth, seed, deadlock, speed, remaining, maxSeconds, json }, log);
   const opts: ExploreOptions = {
     deadlock, symmetry, speed,
     ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
@@ -214,6 +203,32 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   else report(result, log, dfs !== undefined);
   await traced(traces, model, built, checked, result, log);
   return exitCode(result);
+}
+
+interface Walks {
+  readonly walks: number;
+  readonly depth: number | undefined;
+  readonly seed: number | undefined;
+  readonly deadlock: boolean;
+  readonly speed: boolean;
+  readonly remaining: number | undefined;
+  readonly maxSeconds: number | undefined;
+  readonly json: boolean;
+}
+
+/** `--simulate N`: random walks inside the bounds, reported (and traced) like a search. */
+async function simulateWith(model: Model<unknown, Tagged>, built: Built, checked: Checked, traces: TraceRequest | null, o: Walks, log: (line: string) => void): Promise<number> {
+  const s = o.seed ?? Math.floor(Math.random() * 0xffffffff);
+  log(`Simulation: ${o.walks} random walks of at most ${o.depth ?? 100} steps, seed ${s}`);
+  const r = simulate(model, {
+    walks: o.walks, depth: o.depth ?? 100, seed: s, deadlock: o.deadlock, speed: o.speed,
+    ...(o.remaining !== undefined ? { maxSeconds: o.remaining } : {}),
+    onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
+  });
+  if (o.json) process.stdout.write(JSON.stringify(summary(checked, built, withLimit(r, o.maxSeconds))) + '\n');
+  else reportSimulation(withLimit(r, o.maxSeconds), log);
+  await traced(traces, model, built, checked, r, log);
+  return exitCode(r);
 }
 
 /** Writes the files the trace flags ask for (check-traces.ts) and names each one. */
