@@ -1,14 +1,12 @@
 // `check <protocol>`: build the model from flags or a TLC .cfg, explore it, report like TLC, exit
 // with TLC's codes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import type { Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, exploreDepthFirst, exploreParallel, simulate, type ExploreOptions, type ExploreResult } from '../../../model-check/index.ts';
+import { simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { coverageJson, coverageLines, emptyCoverage, withCoverage } from '../../../model-check/coverage.ts';
 import { build, type ModelArgs } from '../build-model.ts';
-import { progressPrinter } from '../progress.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count } from '../format.ts';
@@ -16,7 +14,11 @@ import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-c
 import { ALL, checkName, resolve, select, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
-import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
+import { search } from './check-search.ts';
+import { checkDefault } from './check-default.ts';
+import { plans } from './check-defaults.ts';
+import { exitCode, report, reportSimulation, reportVerdict, reportWitnesses, summary, type Checked } from './check-report.ts';
+import { chooseWitnesses, type WitnessChoice } from './check-witness.ts';
 import type { Command } from './index.ts';
 
 const common = {
@@ -40,6 +42,12 @@ const common = {
   dfs: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
+  swarm: { type: 'boolean' },
+  witness: { type: 'string', multiple: true },
+  'no-witness': { type: 'string', multiple: true },
+  'allow-unreached': { type: 'string', multiple: true },
+  coverage: { type: 'boolean' },
+  'search-seconds': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -129,6 +137,12 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   if (variant !== null && target.variants[variant] === undefined) {
     throw new UsageError(`unknown variant '${variant}' for ${name} (expected: ${Object.keys(target.variants).join(', ')})`);
   }
+  const plan = plans[name];
+  const exact = exactModelFlags(target, values);
+  if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, (m) => propertiesOf(m, null, values, []));
+  if (values['search-seconds'] !== undefined) {
+    throw new UsageError(`--search-seconds goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
+  }
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
   const speed = values['no-speed'] !== true;
@@ -136,16 +150,19 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const full = await buildFrom({ protocol: name, constants, variant, ...off }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, cfg, values, overrides), ...off };
   const built = full.built;
-  const model = select(full.model, args.properties ?? ALL);
+  const coverage = values['coverage'] === true ? emptyCoverage() : null;
+  const selected = select(full.model, args.properties ?? ALL);
+  const model = coverage === null ? selected : withCoverage(selected, coverage);
+  const witnesses = witnessesOf(model, values, cfg !== null);
 
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
-  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism();
+  const workers = coverage !== null ? 1 : (intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism());
   const json = values['json'] === true;
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
-  if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
+  if (walks === undefined && (depth !== undefined || seed !== undefined || values['swarm'] === true)) throw new UsageError('--depth, --seed and --swarm go with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
   if (noDeadlock && cfg?.deadlock === true) overrides.push(`--no-deadlock overrides ${cfg.file}'s CHECK_DEADLOCK (default TRUE)`);
   const deadlock = noDeadlock ? false : (cfg?.deadlock ?? model.checkDeadlock ?? true);
@@ -166,22 +183,30 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
   if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
   if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
+  if (coverage !== null) log('Coverage: counted in one thread (--coverage runs with --workers 1)');
   const checked: Checked = {
     protocol: name, variant, config: cfg?.file ?? null, overrides,
     invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
     search: walks !== undefined ? 'simulate' : dfs !== undefined ? 'dfs' : 'bfs',
   };
+  const finish = (r: ExploreResult | SimulateResult, exhaustive: boolean): number => {
+    const failed = r.violation === null && r.verdict === 'ok' ? reportWitnesses(witnesses, r.witnesses, exhaustive, json ? () => undefined : log) : [];
+    if (coverage !== null) for (const line of coverageLines(coverage)) log(line);
+    if (json) process.stdout.write(JSON.stringify({ ...summary(checked, built, r, witnesses, failed), ...(coverage !== null ? { coverage: coverageJson(coverage) } : {}) }) + '\n');
+    else reportVerdict(r, failed, log);
+    return exitCode(r, failed);
+  };
   if (walks !== undefined) {
     const s = seed ?? Math.floor(Math.random() * 0xffffffff);
-    log(`Simulation: ${walks} random walks of at most ${depth ?? 100} steps, seed ${s}`);
+    const swarm = values['swarm'] === true;
+    log(`Simulation: ${walks} random walks inside the constraint of at most ${depth ?? 100} steps${swarm ? ', swarm weights per walk' : ''}, seed ${s}`);
     const r = simulate(model, {
-      walks, depth: depth ?? 100, seed: s, deadlock, speed,
+      walks, depth: depth ?? 100, seed: s, deadlock, speed, swarm,
       ...(remaining !== undefined ? { maxSeconds: remaining } : {}),
       onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
     });
-    if (json) process.stdout.write(JSON.stringify(summary(checked, built, withLimit(r, maxSeconds))) + '\n');
-    else reportSimulation(withLimit(r, maxSeconds), log);
-    return exitCode(r);
+    if (!json) reportSimulation(withLimit(r, maxSeconds), log);
+    return finish(withLimit(r, maxSeconds), false);
   }
   const opts: ExploreOptions = {
     deadlock, symmetry, speed,
@@ -192,40 +217,25 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   };
   if (dfs !== undefined) log(`Depth-first, at most ${dfs} states deep (traces are real, not necessarily shortest)`);
   const result = withLimit(await search(args, model, opts, workers, dfs), maxSeconds);
-  if (json) process.stdout.write(JSON.stringify(summary(checked, built, result)) + '\n');
-  else report(result, log, dfs !== undefined);
-  return exitCode(result);
+  if (!json) report(result, log, dfs !== undefined);
+  return finish(result, dfs === undefined);
+}
+
+/** The flags that ask for one exact model (TLC's), turning the default search off. */
+function exactModelFlags(target: Checkable, values: Values): string[] {
+  const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined);
+  const modes = ['simulate', 'dfs', 'max-states', 'symmetry', 'memory', 'spill'].filter((f) => values[f] !== undefined);
+  return [...own, ...modes];
+}
+
+/** The witness choice from --witness, --no-witness and --allow-unreached. */
+export function witnessesOf(model: Model<unknown, Tagged>, values: Values, fromConfig: boolean): WitnessChoice {
+  const list = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
+  return chooseWitnesses(model, list('witness'), list('no-witness'), list('allow-unreached'), fromConfig);
 }
 
 /** The user's --max-seconds in the "stopped at" message, not the time left after building. */
 function withLimit<R extends { readonly incomplete: string | null }>(r: R, maxSeconds: number | undefined): R {
   if (maxSeconds === undefined || r.incomplete === null || !r.incomplete.startsWith('stopped at --max-seconds')) return r;
   return { ...r, incomplete: `stopped at --max-seconds ${maxSeconds}` };
-}
-
-/** Runs BFS (one or more workers) or DFS, with spilled levels removed at the end or on a signal. */
-async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined): Promise<ExploreResult> {
-  const progress = progressPrinter();
-  // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
-  const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
-  const removeSpill = (): void => rmSync(spillDirectory, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  const interrupted = (signal: NodeJS.Signals): void => {
-    removeSpill();
-    process.stderr.write(`\nInterrupted by ${signal}; nothing is claimed about the states not explored.\n`);
-    process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  const opts: ExploreOptions = { ...base, spillDirectory, onProgress: (p) => progress.show(p) };
-  const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
-  try {
-    return dfs !== undefined ? await exploreDepthFirst(model, { ...opts, maxDepth: dfs })
-      : workers > 1 ? await exploreParallel(factory, workers, opts, model)
-      : await explore(model, opts);
-  } finally {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-    removeSpill();
-    progress.done();
-  }
 }
