@@ -19,6 +19,8 @@ export interface GuidedOptions {
   readonly maxSeconds: number;
   /** Steps of a behaviour at most (from an initial state). */
   readonly depth: number;
+  /** Stop after this many walks too (a run reproduced exactly by its seed). */
+  readonly maxWalks?: number;
   /** Steps of one walk from an archived state (default 20). */
   readonly walk?: number;
   /** Report a state without successors as a deadlock (default: the model's `checkDeadlock`, else true). */
@@ -137,7 +139,7 @@ export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: Guid
     archived({ s: inits[k] as S, a: null, up: null, length: 0 });
   }
   const next = new Inside<S, A>();
-  while (archive.length > 0 && (performance.now() - t0) / 1000 < opts.maxSeconds) {
+  while (archive.length > 0 && walks < (opts.maxWalks ?? Infinity) && (performance.now() - t0) / 1000 < opts.maxSeconds) {
     const from = promising(archive, rng);
     from.chosen++;
     walks++;

@@ -3,7 +3,6 @@
 import { availableParallelism } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import type { Checkable, Model, Tagged } from '../../core/index.ts';
-import { UsageError } from '../../core/index.ts';
 import { coverageJson, coverageLines, emptyCoverage, withCoverage, type Coverage } from '../../../model-check/coverage.ts';
 import { guidedSearch } from '../../../model-check/guided.ts';
 import { formatTrace, type Violation } from '../../../model-check/index.ts';
@@ -15,7 +14,7 @@ import { ALL, select, type Selection } from '../properties.ts';
 import type { Pass, Plan } from './check-defaults.ts';
 import { reportWitnesses } from './check-report.ts';
 import { search } from './check-search.ts';
-import { chooseWitnesses, chosenReached, type WitnessChoice } from './check-witness.ts';
+import { chooseWitnesses, chosenReached } from './check-witness.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -23,8 +22,8 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 interface Done {
   readonly pass: Pass;
   readonly settings: string;
-  /** `exhausted`, `searched` (guided, or an exhaustive pass stopped by a limit). */
-  readonly outcome: 'exhausted' | 'searched';
+  /** `exhausted`, `searched` (guided, or an exhaustive pass stopped by a limit), or `violated`. */
+  readonly outcome: 'exhausted' | 'searched' | 'violated';
   readonly distinct: number;
   readonly seconds: number;
   readonly note: string;
@@ -46,7 +45,6 @@ interface Setup {
 /** Runs the plan; exit 12 on a violation or a witness no pass reached, else 0 (3 if stopped by --max-seconds). */
 export async function checkDefault(name: string, target: Checkable, values: Values, variant: string | null, plan: Plan,
   selection: (m: Model<unknown, Tagged>) => Selection): Promise<number> {
-  for (const f of ['depth', 'swarm'] as const) if (values[f] !== undefined) throw new UsageError(`--${f} goes with --simulate N`);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
   const coverage = values['coverage'] === true ? emptyCoverage() : null;
   const setup: Setup = {
@@ -64,17 +62,16 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
     `then ${setup.searchSeconds} s of guided search, seed ${setup.seed}). Give bounds or --config for one exact model.`);
   const done: Done[] = [];
   const reached: Record<string, boolean> = {};
-  let witnesses: WitnessChoice | null = null;
-  let invariants: string[] = [];
+  // Names are checked before any pass runs: a misspelt one is exit 2 at once.
+  const first = await build({ protocol: name, constants: Object.fromEntries(target.constants.map((c) => [c.flag, c.default])), variant });
+  const choice = chooseWitnesses(first.model, list(values, 'witness'), list(values, 'no-witness'), list(values, 'allow-unreached'), false);
+  const invariants = Object.keys(select(first.model, selection(first.model)).invariants);
   for (const pass of plan.passes) {
-    const { d, model } = await runPass(name, target, variant, pass, setup, guided, reached);
-    witnesses ??= chooseWitnesses(model, list(values, 'witness'), list(values, 'no-witness'), list(values, 'allow-unreached'), false);
-    invariants = Object.keys(model.invariants);
+    const d = await runPass(name, target, variant, pass, setup, guided, reached);
     done.push(d);
     log(`Pass ${pass.name} (${pass.kind}; ${d.settings}): ${d.note}`);
     if (d.violation !== null) break;
   }
-  const choice = witnesses as WitnessChoice;
   const violation = done.at(-1)?.violation ?? null;
   const stopped = done.some((d) => d.pass.kind === 'exhaustive' && d.outcome === 'searched');
   if (violation !== null) printViolation(name, violation, done.at(-1) as Done, log);
@@ -94,7 +91,10 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
       verdict: violation !== null ? 'violation' : failed.length > 0 ? 'unreached' : stopped ? 'incomplete' : 'ok',
       passes: done.map((d) => ({ name: d.pass.name, kind: d.pass.kind, outcome: d.outcome, settings: d.settings, distinct: d.distinct, seconds: d.seconds })),
       witnesses: chosenReached(choice, reached), unreachedWitnesses: failed,
-      violation: violation === null ? null : { kind: violation.kind, name: violation.name, pass: done.at(-1)?.pass.name, traceLength: violation.trace.length, trace: violation.trace },
+      violation: violation === null ? null : {
+        kind: violation.kind, name: violation.name, pass: done.at(-1)?.pass.name, traceLength: violation.trace.length,
+        shortest: done.at(-1)?.pass.kind === 'exhaustive', trace: violation.trace,
+      },
       ...(setup.coverage !== null ? { coverage: coverageJson(setup.coverage) } : {}),
     }) + '\n');
   }
@@ -107,7 +107,7 @@ function list(values: Values, k: string): string[] {
 }
 
 /** Builds and runs one pass; its witnesses are added to `reached`. */
-async function runPass(name: string, target: Checkable, variant: string | null, pass: Pass, setup: Setup, guidedPasses: number, reached: Record<string, boolean>) {
+async function runPass(name: string, target: Checkable, variant: string | null, pass: Pass, setup: Setup, guidedPasses: number, reached: Record<string, boolean>): Promise<Done> {
   const constants = Object.fromEntries(target.constants.map((c) => [c.flag, pass.constants[c.flag] ?? c.default]));
   const off = setup.speed ? {} : { speed: false };
   const full = await build({ protocol: name, constants, variant, ...off });
@@ -121,22 +121,23 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   if (pass.kind === 'exhaustive') {
     const r = await search(args, model, { deadlock, speed: setup.speed, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
     for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
-    const outcome = r.verdict === 'incomplete' ? 'searched' : 'exhausted';
+    const outcome = r.violation !== null ? 'violated' : r.verdict === 'incomplete' ? 'searched' : 'exhausted';
     const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}` +
       (r.violation !== null ? `: ${r.violation.name} violated` : outcome === 'exhausted' ? ', exhausted' : `, ${r.incomplete ?? 'stopped'}`);
-    return { d: { pass, settings, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done, model };
+    return { pass, settings, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
   }
   const share = setup.searchSeconds / guidedPasses;
   const r = guidedSearch(model, { seed: setup.seed, maxSeconds: left === undefined ? share : Math.min(share, left), depth: 100, deadlock, speed: setup.speed });
   for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
   const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, ${count(r.walks)} walks from ${count(r.cells)} cells, ` +
     `behaviours up to ${r.longest} steps, ${secs(r.seconds)}` + (r.violation !== null ? `: ${r.violation.name} violated` : ', not exhaustive');
-  return { d: { pass, settings, outcome: 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done, model };
+  return { pass, settings, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
 }
 
 function printViolation(name: string, v: Violation, d: Done, log: (line: string) => void): void {
   const what = v.kind === 'deadlock' ? 'Deadlock reached' : `${v.kind === 'invariant' ? 'Invariant' : 'Action property'} ${v.name} is violated`;
-  log(`Error: ${what} (pass ${d.pass.name}).`);
+  log(`Error: ${what}.`);
+  log(`Found in pass ${d.pass.name} of the default search (${d.pass.kind}).`);
   log(d.pass.kind === 'exhaustive'
     ? `The shortest behavior that shows it (${v.trace.length} states):`
     : `A behavior that shows it (${v.trace.length} states; found by guided search, not necessarily the shortest):`);

@@ -139,7 +139,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   }
   const plan = plans[name];
   const exact = exactModelFlags(target, values);
-  if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, (m) => propertiesOf(m, null, values, []));
+  if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
   if (values['search-seconds'] !== undefined) {
     throw new UsageError(`--search-seconds goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
   }
@@ -162,7 +162,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
-  if (walks === undefined && (depth !== undefined || seed !== undefined || values['swarm'] === true)) throw new UsageError('--depth, --seed and --swarm go with --simulate N');
+  if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
+  if (walks === undefined && values['swarm'] === true) throw new UsageError('--swarm goes with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
   if (noDeadlock && cfg?.deadlock === true) overrides.push(`--no-deadlock overrides ${cfg.file}'s CHECK_DEADLOCK (default TRUE)`);
   const deadlock = noDeadlock ? false : (cfg?.deadlock ?? model.checkDeadlock ?? true);
@@ -221,10 +222,15 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   return finish(result, dfs === undefined);
 }
 
+/** The invariants and action properties the flags select, for a model built without a .cfg. */
+export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) => Selection {
+  return (m) => propertiesOf(m, null, values, []);
+}
+
 /** The flags that ask for one exact model (TLC's), turning the default search off. */
 function exactModelFlags(target: Checkable, values: Values): string[] {
   const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined);
-  const modes = ['simulate', 'dfs', 'max-states', 'symmetry', 'memory', 'spill'].filter((f) => values[f] !== undefined);
+  const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }
 
