@@ -19,7 +19,7 @@ const targets = [
     protocol: 'raft', dirs: ['src/raft/actions', 'src/raft/handlers'], files: ['src/raft/log.ts'],
     larger: [
       ['--servers', '2', '--max-term', '4', '--max-log', '2'],
-      ['--servers', '3', '--max-term', '3', '--max-log', '2', '--max-restarts', '0', '--drop', 'off', '--duplicate', 'off', '--passive', 's2'],
+      ['--servers', '3', '--max-term', '2', '--max-log', '1', '--max-restarts', '0', '--drop', 'off', '--duplicate', 'off', '--passive', 's3'],
     ],
   },
   { protocol: 'paxos', dirs: ['src/paxos/actions'], files: ['src/paxos/voting.ts'], larger: [['--ballots', '2'], ['--acceptors', '4', '--values', '1', '--ballots', '1']] },
