@@ -4,11 +4,12 @@
 // coverage-guided fuzzing). Every successor computed is checked; traces are real behaviours.
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander } from './expand.ts';
-import { FingerprintSet } from './fingerprint.ts';
+import { FingerprintSet, Hasher } from './fingerprint.ts';
+import { fingerprinter } from './speed/fingerprint.ts';
 import { Random } from './random.ts';
 import type { Violation } from './run.ts';
 import { values } from './speed/hash.ts';
-import { Inside, successorsInside } from './successors.ts';
+import { Inside, LastKey, successorsInside } from './successors.ts';
 import { traceOf } from './trace.ts';
 import { pick, Weights } from './weights.ts';
 
@@ -52,6 +53,8 @@ export interface GuidedResult {
 /** A behaviour as a chain back to its initial state. */
 interface Path<S, A> {
   readonly s: S;
+  /** The state's fingerprint. */
+  readonly key: readonly [number, number];
   readonly a: A | null;
   readonly up: Path<S, A> | null;
   readonly length: number;
@@ -93,8 +96,12 @@ export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: Guid
   const rng = new Random(opts.seed);
   const seen = new FingerprintSet();
   const deadlock = opts.deadlock ?? model.checkDeadlock ?? true;
-  const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: () => -1, push: () => undefined }, deadlock, { symmetry: false, speed: opts.speed ?? true });
+  const last = new LastKey();
+  const x = new Expander(model, { add: last.recording((hi, lo) => seen.add(hi, lo)), record: () => -1, push: () => undefined }, deadlock, { symmetry: false, speed: opts.speed ?? true });
   const cellOf = opts.cell ?? defaultCell;
+  const fp = fingerprinter(model, { symmetry: false, speed: opts.speed ?? true });
+  const hasher = new Hasher();
+  const fingerprint = (s: S): [number, number] => (fp(s, hasher), [hasher.hi, hasher.lo]);
   const cells = new Map<number, Cell<S, A>>();
   const archive: Cell<S, A>[] = [];
   let walks = 0;
@@ -133,10 +140,11 @@ export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: Guid
 
   const inits = model.init();
   const start = x.initial(inits);
-  if (start.broken !== null) return result(trace({ s: inits[start.broken.k] as S, a: null, up: null, length: 0 }, null, 'invariant', start.broken.name));
+  if (start.broken !== null) return result(trace({ s: inits[start.broken.k] as S, key: [0, 0], a: null, up: null, length: 0 }, null, 'invariant', start.broken.name));
   for (const k of start.kept) {
     x.note(inits[k] as S);
-    archived({ s: inits[k] as S, a: null, up: null, length: 0 });
+    const key = fingerprint(inits[k] as S);
+    archived({ s: inits[k] as S, key, a: null, up: null, length: 0 });
   }
   const next = new Inside<S, A>();
   while (archive.length > 0 && walks < (opts.maxWalks ?? Infinity) && (performance.now() - t0) / 1000 < opts.maxSeconds) {
@@ -146,12 +154,12 @@ export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: Guid
     const weights = new Weights(rng, opts.swarm ?? true);
     let p = from.at;
     for (let d = 0; d < (opts.walk ?? 20) && p.length < opts.depth; d++) {
-      successorsInside(model, x, p.s, weights, next);
+      successorsInside(model, x, p.s, p.key, last, weights, next);
       if (next.bad !== null) return result(trace(p, { t: next.bad.t, a: next.bad.a }, next.bad.kind, next.bad.name));
       if (next.enabled === 0 && deadlock) return result(trace(p, null, 'deadlock', 'Deadlock'));
       if (next.states.length === 0) break;
       const k = next.total === 0 ? rng.below(next.states.length) : pick(next.weight, rng.below(next.total));
-      p = { s: next.states[k] as S, a: next.via[k] as A, up: p, length: p.length + 1 };
+      p = { s: next.states[k] as S, key: [next.keys[2 * k] as number, next.keys[2 * k + 1] as number], a: next.via[k] as A, up: p, length: p.length + 1 };
       steps++;
       longest = Math.max(longest, p.length);
       archived(p);

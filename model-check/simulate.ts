@@ -5,7 +5,7 @@ import { Expander } from './expand.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import { Random } from './random.ts';
 import type { Violation } from './run.ts';
-import { Inside, successorsInside } from './successors.ts';
+import { Inside, LastKey, successorsInside } from './successors.ts';
 import { pick, Weights } from './weights.ts';
 import { traceOf } from './trace.ts';
 
@@ -68,7 +68,8 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
   const checkDeadlock = opts.deadlock ?? model.checkDeadlock ?? true;
   const fp = { symmetry: false, speed: opts.speed ?? true };
   // The search core checks every successor; each is new to it, the walks count distinct states apart.
-  const x = new Expander(model, { add: (hi, lo) => (seen.add(hi, lo), true), record: () => -1, push: () => undefined }, checkDeadlock, fp);
+  const last = new LastKey();
+  const x = new Expander(model, { add: last.recording((hi, lo) => (seen.add(hi, lo), true)), record: () => -1, push: () => undefined }, checkDeadlock, fp);
   const inits = model.init();
   let steps = 0;
   let longest = 0;
@@ -83,7 +84,7 @@ export function simulate<S, A extends Tagged>(model: Model<S, A>, opts: Simulate
     const rng = new Random(walkSeed(opts.seed, w));
     const weights = new Weights(rng, opts.swarm === true);
     const start = inits[rng.below(inits.length)] as S;
-    const walk = walkFrom(model, x, start, rng, weights, opts.depth, checkDeadlock);
+    const walk = walkFrom(model, x, last, start, rng, weights, opts.depth, checkDeadlock);
     steps += walk.states.length - 1;
     longest = Math.max(longest, walk.states.length - 1);
     if (walk.bad !== null) {
@@ -109,20 +110,23 @@ interface Walk<S, A> {
 }
 
 /** One walk from `s`, choosing among the successors inside the constraint. */
-function walkFrom<S, A extends Tagged>(model: Model<S, A>, x: Expander<S, A>, s: S, rng: Random, weights: Weights, depth: number, deadlock: boolean): Walk<S, A> {
+function walkFrom<S, A extends Tagged>(model: Model<S, A>, x: Expander<S, A>, last: LastKey, s: S, rng: Random, weights: Weights, depth: number, deadlock: boolean): Walk<S, A> {
   const walk: Walk<S, A> = { states: [s], actions: [null], bad: null };
+  last.hi = last.lo = 0;
   const start = x.initial([s]);
+  let key: [number, number] = [last.hi, last.lo];
   if (start.broken !== null) return ((walk.bad = { kind: 'invariant', name: start.broken.name, last: null }), walk);
   if (start.kept.length === 0) return walk; // the initial state is outside the constraint
   x.note(s);
   const next = new Inside<S, A>();
   for (let d = 0; d < depth; d++) {
-    successorsInside(model, x, s, weights, next);
+    successorsInside(model, x, s, key, last, weights, next);
     if (next.bad !== null) return ((walk.bad = { kind: next.bad.kind, name: next.bad.name, last: { t: next.bad.t, a: next.bad.a } }), walk);
     if (next.enabled === 0 && deadlock) return ((walk.bad = { kind: 'deadlock', name: 'Deadlock', last: null }), walk);
     if (next.states.length === 0) return walk;
     const k = next.total === 0 ? rng.below(next.states.length) : pick(next.weight, rng.below(next.total));
     s = next.states[k] as S;
+    key = [next.keys[2 * k] as number, next.keys[2 * k + 1] as number];
     walk.states.push(s);
     walk.actions.push(next.via[k] as A);
   }
