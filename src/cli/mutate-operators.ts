@@ -66,7 +66,7 @@ function operandStart(code: string, k: number): number {
       if (depth === 0) return p + 1;
       depth--;
     } else if (depth === 0) {
-      for (const d of [' && ', ' || ', ' = ', 'return ', ' ? ', ', ', ': ', '=> ']) if (code.startsWith(d, p - d.length + 1)) return p + 1;
+      for (const d of [' && ', ' || ', ' = ', 'return ', ' ? ', ', ', ': ', '=> ', '; ']) if (code.startsWith(d, p - d.length + 1)) return p + 1;
     }
   }
   return 0;

@@ -25,7 +25,7 @@ const targets = [
   { protocol: 'paxos', dirs: ['src/paxos/actions'], files: ['src/paxos/voting.ts'], larger: [['--ballots', '2'], ['--acceptors', '4', '--values', '1', '--ballots', '1']] },
 ] as const;
 
-type Outcome = 'killed' | 'crashed' | 'survived' | 'equivalent';
+type Outcome = 'killed' | 'crashed' | 'survived' | 'equivalent' | 'invalid';
 
 function allMutants(): Mutant[] {
   const out: Mutant[] = [];
@@ -39,7 +39,7 @@ function allMutants(): Mutant[] {
 const protocolOf = (m: Mutant): string => (m.file.startsWith('src/raft/') ? 'raft' : 'paxos');
 
 /** Runs `check` in the copy; the exit code and the JSON summary (null if none was printed). */
-function check(dir: string, args: readonly string[]): { code: number | null; json: Record<string, unknown> | null; seconds: number } {
+function check(dir: string, args: readonly string[]): { code: number | null; json: Record<string, unknown> | null; seconds: number; invalid: boolean } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', ...args, '--json', '--workers', '1'], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
   let json: Record<string, unknown> | null = null;
@@ -48,7 +48,9 @@ function check(dir: string, args: readonly string[]): { code: number | null; jso
   } catch {
     json = null;
   }
-  return { code: r.status, json, seconds: (performance.now() - t0) / 1000 };
+  // A mutant that does not parse is no program: left out of the rates.
+  const invalid = /Transform failed|SyntaxError/.test(r.stderr);
+  return { code: r.status, json, seconds: (performance.now() - t0) / 1000, invalid };
 }
 
 const counts = (j: Record<string, unknown> | null): string => (j === null ? 'none' : `${String(j['distinct'])}/${String(j['generated'])}/${String(j['depth'])}`);
@@ -83,7 +85,7 @@ function main(): void {
       try {
         const r = check(dir, [protocolOf(m), ...extra]);
         const v = (r.json?.['violation'] ?? null) as Record<string, unknown> | null;
-        let outcome: Outcome = r.code === 12 || r.code === 11 ? 'killed' : r.code === 0 ? 'survived' : 'crashed';
+        let outcome: Outcome = r.invalid ? 'invalid' : r.code === 12 || r.code === 11 ? 'killed' : r.code === 0 ? 'survived' : 'crashed';
         if (outcome === 'survived') {
           const t = targets.find((x) => x.protocol === protocolOf(m));
           const same = (t?.larger ?? []).every((b) => counts(check(dir, [protocolOf(m), ...b]).json) === originals.get(`${protocolOf(m)} ${b.join(' ')}`));
@@ -102,8 +104,10 @@ function main(): void {
   if (values.out !== undefined) writeFileSync(values.out, JSON.stringify(results.map((r) => ({ ...r, m: { id: r.m.id, operator: r.m.operator, after: r.m.after.trim() } })), null, 1));
 }
 
-function report(outcomes: readonly Outcome[]): void {
+function report(all: readonly Outcome[]): void {
+  const outcomes = all.filter((o) => o !== 'invalid');
   const n = (o: Outcome) => outcomes.filter((x) => x === o).length;
+  if (all.length > outcomes.length) console.log(`${all.length - outcomes.length} mutants did not parse (left out)`);
   const detected = n('killed') + n('crashed');
   const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
   console.log(`\n${outcomes.length} mutants: ${n('killed')} killed, ${n('crashed')} crashed the check, ${n('survived')} survived, ${n('equivalent')} equivalent`);
