@@ -45,7 +45,7 @@ describe('check: bad input is one line and exit 2', () => {
 
 describe('check: verdicts and exit codes', () => {
   it('exit 0 and the figures when every invariant holds (paxos, TLC: 3,921 distinct, depth 17)', () => {
-    const r = cli('check', 'paxos', '--workers', '1');
+    const r = cli('check', 'paxos', '--ballots', '1', '--workers', '1');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3,921 distinct states, 23,839 generated, depth 17/);
     expect(r.out).toMatch(/All invariants hold\./);
@@ -74,14 +74,14 @@ describe('check: verdicts and exit codes', () => {
   });
 
   it('--json prints one machine-readable summary', () => {
-    const r = cli('check', 'paxos', '--json', '--workers', '1');
+    const r = cli('check', 'paxos', '--ballots', '1', '--json', '--workers', '1');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown>;
     expect(j).toMatchObject({ protocol: 'paxos', verdict: 'ok', distinct: 3921, generated: 23839, depth: 17, violation: null });
   });
 
   it('2 workers give the same counts as 1', () => {
-    const r = cli('check', 'paxos', '--json', '--workers', '2');
+    const r = cli('check', 'paxos', '--ballots', '1', '--json', '--workers', '2');
     expect(JSON.parse(r.out)).toMatchObject({ distinct: 3921, generated: 23839, depth: 17, workers: 2 });
   });
 

@@ -3,6 +3,7 @@ import type { Built } from '../../core/index.ts';
 import { formatTrace, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
 import { EXIT } from '../exit.ts';
 import { count, mib, secs } from '../format.ts';
+import { chosenReached, unreached, type WitnessChoice } from './check-witness.ts';
 
 type Violation = NonNullable<ExploreResult['violation']>;
 
@@ -25,12 +26,30 @@ export function report(r: ExploreResult, log: (line: string) => void, depthFirst
       `${count(r.statesPerSecond)} distinct states/s, ${r.workers} worker${r.workers === 1 ? '' : 's'}, ` +
       `peak memory ${mib(r.peakRssBytes)} (visited set ${mib(r.fingerprintBytes)}, ${(r.fingerprintBytes / Math.max(1, r.distinct)).toFixed(1)} bytes/state)`,
   );
-  const missed = Object.entries(r.witnesses).filter(([, hit]) => !hit).map(([w]) => w);
-  const hit = Object.entries(r.witnesses).filter(([, h]) => h).map(([w]) => w);
-  if (hit.length > 0) log(`Witnesses reached: ${hit.join(', ')}`);
-  if (missed.length > 0) log(`Warning: witnesses never reached (the bounds may leave nothing to check): ${missed.join(', ')}`);
   if (r.verdict === 'incomplete') log(`Incomplete: ${r.incomplete ?? ''}; nothing is claimed about the states not explored.`);
-  if (r.verdict === 'ok') log('All invariants hold.');
+}
+
+/**
+ * The witness lines; returns the required witnesses never reached, which fail the run only when the
+ * search was exhaustive (`exhaustive`) or the caller says so.
+ */
+export function reportWitnesses(choice: WitnessChoice, reached: Readonly<Record<string, boolean>>, exhaustive: boolean, log: (line: string) => void): string[] {
+  const chosen = chosenReached(choice, reached);
+  const hit = Object.keys(chosen).filter((w) => chosen[w]);
+  const missed = unreached(choice, reached);
+  const allowed = choice.reported.filter((w) => !chosen[w]);
+  if (hit.length > 0) log(`Witnesses reached${exhaustive ? '' : ' by this search'}: ${hit.join(', ')}`);
+  if (allowed.length > 0) log(`Witnesses not reached (allowed): ${allowed.join(', ')}`);
+  if (missed.length === 0) return [];
+  if (exhaustive) log(`Error: witness${missed.length > 1 ? 'es' : ''} never reached: ${missed.join(', ')} (the bounds leave ${missed.length > 1 ? 'them' : 'it'} unreachable; --allow-unreached NAME accepts that).`);
+  else log(`Witnesses not reached by this search (not exhaustive, so no verdict): ${missed.join(', ')}`);
+  return exhaustive ? missed : [];
+}
+
+/** The closing line of a run with no violation. */
+export function reportVerdict(r: ExploreResult | SimulateResult, failedWitnesses: readonly string[], log: (line: string) => void): void {
+  if (r.violation !== null || r.verdict !== 'ok' || failedWitnesses.length > 0) return;
+  log('walks' in r ? 'No violation found on these walks (a simulation proves nothing about other behaviors).' : 'All invariants hold.');
 }
 
 export function reportSimulation(r: SimulateResult, log: (line: string) => void): void {
@@ -39,9 +58,8 @@ export function reportSimulation(r: SimulateResult, log: (line: string) => void)
     log(`A random behavior that shows it (${r.violation.trace.length} states; not necessarily the shortest; seed ${r.seed}):`);
     log(formatTrace(r.violation.trace));
   }
-  log(`${count(r.walks)} walks, ${count(r.steps)} steps, ${count(r.distinct)} distinct states visited, ${secs(r.seconds)}, seed ${r.seed}`);
+  log(`${count(r.walks)} walks, ${count(r.steps)} steps (longest walk ${r.longest}), ${count(r.distinct)} distinct states visited, ${secs(r.seconds)}, seed ${r.seed}`);
   if (r.verdict === 'incomplete') log(`Incomplete: ${r.incomplete ?? ''}.`);
-  if (r.verdict === 'ok') log('No violation found on these walks (a simulation proves nothing about other behaviors).');
 }
 
 /** What the run checked, for the JSON summary. */
@@ -52,21 +70,23 @@ export interface Checked {
   readonly overrides: readonly string[];
   readonly invariants: readonly string[];
   readonly actionProperties: readonly string[];
-  readonly search: 'bfs' | 'dfs' | 'simulate';
+  readonly search: 'bfs' | 'dfs' | 'simulate' | 'default';
 }
 
 /** The JSON summary: counts, verdict, and the violated property with its trace length in states. */
-export function summary(c: Checked, b: Built, r: ExploreResult | SimulateResult): Record<string, unknown> {
+export function summary(c: Checked, b: Built, r: ExploreResult | SimulateResult, w: WitnessChoice, failed: readonly string[]): Record<string, unknown> {
   const v = r.violation;
   return {
-    ...c, settings: b.settings, ...r,
+    ...c, settings: b.settings, ...r, witnesses: chosenReached(w, r.witnesses), unreachedWitnesses: failed,
+    ...(v === null && failed.length > 0 ? { verdict: 'unreached' } : {}),
     violation: v === null ? null : {
       kind: v.kind, name: v.name, traceLength: v.trace.length, shortest: c.search === 'bfs', trace: v.trace,
     },
   };
 }
 
-export function exitCode(r: ExploreResult | SimulateResult): number {
+export function exitCode(r: ExploreResult | SimulateResult, failedWitnesses: readonly string[] = []): number {
   if (r.violation !== null) return r.violation.kind === 'deadlock' ? EXIT.deadlock : EXIT.violation;
+  if (failedWitnesses.length > 0) return EXIT.violation;
   return r.verdict === 'incomplete' ? EXIT.incomplete : EXIT.ok;
 }

@@ -1,14 +1,12 @@
 // `check <protocol>`: build the model from flags or a TLC .cfg, explore it, report like TLC, exit
 // with TLC's codes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, exploreDepthFirst, exploreParallel, simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import { coverageJson, coverageLines, emptyCoverage, withCoverage } from '../../../model-check/coverage.ts';
 import { build, type ModelArgs } from '../build-model.ts';
-import { progressPrinter } from '../progress.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { count } from '../format.ts';
@@ -16,9 +14,13 @@ import { fromConfig, pickProtocol, readConfig, type FromConfig } from '../from-c
 import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
+import { search } from './check-search.ts';
+import { checkDefault } from './check-default.ts';
+import { plans } from './check-defaults.ts';
+import { exitCode, report, reportSimulation, reportVerdict, reportWitnesses, summary, type Checked } from './check-report.ts';
+import { chooseWitnesses, type WitnessChoice } from './check-witness.ts';
 import { traceFlags, traceRequest, writeTraces, type TraceRequest } from './check-traces.ts';
 import { livenessOf, liveModel, refuseWithLiveness, runLiveness } from './check-liveness.ts';
-import { exitCode, report, reportSimulation, summary, type Checked } from './check-report.ts';
 import type { Command } from './index.ts';
 
 const common = {
@@ -44,6 +46,12 @@ const common = {
   dfs: { type: 'string' },
   depth: { type: 'string' },
   seed: { type: 'string' },
+  swarm: { type: 'boolean' },
+  witness: { type: 'string', multiple: true },
+  'no-witness': { type: 'string', multiple: true },
+  'allow-unreached': { type: 'string', multiple: true },
+  coverage: { type: 'boolean' },
+  'search-seconds': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -135,6 +143,12 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   if (variant !== null && target.variants[variant] === undefined) {
     throw new UsageError(`unknown variant '${variant}' for ${name} (expected: ${Object.keys(target.variants).join(', ')})`);
   }
+  const plan = plans[name];
+  const exact = exactModelFlags(target, values);
+  if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
+  if (values['search-seconds'] !== undefined) {
+    throw new UsageError(`--search-seconds goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
+  }
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
   const speed = values['no-speed'] !== true;
@@ -145,19 +159,84 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const { live, temporal, safetyCfg } = livenessOf({ built: full.built, model: plain }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
+  const coverage = values['coverage'] === true ? emptyCoverage() : null;
   // Built again with the selection, as each worker builds it: the refinement's history variable is
   // carried only when Refines<Spec> is checked.
-  const model = (await build(args)).model;
+  const selected = (await build(args)).model;
+  const model = coverage === null ? selected : withCoverage(selected, coverage);
+  const witnesses = witnessesOf(model, values, cfg !== null);
+  const o = runOptions(name, values, cfg, model, overrides, coverage !== null);
+  const traces = traceRequest(values, name, full.model, cfg, overrides);
 
+  setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
+  const log = (line: string) => process.stdout.write(o.json ? '' : `${line}\n`);
+  log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
+  for (const x of overrides) log(`Override: ${x}`);
+  if (temporal.length > 0) {
+    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry: o.symmetry, simulate: o.walks !== undefined, dfs: o.dfs !== undefined, memoryOrSpill: o.memory !== undefined || o.spill !== undefined });
+    const head = { protocol: name, variant, config: cfg?.file ?? null, overrides, settings: built.settings };
+    return runLiveness(live, temporal, { json: o.json, head, ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}), ...(o.remaining !== undefined ? { maxSeconds: o.remaining, userSeconds: o.maxSeconds as number } : {}) }, log);
+  }
+  log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
+  if (o.symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
+  if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
+  if (coverage !== null) log('Coverage: counted in one thread (--coverage runs with --workers 1)');
+  const checked: Checked = {
+    protocol: name, variant, config: cfg?.file ?? null, overrides,
+    invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
+    search: o.walks !== undefined ? 'simulate' : o.dfs !== undefined ? 'dfs' : 'bfs',
+  };
+  const finish = async (r: ExploreResult | SimulateResult, exhaustive: boolean): Promise<number> => {
+    const failed = r.violation === null && r.verdict === 'ok' ? reportWitnesses(witnesses, r.witnesses, exhaustive, o.json ? () => undefined : log) : [];
+    if (coverage !== null) for (const line of coverageLines(coverage)) log(line);
+    if (o.json) process.stdout.write(JSON.stringify({ ...summary(checked, built, r, witnesses, failed), ...(coverage !== null ? { coverage: coverageJson(coverage) } : {}) }) + '\n');
+    else reportVerdict(r, failed, log);
+    await traced(traces, model, built, checked, r, log);
+    return exitCode(r, failed);
+  };
+  if (o.walks !== undefined) return finish(walk(model, o, o.walks, values['swarm'] === true, log), false);
+  const opts: ExploreOptions = {
+    deadlock: o.deadlock, symmetry: o.symmetry, speed,
+    ...(o.memory !== undefined ? { memoryBytes: o.memory * 2 ** 30 } : {}),
+    ...(o.spill !== undefined ? { spillStates: o.spill } : {}),
+    ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
+    ...(o.remaining !== undefined ? { maxSeconds: o.remaining } : {}),
+  };
+  if (o.dfs !== undefined) log(`Depth-first, at most ${o.dfs} states deep (traces are real, not necessarily shortest)`);
+  const result = withLimit(await search(args, model, opts, o.workers, o.dfs), o.maxSeconds);
+  if (!o.json) report(result, log, o.dfs !== undefined);
+  return finish(result, o.dfs === undefined);
+}
+
+/** The run's limits and search mode from the flags (and the .cfg), each checked. */
+interface RunOptions {
+  readonly maxStates: number | undefined;
+  readonly maxSeconds: number | undefined;
+  /** What is left of --max-seconds once the model is built. */
+  readonly remaining: number | undefined;
+  readonly workers: number;
+  readonly json: boolean;
+  readonly walks: number | undefined;
+  readonly depth: number | undefined;
+  readonly seed: number | undefined;
+  readonly deadlock: boolean;
+  readonly dfs: number | undefined;
+  readonly symmetry: boolean;
+  readonly memory: number | undefined;
+  readonly spill: number | undefined;
+  readonly speed: boolean;
+}
+
+function runOptions(name: string, values: Values, cfg: FromConfig | null, model: Model<unknown, Tagged>, overrides: string[], oneThread: boolean): RunOptions {
   const maxStates = intFlag(values['max-states'] as string | undefined, 'max-states', 1);
   const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
   // Workers pay only on cores the host leaves idle (docs/explorer.md): the default counts those.
-  const workers = intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? Math.max(1, availableParallelism() - Math.round(loadavg()[0] ?? 0));
-  const json = values['json'] === true;
+  const workers = oneThread ? 1 : (intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? Math.max(1, availableParallelism() - Math.round(loadavg()[0] ?? 0)));
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
   if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
+  if (walks === undefined && values['swarm'] === true) throw new UsageError('--swarm goes with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
   if (noDeadlock && cfg?.deadlock === true) overrides.push(`--no-deadlock overrides ${cfg.file}'s CHECK_DEADLOCK (default TRUE)`);
   const deadlock = noDeadlock ? false : (cfg?.deadlock ?? model.checkDeadlock ?? true);
@@ -170,104 +249,50 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} (with these constants) has no interchangeable values`);
   // --max-seconds counts from the start of the process (performance.now()'s origin), model building included.
   const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - performance.now() / 1000);
-
-  const traces = traceRequest(values, name, full.model, cfg, overrides);
-  setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
-  const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
-  log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}${cfg !== null ? ` from ${cfg.file}` : ''}: ${built.settings}`);
-  for (const o of overrides) log(`Override: ${o}`);
-  if (temporal.length > 0) {
-    refuseWithLiveness({ workers: values['workers'] as string | undefined, symmetry, simulate: walks !== undefined, dfs: dfs !== undefined, memoryOrSpill: memory !== undefined || spill !== undefined });
-    const head = { protocol: name, variant, config: cfg?.file ?? null, overrides, settings: built.settings };
-    return runLiveness(live, temporal, { json, head, ...(maxStates !== undefined ? { maxStates } : {}), ...(remaining !== undefined ? { maxSeconds: remaining, userSeconds: maxSeconds as number } : {}) }, log);
-  }
-  log(`Invariants: ${Object.keys(model.invariants).join(', ') || '(none)'}`);
-  if (symmetry) log(`Symmetry: one state per class under ${model.symmetry?.permutations.length ?? 1} renamings (TLC's SYMMETRY)`);
-  if (Object.keys(model.actionProperties).length > 0) log(`Action properties: ${Object.keys(model.actionProperties).join(', ')}`);
-  const checked: Checked = {
-    protocol: name, variant, config: cfg?.file ?? null, overrides,
-    invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
-    search: walks !== undefined ? 'simulate' : dfs !== undefined ? 'dfs' : 'bfs',
-  };
-  if (walks !== undefined) return simulateWith(model, built, checked, traces, { walks, depth, seed, deadlock, speed, remaining, maxSeconds, json }, log);
-  const opts: ExploreOptions = {
-    deadlock, symmetry, speed,
-    ...(memory !== undefined ? { memoryBytes: memory * 2 ** 30 } : {}),
-    ...(spill !== undefined ? { spillStates: spill } : {}),
-    ...(maxStates !== undefined ? { maxStates } : {}),
-    ...(remaining !== undefined ? { maxSeconds: remaining } : {}),
-  };
-  if (dfs !== undefined) log(`Depth-first, at most ${dfs} states deep (traces are real, not necessarily shortest)`);
-  const result = withLimit(await search(args, model, opts, workers, dfs), maxSeconds);
-  if (json) process.stdout.write(JSON.stringify(summary(checked, built, result)) + '\n');
-  else report(result, log, dfs !== undefined);
-  await traced(traces, model, built, checked, result, log);
-  return exitCode(result);
+  return { maxStates, maxSeconds, remaining, workers, json: values['json'] === true, walks, depth, seed, deadlock, dfs, symmetry, memory, spill, speed: values['no-speed'] !== true };
 }
 
-interface Walks {
-  readonly walks: number;
-  readonly depth: number | undefined;
-  readonly seed: number | undefined;
-  readonly deadlock: boolean;
-  readonly speed: boolean;
-  readonly remaining: number | undefined;
-  readonly maxSeconds: number | undefined;
-  readonly json: boolean;
-}
-
-/** `--simulate N`: random walks inside the bounds, reported (and traced) like a search. */
-async function simulateWith(model: Model<unknown, Tagged>, built: Built, checked: Checked, traces: TraceRequest | null, o: Walks, log: (line: string) => void): Promise<number> {
+/** `--simulate N`: random walks inside the constraint (`--swarm`: action weights per walk). */
+function walk(model: Model<unknown, Tagged>, o: RunOptions, walks: number, swarm: boolean, log: (line: string) => void): SimulateResult {
   const s = o.seed ?? Math.floor(Math.random() * 0xffffffff);
-  log(`Simulation: ${o.walks} random walks of at most ${o.depth ?? 100} steps, seed ${s}`);
+  log(`Simulation: ${walks} random walks inside the constraint of at most ${o.depth ?? 100} steps${swarm ? ', swarm weights per walk' : ''}, seed ${s}`);
   const r = simulate(model, {
-    walks: o.walks, depth: o.depth ?? 100, seed: s, deadlock: o.deadlock, speed: o.speed,
+    walks, depth: o.depth ?? 100, seed: s, deadlock: o.deadlock, speed: o.speed, swarm,
     ...(o.remaining !== undefined ? { maxSeconds: o.remaining } : {}),
     onProgress: (p) => process.stderr.write(`progress: ${count(p.walks)} walks, ${count(p.steps)} steps, ${count(p.distinct)} distinct states\n`),
   });
-  if (o.json) process.stdout.write(JSON.stringify(summary(checked, built, withLimit(r, o.maxSeconds))) + '\n');
-  else reportSimulation(withLimit(r, o.maxSeconds), log);
-  await traced(traces, model, built, checked, r, log);
-  return exitCode(r);
+  if (!o.json) reportSimulation(withLimit(r, o.maxSeconds), log);
+  return withLimit(r, o.maxSeconds);
 }
 
 /** Writes the files the trace flags ask for (check-traces.ts) and names each one. */
 async function traced(t: TraceRequest | null, model: Model<unknown, Tagged>, built: Built, c: Checked, r: ExploreResult | SimulateResult, log: (line: string) => void): Promise<void> {
   if (t === null) return;
-  const counts = 'generated' in r ? { distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds } : { walks: r.walks, steps: r.steps, distinct: r.distinct, seconds: r.seconds };
+  const counts = 'walks' in r ? { walks: r.walks, steps: r.steps, distinct: r.distinct, seconds: r.seconds } : { distinct: r.distinct, generated: r.generated, depth: r.depth, seconds: r.seconds };
   const lines = await writeTraces(t, model, { built, invariants: c.invariants, actionProperties: c.actionProperties, verdict: r.verdict, counts, violation: r.violation });
   for (const l of lines) log(l);
+}
+
+/** The invariants and action properties the flags select, for a model built without a .cfg. */
+export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) => Selection {
+  return (m) => propertiesOf(m, null, values, []);
+}
+
+/** The flags that ask for one exact model (TLC's), turning the default search off. */
+function exactModelFlags(target: Checkable, values: Values): string[] {
+  const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined);
+  const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'html', 'svg'].filter((f) => values[f] !== undefined);
+  return [...own, ...modes];
+}
+
+/** The witness choice from --witness, --no-witness and --allow-unreached. */
+export function witnessesOf(model: Model<unknown, Tagged>, values: Values, fromConfig: boolean): WitnessChoice {
+  const list = (k: string): string[] => (values[k] as string[] | undefined) ?? [];
+  return chooseWitnesses(model, list('witness'), list('no-witness'), list('allow-unreached'), fromConfig);
 }
 
 /** The user's --max-seconds in the "stopped at" message, not the time left after building. */
 function withLimit<R extends { readonly incomplete: string | null }>(r: R, maxSeconds: number | undefined): R {
   if (maxSeconds === undefined || r.incomplete === null || !r.incomplete.startsWith('stopped at --max-seconds')) return r;
   return { ...r, incomplete: `stopped at --max-seconds ${maxSeconds}` };
-}
-
-/** Runs BFS (one or more workers) or DFS, with spilled levels removed at the end or on a signal. */
-async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined): Promise<ExploreResult> {
-  const progress = progressPrinter();
-  // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
-  const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
-  const removeSpill = (): void => rmSync(spillDirectory, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  const interrupted = (signal: NodeJS.Signals): void => {
-    removeSpill();
-    process.stderr.write(`\nInterrupted by ${signal}; nothing is claimed about the states not explored.\n`);
-    process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  const opts: ExploreOptions = { ...base, spillDirectory, onProgress: (p) => progress.show(p) };
-  const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
-  try {
-    return dfs !== undefined ? await exploreDepthFirst(model, { ...opts, maxDepth: dfs })
-      : workers > 1 ? await exploreParallel(factory, workers, opts, model)
-      : await explore(model, opts);
-  } finally {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-    removeSpill();
-    progress.done();
-  }
 }

@@ -17,10 +17,12 @@ describe('simulate (random walks)', () => {
     expect(r.violation?.trace.at(-1)?.variables['big']).toBe(4);
   });
 
-  it('stops a walk at the constraint and counts the distinct states it visited', () => {
+  it("keeps a walk inside the constraint (as TLC's simulator does) and counts the distinct states it visited", () => {
     const r = simulate(counter({ limit: 9 }), { walks: 3, depth: 100, seed: 3, deadlock: false });
     expect(r.verdict).toBe('ok');
     expect(r.distinct).toBe(10);
-    expect(r.steps).toBe(30);
+    // 0 -> 9 in 9 steps each: the step to 10 (outside) is checked but never taken.
+    expect(r.steps).toBe(27);
+    expect(r.longest).toBe(9);
   });
 });

@@ -1,0 +1,146 @@
+// `check <protocol>` with no bounds: the protocol's default plan (check-defaults.ts), its exhaustive
+// passes then its guided passes, reporting what was exhausted and what was only searched.
+import { availableParallelism } from 'node:os';
+import { setAutoFreeze } from 'immer';
+import type { Checkable, Model, Tagged } from '../../core/index.ts';
+import { coverageJson, coverageLines, emptyCoverage, withCoverage, type Coverage } from '../../../model-check/coverage.ts';
+import { guidedSearch } from '../../../model-check/guided.ts';
+import { formatTrace, type Violation } from '../../../model-check/index.ts';
+import { intFlag, numberFlag } from '../args.ts';
+import { build, type ModelArgs } from '../build-model.ts';
+import { EXIT } from '../exit.ts';
+import { count, secs } from '../format.ts';
+import { ALL, select, type Selection } from '../properties.ts';
+import type { Pass, Plan } from './check-defaults.ts';
+import { reportWitnesses } from './check-report.ts';
+import { search } from './check-search.ts';
+import { chooseWitnesses, chosenReached } from './check-witness.ts';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** What one pass did. */
+interface Done {
+  readonly pass: Pass;
+  readonly settings: string;
+  /** `exhausted`, `searched` (guided, or an exhaustive pass stopped by a limit), or `violated`. */
+  readonly outcome: 'exhausted' | 'searched' | 'violated';
+  readonly distinct: number;
+  readonly seconds: number;
+  readonly note: string;
+  readonly violation: Violation | null;
+}
+
+/** The run's settings from the flags that apply to every pass. */
+interface Setup {
+  readonly values: Values;
+  readonly selection: (m: Model<unknown, Tagged>) => Selection;
+  readonly workers: number;
+  readonly seed: number;
+  readonly searchSeconds: number;
+  readonly deadline: number | undefined;
+  readonly coverage: Coverage | null;
+  readonly speed: boolean;
+}
+
+/** Runs the plan; exit 12 on a violation or a witness no pass reached, else 0 (3 if stopped by --max-seconds). */
+export async function checkDefault(name: string, target: Checkable, values: Values, variant: string | null, plan: Plan,
+  selection: (m: Model<unknown, Tagged>) => Selection): Promise<number> {
+  const maxSeconds = numberFlag(values['max-seconds'] as string | undefined, 'max-seconds');
+  const coverage = values['coverage'] === true ? emptyCoverage() : null;
+  const setup: Setup = {
+    values, selection, speed: values['no-speed'] !== true, coverage,
+    workers: coverage !== null ? 1 : (intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism()),
+    seed: intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff) ?? 1,
+    searchSeconds: numberFlag(values['search-seconds'] as string | undefined, 'search-seconds') ?? plan.searchSeconds,
+    deadline: maxSeconds,
+  };
+  const json = values['json'] === true;
+  const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
+  setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
+  const guided = plan.passes.filter((p) => p.kind === 'guided').length;
+  log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}: the default search (exhaustive passes ${plan.passes.filter((p) => p.kind === 'exhaustive').map((p) => p.name).join(', ')}; ` +
+    `then ${setup.searchSeconds} s of guided search, seed ${setup.seed}). Give bounds or --config for one exact model.`);
+  const done: Done[] = [];
+  const reached: Record<string, boolean> = {};
+  // Names are checked before any pass runs: a misspelt one is exit 2 at once.
+  const first = await build({ protocol: name, constants: Object.fromEntries(target.constants.map((c) => [c.flag, c.default])), variant });
+  const choice = chooseWitnesses(first.model, list(values, 'witness'), list(values, 'no-witness'), list(values, 'allow-unreached'), false);
+  const invariants = Object.keys(select(first.model, selection(first.model)).invariants);
+  for (const pass of plan.passes) {
+    const d = await runPass(name, target, variant, pass, setup, guided, reached);
+    done.push(d);
+    log(`Pass ${pass.name} (${pass.kind}; ${d.settings}): ${d.note}`);
+    if (d.violation !== null) break;
+  }
+  const violation = done.at(-1)?.violation ?? null;
+  const stopped = done.some((d) => d.pass.kind === 'exhaustive' && d.outcome === 'searched');
+  if (violation !== null) printViolation(name, violation, done.at(-1) as Done, log);
+  const exhausted = done.filter((d) => d.outcome === 'exhausted');
+  const searched = done.filter((d) => d.outcome === 'searched');
+  log(`Exhausted: ${exhausted.map((d) => `${d.pass.name} (${count(d.distinct)} states)`).join(', ') || 'none'}. ` +
+    `Searched, not exhaustive: ${searched.map((d) => d.pass.name).join(', ') || 'none'}.`);
+  const failed = violation === null ? reportWitnesses(choice, reached, true, json ? () => undefined : log) : [];
+  if (setup.coverage !== null) for (const line of coverageLines(setup.coverage)) log(line);
+  if (violation === null && failed.length === 0) {
+    log(stopped ? 'Incomplete: stopped at --max-seconds; no violation in what was explored.'
+      : `No violation: every invariant holds in the passes exhausted (${exhausted.map((d) => d.pass.name).join(', ')}); the guided search found none.`);
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({
+      protocol: name, variant, search: 'default', invariants, seed: setup.seed,
+      verdict: violation !== null ? 'violation' : failed.length > 0 ? 'unreached' : stopped ? 'incomplete' : 'ok',
+      passes: done.map((d) => ({ name: d.pass.name, kind: d.pass.kind, outcome: d.outcome, settings: d.settings, distinct: d.distinct, seconds: d.seconds })),
+      witnesses: chosenReached(choice, reached), unreachedWitnesses: failed,
+      violation: violation === null ? null : {
+        kind: violation.kind, name: violation.name, pass: done.at(-1)?.pass.name, traceLength: violation.trace.length,
+        shortest: done.at(-1)?.pass.kind === 'exhaustive', trace: violation.trace,
+      },
+      ...(setup.coverage !== null ? { coverage: coverageJson(setup.coverage) } : {}),
+    }) + '\n');
+  }
+  if (violation !== null) return violation.kind === 'deadlock' ? EXIT.deadlock : EXIT.violation;
+  return failed.length > 0 ? EXIT.violation : stopped ? EXIT.incomplete : EXIT.ok;
+}
+
+function list(values: Values, k: string): string[] {
+  return (values[k] as string[] | undefined) ?? [];
+}
+
+/** Builds and runs one pass; its witnesses are added to `reached`. */
+async function runPass(name: string, target: Checkable, variant: string | null, pass: Pass, setup: Setup, guidedPasses: number, reached: Record<string, boolean>): Promise<Done> {
+  const constants = Object.fromEntries(target.constants.map((c) => [c.flag, pass.constants[c.flag] ?? c.default]));
+  const off = setup.speed ? {} : { speed: false };
+  const full = await build({ protocol: name, constants, variant, ...off });
+  const properties = setup.selection(full.model);
+  const args: ModelArgs = { protocol: name, constants, variant, properties, ...off };
+  const selected = select(full.model, properties ?? ALL);
+  const model = setup.coverage === null ? selected : withCoverage(selected, setup.coverage);
+  const deadlock = setup.values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
+  const left = setup.deadline === undefined ? undefined : Math.max(1e-3, setup.deadline - performance.now() / 1000);
+  const settings = full.built.settings;
+  if (pass.kind === 'exhaustive') {
+    const r = await search(args, model, { deadlock, speed: setup.speed, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
+    for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
+    const outcome = r.violation !== null ? 'violated' : r.verdict === 'incomplete' ? 'searched' : 'exhausted';
+    const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}` +
+      (r.violation !== null ? `: ${r.violation.name} violated` : outcome === 'exhausted' ? ', exhausted' : `, ${r.incomplete ?? 'stopped'}`);
+    return { pass, settings, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+  }
+  const share = setup.searchSeconds / guidedPasses;
+  const r = guidedSearch(model, { seed: setup.seed, maxSeconds: left === undefined ? share : Math.min(share, left), depth: 100, deadlock, speed: setup.speed });
+  for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
+  const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, ${count(r.walks)} walks from ${count(r.cells)} cells, ` +
+    `behaviours up to ${r.longest} steps, ${secs(r.seconds)}` + (r.violation !== null ? `: ${r.violation.name} violated` : ', not exhaustive');
+  return { pass, settings, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+}
+
+function printViolation(name: string, v: Violation, d: Done, log: (line: string) => void): void {
+  const what = v.kind === 'deadlock' ? 'Deadlock reached' : `${v.kind === 'invariant' ? 'Invariant' : 'Action property'} ${v.name} is violated`;
+  log(`Error: ${what}.`);
+  log(`Found in pass ${d.pass.name} of the default search (${d.pass.kind}).`);
+  log(d.pass.kind === 'exhaustive'
+    ? `The shortest behavior that shows it (${v.trace.length} states):`
+    : `A behavior that shows it (${v.trace.length} states; found by guided search, not necessarily the shortest):`);
+  log(formatTrace(v.trace));
+  log(`That pass alone: check ${name} ${Object.entries(d.pass.constants).map(([k, x]) => `--${k} ${x}`).join(' ')}`.trimEnd());
+}
