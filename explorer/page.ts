@@ -4,7 +4,7 @@
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1em;color:#222}h1{font-size:1.3em;margin:.2em 0}
 h2{font-size:1.05em;margin:.8em 0 .3em}code,td,li.message,#path li{font-family:monospace;font-size:12px}
 button{margin:2px;font-size:12px}#choices button{display:block;text-align:left}
-.cols{display:flex;gap:1.5em;align-items:flex-start;flex-wrap:wrap}.node{border:1px solid #ccc;padding:4px 8px;margin:4px 0}
+.cols{display:flex;gap:1.5em;align-items:flex-start;flex-wrap:wrap}#nodes{display:flex;flex-wrap:wrap;gap:6px;max-width:60em}.node{border:1px solid #ccc;padding:2px 8px}.node h3{margin:2px 0;font-size:1em}
 table{border-collapse:collapse}td{border-top:1px solid #eee;padding:1px 6px;vertical-align:top;max-width:40em;word-break:break-all}
 #diagram{overflow:auto;border:1px solid #ddd;max-height:70vh}#error{color:#c62828}.violated{color:#c62828;font-weight:bold}`;
 

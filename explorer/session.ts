@@ -86,8 +86,9 @@ export function viewOf<S, A extends Tagged>(model: Model<S, A>, nodes: readonly 
   const globals: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(vars)) {
     if (name === 'messages') continue;
-    const byNode = typeof value === 'object' && value !== null && !Array.isArray(value) && nodes.length > 0 && nodes.every((n) => n in value);
-    if (byNode) for (const n of nodes) (perNode[n] as Record<string, unknown>)[name] = (value as Record<string, unknown>)[n];
+    // A function of nodes (all of them, or one role's, as Basic Paxos's promised) is filed under each node.
+    const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+    if (keys.length > 0 && keys.every((n) => nodes.includes(n))) for (const n of keys) (perNode[n] as Record<string, unknown>)[name] = (value as Record<string, unknown>)[n];
     else globals[name] = value;
   }
   const trace = traceOf(model, w.states, w.actions);
