@@ -48,7 +48,7 @@ function target(file: string, spec: string): string {
 const srcDirs = readdirSync(join(root, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `src/${d.name}`);
 /** Every folder of src/ that is not a shared layer is a protocol. */
 const protocolDirs = srcDirs.filter((d) => !['src/core', 'src/runtime', 'src/cli'].includes(d));
-const ourCode = [...srcDirs, 'model-check', 'report'];
+const ourCode = [...srcDirs, 'model-check', 'report', 'explorer'];
 const browserDrivers = ['playwright', 'playwright-core', '@playwright/test', 'puppeteer', 'puppeteer-core', 'selenium-webdriver', 'webdriverio'];
 
 /** Source with comments and string contents blanked, so braces and words in them do not count. */
@@ -134,6 +134,13 @@ describe('architecture', () => {
     for (const f of files('report')) {
       for (const s of imports(read(f))) expect([f, s, ['report', 'src/core', 'model-check'].includes(target(f, s))]).toEqual([f, s, true]);
       for (const m of read(f).matchAll(/import\s+(type\s+)?\{[^}]*\}\s+from\s+'([^']*model-check[^']*)'/g)) expect([f, m[2], m[1] !== undefined]).toEqual([f, m[2], true]);
+    }
+  });
+
+  it('the browser explorer\'s server imports only src/core, the model checker, the report layer, itself and node built-ins', () => {
+    expect(files('explorer').length).toBeGreaterThan(0);
+    for (const f of files('explorer')) {
+      for (const s of imports(read(f))) expect([f, s, ['explorer', 'src/core', 'model-check', 'report', 'node:'].includes(target(f, s))]).toEqual([f, s, true]);
     }
   });
 
