@@ -27,14 +27,14 @@ export function walk<S, A extends Tagged>(model: Model<S, A>, indices: readonly 
     if (step === 0) {
       const inits = model.init();
       const s0 = inits[k];
-      if (s0 === undefined) throw new UsageError(`path step 1: there are ${inits.length} initial states, no index ${k}`);
+      if (s0 === undefined) throw new UsageError(`path step 1: no initial state with index ${k} (the model has ${inits.length})`);
       states.push(s0);
       actions.push(null);
       return;
     }
     const next = enabled(model, states[step - 1] as S);
     const hit = next[k];
-    if (hit === undefined) throw new UsageError(`path step ${step + 1}: ${next.length} actions are enabled, no index ${k}`);
+    if (hit === undefined) throw new UsageError(`path step ${step + 1}: no enabled action with index ${k} (${next.length} are enabled)`);
     actions.push(hit[0]);
     states.push(hit[1]);
   });

@@ -115,7 +115,7 @@ describe.skipIf(skip)('explorer in the browser', () => {
     page.setDefaultTimeout(WAIT);
     await page.goto(`${explorer.url}?p=0.999`);
     await page.waitForSelector('body[data-state="ready"]');
-    expect(await page.locator('#error').textContent()).toMatch(/^path step 2: \d+ actions are enabled, no index 999$/);
+    expect(await page.locator('#error').textContent()).toMatch(/^path step 2: no enabled action with index 999 \(\d+ are enabled\)$/);
   }, 300_000);
 });
 
