@@ -34,5 +34,7 @@ describe('explore', () => {
     expectUsageError(cli('explore', 'raft', '--port', '70000'), /--port must be a whole number from 0 to 65535, got '70000'/);
     expectUsageError(cli('explore', 'raft', '--host', '0.0.0.0'), /--host/);
     expectUsageError(cli('explore', 'raft', '--variant', 'nope'), /unknown variant 'nope' for raft/);
+    const help = cli('explore', 'raft', '--help');
+    expect([help.code, help.out]).toEqual([0, expect.stringContaining('--port P ')]);
   }, 180_000);
 });

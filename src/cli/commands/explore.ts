@@ -19,10 +19,11 @@ export const explore: Command = {
     if (load === undefined) throw new UsageError(`unknown protocol '${name}' (expected: ${names.join(', ')})`);
     const target: Checkable = await load();
     const options: Record<string, { type: 'string' | 'boolean' }> = {
-      variant: { type: 'string' }, port: { type: 'string' }, 'max-states': { type: 'string' }, 'max-seconds': { type: 'string' }, 'no-check': { type: 'boolean' },
+      variant: { type: 'string' }, port: { type: 'string' }, 'max-states': { type: 'string' }, 'max-seconds': { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean' },
     };
     for (const c of target.constants) options[c.flag] = { type: 'string' };
     const { values, positionals } = parseFlags(argv.slice(1), options, `explore ${name}`);
+    if (values['help'] === true) return (process.stdout.write(usage(name, target)), EXIT.ok);
     if (positionals.length > 0) throw new UsageError(`explore ${name}: unexpected argument '${positionals[0]}'`);
     const variant = typeof values['variant'] === 'string' ? values['variant'] : null;
     if (variant !== null && target.variants[variant] === undefined) throw new UsageError(`unknown variant '${variant}' for ${name} (expected: ${Object.keys(target.variants).join(', ')})`);
@@ -46,3 +47,15 @@ export const explore: Command = {
     });
   },
 };
+
+function usage(name: string, target: Checkable): string {
+  const constants = target.constants.map((c) => `  --${c.flag} V  ${c.description} (default ${c.default})`).join('\n');
+  return `usage: consensus-checked explore ${name} [constants] [--variant NAME] [--port P] [--max-states N] [--max-seconds S] [--no-check]
+Serves a page on 127.0.0.1 to walk the model's states (docs/browser-explorer.md).
+  --port P         the port on 127.0.0.1 (default 8080; 0 picks a free one)
+  --max-states N   bound of the checks it runs (default 1,000,000); --max-seconds S likewise (default 120)
+  --no-check       serve at once; the page runs the check on demand
+  --variant NAME   one of: ${Object.keys(target.variants).join(', ') || '(none)'}
+${constants}
+`;
+}
