@@ -209,6 +209,13 @@ describe('architecture', () => {
     expect(ours.flatMap((f) => violations(f, read(f)))).toEqual([]);
   });
 
+  it('the browser explorer\'s server imports only src/core, the model checker, the report layer, itself and node built-ins', () => {
+    expect(files('explorer').length).toBeGreaterThan(0);
+    for (const f of files('explorer')) {
+      for (const s of imports(read(f))) expect([f, s, ['explorer', 'src/core', 'model-check', 'report', 'node:'].includes(target(f, s))]).toEqual([f, s, true]);
+    }
+  });
+
   it('browser drivers are imported by tests only', () => {
     for (const f of ours) for (const s of imports(read(f))) expect([f, browserDrivers.includes(target(f, s))]).toEqual([f, false]);
   });

@@ -13,4 +13,5 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   kv: async () => (await import('./kv.ts')).kv,
   maelstrom: async () => (await import('./maelstrom.ts')).maelstrom,
   vectors: async () => (await import('./vectors.ts')).vectors,
+  explore: async () => (await import('./explore.ts')).explore,
 };
