@@ -17,6 +17,8 @@ export interface ModelArgs {
   readonly properties?: Selection;
   /** The explorer's speed layer (memoized steps, cached verdicts, hash-consing); default on. */
   readonly speed?: boolean;
+  /** false: the protocol's own states, without a declared refinement's history (the browser explorer). */
+  readonly refinement?: boolean;
 }
 
 /** The protocol's built description (settings line, kind) and the model to explore. */
@@ -29,7 +31,7 @@ export async function build(args: ModelArgs): Promise<{ built: Built; model: Mod
   // The history variable is carried only when the refinement is checked.
   const name = refinementName(declared);
   const wanted = args.properties?.actionProperties ?? null;
-  const checked = name !== null && (wanted === null || wanted.includes(name)) ? (refining(declared) as Model<unknown, Tagged>) : declared;
+  const checked = name !== null && args.refinement !== false && (wanted === null || wanted.includes(name)) ? (refining(declared) as Model<unknown, Tagged>) : declared;
   return { built, model: select(checked, args.properties ?? ALL) };
 }
 

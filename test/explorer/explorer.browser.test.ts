@@ -41,7 +41,7 @@ describe.skipIf(skip)('explorer in the browser', () => {
   beforeAll(async () => {
     const path = chromiumPath();
     if (path === null) throw new Error('no Chromium: install Debian\'s chromium (apt-get install chromium), set CHROMIUM_PATH, or set CC_NO_BROWSER=1 to skip this test');
-    const { built, model } = await build({ protocol: 'basicpaxos', constants: { ...defaultsOf(), ...flags }, variant: 'forget-promise-on-restart' });
+    const { built, model } = await build({ protocol: 'basicpaxos', constants: { ...defaultsOf(), ...flags }, variant: 'forget-promise-on-restart', refinement: false });
     if (built.kind !== 'node') throw new Error('basicpaxos is node-level');
     nodes = [...built.protocol.nodes(built.config)].sort();
     explorer = await startExplorer({ model, nodes, settings: built.settings, port: 0, checkAtStart: true, maxStates: 1_000_000, maxSeconds: 600 });

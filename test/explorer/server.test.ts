@@ -9,7 +9,7 @@ const flags = { 'max-round': '0', 'max-msgs': '1', duplicate: 'off', restart: 'o
 let open: Explorer | null = null;
 
 async function start(checkAtStart: boolean): Promise<Explorer> {
-  const { built, model } = await build({ protocol: 'basicpaxos', constants: flags, variant: 'forget-promise-on-restart' });
+  const { built, model } = await build({ protocol: 'basicpaxos', constants: flags, variant: 'forget-promise-on-restart', refinement: false });
   const nodes = built.kind === 'node' ? [...built.protocol.nodes(built.config)].sort() : [];
   open = await startExplorer({ model, nodes, settings: built.settings, port: 0, checkAtStart, maxStates: 1_000_000, maxSeconds: 600 });
   return open;

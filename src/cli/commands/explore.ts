@@ -32,7 +32,7 @@ export const explore: Command = {
     const maxStates = intFlag(str('max-states'), 'max-states', 1) ?? 1_000_000;
     const maxSeconds = numberFlag(str('max-seconds'), 'max-seconds') ?? 120;
     const constants = Object.fromEntries(target.constants.map((c) => [c.flag, str(c.flag) ?? c.default]));
-    const { built, model } = await build({ protocol: name, constants, variant });
+    const { built, model } = await build({ protocol: name, constants, variant, refinement: false });
     const nodes = built.kind === 'node' ? [...built.protocol.nodes(built.config)].sort() : [];
     const checkAtStart = values['no-check'] !== true;
     const progress = progressPrinter();
