@@ -281,7 +281,7 @@ export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) =
 /** The flags that ask for one exact model (TLC's), turning the default search off. */
 function exactModelFlags(target: Checkable, values: Values): string[] {
   const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined);
-  const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'html', 'svg'].filter((f) => values[f] !== undefined);
+  const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }
 
