@@ -2,7 +2,7 @@
 // every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
-// ApplyCommitted(i) (Sessions). With Sessions, ClientRequest's values are the clients' commands.
+// ApplyCommitted(i) (Sessions). StartElection(i) follows Timeout(i) with PreVote. With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
 import { valuesOf } from './sessions.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
@@ -10,6 +10,7 @@ import type { RaftAction, RaftConfig, Server } from './types.ts';
 export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
   return [
     { type: 'Timeout' },
+    ...(c.preVote === true ? [{ type: 'StartElection' } as const] : []),
     ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
     { type: 'BecomeLeader' },
     ...valuesOf(c).map((v): RaftAction => ({ type: 'ClientRequest', v })),

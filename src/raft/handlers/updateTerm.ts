@@ -1,16 +1,18 @@
 // UpdateTerm(i, j, m) — raft.tla; Raft Fig. 2 All Servers: a message with a higher term makes i a
-// follower of that term. The message stays in flight (keep) and is handled by a later step.
+// follower of that term, which knows no leader yet. The message stays in flight (keep) and is handled by a
+// later step. A pre-vote message changes no term (thesis §9.6).
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import type { RaftConfig, RaftMessage, RaftStep, Server } from '../types.ts';
 
 export function updateTerm(s: Server, _i: NodeId, _j: NodeId, m: RaftMessage, _c: RaftConfig): RaftStep | null {
-  if (m.term <= s.currentTerm) return null;
+  if (m.term <= s.currentTerm || m.type === 'PreVoteRequest' || m.type === 'PreVoteResponse') return null;
   return {
     state: produce(s, (d) => {
       d.currentTerm = m.term;
       d.state = 'Follower';
       d.votedFor = null;
+      if (d.heardFromLeader !== undefined) d.heardFromLeader = false;
     }),
     send: [],
     keep: true,
