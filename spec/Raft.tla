@@ -48,11 +48,16 @@ CONSTANTS Sessions, Client, MaxSeq
 \* Whether Timeout starts a pre-vote and StartElection raises the term after a
 \* quorum of pre-votes (Raft thesis 9.6; raft.tla: FALSE).
 CONSTANT PreVote
+\* Whether a leader steps down without word from a quorum each period, and a
+\* server inside a leader's lease ignores RequestVote (thesis 6.2 and 9.6,
+\* etcd/raft's CheckQuorum; raft.tla: FALSE).
+CONSTANT CheckQuorum
 
 ASSUME Snapshots \in BOOLEAN
 ASSUME PreVote \in BOOLEAN
 \* Not modelled together yet: InstallSnapshot would have to count as word from a leader.
 ASSUME ~(PreVote /\ Snapshots)
+ASSUME CheckQuorum \in BOOLEAN /\ ~(CheckQuorum /\ Snapshots)
 ASSUME Sessions \in BOOLEAN /\ MaxSeq \in Nat
 \* Not modelled together yet: a snapshot would have to hold the session table.
 ASSUME ~(Sessions /\ Snapshots)
@@ -71,7 +76,7 @@ VARIABLE state
 VARIABLE votedFor
 \* Time abstracted (docs/raft.md): whether the server heard from a leader since its
 \* last timeout: set by an AppendEntriesRequest of its current term, cleared by
-\* Timeout, UpdateTerm and Restart.  Stays FALSE unless PreVote.
+\* Timeout, UpdateTerm and Restart.  Stays FALSE unless PreVote or CheckQuorum.
 VARIABLE heardFromLeader
 serverVars == <<currentTerm, state, votedFor, heardFromLeader>>
 
@@ -101,7 +106,10 @@ candidateVars == <<votesResponded, votesGranted>>
 VARIABLE nextIndex
 \* For each server, the highest index known to match the server's log.
 VARIABLE matchIndex
-leaderVars == <<nextIndex, matchIndex>>
+\* As leader, the servers that answered its AppendEntries since its last quorum
+\* check.  Stays {} unless CheckQuorum.
+VARIABLE heardFrom
+leaderVars == <<nextIndex, matchIndex, heardFrom>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
@@ -149,6 +157,9 @@ Discard(m) == messages' = WithoutMessage(m, messages)
 Reply(response, request) ==
     messages' = WithoutMessage(request, WithMessage(response, messages))
 
+\* With CheckQuorum, i leads or heard from its leader since its last timeout.
+InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
+
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
 
@@ -191,6 +202,7 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ votesGranted   = [i \in Server |-> {}]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
         /\ matchIndex     = [i \in Server |-> [j \in Server |-> 0]]
+        /\ heardFrom      = [i \in Server |-> {}]
 
 ----
 \* Internal actions (src/raft/actions).
@@ -206,6 +218,7 @@ Restart(i) ==
     /\ commitIndex'    = [commitIndex EXCEPT ![i] = snapshot[i].index]
     /\ sm'             = [sm EXCEPT ![i] = NoSM]
     /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
+    /\ heardFrom'      = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
 
 \* i becomes a candidate of the next term with no votes yet; it forgets any leader.
@@ -277,6 +290,7 @@ BecomeLeader(i) ==
     /\ state'      = [state EXCEPT ![i] = "Leader"]
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+    /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars>>
 
 \* Leader i appends a client's value v to its log.
@@ -298,6 +312,18 @@ AdvanceCommitIndex(i) ==
                ELSE commitIndex[i]
        IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
+
+\* At an election timeout, leader i steps down unless a quorum (itself counted)
+\* answered since its last check; the next period starts afresh (etcd/raft's
+\* CheckQuorum).  Not in raft.tla: enabled only with CheckQuorum.
+CheckLeaderQuorum(i) ==
+    /\ CheckQuorum
+    /\ state[i] = "Leader"
+    /\ state' = IF heardFrom[i] \cup {i} \in Quorum THEN state
+                ELSE [state EXCEPT ![i] = "Follower"]
+    /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars,
+                   nextIndex, matchIndex, logVars>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -362,11 +388,16 @@ HandleRequestVoteRequest(i, j, m) ==
         grant == /\ m.term = currentTerm[i]
                  /\ logOk
                  /\ votedFor[i] \in {Nil, j}
-    IN /\ m.term <= currentTerm[i]
-       /\ \/ grant  /\ votedFor' = [votedFor EXCEPT ![i] = j]
-          \/ ~grant /\ UNCHANGED votedFor
-       /\ Reply(RequestVoteResponseMsg(i, j, grant), m)
-       /\ UNCHANGED <<state, currentTerm, heardFromLeader, candidateVars, leaderVars, logVars>>
+    IN \/ \* inside a leader's lease: ignored (CheckQuorum)
+          /\ m.term > currentTerm[i]
+          /\ InLease(i)
+          /\ Discard(m)
+          /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+       \/ /\ m.term <= currentTerm[i]
+          /\ \/ grant  /\ votedFor' = [votedFor EXCEPT ![i] = j]
+             \/ ~grant /\ UNCHANGED votedFor
+          /\ Reply(RequestVoteResponseMsg(i, j, grant), m)
+          /\ UNCHANGED <<state, currentTerm, heardFromLeader, candidateVars, leaderVars, logVars>>
 
 \* Server i grants a pre-vote for m.term if the candidate's log is up to date and i
 \* has heard from no leader since its last timeout, nor leads (thesis 9.6).
@@ -458,7 +489,7 @@ HandleAppendEntriesRequest(i, j, m) ==
                    /\ log' = [log EXCEPT ![i] = @ \o SubSeq(m.entries, first, Len(m.entries))]
                    /\ UNCHANGED <<currentTerm, state, votedFor, commitIndex, snapshot, sm, messages>>
        \* with PreVote, a request of the current term is word from its leader
-       /\ heardFromLeader' = IF PreVote /\ m.term = currentTerm[i] /\ state[i] = "Follower"
+       /\ heardFromLeader' = IF (PreVote \/ CheckQuorum) /\ m.term = currentTerm[i] /\ state[i] = "Follower"
                              THEN [heardFromLeader EXCEPT ![i] = TRUE] ELSE heardFromLeader
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
@@ -525,6 +556,8 @@ HandleAppendEntriesResponse(i, j, m) ==
                                Max({IF RejectHint THEN Min({@ - 1, m.matchIndex + 1})
                                                   ELSE @ - 1, 1})]
           /\ UNCHANGED matchIndex
+    \* CheckQuorum: j is alive
+    /\ heardFrom' = IF CheckQuorum THEN [heardFrom EXCEPT ![i] = @ \cup {j}] ELSE heardFrom
     /\ Discard(m)
     /\ UNCHANGED <<serverVars, candidateVars, logVars>>
 
@@ -534,6 +567,7 @@ HandleAppendEntriesResponse(i, j, m) ==
 UpdateTerm(i, j, m) ==
     /\ m.term > currentTerm[i]
     /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
+    /\ ~(m.type = "RequestVoteRequest" /\ InLease(i))
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ state'       = [state       EXCEPT ![i] = "Follower"]
     /\ votedFor'    = [votedFor    EXCEPT ![i] = Nil]
@@ -592,6 +626,7 @@ ServerNext ==
     \/ \E i \in Server : BecomeLeader(i)
     \/ \E i \in Server, v \in Values : ClientRequest(i, v)
     \/ \E i \in Server : AdvanceCommitIndex(i)
+    \/ \E i \in Server : CheckLeaderQuorum(i)
     \/ \E i, j \in Server : AppendEntries(i, j)
     \/ \E i, j \in Server : TransferLeadership(i, j)
     \/ \E i \in Server : TakeSnapshot(i)
@@ -613,7 +648,10 @@ TypeOK ==
     /\ currentTerm \in [Server -> Nat \ {0}]
     /\ state \in [Server -> {"Follower", "PreCandidate", "Candidate", "Leader"}]
     /\ heardFromLeader \in [Server -> BOOLEAN]
-    /\ PreVote \/ \A i \in Server : state[i] /= "PreCandidate" /\ ~heardFromLeader[i]
+    /\ PreVote \/ \A i \in Server : state[i] /= "PreCandidate"
+    /\ PreVote \/ CheckQuorum \/ \A i \in Server : ~heardFromLeader[i]
+    /\ heardFrom \in [Server -> SUBSET Server]
+    /\ CheckQuorum \/ \A i \in Server : heardFrom[i] = {}
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : \A k \in 1..Len(log[i]) :
            log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Values
@@ -705,7 +743,7 @@ AppliedAgree ==
 \* term that heard from it since their last timeout, less those that granted c a
 \* pre-vote, are a quorum (c is cut off from a live cluster), c does not start an
 \* election past l's term (which raises the cluster's term once a message of c's
-\* arrives).  Holds vacuously unless PreVote: heardFromLeader stays FALSE.
+\* arrives).  Holds vacuously unless PreVote or CheckQuorum: heardFromLeader stays FALSE.
 LiveFor(l, c) ==
     /\ state[l] = "Leader"
     /\ ({l} \cup {j \in Server : heardFromLeader[j] /\ currentTerm[j] = currentTerm[l]})

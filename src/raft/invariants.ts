@@ -57,9 +57,11 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   );
 }
 
-/** TypeOK's conjuncts of PreVote: heardFromLeader present exactly with it, and only it has pre-candidates. */
+/** TypeOK's conjuncts of PreVote and CheckQuorum: heardFromLeader present with either, heardFrom with CheckQuorum, pre-candidates only with PreVote. */
 function typeOkPreVote(s: Server, c: RaftConfig): boolean {
-  if (c.preVote !== true) return s.heardFromLeader === undefined && s.state !== 'PreCandidate';
+  if (c.preVote !== true && s.state === 'PreCandidate') return false;
+  if ((s.heardFrom === undefined) !== (c.checkQuorum !== true) || (s.heardFrom !== undefined && !isSubset(c, s.heardFrom))) return false;
+  if (c.preVote !== true && c.checkQuorum !== true) return s.heardFromLeader === undefined;
   return typeof s.heardFromLeader === 'boolean';
 }
 

@@ -23,7 +23,7 @@ export const shape: NodeShape<Server, RaftMessage> = {
   variables: {
     currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
     votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
-    restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain', heardFromLeader: 'plain',
+    restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain', heardFromLeader: 'plain', heardFrom: { set: 'name' },
   },
   message,
   nil: 'Nil',

@@ -4,6 +4,7 @@ import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
 import { applyCommitted } from './actions/applyCommitted.ts';
 import { appendEntries } from './actions/appendEntries.ts';
 import { becomeLeader } from './actions/becomeLeader.ts';
+import { checkLeaderQuorum } from './actions/checkLeaderQuorum.ts';
 import { clientRequest } from './actions/clientRequest.ts';
 import { installSnapshot } from './actions/installSnapshot.ts';
 import { requestVote } from './actions/requestVote.ts';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   becomeLeader,
   clientRequest,
   advanceCommitIndex,
+  checkLeaderQuorum,
   appendEntries,
   transferLeadership,
   updateTerm,
@@ -68,6 +70,8 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.clientRequest(s, i, x.v, c);
     case 'AdvanceCommitIndex':
       return h.advanceCommitIndex(s, i, c);
+    case 'CheckLeaderQuorum':
+      return h.checkLeaderQuorum(s, i, c);
     case 'AppendEntries':
       return h.appendEntries(s, i, x.j, c);
     case 'TransferLeadership':

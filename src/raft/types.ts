@@ -80,10 +80,12 @@ export interface Server {
    */
   readonly restarts?: number;
   /**
-   * Only with `preVote`: heard from a leader since its last timeout (time abstracted: set by an
+   * Only with `preVote` or `checkQuorum`: heard from a leader since its last timeout (time abstracted: set by an
    * AppendEntriesRequest of its current term, cleared by Timeout, UpdateTerm and Restart).
    */
   readonly heardFromLeader?: boolean;
+  /** Only with `checkQuorum`: as leader, the servers that answered its AppendEntries since its last quorum check (a sorted set). */
+  readonly heardFrom?: readonly NodeId[];
 }
 
 /** A candidate asks for a vote (raft.tla `RequestVoteRequest`). */
@@ -181,6 +183,7 @@ export type RaftAction =
   | { readonly type: 'BecomeLeader' }
   | { readonly type: 'ClientRequest'; readonly v: Value }
   | { readonly type: 'AdvanceCommitIndex' }
+  | { readonly type: 'CheckLeaderQuorum' }
   | { readonly type: 'AppendEntries'; readonly j: NodeId }
   | { readonly type: 'TransferLeadership'; readonly j: NodeId }
   | { readonly type: 'TakeSnapshot' }
@@ -232,6 +235,8 @@ export interface RaftConfig {
   readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
   /** Timeout starts a pre-vote; StartElection raises the term after a quorum of pre-votes (PreVote); absent: off, as raft.tla. */
   readonly preVote?: boolean;
+  /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
+  readonly checkQuorum?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -248,6 +253,7 @@ export interface Handlers {
   readonly becomeLeader: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly clientRequest: (s: Server, i: NodeId, v: Value, c: RaftConfig) => RaftStep | null;
   readonly advanceCommitIndex: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly checkLeaderQuorum: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly appendEntries: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly transferLeadership: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly updateTerm: (s: Server, i: NodeId, j: NodeId, m: RaftMessage, c: RaftConfig) => RaftStep | null;

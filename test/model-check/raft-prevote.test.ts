@@ -1,6 +1,7 @@
-// Raft with PreVote (`--prevote on`, PreVote = TRUE; thesis §9.6): exact counts equal to TLC's on the
-// edited spec (tlc/settings.ts row raft-prevote-t2l2), a pre-vote denied for word from a leader in some
-// step, and NoDisruptiveTermRaise caught with its shortest trace when Timeout skips the pre-vote.
+// Raft with PreVote and CheckQuorum (`--prevote on`, `--checkquorum on`; thesis §9.6): exact counts equal
+// to TLC's on the edited spec (tlc/settings.ts rows raft-prevote-t2l2, raft-pvcq-t2l2), a pre-vote denied
+// for word from a leader, a leader stepping down and a RequestVote ignored in a lease in some step, and
+// NoDisruptiveTermRaise caught with its shortest trace without the pre-vote.
 import { describe, expect, it } from 'vitest';
 import { compose, explore, formatTrace } from '../../model-check/index.ts';
 import type { Global, Model, Tagged } from '../../src/core/index.ts';
@@ -42,7 +43,35 @@ describe('Raft with PreVote', () => {
     await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot('__traces__/raft-timeout-without-prevote.txt');
   });
 
+  it('raft-pvcq-t2l2: with CheckQuorum too, every invariant and NoDisruptiveTermRaise hold, counts as TLC', async () => {
+    const r = await explore(model({ checkquorum: 'on', 'max-term': '2' }), { deadlock: false });
+    expect(r.verdict).toBe('ok');
+    expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct: 46911, generated: 382315, depth: 55 });
+    expect(r.witnesses).toEqual(all);
+  });
+
+  it('without PreVote, CheckQuorum alone does not keep NoDisruptiveTermRaise (13 states, the same route)', async () => {
+    const m = model({ prevote: 'off', checkquorum: 'on' });
+    const r = await explore({ ...m, invariants: {}, actionProperties: { NoDisruptiveTermRaise: m.actionProperties['NoDisruptiveTermRaise'] as (g: G, h: G) => boolean } }, { deadlock: false });
+    expect([r.violation?.name, r.violation?.trace.length]).toEqual(['NoDisruptiveTermRaise', 13]);
+  });
+
+  it.each([
+    ['a leader with no answer from a quorum steps down (CheckLeaderQuorum)', { 'max-term': '2' }, (g: G, h: G): boolean =>
+      Object.keys(g.nodes).some((i) => g.nodes[i]?.state === 'Leader' && h.nodes[i]?.state === 'Follower' && g.nodes[i]?.currentTerm === h.nodes[i]?.currentTerm)],
+    // (no pre-vote: with it, no one in a lease ever sees a RequestVote of a higher term at these bounds)
+    ['a server in a lease drops a RequestVote of a higher term, its term unchanged', { prevote: 'off' }, (g: G, h: G): boolean =>
+      g.network.some(([, x]) => x.type === 'RequestVoteRequest' && x.term > (g.nodes[x.dest]?.currentTerm ?? 0) && !h.network.some(([, y]) => y === x) &&
+        h.nodes[x.dest]?.currentTerm === g.nodes[x.dest]?.currentTerm)],
+  ] as const)('reaches a step where %s', async (_, flags, step) => {
+    // No drop and no restart: either would also take such a step.
+    const m = model({ checkquorum: 'on', drop: 'off', 'max-restarts': '0', ...flags });
+    const r = await explore({ ...m, invariants: {}, actionProperties: { Never: (g: G, h: G) => !step(g, h) } }, { deadlock: false });
+    expect(r.verdict).toBe('violation');
+  });
+
   it('--prevote on with --snapshots on is refused (not modelled together yet)', () => {
     expect(() => raft.build({ ...defaults, prevote: 'on', snapshots: 'on' }, null)).toThrow(/not modelled together/);
+    expect(() => raft.build({ ...defaults, prevote: 'off', checkquorum: 'on', snapshots: 'on' }, null)).toThrow(/not modelled together/);
   });
 });

@@ -17,7 +17,7 @@ export function handleAppendEntriesRequest(s: Server, i: NodeId, j: NodeId, m: A
   return r === null ? null : heard(r);
 }
 
-/** With PreVote, a request of the current term is word from its leader (docs/raft.md, time abstracted). */
+/** With PreVote or CheckQuorum, a request of the current term is word from its leader (docs/raft.md, time abstracted). */
 function heard(r: RaftStep): RaftStep {
   return r.state.heardFromLeader === false ? { ...r, state: produce(r.state, (d) => { d.heardFromLeader = true; }) } : r;
 }
