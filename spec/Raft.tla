@@ -45,7 +45,19 @@ ASSUME LeadershipTransfer \in BOOLEAN
 \* Value), and ApplyCommitted is in Next (raft.tla: FALSE).
 CONSTANTS Sessions, Client, MaxSeq
 
+\* Whether Timeout starts a pre-vote and StartElection raises the term after a
+\* quorum of pre-votes (Raft thesis 9.6; raft.tla: FALSE).
+CONSTANT PreVote
+\* Whether a leader steps down without word from a quorum each period, and a
+\* server inside a leader's lease ignores RequestVote (thesis 6.2 and 9.6,
+\* etcd/raft's CheckQuorum; raft.tla: FALSE).
+CONSTANT CheckQuorum
+
 ASSUME Snapshots \in BOOLEAN
+ASSUME PreVote \in BOOLEAN
+\* Not modelled together yet: InstallSnapshot would have to count as word from a leader.
+ASSUME ~(PreVote /\ Snapshots)
+ASSUME CheckQuorum \in BOOLEAN /\ ~(CheckQuorum /\ Snapshots)
 ASSUME Sessions \in BOOLEAN /\ MaxSeq \in Nat
 \* Not modelled together yet: a snapshot would have to hold the session table.
 ASSUME ~(Sessions /\ Snapshots)
@@ -58,11 +70,15 @@ VARIABLE messages
 \* Per server (functions with domain Server):
 \* The latest term the server has seen.
 VARIABLE currentTerm
-\* "Follower", "Candidate" or "Leader".
+\* "Follower", "PreCandidate" (only with PreVote), "Candidate" or "Leader".
 VARIABLE state
 \* The server it voted for in currentTerm, or Nil.
 VARIABLE votedFor
-serverVars == <<currentTerm, state, votedFor>>
+\* Time abstracted (docs/raft.md): whether the server heard from a leader since its
+\* last timeout: set by an AppendEntriesRequest of its current term, cleared by
+\* Timeout, UpdateTerm and Restart.  Stays FALSE unless PreVote or CheckQuorum.
+VARIABLE heardFromLeader
+serverVars == <<currentTerm, state, votedFor, heardFromLeader>>
 
 \* The log: a sequence of [term, value] records.  Indices are global: entry k
 \* is log[i][k - snapshot[i].index] (log[i][k] while nothing is compacted).
@@ -90,7 +106,10 @@ candidateVars == <<votesResponded, votesGranted>>
 VARIABLE nextIndex
 \* For each server, the highest index known to match the server's log.
 VARIABLE matchIndex
-leaderVars == <<nextIndex, matchIndex>>
+\* As leader, the servers that answered its AppendEntries since its last quorum
+\* check.  Stays {} unless CheckQuorum.
+VARIABLE heardFrom
+leaderVars == <<nextIndex, matchIndex, heardFrom>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
@@ -138,6 +157,9 @@ Discard(m) == messages' = WithoutMessage(m, messages)
 Reply(response, request) ==
     messages' = WithoutMessage(request, WithMessage(response, messages))
 
+\* With CheckQuorum, i leads or heard from its leader since its last timeout.
+InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
+
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
 
@@ -171,6 +193,7 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ currentTerm    = [i \in Server |-> 1]
         /\ state          = [i \in Server |-> "Follower"]
         /\ votedFor       = [i \in Server |-> Nil]
+        /\ heardFromLeader = [i \in Server |-> FALSE]
         /\ log            = [i \in Server |-> << >>]
         /\ commitIndex    = [i \in Server |-> 0]
         /\ snapshot       = [i \in Server |-> [index |-> 0, term |-> 0, state |-> << >>]]
@@ -179,6 +202,7 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ votesGranted   = [i \in Server |-> {}]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
         /\ matchIndex     = [i \in Server |-> [j \in Server |-> 0]]
+        /\ heardFrom      = [i \in Server |-> {}]
 
 ----
 \* Internal actions (src/raft/actions).
@@ -193,25 +217,50 @@ Restart(i) ==
     /\ matchIndex'     = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ commitIndex'    = [commitIndex EXCEPT ![i] = snapshot[i].index]
     /\ sm'             = [sm EXCEPT ![i] = NoSM]
+    /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
+    /\ heardFrom'      = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
 
-\* Server i hears from no leader and starts an election in the next term.
+\* i becomes a candidate of the next term with no votes yet; it forgets any leader.
 \* It does not vote for itself here: it asks itself like any other server.
-Timeout(i) ==
-    /\ state[i] \in {"Follower", "Candidate"}
+ElectionStarted(i) ==
     /\ state'          = [state EXCEPT ![i] = "Candidate"]
     /\ currentTerm'    = [currentTerm EXCEPT ![i] = @ + 1]
     /\ votedFor'       = [votedFor EXCEPT ![i] = Nil]
+    /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
     /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
     /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
+
+\* Server i hears from no leader and starts an election in the next term; with
+\* PreVote it first asks for pre-votes, its term unchanged (thesis 9.6).
+Timeout(i) ==
+    /\ state[i] /= "Leader"
+    /\ \/ ~PreVote /\ ElectionStarted(i)
+       \/ /\ PreVote
+          /\ state'          = [state EXCEPT ![i] = "PreCandidate"]
+          /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
+          /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
+          /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
+          /\ UNCHANGED <<currentTerm, votedFor>>
     /\ UNCHANGED <<messages, leaderVars, logVars>>
 
-\* Candidate i asks server j (possibly i itself) for its vote.
+\* Pre-candidate i, granted pre-votes by a quorum, starts the real election
+\* (thesis 9.6; etcd/raft's campaign after its pre-vote).
+StartElection(i) ==
+    /\ state[i] = "PreCandidate"
+    /\ votesGranted[i] \in Quorum
+    /\ ElectionStarted(i)
+    /\ UNCHANGED <<messages, leaderVars, logVars>>
+
+\* Candidate i asks server j (possibly i itself) for its vote; a pre-candidate
+\* asks for a pre-vote for its next term.
 RequestVote(i, j) ==
-    /\ state[i] = "Candidate"
+    /\ state[i] \in {"Candidate", "PreCandidate"}
     /\ j \notin votesResponded[i]
-    /\ Send([type         |-> "RequestVoteRequest",
-             term         |-> currentTerm[i],
+    /\ Send([type         |-> IF state[i] = "Candidate" THEN "RequestVoteRequest"
+                                                      ELSE "PreVoteRequest",
+             term         |-> IF state[i] = "Candidate" THEN currentTerm[i]
+                                                      ELSE currentTerm[i] + 1,
              lastLogTerm  |-> LastTermOf(i),
              lastLogIndex |-> LastIndex(i),
              source       |-> i,
@@ -241,7 +290,8 @@ BecomeLeader(i) ==
     /\ state'      = [state EXCEPT ![i] = "Leader"]
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, candidateVars, logVars>>
+    /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars>>
 
 \* Leader i appends a client's value v to its log.
 ClientRequest(i, v) ==
@@ -262,6 +312,18 @@ AdvanceCommitIndex(i) ==
                ELSE commitIndex[i]
        IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
+
+\* At an election timeout, leader i steps down unless a quorum (itself counted)
+\* answered since its last check; the next period starts afresh (etcd/raft's
+\* CheckQuorum).  Not in raft.tla: enabled only with CheckQuorum.
+CheckLeaderQuorum(i) ==
+    /\ CheckQuorum
+    /\ state[i] = "Leader"
+    /\ state' = IF heardFrom[i] \cup {i} \in Quorum THEN state
+                ELSE [state EXCEPT ![i] = "Follower"]
+    /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars,
+                   nextIndex, matchIndex, logVars>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -326,21 +388,52 @@ HandleRequestVoteRequest(i, j, m) ==
         grant == /\ m.term = currentTerm[i]
                  /\ logOk
                  /\ votedFor[i] \in {Nil, j}
-    IN /\ m.term <= currentTerm[i]
-       /\ \/ grant  /\ votedFor' = [votedFor EXCEPT ![i] = j]
-          \/ ~grant /\ UNCHANGED votedFor
-       /\ Reply(RequestVoteResponseMsg(i, j, grant), m)
-       /\ UNCHANGED <<state, currentTerm, candidateVars, leaderVars, logVars>>
+    IN \/ \* inside a leader's lease: ignored (CheckQuorum)
+          /\ m.term > currentTerm[i]
+          /\ InLease(i)
+          /\ Discard(m)
+          /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+       \/ /\ m.term <= currentTerm[i]
+          /\ \/ grant  /\ votedFor' = [votedFor EXCEPT ![i] = j]
+             \/ ~grant /\ UNCHANGED votedFor
+          /\ Reply(RequestVoteResponseMsg(i, j, grant), m)
+          /\ UNCHANGED <<state, currentTerm, heardFromLeader, candidateVars, leaderVars, logVars>>
+
+\* Server i grants a pre-vote for m.term if the candidate's log is up to date and i
+\* has heard from no leader since its last timeout, nor leads (thesis 9.6).
+\* Nothing of i changes; the reply carries m.term.
+HandlePreVoteRequest(i, j, m) ==
+    LET grant == /\ m.term > currentTerm[i]
+                 /\ \/ m.lastLogTerm > LastTermOf(i)
+                    \/ /\ m.lastLogTerm = LastTermOf(i)
+                       /\ m.lastLogIndex >= LastIndex(i)
+                 /\ state[i] /= "Leader"
+                 /\ ~heardFromLeader[i]
+    IN /\ Reply([type |-> "PreVoteResponse", term |-> m.term, voteGranted |-> grant,
+                 source |-> i, dest |-> j], m)
+       /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* Pre-candidate i tallies a pre-vote for its next term; any other is dropped.
+HandlePreVoteResponse(i, j, m) ==
+    /\ \/ /\ state[i] = "PreCandidate"
+          /\ m.term = currentTerm[i] + 1
+          /\ votesResponded' = [votesResponded EXCEPT ![i] = @ \cup {j}]
+          /\ votesGranted' = IF m.voteGranted THEN [votesGranted EXCEPT ![i] = @ \cup {j}]
+                                              ELSE votesGranted
+       \/ /\ ~(state[i] = "PreCandidate" /\ m.term = currentTerm[i] + 1)
+          /\ UNCHANGED candidateVars
+    /\ Discard(m)
+    /\ UNCHANGED <<serverVars, leaderVars, logVars>>
 
 \* Server i tallies a vote response of its current term (in any state: only a
-\* candidate reads the tally).
+\* candidate reads the tally; a pre-candidate, whose tally counts pre-votes, drops it).
 HandleRequestVoteResponse(i, j, m) ==
     /\ m.term = currentTerm[i]
-    /\ votesResponded' = [votesResponded EXCEPT ![i] = @ \cup {j}]
-    /\ \/ /\ m.voteGranted
-          /\ votesGranted' = [votesGranted EXCEPT ![i] = @ \cup {j}]
-       \/ /\ ~m.voteGranted
-          /\ UNCHANGED votesGranted
+    /\ IF state[i] = "PreCandidate"
+       THEN UNCHANGED candidateVars
+       ELSE /\ votesResponded' = [votesResponded EXCEPT ![i] = @ \cup {j}]
+            /\ votesGranted' = IF m.voteGranted THEN [votesGranted EXCEPT ![i] = @ \cup {j}]
+                                                ELSE votesGranted
     /\ Discard(m)
     /\ UNCHANGED <<serverVars, leaderVars, logVars>>
 
@@ -368,10 +461,10 @@ HandleAppendEntriesRequest(i, j, m) ==
                    /\ ~logOk
              /\ Reply(AppendEntriesResponseMsg(i, j, FALSE,
                                                IF RejectHint THEN LastIndex(i) ELSE 0), m)
-             /\ UNCHANGED <<serverVars, logVars>>
+             /\ UNCHANGED <<currentTerm, state, votedFor, logVars>>
           \/ \* return to follower state (the message stays)
              /\ m.term = currentTerm[i]
-             /\ state[i] = "Candidate"
+             /\ state[i] \in {"Candidate", "PreCandidate"}
              /\ state' = [state EXCEPT ![i] = "Follower"]
              /\ UNCHANGED <<currentTerm, votedFor, logVars, messages>>
           \/ \* accept request
@@ -384,17 +477,20 @@ HandleAppendEntriesRequest(i, j, m) ==
                    /\ commitIndex' = [commitIndex EXCEPT ![i] = Max({m.commitIndex, snapshot[i].index})]
                    /\ Reply(AppendEntriesResponseMsg(i, j, TRUE,
                                 m.prevLogIndex + Len(m.entries)), m)
-                   /\ UNCHANGED <<serverVars, log, snapshot, sm>>
+                   /\ UNCHANGED <<currentTerm, state, votedFor, log, snapshot, sm>>
                 \/ \* conflict: remove 1 entry (the message stays)
                    /\ first <= Len(m.entries)
                    /\ LastIndex(i) >= m.prevLogIndex + first
                    /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
-                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
+                   /\ UNCHANGED <<currentTerm, state, votedFor, commitIndex, snapshot, sm, messages>>
                 \/ \* no conflict: append the entries from first on (the message stays)
                    /\ first <= Len(m.entries)
                    /\ LastIndex(i) = m.prevLogIndex + first - 1
                    /\ log' = [log EXCEPT ![i] = @ \o SubSeq(m.entries, first, Len(m.entries))]
-                   /\ UNCHANGED <<serverVars, commitIndex, snapshot, sm, messages>>
+                   /\ UNCHANGED <<currentTerm, state, votedFor, commitIndex, snapshot, sm, messages>>
+       \* with PreVote, a request of the current term is word from its leader
+       /\ heardFromLeader' = IF (PreVote \/ CheckQuorum) /\ m.term = currentTerm[i] /\ state[i] = "Follower"
+                             THEN [heardFromLeader EXCEPT ![i] = TRUE] ELSE heardFromLeader
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
 \* The leader of i's term asks i to time out at once (Raft thesis 3.10): the
@@ -405,12 +501,9 @@ HandleTimeoutNowRequest(i, j, m) ==
           /\ Discard(m)
           /\ UNCHANGED <<serverVars, candidateVars>>
        \/ /\ m.term = currentTerm[i]
-          /\ state[i] \in {"Follower", "Candidate"}
-          /\ state'          = [state EXCEPT ![i] = "Candidate"]
-          /\ currentTerm'    = [currentTerm EXCEPT ![i] = @ + 1]
-          /\ votedFor'       = [votedFor EXCEPT ![i] = Nil]
-          /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
-          /\ votesGranted'   = [votesGranted EXCEPT ![i] = {}]
+          /\ state[i] /= "Leader"
+          \* no pre-vote: the leader asked (thesis 9.6)
+          /\ ElectionStarted(i)
           /\ Discard(m)
     /\ UNCHANGED <<leaderVars, logVars>>
 
@@ -430,7 +523,7 @@ HandleInstallSnapshotRequest(i, j, m) ==
              /\ m.term = currentTerm[i]
              /\ state[i] = "Candidate"
              /\ state' = [state EXCEPT ![i] = "Follower"]
-             /\ UNCHANGED <<currentTerm, votedFor, logVars, messages>>
+             /\ UNCHANGED <<currentTerm, votedFor, heardFromLeader, logVars, messages>>
           \/ \* already done: i's snapshot covers it
              /\ m.term = currentTerm[i]
              /\ state[i] = "Follower"
@@ -463,16 +556,22 @@ HandleAppendEntriesResponse(i, j, m) ==
                                Max({IF RejectHint THEN Min({@ - 1, m.matchIndex + 1})
                                                   ELSE @ - 1, 1})]
           /\ UNCHANGED matchIndex
+    \* CheckQuorum: j is alive
+    /\ heardFrom' = IF CheckQuorum THEN [heardFrom EXCEPT ![i] = @ \cup {j}] ELSE heardFrom
     /\ Discard(m)
     /\ UNCHANGED <<serverVars, candidateVars, logVars>>
 
-\* A message of a newer term makes i a follower of that term first; the message
-\* stays to be handled by a later step.
+\* A message of a newer term makes i a follower of that term, which knows no
+\* leader yet; the message stays to be handled by a later step.  A pre-vote
+\* message changes no term (thesis 9.6).
 UpdateTerm(i, j, m) ==
     /\ m.term > currentTerm[i]
+    /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
+    /\ ~(m.type = "RequestVoteRequest" /\ InLease(i))
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ state'       = [state       EXCEPT ![i] = "Follower"]
     /\ votedFor'    = [votedFor    EXCEPT ![i] = Nil]
+    /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
     /\ UNCHANGED <<messages, candidateVars, leaderVars, logVars>>
 
 \* A response of an older term is dropped.
@@ -486,6 +585,10 @@ Receive(m) ==
     LET i == m.dest
         j == m.source
     IN \/ UpdateTerm(i, j, m)
+       \/ /\ m.type = "PreVoteRequest"
+          /\ HandlePreVoteRequest(i, j, m)
+       \/ /\ m.type = "PreVoteResponse"
+          /\ HandlePreVoteResponse(i, j, m)
        \/ /\ m.type = "RequestVoteRequest"
           /\ HandleRequestVoteRequest(i, j, m)
        \/ /\ m.type = "RequestVoteResponse"
@@ -518,10 +621,12 @@ DropMessage(m) ==
 \* Every action of the servers but Restart.
 ServerNext ==
     \/ \E i \in Server : Timeout(i)
+    \/ \E i \in Server : StartElection(i)
     \/ \E i, j \in Server : RequestVote(i, j)
     \/ \E i \in Server : BecomeLeader(i)
     \/ \E i \in Server, v \in Values : ClientRequest(i, v)
     \/ \E i \in Server : AdvanceCommitIndex(i)
+    \/ \E i \in Server : CheckLeaderQuorum(i)
     \/ \E i, j \in Server : AppendEntries(i, j)
     \/ \E i, j \in Server : TransferLeadership(i, j)
     \/ \E i \in Server : TakeSnapshot(i)
@@ -541,7 +646,12 @@ Spec == Init /\ [][Next]_vars
 
 TypeOK ==
     /\ currentTerm \in [Server -> Nat \ {0}]
-    /\ state \in [Server -> {"Follower", "Candidate", "Leader"}]
+    /\ state \in [Server -> {"Follower", "PreCandidate", "Candidate", "Leader"}]
+    /\ heardFromLeader \in [Server -> BOOLEAN]
+    /\ PreVote \/ \A i \in Server : state[i] /= "PreCandidate"
+    /\ PreVote \/ CheckQuorum \/ \A i \in Server : ~heardFromLeader[i]
+    /\ heardFrom \in [Server -> SUBSET Server]
+    /\ CheckQuorum \/ \A i \in Server : heardFrom[i] = {}
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : \A k \in 1..Len(log[i]) :
            log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Values
@@ -628,6 +738,21 @@ AppliedAgree ==
     \A i, j \in Server :
         LET n == Min({Len(sm[i].applied), Len(sm[j].applied)})
         IN  SubSeq(sm[i].applied, 1, n) = SubSeq(sm[j].applied, 1, n)
+
+\* Ours (thesis 9.6, an action property): while leader l and the servers of its
+\* term that heard from it since their last timeout, less those that granted c a
+\* pre-vote, are a quorum (c is cut off from a live cluster), c does not start an
+\* election past l's term (which raises the cluster's term once a message of c's
+\* arrives).  Holds vacuously unless PreVote or CheckQuorum: heardFromLeader stays FALSE.
+LiveFor(l, c) ==
+    /\ state[l] = "Leader"
+    /\ ({l} \cup {j \in Server : heardFromLeader[j] /\ currentTerm[j] = currentTerm[l]})
+           \ votesGranted[c] \in Quorum
+
+NoDisruptiveTermRaise ==
+    [][\A c, l \in Server :
+         (/\ state'[c] = "Candidate" /\ currentTerm'[c] > currentTerm[c]
+          /\ currentTerm'[c] > currentTerm[l]) => ~LiveFor(l, c)]_vars
 
 \* Figure 3 (an action property): a leader only appends to its log in its term
 \* (compacting keeps every value, and every term it still knows).

@@ -21,6 +21,8 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'transfer', constant: 'LeadershipTransfer', description: 'TransferLeadership and TimeoutNowRequest in Next: on or off (raft.tla: off)', default: 'off' },
   { flag: 'snapshots', constant: 'Snapshots', description: 'log compaction: TakeSnapshot, InstallSnapshot in Next: on or off (raft.tla: off)', default: 'off' },
   { flag: 'sessions', constant: 'Sessions', description: 'client sessions: commands [client, seq] and ApplyCommitted in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'prevote', constant: 'PreVote', description: 'PreVote (thesis 9.6): Timeout asks for pre-votes, StartElection raises the term: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'checkquorum', constant: 'CheckQuorum', description: 'CheckQuorum (thesis 6.2, 9.6): leaders step down without a quorum, RequestVote ignored in a lease: on or off (raft.tla: off)', default: 'off' },
   { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
   { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
 ];
@@ -99,13 +101,19 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
 }
 
 /** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
-function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions'> {
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions' | 'preVote' | 'checkQuorum'> {
   const maxAppendEntries = whole('max-append', v('max-append'), 1);
   const clients = names('clients', v('clients'), 'c', 9);
   const maxSeq = whole('max-seq', v('max-seq'), 0);
   const sessions = onOff('sessions', v('sessions'));
   if (sessions && onOff('snapshots', v('snapshots'))) throw new UsageError('--sessions on and --snapshots on are not modelled together yet (a snapshot would hold the session table)');
+  const preVote = onOff('prevote', v('prevote'));
+  const checkQuorum = onOff('checkquorum', v('checkquorum'));
+  if (checkQuorum && onOff('snapshots', v('snapshots'))) throw new UsageError('--checkquorum on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
+  if (preVote && onOff('snapshots', v('snapshots'))) throw new UsageError('--prevote on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
   return {
+    ...(preVote ? { preVote: true } : {}),
+    ...(checkQuorum ? { checkQuorum: true } : {}),
     ...(sessions ? { sessions: { clients, maxSeq } } : {}),
     ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
     ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
@@ -135,6 +143,8 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.rejectHint === true ? ['reject-hint on'] : []),
     ...(c.leadershipTransfer === true ? ['transfer on'] : []),
     ...(c.snapshots === true ? ['snapshots on'] : []),
+    ...(c.preVote === true ? ['prevote on'] : []),
+    ...(c.checkQuorum === true ? ['checkquorum on'] : []),
     ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
   ].join('; ');
 }

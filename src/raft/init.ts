@@ -16,7 +16,8 @@ export function init(_i: NodeId, c: RaftConfig): Server {
     matchIndex: perServer(c, 0),
   };
   const t = c.snapshots === true ? { ...s, snapshot: { index: 0, term: 0, state: [] } } : c.sessions !== undefined ? { ...s, sm: emptyStateMachine(c) } : s;
-  return c.maxRestarts === null ? t : { ...t, restarts: 0 };
+  const u = c.preVote === true || c.checkQuorum === true ? { ...t, heardFromLeader: false, ...(c.checkQuorum === true ? { heardFrom: [] } : {}) } : t;
+  return c.maxRestarts === null ? u : { ...u, restarts: 0 };
 }
 
 /** `[j \in Server |-> x]`. */

@@ -2,7 +2,8 @@
 // every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
-// ApplyCommitted(i) (Sessions). With Sessions, ClientRequest's values are the clients' commands.
+// ApplyCommitted(i) (Sessions). StartElection(i) follows Timeout(i) with PreVote;
+// CheckLeaderQuorum(i) comes last (CheckQuorum). With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
 import { valuesOf } from './sessions.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
@@ -10,6 +11,7 @@ import type { RaftAction, RaftConfig, Server } from './types.ts';
 export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAction[] {
   return [
     { type: 'Timeout' },
+    ...(c.preVote === true ? [{ type: 'StartElection' } as const] : []),
     ...c.servers.map((j): RaftAction => ({ type: 'RequestVote', j })),
     { type: 'BecomeLeader' },
     ...valuesOf(c).map((v): RaftAction => ({ type: 'ClientRequest', v })),
@@ -18,5 +20,6 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
     ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
     ...(c.sessions !== undefined ? [{ type: 'ApplyCommitted' } as const] : []),
+    ...(c.checkQuorum === true ? [{ type: 'CheckLeaderQuorum' } as const] : []),
   ];
 }

@@ -9,7 +9,7 @@ type G = Global<Server, RaftMessage>;
 /** The servers' variables alone: what the invariants that do not read `messages` receive. */
 type V = NodesView<Server>;
 
-const roles = new Set(['Follower', 'Candidate', 'Leader']);
+const roles = new Set(['Follower', 'PreCandidate', 'Candidate', 'Leader']);
 
 function servers(g: V, c: RaftConfig): [NodeId, Server][] {
   return c.servers.map((i) => [i, g.nodes[i] as Server]);
@@ -49,12 +49,20 @@ function isSubset(c: RaftConfig, x: readonly NodeId[]): boolean {
 /** TypeOK's conjuncts on one server's variables. */
 export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
-    isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) &&
+    isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) && typeOkPreVote(s, c) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
     isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
+}
+
+/** TypeOK's conjuncts of PreVote and CheckQuorum: heardFromLeader present with either, heardFrom with CheckQuorum, pre-candidates only with PreVote. */
+function typeOkPreVote(s: Server, c: RaftConfig): boolean {
+  if (c.preVote !== true && s.state === 'PreCandidate') return false;
+  if ((s.heardFrom === undefined) !== (c.checkQuorum !== true) || (s.heardFrom !== undefined && !isSubset(c, s.heardFrom))) return false;
+  if (c.preVote !== true && c.checkQuorum !== true) return s.heardFromLeader === undefined;
+  return typeof s.heardFromLeader === 'boolean';
 }
 
 /** TypeOK's conjunct on the snapshot: present exactly with Snapshots, as many values as its index. */
@@ -81,8 +89,10 @@ function typeOkStateMachine(s: Server, c: RaftConfig): boolean {
 export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
   if (!c.servers.includes(m.source) || !c.servers.includes(m.dest) || !isNat(m.term) || m.term < 1) return false;
   switch (m.type) {
+    case 'PreVoteRequest':
     case 'RequestVoteRequest':
       return isNat(m.lastLogTerm) && isNat(m.lastLogIndex);
+    case 'PreVoteResponse':
     case 'RequestVoteResponse':
       return typeof m.voteGranted === 'boolean';
     case 'AppendEntriesRequest':
@@ -251,6 +261,34 @@ export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   return true;
 }
 
+/**
+ * Spec `LiveFor(l, c)`: with PreVote, leader l and the servers of its term that heard from it since their last
+ * timeout, less those that granted c a pre-vote: a quorum of them means c is cut off from a live cluster.
+ */
+function liveFor(g: G, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
+  const x = g.nodes[l] as Server;
+  if (x.state !== 'Leader' || x.heardFromLeader === undefined) return false;
+  const granted = (g.nodes[c] as Server).votesGranted;
+  const heard = cfg.servers.filter((j) => {
+    const y = g.nodes[j] as Server;
+    return (j === l || (y.heardFromLeader === true && y.currentTerm === x.currentTerm)) && !granted.includes(j);
+  });
+  return isMajority(cfg.servers, heard);
+}
+
+/**
+ * Ours (thesis §9.6, an action property): a server cut off from a live leader's quorum never starts an
+ * election past the leader's term (which would raise the cluster's term once any of its messages arrives).
+ */
+export function NoDisruptiveTermRaise(g: G, h: G, cfg: RaftConfig): boolean {
+  for (const c of cfg.servers) {
+    const [s, t] = [g.nodes[c] as Server, h.nodes[c] as Server];
+    if (t.state !== 'Candidate' || t.currentTerm <= s.currentTerm) continue;
+    for (const l of cfg.servers) if (t.currentTerm > (g.nodes[l] as Server).currentTerm && liveFor(g, l, c, cfg)) return false;
+  }
+  return true;
+}
+
 /** Ours (Raft §7): a snapshot never includes an uncommitted entry (snapshot.index <= commitIndex). */
 export function SnapshotCommitted(g: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
@@ -274,7 +312,7 @@ export const invariants = {
   AppliedAgree,
 };
 
-export const actionProperties = { LeaderAppendOnly };
+export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise };
 
 /** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */
 export const localInvariants = {

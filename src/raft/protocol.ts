@@ -83,8 +83,10 @@ function describe(i: NodeId, a: RaftAction): string {
 function describeMessage(m: RaftMessage): string {
   const head = `${m.type} ${m.source}->${m.dest} term ${m.term}`;
   switch (m.type) {
+    case 'PreVoteRequest':
     case 'RequestVoteRequest':
       return `${head} last ${m.lastLogIndex}/${m.lastLogTerm}`;
+    case 'PreVoteResponse':
     case 'RequestVoteResponse':
       return `${head} ${m.voteGranted ? 'granted' : 'denied'}`;
     case 'AppendEntriesRequest':

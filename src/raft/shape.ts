@@ -8,6 +8,8 @@ export const log: Schema<readonly Entry[]> = { seq: { fields: { value: 'name' } 
 
 const message: Schema<RaftMessage> = {
   cases: {
+    PreVoteRequest: { fields: { source: 'name', dest: 'name' } },
+    PreVoteResponse: { fields: { source: 'name', dest: 'name' } },
     RequestVoteRequest: { fields: { source: 'name', dest: 'name' } },
     RequestVoteResponse: { fields: { source: 'name', dest: 'name', log } },
     AppendEntriesRequest: { fields: { source: 'name', dest: 'name', entries: log, log } },
@@ -21,7 +23,7 @@ export const shape: NodeShape<Server, RaftMessage> = {
   variables: {
     currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
     votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
-    restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain',
+    restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain', heardFromLeader: 'plain', heardFrom: { set: 'name' },
   },
   message,
   nil: 'Nil',

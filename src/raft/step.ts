@@ -4,16 +4,20 @@ import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
 import { applyCommitted } from './actions/applyCommitted.ts';
 import { appendEntries } from './actions/appendEntries.ts';
 import { becomeLeader } from './actions/becomeLeader.ts';
+import { checkLeaderQuorum } from './actions/checkLeaderQuorum.ts';
 import { clientRequest } from './actions/clientRequest.ts';
 import { installSnapshot } from './actions/installSnapshot.ts';
 import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
 import { takeSnapshot } from './actions/takeSnapshot.ts';
+import { startElection } from './actions/startElection.ts';
 import { timeout } from './actions/timeout.ts';
 import { transferLeadership } from './actions/transferLeadership.ts';
 import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
 import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesRequest.ts';
 import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
+import { handlePreVoteRequest } from './handlers/handlePreVoteRequest.ts';
+import { handlePreVoteResponse } from './handlers/handlePreVoteResponse.ts';
 import { handleInstallSnapshotRequest } from './handlers/handleInstallSnapshotRequest.ts';
 import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
 import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
@@ -26,13 +30,17 @@ import type { Handlers, RaftConfig, RaftInput, RaftStep, Server } from './types.
 export const handlers: Handlers = {
   restart,
   timeout,
+  startElection,
   requestVote,
   becomeLeader,
   clientRequest,
   advanceCommitIndex,
+  checkLeaderQuorum,
   appendEntries,
   transferLeadership,
   updateTerm,
+  handlePreVoteRequest,
+  handlePreVoteResponse,
   handleRequestVoteRequest,
   handleRequestVoteResponse,
   handleAppendEntriesRequest,
@@ -52,6 +60,8 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return receive(h, s, x.m, c);
     case 'Timeout':
       return h.timeout(s, i, c);
+    case 'StartElection':
+      return h.startElection(s, i, c);
     case 'RequestVote':
       return h.requestVote(s, i, x.j, c);
     case 'BecomeLeader':
@@ -60,6 +70,8 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.clientRequest(s, i, x.v, c);
     case 'AdvanceCommitIndex':
       return h.advanceCommitIndex(s, i, c);
+    case 'CheckLeaderQuorum':
+      return h.checkLeaderQuorum(s, i, c);
     case 'AppendEntries':
       return h.appendEntries(s, i, x.j, c);
     case 'TransferLeadership':

@@ -44,7 +44,7 @@ export interface StateMachine {
 }
 
 /** raft.tla's server states. */
-export type Role = 'Follower' | 'Candidate' | 'Leader';
+export type Role = 'Follower' | 'PreCandidate' | 'Candidate' | 'Leader';
 
 /** The variables of one server, in raft.tla's order. */
 export interface Server {
@@ -79,6 +79,13 @@ export interface Server {
    * raft.tla; absent otherwise so that the state space equals Ongaro's).
    */
   readonly restarts?: number;
+  /**
+   * Only with `preVote` or `checkQuorum`: heard from a leader since its last timeout (time abstracted: set by an
+   * AppendEntriesRequest of its current term, cleared by Timeout, UpdateTerm and Restart).
+   */
+  readonly heardFromLeader?: boolean;
+  /** Only with `checkQuorum`: as leader, the servers that answered its AppendEntries since its last quorum check (a sorted set). */
+  readonly heardFrom?: readonly NodeId[];
 }
 
 /** A candidate asks for a vote (raft.tla `RequestVoteRequest`). */
@@ -146,15 +153,37 @@ export interface InstallSnapshotRequest {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
+/** A pre-candidate asks whether it could win an election in `term` (thesis §9.6): no one's term changes. */
+export interface PreVoteRequest {
+  readonly type: 'PreVoteRequest';
+  /** The term it would raise to: its currentTerm + 1. */
+  readonly term: number;
+  readonly lastLogTerm: number;
+  readonly lastLogIndex: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The answer to a PreVoteRequest, carrying the request's term. */
+export interface PreVoteResponse {
+  readonly type: 'PreVoteResponse';
+  readonly term: number;
+  readonly voteGranted: boolean;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = PreVoteRequest | PreVoteResponse | RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
   | { readonly type: 'Timeout' }
+  | { readonly type: 'StartElection' }
   | { readonly type: 'RequestVote'; readonly j: NodeId }
   | { readonly type: 'BecomeLeader' }
   | { readonly type: 'ClientRequest'; readonly v: Value }
   | { readonly type: 'AdvanceCommitIndex' }
+  | { readonly type: 'CheckLeaderQuorum' }
   | { readonly type: 'AppendEntries'; readonly j: NodeId }
   | { readonly type: 'TransferLeadership'; readonly j: NodeId }
   | { readonly type: 'TakeSnapshot' }
@@ -204,6 +233,10 @@ export interface RaftConfig {
    * clients with seq in 1..maxSeq, and ApplyCommitted applies committed entries; absent: off, as raft.tla.
    */
   readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
+  /** Timeout starts a pre-vote; StartElection raises the term after a quorum of pre-votes (PreVote); absent: off, as raft.tla. */
+  readonly preVote?: boolean;
+  /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
+  readonly checkQuorum?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -215,13 +248,17 @@ export type RaftStep = Step<Server, RaftMessage>;
 export interface Handlers {
   readonly restart: (s: Server, i: NodeId, c: RaftConfig) => Server;
   readonly timeout: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly startElection: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly requestVote: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly becomeLeader: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly clientRequest: (s: Server, i: NodeId, v: Value, c: RaftConfig) => RaftStep | null;
   readonly advanceCommitIndex: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly checkLeaderQuorum: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly appendEntries: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly transferLeadership: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly updateTerm: (s: Server, i: NodeId, j: NodeId, m: RaftMessage, c: RaftConfig) => RaftStep | null;
+  readonly handlePreVoteRequest: (s: Server, i: NodeId, j: NodeId, m: PreVoteRequest, c: RaftConfig) => RaftStep | null;
+  readonly handlePreVoteResponse: (s: Server, i: NodeId, j: NodeId, m: PreVoteResponse, c: RaftConfig) => RaftStep | null;
   readonly handleRequestVoteRequest: (s: Server, i: NodeId, j: NodeId, m: RequestVoteRequest, c: RaftConfig) => RaftStep | null;
   readonly handleRequestVoteResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse, c: RaftConfig) => RaftStep | null;
   readonly handleAppendEntriesRequest: (s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest, c: RaftConfig) => RaftStep | null;

@@ -13,6 +13,7 @@ export function becomeLeader(s: Server, _i: NodeId, c: RaftConfig): RaftStep | n
       d.state = 'Leader';
       d.nextIndex = perServer(c, lastIndex(s) + 1);
       d.matchIndex = perServer(c, 0);
+      if (d.heardFrom !== undefined) d.heardFrom = []; // CheckQuorum: a fresh period
     }),
     send: [],
   };

@@ -1,13 +1,15 @@
-// RequestVote(i, j) — raft.tla; Raft Fig. 2 Candidates: send RequestVote RPCs to all servers (j may be i).
+// RequestVote(i, j) — raft.tla; Raft Fig. 2 Candidates: send RequestVote RPCs to all servers (j may be i);
+// a pre-candidate (thesis §9.6) sends a PreVoteRequest for its next term instead.
 import type { NodeId } from '../../core/index.ts';
 import { lastIndex, lastTermOf } from '../log.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function requestVote(s: Server, i: NodeId, j: NodeId, _c: RaftConfig): RaftStep | null {
-  if (s.state !== 'Candidate') return null;
+  if (s.state !== 'Candidate' && s.state !== 'PreCandidate') return null;
   if (s.votesResponded.includes(j)) return null;
+  const last = { lastLogTerm: lastTermOf(s), lastLogIndex: lastIndex(s), source: i, dest: j };
   return {
     state: s,
-    send: [{ type: 'RequestVoteRequest', term: s.currentTerm, lastLogTerm: lastTermOf(s), lastLogIndex: lastIndex(s), source: i, dest: j }],
+    send: [s.state === 'Candidate' ? { type: 'RequestVoteRequest', term: s.currentTerm, ...last } : { type: 'PreVoteRequest', term: s.currentTerm + 1, ...last }],
   };
 }

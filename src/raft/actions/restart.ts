@@ -17,6 +17,8 @@ export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
     // Bound counter of MCRaft (only present when maxRestarts is set), not a Raft variable.
     if (d.restarts !== undefined) d.restarts += 1;
     // The state machine is volatile: rebuilt by applying the log again (thesis §6.3 sessions included).
+    if (d.heardFromLeader !== undefined) d.heardFromLeader = false;
+    if (d.heardFrom !== undefined) d.heardFrom = [];
     if (d.sm !== undefined) d.sm = castDraft(emptyStateMachine(c));
   });
 }

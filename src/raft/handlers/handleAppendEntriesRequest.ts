@@ -10,10 +10,16 @@ export function handleAppendEntriesRequest(s: Server, i: NodeId, j: NodeId, m: A
   if (m.term > s.currentTerm) return null; // UpdateTerm first
   // Entries up to snapshot.index are committed, so they match the leader's (prevLogIndex = 0 without a snapshot).
   const logOk = m.prevLogIndex <= snapshotIndex(s) || termOf(s, m.prevLogIndex) === m.prevLogTerm;
-  if (m.term < s.currentTerm || (s.state === 'Follower' && !logOk)) return reject(s, i, j, c);
-  if (s.state === 'Candidate') return returnToFollower(s);
-  if (s.state === 'Follower') return accept(s, i, j, m);
-  return null; // a leader never hears from another leader of its own term
+  if (m.term < s.currentTerm) return reject(s, i, j, c);
+  if (s.state === 'Candidate' || s.state === 'PreCandidate') return returnToFollower(s);
+  if (s.state !== 'Follower') return null; // a leader never hears from another leader of its own term
+  const r = logOk ? accept(s, i, j, m) : reject(s, i, j, c);
+  return r === null ? null : heard(r);
+}
+
+/** With PreVote or CheckQuorum, a request of the current term is word from its leader (docs/raft.md, time abstracted). */
+function heard(r: RaftStep): RaftStep {
+  return r.state.heardFromLeader === false ? { ...r, state: produce(r.state, (d) => { d.heardFromLeader = true; }) } : r;
 }
 
 /** reject request (rules 1, 2): reply failure, no change; with RejectHint the reply carries Len(log[i]). */

@@ -6,6 +6,7 @@ import type { RaftConfig, RaftStep, RequestVoteResponse, Server } from '../types
 
 export function handleRequestVoteResponse(s: Server, _i: NodeId, j: NodeId, m: RequestVoteResponse, _c: RaftConfig): RaftStep | null {
   if (m.term !== s.currentTerm) return null;
+  if (s.state === 'PreCandidate') return { state: s, send: [] }; // its tally counts pre-votes now (thesis §9.6)
   // As raft.tla: tallied in any state; only a Candidate reads the tally.
   return {
     state: produce(s, (d) => {

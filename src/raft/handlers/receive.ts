@@ -9,6 +9,8 @@ export function receive(h: Handlers, s: Server, m: RaftMessage, c: RaftConfig): 
   return (
     h.updateTerm(s, i, j, m, c) ??
     match(m)
+      .with({ type: 'PreVoteRequest' }, (m) => h.handlePreVoteRequest(s, i, j, m, c))
+      .with({ type: 'PreVoteResponse' }, (m) => h.handlePreVoteResponse(s, i, j, m, c))
       .with({ type: 'RequestVoteRequest' }, (m) => h.handleRequestVoteRequest(s, i, j, m, c))
       .with({ type: 'RequestVoteResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleRequestVoteResponse(s, i, j, m, c))
       .with({ type: 'AppendEntriesRequest' }, (m) => h.handleAppendEntriesRequest(s, i, j, m, c))

@@ -1,16 +1,24 @@
 // UpdateTerm(i, j, m) — raft.tla; Raft Fig. 2 All Servers: a message with a higher term makes i a
-// follower of that term. The message stays in flight (keep) and is handled by a later step.
+// follower of that term, which knows no leader yet. The message stays in flight (keep) and is handled by a
+// later step. A pre-vote message changes no term, nor does a RequestVote inside a leader's lease (thesis §9.6).
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import type { RaftConfig, RaftMessage, RaftStep, Server } from '../types.ts';
 
-export function updateTerm(s: Server, _i: NodeId, _j: NodeId, m: RaftMessage, _c: RaftConfig): RaftStep | null {
-  if (m.term <= s.currentTerm) return null;
+/** Spec `InLease(i)`: with CheckQuorum, i leads or heard from its leader since its last timeout (thesis §9.6). */
+export function inLease(s: Server, c: RaftConfig): boolean {
+  return c.checkQuorum === true && (s.state === 'Leader' || s.heardFromLeader === true);
+}
+
+export function updateTerm(s: Server, _i: NodeId, _j: NodeId, m: RaftMessage, c: RaftConfig): RaftStep | null {
+  if (m.term <= s.currentTerm || m.type === 'PreVoteRequest' || m.type === 'PreVoteResponse') return null;
+  if (m.type === 'RequestVoteRequest' && inLease(s, c)) return null; // ignored, not obeyed (CheckQuorum)
   return {
     state: produce(s, (d) => {
       d.currentTerm = m.term;
       d.state = 'Follower';
       d.votedFor = null;
+      if (d.heardFromLeader !== undefined) d.heardFromLeader = false;
     }),
     send: [],
     keep: true,

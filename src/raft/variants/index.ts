@@ -8,11 +8,13 @@ import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
 import { noSessionTable } from './noSessionTable.ts';
 import { snapshotPastCommit } from './snapshotPastCommit.ts';
+import { timeoutWithoutPreVote } from './timeoutWithoutPreVote.ts';
 import { voteWithoutLogCheck } from './voteWithoutLogCheck.ts';
 
 export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntries(
   [
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
     snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
+    timeoutWithoutPreVote,
   ].map((v) => [v.name, v]),
 );
