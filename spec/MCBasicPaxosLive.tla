@@ -69,8 +69,8 @@ Fairness(A) ==
     /\ \A p \in Proposer, a \in Acceptor : WF_vars(SendPrepare(p, a) /\ A) /\ WF_vars(SendAccept(p, a) /\ A)
     /\ \A i, j \in Node : WF_vars(\E m \in DOMAIN msgs : m.source = i /\ m.dest = j /\ Receive(m) /\ A)
 
-DuelSpec == Init /\ [][MCNext /\ StableTimers]_vars /\ Fairness(StableTimers)
-LeaderSpec == Init /\ [][MCNext /\ StableTimers /\ StableLeader']_vars /\ Fairness(StableTimers /\ StableLeader')
+DuelSpec == MCInit /\ [][MCNext /\ StableTimers]_<<vars, sent>> /\ Fairness(StableTimers)
+LeaderSpec == MCInit /\ [][MCNext /\ StableTimers /\ StableLeader']_<<vars, sent>> /\ Fairness(StableTimers /\ StableLeader')
 
 EventuallyLearned == <>(LearnedValues # {})
 EventuallyLearnedStableLeader == <>(LearnedValues # {})
