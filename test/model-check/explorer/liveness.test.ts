@@ -103,7 +103,7 @@ describe('liveness: bounds, assumptions and views', () => {
 
   it('a view makes a growing counter finite: the cycle Inc is a real behaviour whose x keeps growing', () => {
     const m = toy('Grow', { Inc: (s) => ({ x: s.x + 1, y: s.y }), Set: (s) => (s.y === 0 ? { x: s.x, y: 1 } : null) }, {
-      view: (s) => ({ x: 0, y: s.y }),
+      normalize: (s) => ({ x: 0, y: s.y }),
       fairness: [weak('Inc')],
       temporal: { Set: prop('eventually', (s) => s.y === 1) },
     });
