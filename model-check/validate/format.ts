@@ -68,6 +68,8 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 export function parseTrace(file: string, text: string): TraceFile {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
+  // A last line without its newline that is not JSON is a write torn by a kill: dropped, as a WAL's torn tail.
+  else if (lines.length > 1 && !parses(lines.at(-1) as string)) lines.pop();
   if (lines.length === 0) throw new UsageError(`${file}: empty (expected a header line)`);
   const header = parseHeader(file, json(file, 1, lines[0] as string));
   const events: TraceEvent[] = [];
@@ -78,6 +80,15 @@ export function parseTrace(file: string, text: string): TraceFile {
     events.push(e);
   });
   return { file, header, events };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function json(file: string, line: number, text: string): Obj {

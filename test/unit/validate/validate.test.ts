@@ -154,4 +154,10 @@ describe('bad input', () => {
     expect(() => parseTrace('a.jsonl', text.replace('"version":1', '"version":2'))).toThrow(/^a\.jsonl:1: trace log version 2, this validator reads version 1$/);
     expect(() => parseTrace('a.jsonl', '')).toThrow(/^a\.jsonl: empty/);
   });
+
+  it('drops a torn last line (no newline, not JSON) as a killed writer leaves it', () => {
+    const text = new ToyRun().files().get('s1')!;
+    expect(parseTrace('a.jsonl', `${text}{"node":"s1","ki`).events).toHaveLength(1);
+    expect(() => parseTrace('a.jsonl', `${text}{"node":"s1","ki\n`)).toThrow(/^a\.jsonl:3: not JSON/);
+  });
 });
