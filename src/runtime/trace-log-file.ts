@@ -41,6 +41,7 @@ export function openTraceLog<S, A extends Tagged, M extends Message>(
   const close = () => {
     if (!open) return;
     open = false;
+    process.off('exit', close);
     log.flush();
     closeSync(fd);
   };
