@@ -6,7 +6,7 @@ import type { Message, NodeId, NodeRuntime, StateView, Tagged } from '../../src/
 import type { TraceEvent, TraceFile } from './format.ts';
 import { Merge, messageKey, resolveReceives } from './merge.ts';
 import type { Resolved } from './merge.ts';
-import { attempt, digestOf, inputsOf, stateProblem } from './step.ts';
+import { attempt, clip, digestOf, inputsOf, stateProblem } from './step.ts';
 
 /** What was possible at the event that nothing explains: each configuration's node view and why each input failed. */
 export interface Possible {
@@ -141,8 +141,4 @@ function dedup<S, M>(cs: Config<S, M>[]): Config<S, M>[] {
     if (!seen.has(key)) seen.set(key, c);
   }
   return [...seen.values()];
-}
-
-function clip(s: string): string {
-  return s.length <= 160 ? s : `${s.slice(0, 157)}...`;
 }

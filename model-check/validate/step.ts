@@ -79,6 +79,7 @@ export function stateProblem<S, A extends Tagged, M extends Message>(rt: NodeRun
   return null;
 }
 
-function clip(s: string): string {
+/** At most 160 characters of s. */
+export function clip(s: string): string {
   return s.length <= 160 ? s : `${s.slice(0, 157)}...`;
 }
