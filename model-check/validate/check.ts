@@ -38,12 +38,12 @@ export function validateTrace<S, A extends Tagged, M extends Message>(rt: NodeRu
   let events = 0;
   let most = 1;
   for (let n = merge.next(); n !== null; n = merge.next()) {
-    if ('stuck' in n) return { ok: false, event: n.stuck, reason: stuckReason(n.stuck, n.send, merge), possible: [], events };
+    if ('stuck' in n) return { ok: false, event: n.stuck, reason: stuckReason(n.stuck, n.send, merge, files), possible: [], events };
     const e = merge.event(n.at);
     const next: Config<S, M>[] = [];
     const possible: Possible[] = [];
     for (const c of configs) {
-      const r = explain(rt, e, c, resolved.get(e) ?? null, configs.length > 1);
+      const r = explain(rt, e, c, resolved.get(e) ?? null);
       if ('configs' in r) next.push(...r.configs);
       else possible.push(r.possible);
     }
@@ -57,17 +57,18 @@ export function validateTrace<S, A extends Tagged, M extends Message>(rt: NodeRu
   return { ok: true, events, maxConfigurations: most };
 }
 
-function stuckReason(e: TraceEvent, send: Resolved | null, merge: Merge): string {
+function stuckReason(e: TraceEvent, send: Resolved | null, merge: Merge, files: readonly TraceFile[]): string {
   const id = e.seq !== null ? `seq ${e.seq}` : `digest ${e.digest}`;
-  if (send === null) return `it receives a message (from ${e.from}, ${id}) that no log sent`;
+  const given = files.some((f) => f.header.node === e.from);
+  if (send === null) return `it receives a message (from ${e.from}, ${id}) that no log sent${given ? '' : ` (the log of ${e.from} was not given)`}`;
   const s = merge.event(send.at);
   return `it receives a message that ${e.from} sends only at ${s.file}:${s.line}, after events that depend on this one (the logs' order has a cycle)`;
 }
 
 type Explained<S, M> = { readonly configs: Config<S, M>[] } | { readonly possible: Possible };
 
-/** The configurations that follow c by event e (copies when `copy` or when several inputs fit). */
-function explain<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M>, e: TraceEvent, c: Config<S, M>, send: Resolved | null, copy: boolean): Explained<S, M> {
+/** The configurations that follow c by event e (c itself, changed, when one input fits; copies when several do). */
+function explain<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M>, e: TraceEvent, c: Config<S, M>, send: Resolved | null): Explained<S, M> {
   const i = e.node;
   const s = c.states.get(i) ?? rt.restore(i, null);
   if (e.kind === 'persist') {
@@ -86,7 +87,7 @@ function explain<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M
   }
   return {
     configs: good.map((a) => {
-      const d = copy || good.length > 1 ? clone(c) : c;
+      const d = good.length > 1 ? clone(c) : c;
       d.states.set(i, a.step!.state);
       d.window.set(i, [...(d.window.get(i) ?? [s]), a.step!.state]);
       a.step!.send.forEach((msg, k) => d.msgs.set(messageKey(i, e.sent![k]!.seq), msg));
