@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTraceLog, traceLogPath } from '../../../src/runtime/trace-log-file.ts';
+import { TraceLog, traced } from '../../../src/runtime/trace-log.ts';
 import { toy } from '../validate/toy.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-tracelog-'));
@@ -43,5 +44,23 @@ describe('openTraceLog', () => {
   it('names the node in the path with {id}, and refuses a path it cannot write with one line', () => {
     expect(traceLogPath('/t/{id}.jsonl', 's3')).toBe('/t/s3.jsonl');
     expect(() => openTraceLog(join(dir, 'no', 'such', 'x.jsonl'), toy, 's1', ['s1'])).toThrow(/^--trace-log: cannot write .*x\.jsonl: ENOENT/);
+  });
+});
+
+describe('traced', () => {
+  it('writes the lines out before a message leaves and before a durable write, and marks the write done', async () => {
+    let out = '';
+    const seen: string[] = [];
+    const log = new TraceLog(toy, 's1', { write: (t) => (out += t) });
+    const io = traced(log, { write: async () => (seen.push(`write after ${out.split('\n').length - 1} lines`), true) }, () => seen.push(`send after ${out.split('\n').length - 1} lines`));
+    const s = toy.restore('s1', null);
+    log.restart(s, null);
+    const r = toy.step('s1', s, { type: 'IncA' })!;
+    log.step({ type: 'IncA' }, s, r);
+    expect(out).toBe('');
+    await io.storage.write(toy.durable(r.state));
+    io.send(r.send[0]!);
+    expect(seen).toEqual(['write after 2 lines', 'send after 3 lines']);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('{"node":"s1","kind":"persist"}');
   });
 });
