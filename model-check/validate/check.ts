@@ -89,7 +89,9 @@ function explain<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M
     configs: good.map((a) => {
       const d = good.length > 1 ? clone(c) : c;
       d.states.set(i, a.step!.state);
-      d.window.set(i, [...(d.window.get(i) ?? [s]), a.step!.state]);
+      const w = d.window.get(i);
+      if (w === undefined) d.window.set(i, [s, a.step!.state]);
+      else w.push(a.step!.state); // a fork's window is its own copy (clone)
       a.step!.send.forEach((msg, k) => d.msgs.set(messageKey(i, e.sent![k]!.seq), msg));
       return d;
     }),
