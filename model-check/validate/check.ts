@@ -105,7 +105,8 @@ function restart<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M
   let candidates: unknown[];
   if (e.durable !== undefined) {
     const logged = e.durable === null ? null : canonical(e.durable);
-    const fits = since === null || since.some((p) => canonical(rt.durable(p)) === logged);
+    // Newest first: a node usually recovers its last state.
+    const fits = since === null || since.findLast((p) => canonical(rt.durable(p)) === logged) !== undefined;
     if (!fits) return { possible: { view: rt.view(s), attempts: [{ input: 'restart', problem: `the durable value it recovered is that of no state since its last durable write (the model's latest: ${clip(canonical(rt.durable(s)))})` }] } };
     candidates = [e.durable];
   } else candidates = since === null ? [null] : [...new Map(since.map((p) => [canonical(rt.durable(p)), rt.durable(p)])).values()];
