@@ -101,14 +101,14 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   }).catch((e: unknown) => {
     throw new UsageError(`cannot listen for peers on ${me.host}:${me.peerPort}: ${(e as Error).message}`);
   });
-  const io = trace === null ? { storage: walStorage, send: (m: M) => transport.send(m) } : traced(trace.log, walStorage, (m: M) => transport.send(m));
+  const io = trace === null ? { storage: walStorage, send: (m: M) => transport.send(m) } : traced(trace.log, walStorage, (m: M) => transport.send(m), log);
   node = newNode({
     id: o.id,
     runtime,
     recovered: recovery.value,
     storage: io.storage,
     send: io.send,
-    ...(trace === null ? {} : { onStep: trace.log.step }),
+    ...('onStep' in io ? { onStep: io.onStep } : {}),
     reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },

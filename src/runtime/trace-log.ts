@@ -100,13 +100,15 @@ export class TraceLog<S, A extends Tagged, M extends Message> {
 
 /**
  * The node's storage and send with the trace log flushed before each (so a line is on disk before
- * any message it names leaves or its state is durable), and a `persist` line after each write.
+ * any message it names leaves or its state is durable), a `persist` line after each write, and the
+ * step hook, whose failure is reported to `warn` and never costs the step (the log then lacks it).
  */
 export function traced<S, A extends Tagged, M extends Message>(
   log: TraceLog<S, A, M>,
   storage: Storage,
   send: (m: M) => void,
-): { storage: Storage; send: (m: M) => void } {
+  warn: (line: string) => void,
+): { storage: Storage; send: (m: M) => void; onStep: TraceLog<S, A, M>['step'] } {
   return {
     storage: {
       async write(value) {
@@ -119,6 +121,13 @@ export function traced<S, A extends Tagged, M extends Message>(
     send(m) {
       log.flush();
       send(m);
+    },
+    onStep(input, before, r) {
+      try {
+        log.step(input, before, r);
+      } catch (e) {
+        warn(`trace-log: a step could not be logged: ${(e as Error).message}`);
+      }
     },
   };
 }

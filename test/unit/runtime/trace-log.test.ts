@@ -52,7 +52,7 @@ describe('traced', () => {
     let out = '';
     const seen: string[] = [];
     const log = new TraceLog(toy, 's1', { write: (t) => (out += t) });
-    const io = traced(log, { write: async () => (seen.push(`write after ${out.split('\n').length - 1} lines`), true) }, () => seen.push(`send after ${out.split('\n').length - 1} lines`));
+    const io = traced(log, { write: async () => (seen.push(`write after ${out.split('\n').length - 1} lines`), true) }, () => seen.push(`send after ${out.split('\n').length - 1} lines`), () => {});
     const s = toy.restore('s1', null);
     log.restart(s, null);
     const r = toy.step('s1', s, { type: 'IncA' })!;
@@ -62,5 +62,16 @@ describe('traced', () => {
     io.send(r.send[0]!);
     expect(seen).toEqual(['write after 2 lines', 'send after 3 lines']);
     expect(out.trimEnd().split('\n').at(-1)).toBe('{"node":"s1","kind":"persist"}');
+  });
+});
+
+describe('traced onStep', () => {
+  it('reports a step it cannot log and never throws into the node loop', () => {
+    const warnings: string[] = [];
+    const broken = { ...toy, view: () => { throw new Error('no view'); } };
+    const io = traced(new TraceLog(broken, 's1', { write: () => {} }), { write: async () => true }, () => {}, (l) => warnings.push(l));
+    const s = toy.restore('s1', null);
+    expect(() => io.onStep({ type: 'IncA' }, s, toy.step('s1', s, { type: 'IncA' })!)).not.toThrow();
+    expect(warnings).toEqual(['trace-log: a step could not be logged: no view']);
   });
 });
