@@ -224,6 +224,11 @@ export class Wal {
     return { wal, recovery: { value: r.value, records: r.records, truncated: r.truncated } };
   }
 
+  /** The file's size in bytes (the snapshot policy reads it). */
+  get bytes(): number {
+    return this.size;
+  }
+
   /** The last value written or recovered. */
   get value(): unknown {
     return this.last;

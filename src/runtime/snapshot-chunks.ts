@@ -1,0 +1,111 @@
+// A message that carries a snapshot (Raft's InstallSnapshotRequest) crosses the network in chunks of
+// bounded frame size (Figure 13's offset and done, below the protocol): the sender splits its JSON,
+// the receiver joins the chunks of one peer in order and hands the whole message, checked by the
+// protocol's schema, to `step`. A chunk lost or out of order loses the message, as the model allows.
+import type { Envelope } from './transport/tcp.ts';
+import { validate } from './transport/schema.ts';
+import type { Schema } from './transport/schema.ts';
+import { jsonPieces } from './json-pieces.ts';
+
+/** One chunk: part k of n of the JSON of message `id` from `source` (base64). */
+export interface Chunk {
+  readonly type: 'SnapshotChunk';
+  readonly id: string;
+  readonly k: number;
+  readonly n: number;
+  readonly data: string;
+  readonly source: string;
+  readonly dest: string;
+}
+
+/** A joined message above this size is refused (V8's longest string is about 512 MiB). */
+export const MAX_JOINED_BYTES = 512 * 1024 * 1024;
+
+export function isChunk(x: unknown): x is Chunk {
+  return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'SnapshotChunk';
+}
+
+/** The protocol's message schema, plus chunks. */
+export function withChunks(schema: Schema): Schema {
+  return (x, p) => {
+    if (!isChunk(x)) return schema(x, p);
+    const c = x as unknown as Record<string, unknown>;
+    const keys = Object.keys(c).sort().join(',');
+    if (keys !== 'data,dest,id,k,n,source,type') return `chunk: fields ${keys}, expected data, dest, id, k, n, source, type`;
+    const ok = typeof c['id'] === 'string' && typeof c['data'] === 'string' && typeof c['source'] === 'string' && typeof c['dest'] === 'string';
+    const k = c['k'] as number;
+    const n = c['n'] as number;
+    return ok && Number.isSafeInteger(k) && Number.isSafeInteger(n) && k >= 0 && k < n ? null : 'chunk: malformed';
+  };
+}
+
+export interface ChunkerOptions<M extends Envelope> {
+  readonly self: string;
+  /** Raw bytes of message JSON per chunk (a frame is about 4/3 of it, base64). */
+  readonly chunkBytes: number;
+  readonly schema: Schema;
+  readonly send: (m: M | Chunk) => void;
+  readonly deliver: (m: M) => void;
+  readonly log: (line: string) => void;
+}
+
+/** Splits outgoing snapshot messages into chunks and joins incoming ones. */
+export class Chunker<M extends Envelope> {
+  private readonly o: ChunkerOptions<M>;
+  private seq = 0;
+  /** The last message split, by its payload key: a resend of the same snapshot is not encoded again. */
+  private last: { key: string; buf: Buffer } | null = null;
+  private readonly joining = new Map<string, { id: string; next: number; n: number; parts: Buffer[]; bytes: number }>();
+
+  constructor(o: ChunkerOptions<M>) {
+    this.o = o;
+  }
+
+  /** Sends m in chunks; `key` names its payload (equal keys: equal JSON), or null. */
+  send(m: M, key: string | null): void {
+    const buf = key !== null && this.last?.key === key ? this.last.buf : Buffer.concat(jsonPieces(m));
+    if (key !== null) this.last = { key, buf };
+    const n = Math.max(1, Math.ceil(buf.length / this.o.chunkBytes));
+    const id = `${this.o.self}-${(this.seq += 1)}`;
+    for (let k = 0; k < n; k += 1) {
+      const data = buf.subarray(k * this.o.chunkBytes, (k + 1) * this.o.chunkBytes).toString('base64');
+      this.o.send({ type: 'SnapshotChunk', id, k, n, data, source: m.source, dest: m.dest });
+    }
+  }
+
+  /** A chunk from a peer (already authenticated and checked by `withChunks`). */
+  receive(c: Chunk): void {
+    const j = this.joining.get(c.source);
+    if (c.k === 0) this.joining.set(c.source, { id: c.id, next: 0, n: c.n, parts: [], bytes: 0 });
+    const cur = this.joining.get(c.source);
+    if (cur === undefined || cur.id !== c.id || cur.next !== c.k || cur.n !== c.n) {
+      if (j !== undefined) this.joining.delete(c.source);
+      return; // a chunk lost before it: the message is lost
+    }
+    const part = Buffer.from(c.data, 'base64');
+    cur.bytes += part.length;
+    if (cur.bytes > MAX_JOINED_BYTES) {
+      this.joining.delete(c.source);
+      return this.o.log(`transport: dropped a chunked message from ${c.source}: more than ${MAX_JOINED_BYTES} bytes`);
+    }
+    cur.parts.push(part);
+    cur.next += 1;
+    if (cur.next < cur.n) return;
+    this.joining.delete(c.source);
+    this.join(c, Buffer.concat(cur.parts));
+  }
+
+  private join(c: Chunk, buf: Buffer): void {
+    let m: unknown;
+    try {
+      m = JSON.parse(buf.toString('utf8'));
+    } catch {
+      return this.o.log(`transport: dropped a chunked message from ${c.source}: not valid JSON`);
+    }
+    const bad = isChunk(m) ? 'a chunk inside chunks' : validate(this.o.schema, m);
+    if (bad !== null) return this.o.log(`transport: dropped a chunked message from ${c.source}: invalid message: ${bad}`);
+    const e = m as M;
+    if (e.source !== c.source || e.dest !== this.o.self) return this.o.log(`transport: dropped a chunked message from ${c.source}: wrong source or destination`);
+    this.o.deliver(e);
+  }
+}
