@@ -12,8 +12,8 @@ import { encodeRecord } from './wal/wal.ts';
 
 const MAGIC = Buffer.from('CCSNAP1\n', 'latin1');
 const HEADER = 8;
-/** Items per record: a record's JSON is built and written between two turns of the event loop. */
-const ITEMS = 2048;
+/** A record holds items up to this many bytes of JSON (or one larger item): built and written between two turns of the event loop. */
+const RECORD_BYTES = 1024 * 1024;
 export const SNAPSHOT_FILE = 'snapshot.snap';
 const TEMP = `${SNAPSHOT_FILE}.tmp`;
 
@@ -51,7 +51,7 @@ export async function writeSnapshotFile(dir: string, c: SnapshotContents, fsync 
   let at = 0;
   let records = 0;
   const put = async (payload: unknown): Promise<void> => {
-    const rec = records === 0 ? Buffer.concat([MAGIC, encodeRecord(payload)]) : encodeRecord(payload);
+    const rec = records === 0 ? Buffer.concat([MAGIC, encodeRecord(payload)]) : typeof payload === 'string' ? textRecord(payload) : encodeRecord(payload);
     await fh.write(rec, 0, rec.length, at);
     at += rec.length;
     records += 1;
@@ -61,7 +61,7 @@ export async function writeSnapshotFile(dir: string, c: SnapshotContents, fsync 
     const items: Record<string, number> = {};
     for (const [s, xs] of Object.entries(c.sections)) {
       items[s] = xs.length;
-      for (let k = 0; k < xs.length; k += ITEMS) await put({ s, items: xs.slice(k, k + ITEMS) });
+      for (const text of itemRecords(s, xs)) await put(text);
     }
     await put({ end: { records: records + 1, items } });
     if (fsync) await fh.sync();
@@ -71,6 +71,33 @@ export async function writeSnapshotFile(dir: string, c: SnapshotContents, fsync 
   await rename(tmp, join(dir, SNAPSHOT_FILE));
   if (fsync) await syncDir(dir);
   return { bytes: at, ms: performance.now() - t0 };
+}
+
+/** The item records of a section as JSON text, each of about RECORD_BYTES at most. */
+function* itemRecords(s: string, xs: readonly unknown[]): Generator<string> {
+  let parts: string[] = [];
+  let bytes = 0;
+  const flush = () => `{"s":${JSON.stringify(s)},"items":[${parts.join(',')}]}`;
+  for (const x of xs) {
+    const j = JSON.stringify(x) ?? 'null';
+    if (parts.length > 0 && bytes + j.length > RECORD_BYTES) {
+      yield flush();
+      parts = [];
+      bytes = 0;
+    }
+    parts.push(j);
+    bytes += j.length + 1;
+  }
+  if (parts.length > 0) yield flush();
+}
+
+/** One record whose payload is JSON text already. */
+function textRecord(text: string): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  const head = Buffer.alloc(HEADER);
+  head.writeUInt32BE(body.length, 0);
+  head.writeUInt32BE(crc32(body), 4);
+  return Buffer.concat([head, body]);
 }
 
 /** Removes a temp file a crash left behind during a write; true if there was one. */
@@ -124,6 +151,7 @@ export function parseSnapshot(buf: Buffer): SnapshotContents {
 
 /** The head, the items by section, checked against the end record's counts. */
 function contents(records: readonly unknown[]): SnapshotContents {
+  if (records.length === 0) throw new Error('no records after the magic (the file is cut short)');
   const head = (records[0] as { head?: { index?: unknown; id?: unknown } } | undefined)?.head;
   if (head === undefined || !Number.isSafeInteger(head.index) || (head.index as number) < 1) throw new Error('record 1 is not a snapshot head { index, id }');
   if (typeof head.id !== 'number' && typeof head.id !== 'string') throw new Error('record 1: the entry id is neither a number nor a string');
