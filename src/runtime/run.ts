@@ -21,7 +21,6 @@ import type { LogFormat, Logger } from './logging.ts';
 import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 import { Chunker, isChunk, withChunks } from './snapshot-chunks.ts';
 import type { Chunk } from './snapshot-chunks.ts';
-import { SnapshotCorruptError } from './snapshot-file.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 
 export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
@@ -178,20 +177,13 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   };
 }
 
-/** The snapshot store, a leftover temp file removed, or a one-line refusal naming a corrupt snapshot file. */
+/** The snapshot store, a leftover temp file removed; a corrupt snapshot file is a `SnapshotCorruptError`. */
 async function openSnapshots<S, A extends Tagged, M extends Message>(o: RunNodeOptions<S, A, M>, dir: string, log: Logger): ReturnType<typeof SnapshotStore.open> {
   const settings = { entries: o.cluster.snapshotEntries, walBytes: o.cluster.snapshotBytes };
-  try {
-    const r = await SnapshotStore.open(dir, settings, o.cluster.fsync);
-    if (r.removedTemp) log('snapshot: removed an unfinished snapshot file (a write cut by a crash; the previous snapshot and the WAL are intact)');
-    if (r.snapshot !== null) log(`snapshot: loaded index ${r.snapshot.index} from ${join(dir, 'snapshot.snap')}`);
-    return r;
-  } catch (e) {
-    if (!(e instanceof SnapshotCorruptError)) throw e;
-    throw new UsageError(
-      `node ${o.id}: snapshot file ${e.file} is corrupt: ${e.message}; refusing to start: the write-ahead log holds only the entries after it, so this node cannot rebuild its state alone: restore its data directory from a backup of this node, or investigate with the file kept as it is`,
-    );
-  }
+  const r = await SnapshotStore.open(dir, settings, o.cluster.fsync);
+  if (r.removedTemp) log('snapshot: removed an unfinished snapshot file (a write cut by a crash; the previous snapshot and the WAL are intact)');
+  if (r.snapshot !== null) log(`snapshot: loaded index ${r.snapshot.index} from ${join(dir, 'snapshot.snap')}`);
+  return r;
 }
 
 /** A node, or a one-line error if the WAL holds no state of this protocol (valid records, wrong content). */

@@ -27,6 +27,15 @@ export class SnapshotCorruptError extends Error {
   }
 }
 
+/**
+ * What is safe after a corrupt snapshot: the WAL holds only the entries after it, so the node cannot
+ * rebuild its state alone, and deleting files loses its vote or log.
+ */
+export const SNAPSHOT_CORRUPT_ADVICE =
+  'the write-ahead log holds only the entries after the snapshot, so this node cannot rebuild its state alone: ' +
+  'restore its data directory from a backup of this node, or investigate with the files kept as they are; do not delete them ' +
+  '(without its WAL the node forgets its vote, which can lose acknowledged writes)';
+
 /** What a snapshot file holds: the last position included, its entry id, and named lists of items. */
 export interface SnapshotContents {
   readonly index: number;
