@@ -264,7 +264,7 @@ async function main(): Promise<void> {
       'big-count': { type: 'string', default: '20' },
       'catchup-writes': { type: 'string', default: '100000' },
       'catchup-clients': { type: 'string', default: '128' },
-      'snapshot-entries': { type: 'string', default: '1000' },
+      'snapshot-entries': { type: 'string', default: '100' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
       protocol: { type: 'string', default: 'raft' },

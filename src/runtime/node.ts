@@ -16,8 +16,8 @@ import type { SnapshotStore } from './snapshot-store.ts';
 /** Where the durable state goes (a `Wal`, or memory for Maelstrom without a disk). */
 export interface Storage {
   write(value: unknown): Promise<unknown>;
-  /** Replaces everything stored with `value` (the WAL truncated after a snapshot); absent: `write`. */
-  truncate?(value: unknown): Promise<void>;
+  /** Starts rewriting what is stored as the last value alone, in the background (the WAL truncated after a snapshot). */
+  truncate?(): void;
   /** Bytes stored (the WAL's size), for the snapshot policy. */
   bytes?(): number;
 }
@@ -363,12 +363,10 @@ export class Node<S, A extends Tagged, M extends Message> {
     const t0 = TRACE ? performance.now() : 0;
     // An installed snapshot is durable before the WAL drops the entries it holds and before the reply.
     if ((await this.snapshotter?.persist(this.s)) === true) this.truncate = true;
-    const st = this.o.storage;
-    if (this.truncate && st.truncate !== undefined) {
-      await st.truncate(rt.durable(this.s));
-      this.truncate = false;
-      this.stats.writes += 1;
-    } else if (await st.write(rt.durable(this.s))) this.stats.writes += 1;
+    if (await this.o.storage.write(rt.durable(this.s))) this.stats.writes += 1;
+    // The WAL's records before the snapshot go in the background: appends are not held up.
+    if (this.truncate) this.o.storage.truncate?.();
+    this.truncate = false;
     if (TRACE) {
       const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
       this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs} cmds=${commands} out=${out.map((m) => m.type).join(',')}`);

@@ -231,7 +231,7 @@ function instrument<S, A extends Tagged, M extends Message>(
       if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
       return wrote;
     },
-    truncate: (value) => wal.compact(value),
+    truncate: () => void wal.rewrite().catch((e: unknown) => log(`wal: rewriting after a snapshot failed: ${(e as Error).message}; the WAL keeps its records`)),
     bytes: () => wal.bytes,
   };
   return { runtime, storage, metrics };
