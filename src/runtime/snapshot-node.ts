@@ -24,6 +24,8 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
   private readonly o: SnapshotterOptions<S, A, M>;
   private readonly rt: SnapshotRuntime<S, M>;
   private job: { cancelled: boolean } | null = null;
+  /** After a failed write, no new snapshot before this position is applied (no retry every round). */
+  private retryAfter = 0;
   /** Snapshots taken and installed, and the last one's size and time, for /status and benchmarks. */
   readonly stats = { taken: 0, installed: 0, lastBytes: 0, lastMs: 0 };
 
@@ -89,7 +91,7 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
   maybeStart(s: S, applied: number, walBytes: number): void {
     const { entries, walBytes: limit } = this.o.store.settings;
     const since = applied - Math.max(this.index(s), this.o.store.index);
-    if (this.job !== null || since <= 0) return;
+    if (this.job !== null || since <= 0 || applied < this.retryAfter) return;
     if (!((entries > 0 && since >= entries) || (limit > 0 && walBytes >= limit))) return;
     const id = this.o.runtime.entryId(s, applied);
     if (id === null) return;
@@ -111,6 +113,7 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
       this.o.log(`snapshot: wrote index ${index} (${w.bytes} bytes in ${w.ms.toFixed(1)} ms)`);
       this.o.ready(snap);
     } catch (e) {
+      this.retryAfter = index + Math.max(this.o.store.settings.entries, 1);
       this.o.log(`snapshot: writing index ${index} failed: ${(e as Error).message}; the log is kept`);
     }
   }

@@ -5,6 +5,7 @@ import { readSnapshotFile, removeSnapshotTemp, SnapshotCorruptError, writeSnapsh
 import type { SnapshotWritten } from './snapshot-file.ts';
 import { badKvSnapshot, kvSections } from './snapshot-kv.ts';
 import type { KvSnapshotData } from './snapshot-kv.ts';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** When to take a snapshot: entries applied since the last one, or the WAL's size (0: never by that measure). */
@@ -35,6 +36,7 @@ export class SnapshotStore {
    * Throws `SnapshotCorruptError` naming the file and the problem if it cannot be read as written.
    */
   static async open(dir: string, settings: SnapshotSettings, fsync = true): Promise<{ store: SnapshotStore; snapshot: RuntimeSnapshot | null; removedTemp: boolean }> {
+    await mkdir(dir, { recursive: true });
     const removedTemp = await removeSnapshotTemp(dir);
     const c = await readSnapshotFile(dir);
     if (c === null) return { store: new SnapshotStore(dir, settings, fsync, 0), snapshot: null, removedTemp };
