@@ -156,6 +156,11 @@ export class Node<S, A extends Tagged, M extends Message> {
     this.enqueue({ kind: 'receive', m });
   }
 
+  /** Part of a message from peer j arrived (a snapshot's chunk): if j is the leader this node knows, it is alive. */
+  alive(j: NodeId): void {
+    if (j !== this.o.id && this.leader() === j) this.election.reset();
+  }
+
   /** Submits a client command; resolves when it is applied, certainly failed, or timed out. */
   submit(command: KvCommand): Promise<Outcome> {
     return new Promise((resolve) => {

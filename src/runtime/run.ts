@@ -94,6 +94,8 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     send: (m) => transport.send(m),
     deliver: (m) => node?.receive(m),
     log,
+    progress: (j) => node?.alive(j),
+    repeatMs: Math.max(2000, 2 * o.cluster.electionMs[1]),
   });
   const transport = await Transport.start<M | Chunk>({
     id: o.id,

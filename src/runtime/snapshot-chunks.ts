@@ -47,6 +47,10 @@ export interface ChunkerOptions<M extends Envelope> {
   readonly send: (m: M | Chunk) => void;
   readonly deliver: (m: M) => void;
   readonly log: (line: string) => void;
+  /** A chunk arrived from this peer: it is alive, though its message is not complete yet. */
+  readonly progress?: (source: string) => void;
+  /** The same snapshot is not sent to the same peer again within this many ms (it may still be reading it). */
+  readonly repeatMs: number;
 }
 
 /** Splits outgoing snapshot messages into chunks and joins incoming ones. */
@@ -56,6 +60,7 @@ export class Chunker<M extends Envelope> {
   /** The last message split, by its payload key: a resend of the same snapshot is not encoded again. */
   private last: { key: string; buf: Buffer } | null = null;
   private readonly joining = new Map<string, { id: string; next: number; n: number; parts: Buffer[]; bytes: number }>();
+  private readonly sent = new Map<string, { key: string; at: number }>();
 
   constructor(o: ChunkerOptions<M>) {
     this.o = o;
@@ -63,6 +68,11 @@ export class Chunker<M extends Envelope> {
 
   /** Sends m in chunks; `key` names its payload (equal keys: equal JSON), or null. */
   send(m: M, key: string | null): void {
+    const now = performance.now();
+    const last = this.sent.get(m.dest);
+    // Not sent is lost, to the model: the leader's next heartbeat after the interval sends it again.
+    if (key !== null && last !== undefined && last.key === key && now - last.at < this.o.repeatMs) return;
+    if (key !== null) this.sent.set(m.dest, { key, at: now });
     const buf = key !== null && this.last?.key === key ? this.last.buf : Buffer.concat(jsonPieces(m));
     if (key !== null) this.last = { key, buf };
     const n = Math.max(1, Math.ceil(buf.length / this.o.chunkBytes));
@@ -75,6 +85,7 @@ export class Chunker<M extends Envelope> {
 
   /** A chunk from a peer (already authenticated and checked by `withChunks`). */
   receive(c: Chunk): void {
+    this.o.progress?.(c.source);
     const j = this.joining.get(c.source);
     if (c.k === 0) this.joining.set(c.source, { id: c.id, next: 0, n: c.n, parts: [], bytes: 0 });
     const cur = this.joining.get(c.source);
