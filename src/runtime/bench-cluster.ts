@@ -246,7 +246,7 @@ async function catchupRow(c: Cluster, writes: number, clients: number): Promise<
   const secs = (x: number) => (x / 1000).toFixed(2);
   const keys = Number((await c.status(follower))?.['keys']);
   return (
-    `| catchup | ${w.ops} writes in ${w.secs.toFixed(0)} s (${target} log entries; leader snapshot at ${String(lead?.['snapshotIndex'])}) while ${follower} was down; ` +
+    `| catchup | ${w.ops} writes in ${w.secs.toFixed(0)} s (${target} log entries; leader snapshot at ${String(lead?.['snapshotIndex'])}, term ${String(lead?.['term'])}) while ${follower} was down; ` +
     `restarted: serving after ${secs(started)} s, caught up (log and KV, ${keys} keys) ${secs(caughtUp - started)} s later; ` +
     `leader's last snapshot: ${lastSnapshotLine(c, leader, 'wrote')}; follower: ${lastSnapshotLine(c, follower, 'installed')} |`
   );

@@ -57,8 +57,8 @@ export interface ChunkerOptions<M extends Envelope> {
 export class Chunker<M extends Envelope> {
   private readonly o: ChunkerOptions<M>;
   private seq = 0;
-  /** The last message split, by its payload key: a resend of the same snapshot is not encoded again. */
-  private last: { key: string; buf: Buffer } | null = null;
+  /** Per peer, the last message split and its payload key: a resend of the same snapshot is not encoded again. */
+  private readonly last = new Map<string, { key: string; parts: readonly string[] }>();
   private readonly joining = new Map<string, { id: string; next: number; n: number; parts: Buffer[]; bytes: number }>();
   private readonly sent = new Map<string, { key: string; at: number }>();
 
@@ -73,14 +73,19 @@ export class Chunker<M extends Envelope> {
     // Not sent is lost, to the model: the leader's next heartbeat after the interval sends it again.
     if (key !== null && last !== undefined && last.key === key && now - last.at < this.o.repeatMs) return;
     if (key !== null) this.sent.set(m.dest, { key, at: now });
-    const buf = key !== null && this.last?.key === key ? this.last.buf : Buffer.concat(jsonPieces(m));
-    if (key !== null) this.last = { key, buf };
-    const n = Math.max(1, Math.ceil(buf.length / this.o.chunkBytes));
+    const cached = this.last.get(m.dest);
+    const parts = key !== null && cached?.key === key ? cached.parts : this.split(m);
+    if (key !== null) this.last.set(m.dest, { key, parts });
     const id = `${this.o.self}-${(this.seq += 1)}`;
-    for (let k = 0; k < n; k += 1) {
-      const data = buf.subarray(k * this.o.chunkBytes, (k + 1) * this.o.chunkBytes).toString('base64');
-      this.o.send({ type: 'SnapshotChunk', id, k, n, data, source: m.source, dest: m.dest });
-    }
+    parts.forEach((data, k) => this.o.send({ type: 'SnapshotChunk', id, k, n: parts.length, data, source: m.source, dest: m.dest }));
+  }
+
+  /** m's JSON in base64 parts of at most chunkBytes bytes each. */
+  private split(m: M): string[] {
+    const buf = Buffer.concat(jsonPieces(m));
+    const parts: string[] = [];
+    for (let at = 0; at < buf.length || parts.length === 0; at += this.o.chunkBytes) parts.push(buf.subarray(at, at + this.o.chunkBytes).toString('base64'));
+    return parts;
   }
 
   /** A chunk from a peer (already authenticated and checked by `withChunks`). */

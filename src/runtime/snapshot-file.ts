@@ -12,8 +12,8 @@ import { encodeRecord } from './wal/wal.ts';
 
 const MAGIC = Buffer.from('CCSNAP1\n', 'latin1');
 const HEADER = 8;
-/** A record holds items up to this many bytes of JSON (or one larger item): built and written between two turns of the event loop. */
-const RECORD_BYTES = 1024 * 1024;
+/** A record holds items up to this many bytes of JSON (or one larger item): built and written between two turns of the event loop, so each turn is short. */
+const RECORD_BYTES = 64 * 1024;
 export const SNAPSHOT_FILE = 'snapshot.snap';
 const TEMP = `${SNAPSHOT_FILE}.tmp`;
 
