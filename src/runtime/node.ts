@@ -367,7 +367,10 @@ export class Node<S, A extends Tagged, M extends Message> {
     }
     const t0 = TRACE ? performance.now() : 0;
     // An installed snapshot is durable before the WAL drops the entries it holds and before the reply.
-    if ((await this.snapshotter?.persist(this.s)) === true) this.truncate = true;
+    if ((await this.snapshotter?.persist(this.s)) === true) {
+      this.truncate = true;
+      this.restartElectionAfterBusyWrite();
+    }
     if (await this.o.storage.write(rt.durable(this.s))) this.stats.writes += 1;
     // The WAL's records before the snapshot go in the background: appends are not held up.
     if (this.truncate) this.o.storage.truncate?.();
@@ -381,6 +384,19 @@ export class Node<S, A extends Tagged, M extends Message> {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });
       else this.transmit(m);
     }
+  }
+
+  /**
+   * After writing a snapshot the leader sent: the leader was not silent, this node was busy. An election
+   * timeout that fired meanwhile is dropped (a Timeout not taken) and the timer restarts.
+   */
+  private restartElectionAfterBusyWrite(): void {
+    const rt = this.o.runtime;
+    for (let k = this.inbox.length - 1; k >= 0; k -= 1) {
+      const x = this.inbox[k] as Input<M>;
+      if (x.kind === 'timer' && rt.timers[x.name]?.kind === 'election') this.inbox.splice(k, 1);
+    }
+    this.election.reset();
   }
 
   /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */

@@ -22,7 +22,7 @@ afterEach(async () => {
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(what: string, p: () => boolean): Promise<void> {
-  for (let k = 0; k < 2000 && !p(); k += 1) await wait(10);
+  for (let k = 0; k < 6000 && !p(); k += 1) await wait(10);
   if (!p()) throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -86,5 +86,5 @@ describe('Node with snapshots (in-memory network)', () => {
     expect(s3.snapshotter?.stats.installed).toBeGreaterThanOrEqual(1);
     expect(stores.get('s3')?.index).toBeGreaterThan(0);
     expect(violations).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
