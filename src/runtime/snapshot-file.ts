@@ -8,7 +8,7 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { encodeRecord } from './wal/wal.ts';
+import { encodeRecord, syncDir } from './wal/wal.ts';
 
 const MAGIC = Buffer.from('CCSNAP1\n', 'latin1');
 const HEADER = 8;
@@ -179,13 +179,4 @@ function contents(records: readonly unknown[]): SnapshotContents {
     if ((sections[s]?.length ?? 0) !== n) throw new Error(`section ${s}: the end record counts ${String(n)} items, the file has ${sections[s]?.length ?? 0}`);
   }
   return { index: head.index as number, id: head.id, sections };
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const d = await open(dir, 'r');
-  try {
-    await d.sync();
-  } finally {
-    await d.close();
-  }
 }

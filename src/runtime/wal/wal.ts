@@ -360,7 +360,8 @@ function writeAll(fd: number, pieces: readonly Buffer[], position: number): void
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** fsyncs a directory, so that a rename or a new file in it is durable. */
+export async function syncDir(dir: string): Promise<void> {
   const d = await open(dir, 'r');
   try {
     await d.sync();
