@@ -39,9 +39,10 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   durable(s: S): unknown;
   /**
    * The state node i starts in from `d`, a value `durable` returned before a crash (null: a fresh
-   * node). Throws an Error naming the problem if `d` is not such a value.
+   * node), and the last snapshot it made durable (null or absent: none). Throws an Error naming the
+   * problem if `d` is not such a value or does not fit the snapshot.
    */
-  restore(i: NodeId, d: unknown): S;
+  restore(i: NodeId, d: unknown, snapshot?: RuntimeSnapshot | null): S;
 
   /** The timers and what each one tries. */
   readonly timers: Named<RuntimeTimer<S, A>>;
@@ -72,4 +73,30 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   payload(m: M): string | null;
   /** Whether m may leave before the durable write of the round that produced it (Raft: thesis §10.2.1). */
   early(m: M): boolean;
+  /** Log compaction, if the protocol has it (absent: the log grows without bound). */
+  readonly snapshots?: SnapshotRuntime<S, M>;
+}
+
+/**
+ * A snapshot as the runtime stores it (Raft §7): the state machine's state after applying positions
+ * 1..index, and what names the entry at `index` (`entryId`). `data` is the runtime's (its KV store's);
+ * the protocol carries it without reading it.
+ */
+export interface RuntimeSnapshot {
+  readonly index: number;
+  readonly id: string | number;
+  readonly data: unknown;
+}
+
+/** How the runtime compacts a protocol's log and learns of a snapshot installed from a peer. */
+export interface SnapshotRuntime<S, M extends Message> {
+  /** The snapshot state s holds (after an install from a peer, a newer one than the runtime stored), or null. */
+  current(s: S): RuntimeSnapshot | null;
+  /**
+   * The state after compacting positions up to `snap.index` into `snap` (Raft's TakeSnapshot at a
+   * committed position this node has applied), or null if that is not allowed in s.
+   */
+  take(i: NodeId, s: S, snap: RuntimeSnapshot): S | null;
+  /** Whether m carries a snapshot: the runtime sends it in chunks of bounded frame size. */
+  carries(m: M): boolean;
 }

@@ -2,30 +2,42 @@
 // then asks every server for a vote; the heartbeat timer lets a candidate with a quorum take office
 // (BecomeLeader), sends AppendEntries to each peer, then advances the commit index. Every decision
 // the node loop acts on (a new leader's no-op, which messages restart the election timer) is here.
+// Log compaction is on (Snapshots): a heartbeat sends InstallSnapshot to a follower that needs a
+// compacted entry, and the runtime compacts through `snapshots` (runtimeSnapshots.ts).
 import type { NodeId, NodeRuntime, Receive } from '../core/index.ts';
 import { runtimeConfig } from './config.ts';
-import type { Durable } from './durable.ts';
-import { termAt } from './log.ts';
+import { lastIndex, snapshotIndex, termOf } from './log.ts';
 import type { RaftProtocol } from './protocol.ts';
+import { raftSnapshots, snapshotDurable, snapshotMeta, withSnapshot } from './runtimeSnapshots.ts';
+import type { SnapshotDurable } from './runtimeSnapshots.ts';
+import type { Durable } from './durable.ts';
 import type { Entry, RaftAction, RaftConfig, RaftMessage, Server } from './types.ts';
 
 export type RaftRuntime = NodeRuntime<Server, RaftAction, RaftMessage>;
 
 /** Raft over the servers `servers` of a real cluster (`runtimeConfig`), stepping with protocol `p`. */
-export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = runtimeConfig(servers)): RaftRuntime {
+export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = { ...runtimeConfig(servers), snapshots: true }): RaftRuntime {
   const peers = (i: NodeId) => c.servers.filter((j) => j !== i);
   const votes = (): RaftAction[] => c.servers.map((j): RaftAction => ({ type: 'RequestVote', j }));
   return {
     name: p.name,
     step: (i, s, x) => p.step(i, s, x, c),
     describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<RaftMessage>).m) : p.describe(i, x as RaftAction)),
-    durable: (s) => p.durable(s),
-    restore: (i, d) => (d === null ? p.init(i, c) : p.restart(i, { ...p.init(i, c), ...durableOf(d) }, c)),
+    durable: (s) => snapshotDurable(s, p.durable(s) as Durable),
+    restore: (i, d, snap = null) => {
+      if (d === null && snap === null) return p.init(i, c);
+      const held = withSnapshot(i, d === null ? { currentTerm: 0, votedFor: null, log: [] } : durableOf(d), snap);
+      return p.restart(i, { ...p.init(i, c), ...held }, c);
+    },
     timers: {
       election: { kind: 'election', actions: () => [{ type: 'Timeout' }, ...votes()] },
       heartbeat: {
         kind: 'heartbeat',
-        actions: (i) => [{ type: 'BecomeLeader' }, ...peers(i).map((j): RaftAction => ({ type: 'AppendEntries', j })), { type: 'AdvanceCommitIndex' }],
+        actions: (i) => [
+          { type: 'BecomeLeader' },
+          ...peers(i).flatMap((j): RaftAction[] => [{ type: 'AppendEntries', j }, { type: 'InstallSnapshot', j }]),
+          { type: 'AdvanceCommitIndex' },
+        ],
       },
     },
     command: (_i, s, v) => (s.state === 'Leader' ? { type: 'ClientRequest', v } : null),
@@ -35,7 +47,7 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
       // Thesis §3.10: TimeoutNow made i a candidate (HandleTimeoutNowRequest); it asks for votes at once.
       return x.type === 'Receive' && x.m.type === 'TimeoutNowRequest' ? votes() : [];
     },
-    leaderShown: (_i, s, m) => (m.type === 'AppendEntriesRequest' && m.term === s.currentTerm ? m.source : null),
+    leaderShown: (_i, s, m) => ((m.type === 'AppendEntriesRequest' || m.type === 'InstallSnapshotRequest') && m.term === s.currentTerm ? m.source : null),
     // §5.1: a leader that steps down starts a full election timeout (its timer ran on while it led);
     // so does a server a TimeoutNow made a candidate.
     resetsElection: (_i, before, after, x) =>
@@ -43,32 +55,36 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
       (x.type === 'Receive' && x.m.type === 'TimeoutNowRequest' && after.state === 'Candidate' && after.currentTerm > before.currentTerm),
     // Thesis §3.10: the leader hands off to a caught-up follower (TransferLeadership's guard picks one).
     handOff: (i) => peers(i).map((j): RaftAction => ({ type: 'TransferLeadership', j })),
-    committed: (s, from) => s.log.slice(Math.max(from, 1) - 1, s.commitIndex).map((e) => e.value),
-    entryId: (s, index) => termAt(s.log, index),
+    // Positions are global (§7): the entries after the snapshot's last one are in the log.
+    committed: (s, from) => s.log.slice(Math.max(from, snapshotIndex(s) + 1) - 1 - snapshotIndex(s), s.commitIndex - snapshotIndex(s)).map((e) => e.value),
+    entryId: (s, index) => (index >= 1 ? termOf(s, index) : null),
     view: (s) => ({
       role: s.state === 'Leader' ? 'leader' : s.state === 'Candidate' ? 'candidate' : 'follower',
       term: s.currentTerm,
       votedFor: s.votedFor,
-      lastIndex: s.log.length,
+      lastIndex: lastIndex(s),
       commitIndex: s.commitIndex,
     }),
     // In a leader's term, (term, prevLogIndex) names the entries an AppendEntries carries (Log Matching).
-    payload: (m) => (m.type === 'AppendEntriesRequest' && m.entries.length > 0 ? `${m.term}/${m.prevLogIndex}` : null),
+    payload: (m) =>
+      m.type === 'AppendEntriesRequest' && m.entries.length > 0 ? `${m.term}/${m.prevLogIndex}` : m.type === 'InstallSnapshotRequest' ? `snapshot/${m.term}/${m.lastIncludedIndex}` : null,
     // Thesis §10.2.1: a leader may replicate entries before they are durable on its own disk.
     early: (m) => m.type === 'AppendEntriesRequest',
+    snapshots: raftSnapshots,
   };
 }
 
 const isTerm = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /** Raft Fig. 2's persistent state read back from storage, or an Error naming what is wrong with it. */
-export function durableOf(d: unknown): Durable {
+export function durableOf(d: unknown): SnapshotDurable {
   if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new Error('the durable state is not an object');
-  const { currentTerm, votedFor, log } = d as Record<string, unknown>;
+  const { currentTerm, votedFor, log, snapshot } = d as Record<string, unknown>;
   if (!isTerm(currentTerm)) throw new Error(`currentTerm is not a term: ${JSON.stringify(currentTerm)}`);
   if (votedFor !== null && typeof votedFor !== 'string') throw new Error(`votedFor is neither null nor a server: ${JSON.stringify(votedFor)}`);
   if (!Array.isArray(log)) throw new Error('log is not an array');
   const k = log.findIndex((e: unknown) => typeof e !== 'object' || e === null || !isTerm((e as Entry).term) || !('value' in e));
   if (k >= 0) throw new Error(`log entry ${k + 1} is not a { term, value } entry`);
-  return { currentTerm, votedFor, log: log as Entry[] };
+  const meta = snapshotMeta(snapshot);
+  return { currentTerm, votedFor, log: log as Entry[], ...(meta !== undefined ? { snapshot: meta } : {}) };
 }

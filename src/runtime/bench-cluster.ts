@@ -1,13 +1,14 @@
-// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big]`: starts
+// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big,catchup]`: starts
 // a local cluster with fsync on (the real `node` command, one process per node) and prints
 // - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
 // - resync: a follower that was down during 10,000 writes restarts: time until it has the leader's log;
-// - big: 20 concurrent 1 MB PUTs: how many succeed, and the term before and after (no election).
+// - big: 20 concurrent 1 MB PUTs: how many succeed, and the term before and after (no election);
+// - catchup: a follower down during 100,000 writes restarts and catches up by InstallSnapshot.
 // `--etcd http://127.0.0.1:2379` runs the writes rows against etcd's HTTP/JSON gateway
 // (`POST /v3/kv/put`) instead; docs/runtime.md says how to start that etcd cluster.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -102,12 +103,12 @@ class Cluster {
     this.config = config;
   }
 
-  static async start(n: number, fsync: boolean, protocol: string): Promise<Cluster> {
+  static async start(n: number, fsync: boolean, protocol: string, extra: Record<string, unknown> = {}): Promise<Cluster> {
     const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
     const nodes: Record<string, Addr> = {};
     for (let k = 1; k <= n; k += 1) nodes[`s${k}`] = { host: '127.0.0.1', peerPort: await freePort(), httpPort: await freePort() };
     const config = join(dir, 'cluster.json');
-    writeFileSync(config, JSON.stringify({ protocol, nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync }));
+    writeFileSync(config, JSON.stringify({ protocol, nodes, secret: randomBytes(16).toString('hex'), dataDir: 'data', fsync, ...extra }));
     const c = new Cluster(dir, nodes, config);
     for (const id of Object.keys(nodes)) c.spawn(id);
     return c;
@@ -206,6 +207,51 @@ async function bigRow(c: Cluster, count: number, bytes: number): Promise<string>
   return `| big | ${count} x ${bytes} B PUTs: ${ok} ok (codes ${[...new Set(codes)].join(',')}) in ${secs.toFixed(2)} s; term before ${before}, after: ${terms.join(', ')} |`;
 }
 
+/** The figures of a node's last `snapshot: wrote|installed index ...` log line. */
+function lastSnapshotLine(c: Cluster, id: string, what: 'wrote' | 'installed'): string {
+  let text = '';
+  try {
+    text = readFileSync(join(c.dir, `${id}.log`), 'utf8');
+  } catch {
+    return 'no log';
+  }
+  const lines = text.split('\n').filter((l) => l.includes(`snapshot: ${what} index`));
+  return lines.length === 0 ? `none ${what}` : (lines[lines.length - 1] as string).replace(/^.*snapshot: /, '');
+}
+
+/**
+ * A follower is down while `writes` writes are made (the leader compacts its log), then restarts:
+ * time from serving to holding the leader's last index, and the snapshots taken and installed.
+ */
+async function catchupRow(c: Cluster, writes: number, clients: number): Promise<string> {
+  const leader = await c.leader();
+  const follower = [...c.procs.keys()].find((id) => id !== leader) as string;
+  await c.kill(follower, 'SIGKILL');
+  const w = await load(ours([c.url(leader)]), clients, 3600, 16, writes);
+  const lead = await c.status(leader);
+  const target = Number(lead?.['lastIndex']);
+  const t0 = performance.now();
+  c.spawn(follower);
+  let started = NaN;
+  let caughtUp = NaN;
+  while (performance.now() - t0 < 300_000) {
+    const s = await c.status(follower);
+    if (s !== null && Number.isNaN(started)) started = performance.now() - t0;
+    if (s !== null && Number(s['lastIndex']) >= target && Number(s['applied']) >= target) {
+      caughtUp = performance.now() - t0;
+      break;
+    }
+    await sleep(5);
+  }
+  const secs = (x: number) => (x / 1000).toFixed(2);
+  const keys = Number((await c.status(follower))?.['keys']);
+  return (
+    `| catchup | ${w.ops} writes in ${w.secs.toFixed(0)} s (${target} log entries; leader snapshot at ${String(lead?.['snapshotIndex'])}, term ${String(lead?.['term'])}) while ${follower} was down; ` +
+    `restarted: serving after ${secs(started)} s, caught up (log and KV, ${keys} keys) ${secs(caughtUp - started)} s later; ` +
+    `leader's last snapshot: ${lastSnapshotLine(c, leader, 'wrote')}; follower: ${lastSnapshotLine(c, follower, 'installed')} |`
+  );
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -216,6 +262,9 @@ async function main(): Promise<void> {
       rows: { type: 'string', default: 'writes,resync,big' },
       'resync-writes': { type: 'string', default: '10000' },
       'big-count': { type: 'string', default: '20' },
+      'catchup-writes': { type: 'string', default: '100000' },
+      'catchup-clients': { type: 'string', default: '128' },
+      'snapshot-entries': { type: 'string', default: '100' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
       protocol: { type: 'string', default: 'raft' },
@@ -244,6 +293,12 @@ async function main(): Promise<void> {
       await c.stop();
       c = await Cluster.start(n, fsync, values.protocol);
       process.stdout.write(`${row === 'resync' ? await resyncRow(c, Number(values['resync-writes'])) : await bigRow(c, Number(values['big-count']), 1_000_000)}\n`);
+    }
+    // A fresh cluster whose leader compacts every --snapshot-entries log entries.
+    if (rows.has('catchup')) {
+      await c.stop();
+      c = await Cluster.start(n, fsync, values.protocol, { snapshotEntries: Number(values['snapshot-entries']) });
+      process.stdout.write(`${await catchupRow(c, Number(values['catchup-writes']), Number(values['catchup-clients']))}\n`);
     }
   } finally {
     await c.stop();

@@ -1,5 +1,6 @@
 // The cluster file every node reads (`--config cluster.json`): node addresses, the shared secret,
 // the client token, timers and where data lives. Bad input is a `UsageError` with one clear line.
+import { SNAPSHOT_DEFAULTS } from './snapshot-store.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../core/index.ts';
@@ -46,6 +47,10 @@ export interface ClusterConfig {
   readonly bodyTimeoutMs: number;
   /** TLS on the peer and client ports, or null for plain TCP and HTTP. */
   readonly tls: TlsFiles | null;
+  /** Take a snapshot after this many log entries applied since the last one (0: not by count). */
+  readonly snapshotEntries: number;
+  /** Take a snapshot once the WAL file is this large in bytes (0: not by size). */
+  readonly snapshotBytes: number;
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -61,7 +66,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls'];
+  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls', 'snapshotEntries', 'snapshotBytes'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -124,6 +129,8 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
     maxValueBytes,
     bodyTimeoutMs: int('bodyTimeoutMs', 5000, 10),
     tls,
+    snapshotEntries: int('snapshotEntries', SNAPSHOT_DEFAULTS.entries, 0),
+    snapshotBytes: int('snapshotBytes', SNAPSHOT_DEFAULTS.walBytes, 0),
   };
 }
 

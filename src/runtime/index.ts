@@ -21,3 +21,6 @@ export { arr, bool, int, json, nullable, obj, str, tagged, validate } from './tr
 export type { Schema } from './transport/schema.ts';
 export { Wal, WalCorruptError } from './wal/wal.ts';
 export type { WalOptions, WalRecovery } from './wal/wal.ts';
+export { SNAPSHOT_DEFAULTS, SnapshotStore } from './snapshot-store.ts';
+export type { SnapshotSettings } from './snapshot-store.ts';
+export { SnapshotCorruptError } from './snapshot-file.ts';

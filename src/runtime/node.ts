@@ -4,16 +4,22 @@
 // them in order, make `durable(state)` durable once (WAL, fsync), and only then send the messages,
 // deliver self-addressed ones locally, apply newly committed entries and answer clients. No protocol
 // logic lives here: every decision comes from the protocol's `NodeRuntime` (src/core/runtime.ts).
-import type { Message, NodeId, NodeRuntime, Receive, Step, Tagged } from '../core/index.ts';
+import type { Message, NodeId, NodeRuntime, Receive, RuntimeSnapshot, Step, Tagged } from '../core/index.ts';
 import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
 import { Flow } from './flow.ts';
 import { ElectionTimer, HeartbeatTimer } from './timers.ts';
 import type { TimerSettings } from './timers.ts';
+import { Snapshotter } from './snapshot-node.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
 
 /** Where the durable state goes (a `Wal`, or memory for Maelstrom without a disk). */
 export interface Storage {
   write(value: unknown): Promise<unknown>;
+  /** Starts rewriting what is stored as the last value alone, in the background (the WAL truncated after a snapshot). */
+  truncate?(): void;
+  /** Bytes stored (the WAL's size), for the snapshot policy. */
+  bytes?(): number;
 }
 
 /** A client command's outcome: the state machine's result, or why it did not complete. */
@@ -34,6 +40,8 @@ export interface NodeStatus {
   readonly lastIndex: number;
   readonly applied: number;
   readonly keys: number;
+  /** The last position the snapshot includes (0: none). */
+  readonly snapshotIndex?: number;
 }
 
 export interface NodeOptions<S, A extends Tagged, M extends Message> {
@@ -42,6 +50,10 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly runtime: NodeRuntime<S, A, M>;
   /** The recovered durable value, given to `runtime.restore` (null: a fresh node). */
   readonly recovered: unknown;
+  /** The snapshot recovered from `snapshots` (null: none), given to `runtime.restore`. */
+  readonly recoveredSnapshot?: RuntimeSnapshot | null;
+  /** Where snapshots go and when to take them (absent, or a protocol without `snapshots`: never). */
+  readonly snapshots?: SnapshotStore;
   readonly storage: Storage;
   /** Sends a message to a peer (never called for self-addressed messages). */
   readonly send: (m: M) => void;
@@ -69,7 +81,9 @@ const TRACE = process.env['CC_TRACE'] === '1';
 type Input<M> =
   | { readonly kind: 'receive'; readonly m: M }
   | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean }
-  | { readonly kind: 'handOff' };
+  | { readonly kind: 'handOff' }
+  /** A snapshot of ours is durable: compact the log up to it. */
+  | { readonly kind: 'snapshot'; readonly snap: RuntimeSnapshot };
 
 type Pending = { readonly command: KvCommand; readonly bytes: number; readonly resolve: (o: Outcome) => void; done: boolean };
 type Proposed = { readonly index: number; readonly id: string | number | null; readonly batch: Pending[] };
@@ -103,10 +117,21 @@ export class Node<S, A extends Tagged, M extends Message> {
   private readonly flow: Flow;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
   readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
+  /** Log compaction, when the protocol has it and a store is given. */
+  readonly snapshotter: Snapshotter<S, A, M> | null;
+  /** The next durable write replaces the WAL (a snapshot now holds its prefix). */
+  private truncate = false;
 
   constructor(o: NodeOptions<S, A, M>) {
     this.o = o;
-    this.s = o.runtime.restore(o.id, o.recovered);
+    this.s = o.runtime.restore(o.id, o.recovered, o.recoveredSnapshot ?? null);
+    const rs = o.runtime.snapshots;
+    const store = o.snapshots;
+    this.snapshotter =
+      rs === undefined || store === undefined
+        ? null
+        : new Snapshotter({ id: o.id, runtime: o.runtime, store, kv: this.kv, log: o.log, ready: (snap) => this.enqueue({ kind: 'snapshot', snap }) }, rs);
+    this.applied = this.snapshotter?.restore(this.s) ?? 0;
     this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
     this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
     // A held-back payload goes again well within the lowest election timeout.
@@ -133,6 +158,11 @@ export class Node<S, A extends Tagged, M extends Message> {
     this.enqueue({ kind: 'receive', m });
   }
 
+  /** Part of a message from peer j arrived (a snapshot's chunk): if j is the leader this node knows, it is alive. */
+  alive(j: NodeId): void {
+    if (j !== this.o.id && this.leader() === j) this.election.reset();
+  }
+
   /** Submits a client command; resolves when it is applied, certainly failed, or timed out. */
   submit(command: KvCommand): Promise<Outcome> {
     return new Promise((resolve) => {
@@ -156,6 +186,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       lastIndex: v.lastIndex,
       applied: this.applied,
       keys: this.kv.size,
+      snapshotIndex: this.snapshotter?.index(this.s) ?? 0,
     };
   }
 
@@ -295,6 +326,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     // the socket reads) yields to the leader's message that had arrived meanwhile.
     let reset = false;
     for (const x of inputs) if (x.kind === 'receive') reset = this.receiveInput(x.m, out, heard) || reset;
+    for (const x of inputs) if (x.kind === 'snapshot') this.compact(x.snap);
     for (const x of inputs) {
       if (x.kind === 'handOff') this.tryHandOff(out);
       if (x.kind !== 'timer' || (reset && rt.timers[x.name]?.kind === 'election')) continue;
@@ -315,6 +347,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     }
     await this.commit(out, inputs.length, commands.length);
     this.applyCommitted();
+    this.snapshotter?.maybeStart(this.s, this.applied, this.o.storage.bytes?.() ?? 0);
     if (this.held.length > 0 && (!this.isLeader() || !this.uncommitted())) this.commands.unshift(...this.held.splice(0));
   }
 
@@ -336,7 +369,15 @@ export class Node<S, A extends Tagged, M extends Message> {
       else late.push(m);
     }
     const t0 = TRACE ? performance.now() : 0;
+    // An installed snapshot is durable before the WAL drops the entries it holds and before the reply.
+    if ((await this.snapshotter?.persist(this.s)) === true) {
+      this.truncate = true;
+      this.restartElectionAfterBusyWrite();
+    }
     if (await this.o.storage.write(rt.durable(this.s))) this.stats.writes += 1;
+    // The WAL's records before the snapshot go in the background: appends are not held up.
+    if (this.truncate) this.o.storage.truncate?.();
+    this.truncate = false;
     if (TRACE) {
       const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
       this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs} cmds=${commands} out=${out.map((m) => m.type).join(',')}`);
@@ -346,6 +387,19 @@ export class Node<S, A extends Tagged, M extends Message> {
       if (m.dest === i) this.inbox.push({ kind: 'receive', m });
       else this.transmit(m);
     }
+  }
+
+  /**
+   * After writing a snapshot the leader sent: the leader was not silent, this node was busy. An election
+   * timeout that fired meanwhile is dropped (a Timeout not taken) and the timer restarts.
+   */
+  private restartElectionAfterBusyWrite(): void {
+    const rt = this.o.runtime;
+    for (let k = this.inbox.length - 1; k >= 0; k -= 1) {
+      const x = this.inbox[k] as Input<M>;
+      if (x.kind === 'timer' && rt.timers[x.name]?.kind === 'election') this.inbox.splice(k, 1);
+    }
+    this.election.reset();
   }
 
   /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */
@@ -383,7 +437,15 @@ export class Node<S, A extends Tagged, M extends Message> {
     const rt = this.o.runtime;
     heard.add(m.source);
     this.flow.heard(m.source);
+    const before = this.s;
+    const sent = out.length;
     this.apply({ type: 'Receive', m }, out);
+    // A snapshot whose data this state machine cannot load is dropped, as a lost message (steps are pure).
+    if (this.snapshotter !== null && !this.snapshotter.acceptable(before, this.s)) {
+      this.s = before;
+      out.length = sent;
+      return false;
+    }
     const l = rt.leaderShown(this.o.id, this.s, m);
     if (l === null) return false;
     this.election.reset();
@@ -423,8 +485,22 @@ export class Node<S, A extends Tagged, M extends Message> {
     this.proposed.push({ index, id: rt.entryId(this.s, index), batch });
   }
 
+  /** Compacts the log up to a durable snapshot of ours; the round's write then truncates the WAL. */
+  private compact(snap: RuntimeSnapshot): void {
+    const next = this.snapshotter?.take(this.o.id, this.s, snap) ?? null;
+    if (next === null) return;
+    this.s = next;
+    this.truncate = true;
+  }
+
   private applyCommitted(): void {
     const rt = this.o.runtime;
+    const installed = this.snapshotter?.install(this.s, this.applied) ?? null;
+    if (installed !== null) {
+      // Entries up to the snapshot's last are in the KV store now; whether a proposal among them was ours is unknown.
+      for (const p of this.proposed) if (p.index <= installed) for (const c of p.batch) this.finish(c, { kind: 'timeout' });
+      this.applied = installed;
+    }
     const values = rt.committed(this.s, this.applied + 1);
     // Forget proposals whose clients have all been answered (timed out), e.g. entries that were cut
     // from the log and whose index the commit point has not reached again.

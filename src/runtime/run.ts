@@ -19,6 +19,9 @@ import type { DirLock } from './lock.ts';
 import { createLogger, lineLogger, transitionLogger } from './logging.ts';
 import type { LogFormat, Logger } from './logging.ts';
 import type { MetricsFactory, NodeMetrics } from './metrics.ts';
+import { Chunker, isChunk, withChunks } from './snapshot-chunks.ts';
+import type { Chunk } from './snapshot-chunks.ts';
+import { SnapshotStore } from './snapshot-store.ts';
 import { openTraceLog, traceLogPath } from './trace-log-file.ts';
 import { traced } from './trace-log.ts';
 
@@ -45,7 +48,7 @@ export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
 
 export interface RunningNode<S, A extends Tagged, M extends Message> {
   readonly node: Node<S, A, M>;
-  readonly transport: Transport<M>;
+  readonly transport: Transport<M | Chunk>;
   readonly http: Server;
   readonly metrics: NodeMetrics | null;
   stop(): Promise<void>;
@@ -82,18 +85,30 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   if (recovery.truncated !== null) {
     log(`wal: truncated a torn tail of ${recovery.truncated.bytes} bytes (${recovery.truncated.reason})`);
   }
+  const snaps = await openSnapshots(o, dir, log);
   let node: Node<S, A, M> | null = null;
   const { runtime, storage: walStorage, metrics } = instrument(o, log, wal, () => node);
   const trace = o.traceLog === undefined ? null : openTraceLog(traceLogPath(o.traceLog, o.id), runtime, o.id, Object.keys(o.cluster.nodes));
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
-  const transport = await Transport.start<M>({
+  // Snapshot messages go in chunks below maxFrameBytes (base64 and the envelope included).
+  const chunker: Chunker<M> = new Chunker<M>({
+    self: o.id,
+    chunkBytes: Math.min(1024 * 1024, Math.floor((o.cluster.maxFrameBytes - 4096) / 2)),
+    schema: o.schema,
+    send: (m) => transport.send(m),
+    deliver: (m) => node?.receive(m),
+    log,
+    progress: (j) => node?.alive(j),
+    repeatMs: Math.max(2000, 2 * o.cluster.electionMs[1]),
+  });
+  const transport = await Transport.start<M | Chunk>({
     id: o.id,
     secret: o.cluster.secret,
     listen: { host: me.host, port: me.peerPort },
     peers,
-    schema: o.schema,
-    onMessage: (m) => node?.receive(m),
+    schema: withChunks(o.schema),
+    onMessage: (m) => (isChunk(m) ? chunker.receive(m) : node?.receive(m)),
     log,
     maxFrameBytes: o.cluster.maxFrameBytes,
     tls,
@@ -101,11 +116,14 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   }).catch((e: unknown) => {
     throw new UsageError(`cannot listen for peers on ${me.host}:${me.peerPort}: ${(e as Error).message}`);
   });
-  const io = trace === null ? { storage: walStorage, send: (m: M) => transport.send(m) } : traced(trace.log, walStorage, (m: M) => transport.send(m), log);
+  const send = (m: M) => (runtime.snapshots?.carries(m) === true ? chunker.send(m, runtime.payload(m)) : transport.send(m));
+  const io = trace === null ? { storage: walStorage, send } : traced(trace.log, walStorage, send, log);
   node = newNode({
     id: o.id,
     runtime,
     recovered: recovery.value,
+    recoveredSnapshot: snaps.snapshot,
+    snapshots: snaps.store,
     storage: io.storage,
     send: io.send,
     ...('onStep' in io ? { onStep: io.onStep } : {}),
@@ -171,6 +189,15 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   };
 }
 
+/** The snapshot store, a leftover temp file removed; a corrupt snapshot file is a `SnapshotCorruptError`. */
+async function openSnapshots<S, A extends Tagged, M extends Message>(o: RunNodeOptions<S, A, M>, dir: string, log: Logger): ReturnType<typeof SnapshotStore.open> {
+  const settings = { entries: o.cluster.snapshotEntries, walBytes: o.cluster.snapshotBytes };
+  const r = await SnapshotStore.open(dir, settings, o.cluster.fsync);
+  if (r.removedTemp) log('snapshot: removed an unfinished snapshot file (a write cut by a crash; the previous snapshot and the WAL are intact)');
+  if (r.snapshot !== null) log(`snapshot: loaded index ${r.snapshot.index} from ${join(dir, 'snapshot.snap')}`);
+  return r;
+}
+
 /** A node, or a one-line error if the WAL holds no state of this protocol (valid records, wrong content). */
 function newNode<S, A extends Tagged, M extends Message>(o: NodeOptions<S, A, M>): Node<S, A, M> {
   try {
@@ -216,6 +243,8 @@ function instrument<S, A extends Tagged, M extends Message>(
       if (wrote) metrics?.fsync((performance.now() - t0) / 1000);
       return wrote;
     },
+    truncate: () => void wal.rewrite().catch((e: unknown) => log(`wal: rewriting after a snapshot failed: ${(e as Error).message}; the WAL keeps its records`)),
+    bytes: () => wal.bytes,
   };
   return { runtime, storage, metrics };
 }

@@ -111,6 +111,7 @@ export function traced<S, A extends Tagged, M extends Message>(
 ): { storage: Storage; send: (m: M) => void; onStep: TraceLog<S, A, M>['step'] } {
   return {
     storage: {
+      ...storage,
       async write(value) {
         log.flush();
         const wrote = await storage.write(value);

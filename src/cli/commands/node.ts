@@ -7,6 +7,7 @@ import { runNode } from '../../runtime/run.ts';
 import { LockHeldError } from '../../runtime/lock.ts';
 import { createLogger, parseLogFormat } from '../../runtime/logging.ts';
 import { WAL_CORRUPT_ADVICE, WalCorruptError } from '../../runtime/wal/wal.ts';
+import { SNAPSHOT_CORRUPT_ADVICE, SnapshotCorruptError } from '../../runtime/snapshot-file.ts';
 import { parseFlags } from '../args.ts';
 import { promMetrics } from '../metrics.ts';
 import { EXIT } from '../exit.ts';
@@ -73,6 +74,10 @@ export const node: Command = {
       if (e instanceof WalCorruptError) {
         const file = e.file === null ? '' : ` ${e.file}`;
         process.stderr.write(`error: node ${values.id}: write-ahead log${file} is corrupt: ${e.message}; refusing to start: ${WAL_CORRUPT_ADVICE}\n`);
+        return EXIT.internal;
+      }
+      if (e instanceof SnapshotCorruptError) {
+        process.stderr.write(`error: node ${values.id}: snapshot file ${e.file} is corrupt: ${e.message}; refusing to start: ${SNAPSHOT_CORRUPT_ADVICE}\n`);
         return EXIT.internal;
       }
       if (e instanceof LockHeldError) throw new UsageError(`node ${values.id}: ${e.message}`);

@@ -6,6 +6,7 @@
 // runtime's batching: one ClientRequest per group commit), applied in order.
 import { createHash } from 'node:crypto';
 import { same } from '../wal/diff.ts';
+import { CowMap } from '../snapshot-cow.ts';
 
 /** What a client asks. Values are JSON (strings from HTTP, integers from Maelstrom). */
 export type KvOp =
@@ -72,12 +73,29 @@ export function commandDigest(c: KvOp): string {
   return createHash('sha256').update(JSON.stringify(what)).digest('base64');
 }
 
-type Session = { readonly seq: number; readonly digest: string; readonly result: KvResult };
+export type Session = { readonly seq: number; readonly digest: string; readonly result: KvResult };
 
 /** The key-value map with its client sessions. Deterministic: every replica computes the same results. */
 export class KvStore {
-  private readonly data = new Map<string, unknown>();
-  private readonly sessions = new Map<string, Session>();
+  // Copy-on-write, so that a snapshot reads a frozen copy while entries go on being applied.
+  private readonly data = new CowMap<string, unknown>();
+  private readonly sessions = new CowMap<string, Session>();
+
+  /** The contents now, unchanged by later commands until `thaw()` (snapshot-kv.ts reads them). */
+  freeze(): { readonly data: ReadonlyMap<string, unknown>; readonly sessions: ReadonlyMap<string, Session> } {
+    return { data: this.data.freeze(), sessions: this.sessions.freeze() };
+  }
+
+  thaw(): void {
+    this.data.thaw();
+    this.sessions.thaw();
+  }
+
+  /** Replaces the contents with a snapshot's (checked by snapshot-kv.ts). */
+  load(data: Iterable<readonly [string, unknown]>, sessions: Iterable<readonly [string, Session]>): void {
+    this.data.load(data);
+    this.sessions.load(sessions);
+  }
 
   /** Applies one command, a write with a session exactly once per (client, seq); returns its result. */
   apply(x: unknown): KvResult {

@@ -8,6 +8,7 @@
 // short, or has a 512-byte sector of zeros, is a torn write (reported and truncated); any other
 // checksum failure is corruption, an error, never silently dropped.
 import { open, rename, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -178,6 +179,11 @@ export class Wal {
   private readonly dir: string;
   private fh: FileHandle;
   private readonly opts: Required<WalOptions>;
+  /** During a background rewrite: the records appended since it began, to be copied to the new file. */
+  private since: Buffer[][] | null = null;
+  /** After the rename, until the directory is fsync'd: the old file, which gets every append too. */
+  private shadow: { fd: number; size: number } | null = null;
+  private rewriting: Promise<void> | null = null;
   private constructor(dir: string, fh: FileHandle, value: unknown, size: number, opts: Required<WalOptions>) {
     this.dir = dir;
     this.fh = fh;
@@ -224,6 +230,11 @@ export class Wal {
     return { wal, recovery: { value: r.value, records: r.records, truncated: r.truncated } };
   }
 
+  /** The file's size in bytes (the snapshot policy reads it). */
+  get bytes(): number {
+    return this.size;
+  }
+
   /** The last value written or recovered. */
   get value(): unknown {
     return this.last;
@@ -240,7 +251,7 @@ export class Wal {
       this.last = value;
       return false;
     }
-    if (this.size > this.opts.compactBytes) {
+    if (this.size > this.opts.compactBytes && this.rewriting === null) {
       await this.compact(value);
       return true;
     }
@@ -252,8 +263,60 @@ export class Wal {
     // Measured: 1 client 1.45 ms p50 instead of 2.2 ms, 64 clients no worse.
     writeAll(this.fh.fd, rec, this.size);
     this.size += bytes;
+    if (this.shadow !== null) {
+      writeAll(this.shadow.fd, rec, this.shadow.size);
+      this.shadow.size += bytes;
+    }
+    this.since?.push(rec);
     this.last = value;
     return true;
+  }
+
+  /**
+   * Rewrites the WAL as one full record without holding up appends (after a snapshot took its
+   * prefix): the new file is written and caught up through the thread pool, renamed over the old one
+   * between two appends, and until the directory is fsync'd every append goes to both files, so a
+   * crash finds a complete WAL under either name.
+   */
+  rewrite(): Promise<void> {
+    this.rewriting ??= this.rewriteNow().finally(() => {
+      this.rewriting = null;
+    });
+    return this.rewriting;
+  }
+
+  private async rewriteNow(): Promise<void> {
+    const tmp = join(this.dir, 'wal.log.tmp');
+    const since: Buffer[][] = [];
+    this.since = since;
+    const t = await open(tmp, constants.O_CREAT | constants.O_TRUNC | constants.O_RDWR | (this.opts.fsync ? constants.O_DSYNC : 0), 0o644);
+    try {
+      const head = Buffer.concat([MAGIC, encodeRecord({ f: this.last })]);
+      since.length = 0; // `last` now includes them
+      let at = head.length;
+      await t.write(head, 0, head.length, 0);
+      while (since.length > 0) {
+        const b = Buffer.concat(since.splice(0).flat());
+        await t.write(b, 0, b.length, at);
+        at += b.length;
+      }
+      // Nothing was appended since the last check (no await in between): swap now.
+      renameSync(tmp, join(this.dir, 'wal.log'));
+      this.since = null;
+      this.shadow = { fd: this.fh.fd, size: this.size };
+      const old = this.fh;
+      this.fh = t;
+      this.size = at;
+      await syncDir(this.dir);
+      this.shadow = null;
+      await old.close();
+    } catch (e) {
+      if (this.since === since) {
+        this.since = null;
+        await t.close();
+      }
+      throw e;
+    }
   }
 
   /** Rewrites the WAL as a single full record (atomically: temp file, fsync, rename, fsync dir). */
@@ -273,6 +336,7 @@ export class Wal {
   }
 
   async close(): Promise<void> {
+    await this.rewriting?.catch(() => undefined);
     await this.fh.close();
   }
 }
@@ -296,7 +360,8 @@ function writeAll(fd: number, pieces: readonly Buffer[], position: number): void
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** fsyncs a directory, so that a rename or a new file in it is durable. */
+export async function syncDir(dir: string): Promise<void> {
   const d = await open(dir, 'r');
   try {
     await d.sync();

@@ -18,11 +18,13 @@ describe('raftRuntime', () => {
     ]);
   });
 
-  it('heartbeat timer: BecomeLeader, AppendEntries to each peer, then AdvanceCommitIndex', () => {
+  it('heartbeat timer: BecomeLeader, AppendEntries (or InstallSnapshot, §7) to each peer, then AdvanceCommitIndex', () => {
     expect(rt.timers['heartbeat']?.actions('s2', server())).toEqual([
       { type: 'BecomeLeader' },
       { type: 'AppendEntries', j: 's1' },
+      { type: 'InstallSnapshot', j: 's1' },
       { type: 'AppendEntries', j: 's3' },
+      { type: 'InstallSnapshot', j: 's3' },
       { type: 'AdvanceCommitIndex' },
     ]);
   });
