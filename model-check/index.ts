@@ -22,3 +22,5 @@ export { refinementName, refining } from './refinement.ts';
 export type { Refined } from './refinement.ts';
 export { checkLiveness, formatLasso, withLiveness } from './liveness/index.ts';
 export type { Lasso, LivenessOptions, LivenessResult, PropertyVerdict } from './liveness/index.ts';
+export { describeEvent, formatFailure, parseTrace, validateTrace, TRACE_FORMAT, TRACE_VERSION } from './validate/index.ts';
+export type { EventKind, Possible, SentRef, TraceEvent, TraceFile, TraceHeader, ValidateOptions, ValidateResult } from './validate/index.ts';

@@ -4,7 +4,7 @@
 // them in order, make `durable(state)` durable once (WAL, fsync), and only then send the messages,
 // deliver self-addressed ones locally, apply newly committed entries and answer clients. No protocol
 // logic lives here: every decision comes from the protocol's `NodeRuntime` (src/core/runtime.ts).
-import type { Message, NodeId, NodeRuntime, Receive, RuntimeSnapshot, Tagged } from '../core/index.ts';
+import type { Message, NodeId, NodeRuntime, Receive, RuntimeSnapshot, Step, Tagged } from '../core/index.ts';
 import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
 import { Flow } from './flow.ts';
@@ -65,6 +65,8 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly commandTimeoutMs?: number;
   /** Called after a storage failure stopped the node (a process exits). */
   readonly onFatal?: (e: unknown) => void;
+  /** Each step the node takes, before it adopts `r.state` (the trace log; absent: no cost). */
+  readonly onStep?: (input: A | Receive<M>, before: S, r: Step<S, M>) => void;
 }
 
 /** An eager run does not repeat the same message to a peer within this many milliseconds. */
@@ -272,6 +274,7 @@ export class Node<S, A extends Tagged, M extends Message> {
         return k > 0;
       }
       if (r === null) return k > 0;
+      this.o.onStep?.(input, this.s, r);
       this.s = r.state;
       for (const m of r.send) out.push(m);
       if (r.keep !== true) return true;

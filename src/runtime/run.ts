@@ -22,6 +22,8 @@ import type { MetricsFactory, NodeMetrics } from './metrics.ts';
 import { Chunker, isChunk, withChunks } from './snapshot-chunks.ts';
 import type { Chunk } from './snapshot-chunks.ts';
 import { SnapshotStore } from './snapshot-store.ts';
+import { openTraceLog, traceLogPath } from './trace-log-file.ts';
+import { traced } from './trace-log.ts';
 
 export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
   /** The protocol, bound to this cluster's constants (e.g. `raftRuntime(raftProtocol, servers)`). */
@@ -40,6 +42,8 @@ export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
   readonly metrics?: MetricsFactory;
   /** Where log lines go: a plain line sink, or a `Logger` that also takes structured events. */
   readonly log?: ((line: string) => void) | Logger;
+  /** Writes the trace log (docs/trace-validation.md) to this file, `{id}` standing for the node id. */
+  readonly traceLog?: string;
 }
 
 export interface RunningNode<S, A extends Tagged, M extends Message> {
@@ -83,7 +87,8 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   }
   const snaps = await openSnapshots(o, dir, log);
   let node: Node<S, A, M> | null = null;
-  const { runtime, storage, metrics } = instrument(o, log, wal, () => node);
+  const { runtime, storage: walStorage, metrics } = instrument(o, log, wal, () => node);
+  const trace = o.traceLog === undefined ? null : openTraceLog(traceLogPath(o.traceLog, o.id), runtime, o.id, Object.keys(o.cluster.nodes));
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
   // Snapshot messages go in chunks below maxFrameBytes (base64 and the envelope included).
@@ -111,14 +116,17 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   }).catch((e: unknown) => {
     throw new UsageError(`cannot listen for peers on ${me.host}:${me.peerPort}: ${(e as Error).message}`);
   });
+  const send = (m: M) => (runtime.snapshots?.carries(m) === true ? chunker.send(m, runtime.payload(m)) : transport.send(m));
+  const io = trace === null ? { storage: walStorage, send } : traced(trace.log, walStorage, send, log);
   node = newNode({
     id: o.id,
     runtime,
     recovered: recovery.value,
     recoveredSnapshot: snaps.snapshot,
     snapshots: snaps.store,
-    storage,
-    send: (m) => (runtime.snapshots?.carries(m) === true ? chunker.send(m, runtime.payload(m)) : transport.send(m)),
+    storage: io.storage,
+    send: io.send,
+    ...('onStep' in io ? { onStep: io.onStep } : {}),
     reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
@@ -126,6 +134,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     onFatal: () => process.exit(1),
   });
   const n = node;
+  trace?.log.restart(n.state, recovery.value);
   const r0 = o.events === false ? null : runtime.view(n.state);
   const at = r0 === null ? '' : ` (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`;
   const fields = r0 === null ? {} : { term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor };
@@ -174,6 +183,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
       await new Promise<void>((r) => http.close(() => r()));
       await transport.close();
       await wal.close();
+      trace?.close();
       lock.release();
     },
   };

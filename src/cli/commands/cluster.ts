@@ -151,12 +151,14 @@ const options = {
   wait: { type: 'string' },
   'log-format': { type: 'string' },
   protocol: { type: 'string' },
+  'trace-log': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = { nodes?: string; dir?: string; 'base-port'?: string; token?: string; 'no-fsync'?: boolean; wait?: string; 'log-format'?: string; protocol?: string; help?: boolean };
+type Values = { nodes?: string; dir?: string; 'base-port'?: string; token?: string; 'no-fsync'?: boolean; wait?: string; 'log-format'?: string; protocol?: string; 'trace-log'?: string; help?: boolean };
 
 const USAGE = `usage: consensus-checked cluster start [--nodes 3] [--protocol raft|multipaxos] [--dir ./cluster] [--base-port P] [--token T] [--log-format text|json]
+                                     [--trace-log DIR]   (each node writes DIR/<id>.trace.jsonl for \`validate\`)
        consensus-checked cluster status [--dir ./cluster]
        consensus-checked cluster stop [--dir ./cluster]
        consensus-checked cluster kill|restart|pause|resume NODE [--dir ./cluster]
@@ -205,6 +207,7 @@ async function start(dir: string, configPath: string, values: Values): Promise<n
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   loadClusterConfig(configPath);
   const extra = logFormat === 'json' ? ['--log-format', 'json'] : [];
+  if (values['trace-log'] !== undefined) extra.push('--trace-log', traceDir(values['trace-log']));
   for (const id of Object.keys(nodes)) spawnNode(configPath, id, join(dir, `${id}.log`), extra);
   const waitMs = (intFlag(values.wait, 'wait', 0) ?? 20) * 1000;
   const end = Date.now() + waitMs;
@@ -221,6 +224,16 @@ async function start(dir: string, configPath: string, values: Values): Promise<n
   }
   process.stdout.write(`leader ${leader.id}; try: curl -X PUT ${leader.url}/kv/a -d 1${values.token ? ` -H 'Authorization: Bearer ${values.token}'` : ''}\n`);
   return EXIT.ok;
+}
+
+/** The per-node trace log path under DIR (created), absolute so that a restarted node finds it. */
+function traceDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`--trace-log: cannot create ${dir}: ${(e as Error).message}`);
+  }
+  return join(resolve(dir), '{id}.trace.jsonl');
 }
 
 async function stop(dir: string, configPath: string): Promise<number> {

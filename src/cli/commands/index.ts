@@ -14,4 +14,5 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   maelstrom: async () => (await import('./maelstrom.ts')).maelstrom,
   vectors: async () => (await import('./vectors.ts')).vectors,
   explore: async () => (await import('./explore.ts')).explore,
+  validate: async () => (await import('./validate.ts')).validate,
 };

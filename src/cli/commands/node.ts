@@ -21,6 +21,7 @@ const options = {
   'enable-faults': { type: 'boolean' },
   variant: { type: 'string' },
   'log-format': { type: 'string' },
+  'trace-log': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -28,10 +29,11 @@ export const node: Command = {
   summary: 'node --id ID --config cluster.json: run one key-value node of the protocol cluster.json names (or --maelstrom on stdin/stdout)',
   async run(argv) {
     const { values: v, positionals } = parseFlags(argv, options, 'node');
-    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; help?: boolean };
+    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; 'trace-log'?: string; help?: boolean };
     if (values.help === true) {
       process.stdout.write(
-        'usage: consensus-checked node --id ID --config cluster.json [--log-format text|json]\n' +
+        'usage: consensus-checked node --id ID --config cluster.json [--log-format text|json] [--trace-log FILE]\n' +
+          '       --trace-log FILE: one JSON line per step for `validate` ({id} in FILE: the node id)\n' +
           '       consensus-checked node --maelstrom   (Maelstrom lin-kv on stdin/stdout)\n',
       );
       return EXIT.ok;
@@ -66,6 +68,7 @@ export const node: Command = {
         faults: values['enable-faults'] === true,
         log,
         metrics: promMetrics,
+        ...(values['trace-log'] === undefined ? {} : { traceLog: values['trace-log'] }),
       });
     } catch (e) {
       if (e instanceof WalCorruptError) {
