@@ -101,7 +101,7 @@ class Cluster {
       runtime: this.wrapped,
       recovered,
       storage: this.storages.get(i) as MemoryStorage,
-      send: (m) => this.bag.set(canonical(m), (this.bag.get(canonical(m)) ?? 0) + 1),
+      send: (m) => this.count(m, 1),
       sendSelf: true,
       clock,
       batching: false,
@@ -110,6 +110,14 @@ class Cluster {
     });
     this.nodes.set(i, n);
     n.start();
+  }
+
+  /** Adds (or removes) copies of m in flight. */
+  count(m: M, copies: number): void {
+    const key = canonical(m);
+    const n = (this.bag.get(key) ?? 0) + copies;
+    if (n > 0) this.bag.set(key, n);
+    else this.bag.delete(key);
   }
 
   async restart(i: NodeId): Promise<void> {
@@ -223,16 +231,9 @@ export async function replay(b: Behaviour, runtimeIds: readonly NodeId[], o: { r
       let last = k;
       if (x.type === 'Internal') await runInternal(c, x.i, g.nodes[x.i], x.a, what, o.widen === true);
       else if (x.type === 'Restart') await c.restart(x.i);
-      else if (x.type === 'DropMessage' || x.type === 'DuplicateMessage') {
-        const key = canonical(x.m);
-        const n = (c.bag.get(key) ?? 0) + (x.type === 'DropMessage' ? -1 : 1);
-        if (n > 0) c.bag.set(key, n);
-        else c.bag.delete(key);
-      } else {
-        const key = canonical(x.m);
-        const n = (c.bag.get(key) ?? 0) - 1;
-        if (n > 0) c.bag.set(key, n);
-        else c.bag.delete(key);
+      else if (x.type === 'DropMessage' || x.type === 'DuplicateMessage') c.count(x.m, x.type === 'DropMessage' ? -1 : 1);
+      else {
+        c.count(x.m, -1);
         c.node(x.m.dest).receive(x.m);
         await c.node(x.m.dest).idle();
         // The node loop consumed the message whether or not the model kept it: count its later deliveries.
