@@ -18,8 +18,14 @@ export interface TlaTarget {
   readonly next: string;
   /** The invariant the last state violates (an operator of the extended module), or null. */
   readonly violates: string | null;
+  /** The action property the last step violates (the .cfg names it a PROPERTY), or null. */
+  readonly violatesAction?: string | null;
   /** Model values the trace uses that the model file only lists inside values (`Acceptor = {a1, a2}`): declared here as constants. */
   readonly declare: readonly string[];
+  /** Variables and model values the spec names otherwise (Multi-Paxos: `messages` is `msgs`, `noop` is `Noop`). */
+  readonly rename?: Readonly<Record<string, string>>;
+  /** Our variables the spec has no variable for (Basic Paxos: a node's `role`, a proposer's constant `value`). */
+  readonly omit?: readonly string[];
 }
 
 /** Every model value (server, value, Nil) a trace's states name, sorted. */
@@ -35,31 +41,37 @@ export function modelValues<S, A extends Tagged>(model: Model<S, A>, path: Path<
   return [...out].sort();
 }
 
-/** A value as TLA+ text: model values by name, functions as `(k :> v @@ ...)`. */
-export function tlaOf(v: Value): string {
+/** A value as TLA+ text: model values by name (or as `rename` names them), functions as `(k :> v @@ ...)`. */
+export function tlaOf(v: Value, rename: Readonly<Record<string, string>> = {}): string {
+  const of = (x: Value): string => tlaOf(x, rename);
   switch (v.k) {
     case 'int': return String(v.v);
     case 'bool': return v.v ? 'TRUE' : 'FALSE';
     case 'str': return JSON.stringify(v.v);
-    case 'name': return v.v;
-    case 'seq': return `<<${v.v.map(tlaOf).join(', ')}>>`;
-    case 'set': return `{${v.v.map(tlaOf).join(', ')}}`;
-    case 'map': return v.v.length === 0 ? '<<>>' : `(${v.v.map(([a, b]) => `${tlaOf(a)} :> ${tlaOf(b)}`).join(' @@ ')})`;
-    case 'rec': return `[${v.v.map(([f, x]) => `${f} |-> ${tlaOf(x)}`).join(', ')}]`;
+    case 'name': return rename[v.v] ?? v.v;
+    case 'seq': return `<<${v.v.map(of).join(', ')}>>`;
+    case 'set': return `{${v.v.map(of).join(', ')}}`;
+    case 'map': return v.v.length === 0 ? '<<>>' : `(${v.v.map(([a, b]) => `${of(a)} :> ${of(b)}`).join(' @@ ')})`;
+    case 'rec': return `[${v.v.map(([f, x]) => `${f} |-> ${of(x)}`).join(', ')}]`;
   }
 }
 
 /** The module text; TLC is to report exactly `path.states.length` distinct states and no error. */
 export function toTla<S, A extends Tagged>(model: Model<S, A>, path: Path<S, A>, t: TlaTarget): string {
-  const rows = path.states.map((s) => typedVariables(model, s));
+  const rename = t.rename ?? {};
+  // A refinement's image (`Paxos!maxBal`) is an operator of the MC module, not a variable.
+  const spec = ([name]: readonly [string, unknown]): boolean => !name.includes('!') && !(t.omit ?? []).includes(name);
+  const rows = path.states.map((s) => typedVariables(model, s).filter(spec).map(([name, v]) => [rename[name] ?? name, v] as const));
   const vars = rows[0]?.map(([name]) => name) ?? [];
-  const records = rows.map((r, k) => `  \\* ${k + 1}: ${k === 0 ? 'initial state' : describe(model, path.actions[k] ?? null)}\n  [${r.map(([name, v]) => `${name} |-> ${tlaOf(v)}`).join(',\n   ')}]`);
+  const records = rows.map((r, k) => `  \\* ${k + 1}: ${k === 0 ? 'initial state' : describe(model, path.actions[k] ?? null)}\n  [${r.map(([name, v]) => `${name} |-> ${tlaOf(v, rename)}`).join(',\n   ')}]`);
   const now = (prime: string, at: string) => vars.map((x) => `       /\\ ${x}${prime} = Trace[${at}].${x}`).join('\n');
   const n = path.states.length;
   return [
     `${'-'.repeat(20)} MODULE ${t.module} ${'-'.repeat(20)}`,
     `\\* A trace of ${model.name} written by consensus-checked (${n} states). TLC must find exactly`,
-    `\\* ${n} distinct states and no error: then each step is a step of ${t.next}${t.violates === null ? '' : ` and the last state violates ${t.violates}`}.`,
+    ...(t.violatesAction === undefined || t.violatesAction === null
+      ? [`\\* ${n} distinct states and no error: then each step is a step of ${t.next}${t.violates === null ? '' : ` and the last state violates ${t.violates}`}.`]
+      : [`\\* ${n} distinct states and report action property ${t.violatesAction} violated by a behaviour of all ${n} states: then each`, `\\* step is a step of ${t.next}, and the last one, and only it, violates ${t.violatesAction}.`]),
     `EXTENDS ${t.extends}, TLC, Sequences, Naturals`,
     '',
     ...(t.declare.length === 0 ? [] : [`CONSTANTS ${t.declare.join(', ')}`, '']),
@@ -82,7 +94,10 @@ function describe<S, A extends Tagged>(model: Model<S, A>, a: A | null): string 
   return a === null ? '' : model.describe(a).replace(/\s+/g, ' ');
 }
 
-/** The .cfg of the trace module: the model's CONSTANTS block (plus `declare`'s model values), then the trace spec and its check. */
-export function tlaConfig(constants: string, declare: readonly string[] = []): string {
-  return `${constants.trimEnd()}${declare.map((x) => `\n    ${x} = ${x}`).join('')}\nINIT TraceInit\nNEXT TraceNext\nINVARIANT TraceEndsInViolation\nCHECK_DEADLOCK FALSE\n`;
+/**
+ * The .cfg of the trace module: the model's CONSTANTS block (plus `declare`'s model values), then the
+ * trace spec and its check; `action` names the action property the last step violates.
+ */
+export function tlaConfig(constants: string, declare: readonly string[] = [], action: string | null = null): string {
+  return `${constants.trimEnd()}${declare.map((x) => `\n    ${x} = ${x}`).join('')}\nINIT TraceInit\nNEXT TraceNext\nINVARIANT TraceEndsInViolation\n${action === null ? '' : `PROPERTY ${action}\n`}CHECK_DEADLOCK FALSE\n`;
 }

@@ -41,20 +41,38 @@ export async function recheckTrace(jar: string, tsxRoot: string, job: TraceJob):
   if (!written) return { id: job.id, states: null, tlc: null, control: null, problems: [`no trace exported (exit ${ours.code}): ${(ours.err.trim().split('\n').pop() ?? ours.out.trim().split('\n').pop() ?? '').slice(0, 200)}`] };
   const text = readFileSync(join(job.specDir, `${module}.tla`), 'utf8');
   const states = Number(/\((\d+) states\)/.exec(text)?.[1] ?? NaN);
+  const cfg = readFileSync(join(job.specDir, `${module}.cfg`), 'utf8');
+  // An action property violated by the last step is a PROPERTY of the trace spec (trace-tla.ts).
+  const action = /^PROPERTY (\w+)$/m.exec(cfg)?.[1] ?? null;
   const checked = await tlc(jar, job.specDir, `${module}.cfg`, `${module}.tla`);
-  const problems: string[] = [];
-  if (checked.error !== null) problems.push(checked.error);
-  else if (checked.verdict !== 'none') problems.push(`TLC: ${checked.verdict}`);
-  else if (checked.distinct !== states) problems.push(`TLC found ${checked.distinct ?? '?'} distinct states, the trace has ${states}: a step is not a step of the spec`);
+  const problems = action === null ? invariantProblems(checked, states) : actionProblems(checked, states, action);
   let control: (Outcome & { seconds: number }) | null = null;
   if (job.control) {
     const cut = `${module}_cut`;
     writeFileSync(join(job.specDir, `${cut}.tla`), withoutLastState(text, module, cut));
-    writeFileSync(join(job.specDir, `${cut}.cfg`), readFileSync(join(job.specDir, `${module}.cfg`), 'utf8'));
+    writeFileSync(join(job.specDir, `${cut}.cfg`), cfg);
     control = await tlc(jar, job.specDir, `${cut}.cfg`, `${cut}.tla`);
-    if (control.verdict !== 'invariant TraceEndsInViolation') problems.push(`control (last state cut off): TLC reported ${control.error ?? control.verdict}, expected TraceEndsInViolation violated`);
+    // Cut before the violating step: an invariant trace must now end outside the violation; an action
+    // trace must have no violating step left (so the one cut off was the only one).
+    if (action === null && control.verdict !== 'invariant TraceEndsInViolation') problems.push(`control (last state cut off): TLC reported ${control.error ?? control.verdict}, expected TraceEndsInViolation violated`);
+    if (action !== null) problems.push(...invariantProblems(control, states - 1).map((p) => `control (last state cut off): ${p}`));
   }
   return { id: job.id, states, tlc: checked, control, problems };
+}
+
+/** TLC on a trace whose last state violates an invariant: every state found, no error. */
+function invariantProblems(checked: Outcome, states: number): string[] {
+  if (checked.error !== null) return [checked.error];
+  if (checked.verdict !== 'none') return [`TLC: ${checked.verdict}`];
+  if (checked.distinct !== states) return [`TLC found ${checked.distinct ?? '?'} distinct states, the trace has ${states}: a step is not a step of the spec`];
+  return [];
+}
+
+/** TLC on a trace whose last step violates action property `name`: that violation, shown with all the trace's states. */
+function actionProblems(checked: Outcome, states: number, name: string): string[] {
+  if (checked.verdict !== `action property ${name}`) return [`TLC reported ${checked.error ?? checked.verdict}, expected action property ${name} violated`];
+  if (checked.traceLength !== states) return [`TLC's violating behaviour has ${checked.traceLength ?? '?'} states, the trace ${states}: the violation is not the last step`];
+  return [];
 }
 
 /** The module with its last trace record removed and renamed `name`. */

@@ -8,7 +8,7 @@ export { Node } from './node.ts';
 export type { NodeOptions, NodeStatus, Outcome, Storage } from './node.ts';
 export { loadClusterConfig, parseClusterConfig } from './config.ts';
 export type { ClusterConfig, NodeAddress } from './config.ts';
-export type { TimerSettings } from './timers.ts';
+export type { Clock, TimerSettings } from './timers.ts';
 export { KvClient, httpRequest } from './client.ts';
 export type { HttpReply, KvAnswer, KvClientOptions, KvRequest } from './client.ts';
 export { KvStore, isKvCommand } from './kv/kv.ts';

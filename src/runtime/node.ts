@@ -9,7 +9,8 @@ import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
 import { Flow } from './flow.ts';
 import { ElectionTimer, HeartbeatTimer } from './timers.ts';
-import type { TimerSettings } from './timers.ts';
+import { systemClock } from './timers.ts';
+import type { Clock, TimerSettings } from './timers.ts';
 import { Snapshotter } from './snapshot-node.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 
@@ -55,8 +56,14 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   /** Where snapshots go and when to take them (absent, or a protocol without `snapshots`: never). */
   readonly snapshots?: SnapshotStore;
   readonly storage: Storage;
-  /** Sends a message to a peer (never called for self-addressed messages). */
+  /** Sends a message to a peer (self-addressed ones too if `sendSelf`). */
   readonly send: (m: M) => void;
+  /** Self-addressed messages go through `send`, for an in-process network that orders every delivery (default: delivered locally). */
+  readonly sendSelf?: boolean;
+  /** The timers' clock (default: the process's); in-process.ts drives one by hand. */
+  readonly clock?: Clock;
+  /** Adaptive batching (default on); off, a command is proposed in the round it arrives, even behind an uncommitted entry (a replay). */
+  readonly batching?: boolean;
   /** Whether peer j is connected now (absent: always); batches to a peer that is not are held back, not queued. */
   readonly reachable?: (j: NodeId) => boolean;
   readonly log: (line: string) => void;
@@ -115,6 +122,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   private readonly election: ElectionTimer;
   private readonly heartbeat: HeartbeatTimer;
   private readonly flow: Flow;
+  private readonly clock: Clock;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
   readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
   /** Log compaction, when the protocol has it and a store is given. */
@@ -125,6 +133,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   constructor(o: NodeOptions<S, A, M>) {
     this.o = o;
     this.s = o.runtime.restore(o.id, o.recovered, o.recoveredSnapshot ?? null);
+    this.clock = o.clock ?? systemClock;
     const rs = o.runtime.snapshots;
     const store = o.snapshots;
     this.snapshotter =
@@ -132,8 +141,8 @@ export class Node<S, A extends Tagged, M extends Message> {
         ? null
         : new Snapshotter({ id: o.id, runtime: o.runtime, store, kv: this.kv, log: o.log, ready: (snap) => this.enqueue({ kind: 'snapshot', snap }) }, rs);
     this.applied = this.snapshotter?.restore(this.s) ?? 0;
-    this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
-    this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
+    this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }), this.clock);
+    this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }), this.clock);
     // A held-back payload goes again well within the lowest election timeout.
     this.flow = new Flow(Math.min(4 * o.timers.heartbeatMs, o.timers.electionMs[0] / 2));
   }
@@ -302,7 +311,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
       if (eager && to !== null && rt.payload(m) === null) continue;
       const last = this.lastEager.get(m.dest);
-      const now = performance.now();
+      const now = this.clock.now();
       if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;
       this.lastEager.set(m.dest, { key, at: now });
       out.push(m);
@@ -336,7 +345,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     if (commands.length > 0) {
       if (!leaderNow) for (const c of commands) this.finish(c, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       // Adaptive batching: while an entry is uncommitted, commands wait and then go as one entry.
-      else if (this.uncommitted()) this.held.push(...commands);
+      else if (this.o.batching !== false && this.uncommitted()) this.held.push(...commands);
       else this.proposeBounded(commands, out);
     }
     // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
@@ -384,8 +393,9 @@ export class Node<S, A extends Tagged, M extends Message> {
     }
     // Now durable: the other messages may leave.
     for (const m of late) {
-      if (m.dest === i) this.inbox.push({ kind: 'receive', m });
-      else this.transmit(m);
+      if (m.dest !== i) this.transmit(m);
+      else if (this.o.sendSelf === true) this.o.send(m);
+      else this.inbox.push({ kind: 'receive', m });
     }
   }
 
@@ -429,7 +439,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     const key = this.o.runtime.payload(m);
     // A batch for a disconnected peer would only be queued and go stale: to the model, a lost message.
     if (key !== null && this.o.reachable?.(m.dest) === false) return;
-    if (this.flow.admit(m.dest, key, performance.now())) this.o.send(m);
+    if (this.flow.admit(m.dest, key, this.clock.now())) this.o.send(m);
   }
 
   /** Steps a peer's message; true if it shows a live leader (the election timer was reset). */

@@ -9,19 +9,42 @@ export interface TimerSettings {
   readonly heartbeatMs: number;
 }
 
+/** Time and timers as the node loop sees them; a clock driven by hand (in-process.ts) replays a trace. */
+export interface Clock {
+  /** Milliseconds, as `performance.now()`. */
+  now(): number;
+  /** Calls `f` after `ms` (every `ms` if `repeat`) until the returned function cancels it; `name` says which timer. */
+  arm(name: 'election' | 'heartbeat', ms: number, repeat: boolean, f: () => void): () => void;
+}
+
+/** The process's clock. */
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  arm: (_name, ms, repeat, f) => {
+    if (!repeat) {
+      const t = setTimeout(f, ms);
+      return () => clearTimeout(t);
+    }
+    const t = setInterval(f, ms);
+    return () => clearInterval(t);
+  },
+};
+
 /** A timer of the runtime: `fire` runs when it expires; `stop` disarms it. */
 abstract class Timer {
-  protected t: NodeJS.Timeout | null = null;
+  protected cancel: (() => void) | null = null;
   protected readonly s: TimerSettings;
   protected readonly fire: () => void;
-  constructor(s: TimerSettings, fire: () => void) {
+  protected readonly clock: Clock;
+  constructor(s: TimerSettings, fire: () => void, clock: Clock = systemClock) {
     this.s = s;
     this.fire = fire;
+    this.clock = clock;
   }
   abstract start(): void;
   stop(): void {
-    if (this.t !== null) clearTimeout(this.t);
-    this.t = null;
+    this.cancel?.();
+    this.cancel = null;
   }
 }
 
@@ -33,11 +56,11 @@ export class ElectionTimer extends Timer {
   reset(): void {
     this.stop();
     const [lo, hi] = this.s.electionMs;
-    this.t = setTimeout(() => {
-      this.t = null;
+    this.cancel = this.clock.arm('election', lo + Math.random() * (hi - lo), false, () => {
+      this.cancel = null;
       this.fire();
       this.reset();
-    }, lo + Math.random() * (hi - lo));
+    });
   }
 }
 
@@ -45,6 +68,6 @@ export class ElectionTimer extends Timer {
 export class HeartbeatTimer extends Timer {
   start(): void {
     this.stop();
-    this.t = setInterval(this.fire, this.s.heartbeatMs);
+    this.cancel = this.clock.arm('heartbeat', this.s.heartbeatMs, true, this.fire);
   }
 }

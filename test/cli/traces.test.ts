@@ -23,7 +23,7 @@ describe('check --trace-out / --trace-format / --trace-witness / --html / --svg'
     expectUsageError(cli('check', 'paxos', '--trace-format', 'itf'), /--trace-format goes with --trace-out FILE/);
     expectUsageError(cli('check', 'raft', '--trace-out', join(dir, 'x'), '--trace-witness', 'Nope'), /unknown witness 'Nope' for raft \(expected: LeaderElected/);
     expectUsageError(cli('check', 'raft', '--trace-out', join(dir, 'T.tla'), '--trace-format', 'tla'), /--trace-format tla needs --config/);
-    expectUsageError(cli('check', 'basicpaxos', '--trace-out', join(dir, 'T.tla'), '--trace-format', 'tla'), /basicpaxos's variables are not spec\/'s one to one/);
+    expectUsageError(cli('check', 'twophase', '--trace-out', join(dir, 'T.tla'), '--trace-format', 'tla'), /twophase's variables are not spec\/'s one to one/);
     expectUsageError(cli('check', '--config', 'spec/MCPaxos.cfg', '--trace-out', join(dir, 'bad-name.tla'), '--trace-format', 'tla'), /a TLA\+ module file is named <Identifier>\.tla/);
   }, 280_000);
 

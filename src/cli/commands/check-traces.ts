@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Built, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, modelValues, pathOf, tlaConfig, toItf, toTla, type Path, type TraceStep } from '../../../model-check/index.ts';
+import { explore, modelValues, pathOf, tlaConfig, toItf, toTla, type Path, type TlaTarget, type TraceStep } from '../../../model-check/index.ts';
 import { htmlReport, sequenceSvg, type ReportInput } from '../../../report/index.ts';
 import { readConfig, type FromConfig } from '../from-config.ts';
 import { show } from '../tlc-config.ts';
@@ -19,9 +19,12 @@ export const traceFlags = {
 } as const;
 
 /** The MC module each protocol's TLA+ trace extends, with its Init and Next. */
-const tlaTargets: Readonly<Record<string, { readonly module: string; readonly init: string; readonly next: string }>> = {
+const tlaTargets: Readonly<Record<string, Pick<TlaTarget, 'init' | 'next' | 'rename' | 'omit'> & { readonly module: string }>> = {
   raft: { module: 'MCRaft', init: 'MCInit', next: 'MCNext' },
   paxos: { module: 'MCPaxos', init: 'Init', next: 'Next' },
+  multipaxos: { module: 'MCMultiPaxos', init: 'Init', next: 'MCNext', rename: { messages: 'msgs', noop: 'Noop' } },
+  // MCNext also steps the history `sent` the refinement reads; the trace leaves it to MCNext.
+  basicpaxos: { module: 'MCBasicPaxos', init: 'MCInit', next: 'MCNext', rename: { messages: 'msgs' }, omit: ['role', 'value'] },
 };
 
 /** What the trace flags ask for, checked before the search starts. */
@@ -111,10 +114,13 @@ function writeTla(r: TraceRequest, model: Model<unknown, Tagged>, path: Path<unk
   const violates = found.kind === 'invariant' ? found.property : found.kind === 'witness' ? `Not${found.property}` : null;
   const given = readConfig(r.cfg.file).constants;
   // A model value the .cfg names only inside a set (Acceptor = {a1, a2}) is no constant of the module yet.
-  const declare = modelValues(model, path).filter((x) => !given.some((c) => c.name === x));
-  write(out, toTla(model, path, { module, extends: target.module, init: target.init, next: target.next, violates, declare }), 'the TLA+ trace module');
+  const rename = target.rename ?? {};
+  const declare = modelValues(model, path).map((x) => rename[x] ?? x).filter((x) => !given.some((c) => c.name === x));
+  // An action property is checked by TLC itself, as a PROPERTY of the trace spec.
+  const violatesAction = found.kind === 'actionProperty' ? found.property : null;
+  write(out, toTla(model, path, { module, extends: target.module, init: target.init, next: target.next, violates, violatesAction, declare, rename, ...(target.omit === undefined ? {} : { omit: target.omit }) }), 'the TLA+ trace module');
   const constants = given.map((c) => `    ${c.name} ${c.kind === 'value' ? `= ${show(c.value)}` : `<- ${c.by}`}`);
-  write(join(dirname(out), `${module}.cfg`), tlaConfig(`CONSTANTS\n${constants.join('\n')}`, declare), 'its TLC model file');
+  write(join(dirname(out), `${module}.cfg`), tlaConfig(`CONSTANTS\n${constants.join('\n')}`, declare, violatesAction), 'its TLC model file');
 }
 
 /** The shortest path to a state where witness `name` holds (BFS for the first violation of Not<name>). */
