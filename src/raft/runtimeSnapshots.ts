@@ -55,7 +55,8 @@ export function withSnapshot(i: NodeId, d: SnapshotDurable, snap: RuntimeSnapsho
   const keep = { currentTerm: d.currentTerm, votedFor: d.votedFor };
   if (snap === null) {
     if (base > 0) throw new Error(`the write-ahead log's entries follow a snapshot of entries 1..${base}, but ${i} has no snapshot file`);
-    return { ...keep, log: d.log, snapshot: { index: 0, term: 0, state: [] } };
+    // No snapshot taken yet: the server keeps its initial one (none when the configuration has no snapshots).
+    return { ...keep, log: d.log };
   }
   if (typeof snap.id !== 'number') throw new Error(`the snapshot's last term is not a term: ${JSON.stringify(snap.id)}`);
   if (snap.index < base) throw new Error(`the snapshot file holds entries 1..${snap.index}, but the write-ahead log's entries follow entry ${base}`);
