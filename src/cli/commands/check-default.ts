@@ -22,6 +22,8 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 interface Done {
   readonly pass: Pass;
   readonly settings: string;
+  /** The constant flags that differ from the protocol's defaults, as a command line gives them. */
+  readonly flags: string;
   /** `exhausted`, `searched` (guided, or an exhaustive pass stopped by a limit), or `violated`. */
   readonly outcome: 'exhausted' | 'searched' | 'violated';
   readonly distinct: number;
@@ -63,11 +65,11 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   const done: Done[] = [];
   const reached: Record<string, boolean> = {};
   // Names are checked before any pass runs: a misspelt one is exit 2 at once.
-  const first = await build({ protocol: name, constants: Object.fromEntries(target.constants.map((c) => [c.flag, c.default])), variant });
+  const first = await build({ protocol: name, constants: constantsOf(target, {}, plan, values), variant });
   const choice = chooseWitnesses(first.model, list(values, 'witness'), list(values, 'no-witness'), list(values, 'allow-unreached'), false);
   const invariants = Object.keys(select(first.model, selection(first.model)).invariants);
   for (const pass of plan.passes) {
-    const d = await runPass(name, target, variant, pass, setup, guided, reached);
+    const d = await runPass(name, target, variant, pass, constantsOf(target, pass.constants, plan, values), setup, guided, reached);
     done.push(d);
     log(`Pass ${pass.name} (${pass.kind}; ${d.settings}): ${d.note}`);
     if (d.violation !== null) break;
@@ -102,13 +104,19 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   return failed.length > 0 ? EXIT.violation : stopped ? EXIT.incomplete : EXIT.ok;
 }
 
+/** A pass's constants: its own, else a plan feature the user gave, else the protocol's default. */
+function constantsOf(target: Checkable, own: Readonly<Record<string, string>>, plan: Plan, values: Values): Record<string, string> {
+  const given = (f: string): string | undefined => (plan.features ?? []).includes(f) && typeof values[f] === 'string' ? values[f] : undefined;
+  return Object.fromEntries(target.constants.map((c) => [c.flag, own[c.flag] ?? given(c.flag) ?? c.default]));
+}
+
 function list(values: Values, k: string): string[] {
   return (values[k] as string[] | undefined) ?? [];
 }
 
 /** Builds and runs one pass; its witnesses are added to `reached`. */
-async function runPass(name: string, target: Checkable, variant: string | null, pass: Pass, setup: Setup, guidedPasses: number, reached: Record<string, boolean>): Promise<Done> {
-  const constants = Object.fromEntries(target.constants.map((c) => [c.flag, pass.constants[c.flag] ?? c.default]));
+async function runPass(name: string, target: Checkable, variant: string | null, pass: Pass, constants: Record<string, string>, setup: Setup,
+  guidedPasses: number, reached: Record<string, boolean>): Promise<Done> {
   const off = setup.speed ? {} : { speed: false };
   const full = await build({ protocol: name, constants, variant, ...off });
   const properties = setup.selection(full.model);
@@ -118,20 +126,21 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   const deadlock = setup.values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
   const left = setup.deadline === undefined ? undefined : Math.max(1e-3, setup.deadline - performance.now() / 1000);
   const settings = full.built.settings;
+  const flags = target.constants.filter((c) => constants[c.flag] !== c.default).map((c) => `--${c.flag} ${constants[c.flag]}`).join(' ');
   if (pass.kind === 'exhaustive') {
     const r = await search(args, model, { deadlock, speed: setup.speed, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
     for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
     const outcome = r.violation !== null ? 'violated' : r.verdict === 'incomplete' ? 'searched' : 'exhausted';
     const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}` +
       (r.violation !== null ? `: ${r.violation.name} violated` : outcome === 'exhausted' ? ', exhausted' : `, ${r.incomplete ?? 'stopped'}`);
-    return { pass, settings, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+    return { pass, settings, flags, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
   }
-  const share = setup.searchSeconds / guidedPasses;
+  const share = setup.searchSeconds * (pass.share ?? 1 / guidedPasses);
   const r = guidedSearch(model, { seed: setup.seed, maxSeconds: left === undefined ? share : Math.min(share, left), depth: 100, deadlock, speed: setup.speed });
   for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
   const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, ${count(r.walks)} walks from ${count(r.cells)} cells, ` +
     `behaviours up to ${r.longest} steps, ${secs(r.seconds)}` + (r.violation !== null ? `: ${r.violation.name} violated` : ', not exhaustive');
-  return { pass, settings, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+  return { pass, settings, flags, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
 }
 
 function printViolation(name: string, v: Violation, d: Done, log: (line: string) => void): void {
@@ -142,5 +151,5 @@ function printViolation(name: string, v: Violation, d: Done, log: (line: string)
     ? `The shortest behavior that shows it (${v.trace.length} states):`
     : `A behavior that shows it (${v.trace.length} states; found by guided search, not necessarily the shortest):`);
   log(formatTrace(v.trace));
-  log(`That pass alone: check ${name} ${Object.entries(d.pass.constants).map(([k, x]) => `--${k} ${x}`).join(' ')}`.trimEnd());
+  log(`That pass alone: check ${name} ${d.flags}`.trimEnd());
 }
