@@ -39,6 +39,8 @@ interface Setup {
   readonly workers: number;
   readonly seed: number;
   readonly searchSeconds: number;
+  /** Walks of each guided pass at most (`--search-walks`): a run that does not depend on the machine. */
+  readonly searchWalks: number | undefined;
   readonly deadline: number | undefined;
   readonly coverage: Coverage | null;
   readonly speed: boolean;
@@ -53,7 +55,8 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
     values, selection, speed: values['no-speed'] !== true, coverage,
     workers: coverage !== null ? 1 : (intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism()),
     seed: intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff) ?? 1,
-    searchSeconds: numberFlag(values['search-seconds'] as string | undefined, 'search-seconds') ?? plan.searchSeconds,
+    searchSeconds: numberFlag(values['search-seconds'] as string | undefined, 'search-seconds') ?? (values['search-walks'] !== undefined ? Infinity : plan.searchSeconds),
+    searchWalks: intFlag(values['search-walks'] as string | undefined, 'search-walks', 1, 1e9),
     deadline: maxSeconds,
   };
   const json = values['json'] === true;
@@ -61,7 +64,7 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
   const guided = plan.passes.filter((p) => p.kind === 'guided').length;
   log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}: the default search (exhaustive passes ${plan.passes.filter((p) => p.kind === 'exhaustive').map((p) => p.name).join(', ')}; ` +
-    `then ${setup.searchSeconds} s of guided search, seed ${setup.seed}). Give bounds or --config for one exact model.`);
+    `then ${setup.searchWalks !== undefined ? `${setup.searchWalks} walks per pass` : `${setup.searchSeconds} s`} of guided search, seed ${setup.seed}). Give bounds or --config for one exact model.`);
   const done: Done[] = [];
   const reached: Record<string, boolean> = {};
   // Names are checked before any pass runs: a misspelt one is exit 2 at once.
@@ -136,7 +139,8 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
     return { pass, settings, flags, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
   }
   const share = setup.searchSeconds * (pass.share ?? 1 / guidedPasses);
-  const r = guidedSearch(model, { seed: setup.seed, maxSeconds: left === undefined ? share : Math.min(share, left), depth: 100, deadlock, speed: setup.speed });
+  const walks = setup.searchWalks !== undefined ? { maxWalks: setup.searchWalks } : {};
+  const r = guidedSearch(model, { seed: setup.seed, maxSeconds: left === undefined ? share : Math.min(share, left), depth: 100, deadlock, speed: setup.speed, ...walks });
   for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
   const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, ${count(r.walks)} walks from ${count(r.cells)} cells, ` +
     `behaviours up to ${r.longest} steps, ${secs(r.seconds)}` + (r.violation !== null ? `: ${r.violation.name} violated` : ', not exhaustive');

@@ -52,6 +52,7 @@ const common = {
   'allow-unreached': { type: 'string', multiple: true },
   coverage: { type: 'boolean' },
   'search-seconds': { type: 'string' },
+  'search-walks': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -146,8 +147,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const plan = plans[name];
   const exact = exactModelFlags(target, values, plan?.features ?? []);
   if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
-  if (values['search-seconds'] !== undefined) {
-    throw new UsageError(`--search-seconds goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
+  for (const f of ['search-seconds', 'search-walks'].filter((k) => values[k] !== undefined)) {
+    throw new UsageError(`--${f} goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
   }
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
