@@ -49,18 +49,23 @@ function timed(cmd: string, args: readonly string[], cwd: string, limit: number)
   const times = join(dir, 'time');
   const t0 = performance.now();
   return new Promise((done) => {
-    const child = spawn(clock ? '/usr/bin/time' : cmd, clock ? ['-f', '%U %S', '-o', times, cmd, ...args] : args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so the limit stops the command and not only /usr/bin/time.
+    const child = spawn(clock ? '/usr/bin/time' : cmd, clock ? ['-f', '%U %S', '-o', times, cmd, ...args] : args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => out.push(b));
-    const timer = setTimeout(() => child.kill('SIGTERM'), limit * 1000);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    }, limit * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = clock && existsSync(times) ? readFileSync(times, 'utf8').trim().split('\n').pop() ?? '' : '';
       const parts = line.split(' ').map(Number);
       const cpu = parts.length === 2 && parts.every(Number.isFinite) ? (parts[0] as number) + (parts[1] as number) : null;
       rmSync(dir, { recursive: true, force: true });
-      done({ code, out: Buffer.concat(out).toString(), wall: (performance.now() - t0) / 1000, cpu });
+      done({ code: killed ? null : code, out: Buffer.concat(out).toString(), wall: (performance.now() - t0) / 1000, cpu });
     });
   });
 }
@@ -95,7 +100,7 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
     const cfg = 'BenchVariant.cfg';
     writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
     const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
-    if (r.code === null) return `not finished in ${TLC_LIMIT} s`;
+    if (r.code === null) return `not finished in ${TLC_LIMIT} s${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`}`;
     const o = parseTlc(r.out, r.code);
     const cpu = r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`;
     if (o.error !== null) return `error: ${o.error}`;
