@@ -111,23 +111,22 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, tlc: { type: 'boolean' }, jar: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, tlc: { type: 'boolean' }, jar: { type: 'string' } } });
   const jar = values.jar ?? process.env['TLA2TOOLS_JAR'] ?? join(ROOT, '..', 'shared', 'tools', 'tla2tools.jar');
-  const rows: Row[] = [];
+  const fmt = (n: number | null): string => (n === null ? '?' : n.toFixed(1));
+  // Each row as soon as it is measured: a long run that is stopped keeps what it measured.
+  process.stdout.write('| variant | command | found | pass | trace (states) | wall s (CPU s) | TLC, same change |\n|---|---|---|---|---|---|---|\n');
   for (const p of ['raft', 'paxos', 'basicpaxos', 'multipaxos']) {
     const target = await (protocols[p] as () => Promise<{ variants: Readonly<Record<string, unknown>> }>)();
     for (const v of Object.keys(target.variants)) {
       if (values.only !== undefined && !values.only.some((o) => `${p}/${v}`.includes(o))) continue;
+      if (values.skip?.includes(`${p}/${v}`) === true) continue;
       const row = await ours(p, v);
       const c = tlcCases[row.id];
       if (values.tlc === true && c !== undefined) row.tlc = existsSync(jar) ? await tlcOn(jar, c) : `no jar at ${jar}`;
-      process.stderr.write(`${row.id}: ${row.found} ${row.wall.toFixed(1)} s\n`);
-      rows.push(row);
+      process.stdout.write(`| ${row.id} | \`${row.command}\` | ${row.found} | ${row.pass} | ${row.trace} | ${fmt(row.wall)} (${fmt(row.cpu)}) | ${row.tlc} |\n`);
     }
   }
-  const fmt = (n: number | null): string => (n === null ? '?' : n.toFixed(1));
-  process.stdout.write('| variant | command | found | pass | trace (states) | wall s (CPU s) | TLC, same change |\n|---|---|---|---|---|---|---|\n');
-  for (const r of rows) process.stdout.write(`| ${r.id} | \`${r.command}\` | ${r.found} | ${r.pass} | ${r.trace} | ${fmt(r.wall)} (${fmt(r.cpu)}) | ${r.tlc} |\n`);
 }
 
 await main();
