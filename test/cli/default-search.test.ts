@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDefault } from '../../src/cli/commands/check-default.ts';
 import { plans, type Plan } from '../../src/cli/commands/check-defaults.ts';
-import { propertiesOfFlags } from '../../src/cli/commands/check.ts';
+import { check, propertiesOfFlags } from '../../src/cli/commands/check.ts';
 import { protocols } from '../../src/cli/registry.ts';
 import { cli, expectUsageError } from './helpers.ts';
 
@@ -141,4 +141,18 @@ describe('the default search', () => {
       expect(j.violation.traceLength).toBeGreaterThan(40);
     }, 900_000);
   });
+
+  it('an opt-in feature flag keeps the default search and reaches every pass (a variant under --prevote on, found in pass A)', async () => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((x) => ((out += String(x)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = await check.run(['raft', '--variant', 'timeout-without-prevote', '--prevote', 'on', '--workers', '1', '--json']);
+      expect(code).toBe(12);
+      const j = JSON.parse(out.trim().split('\n').pop() as string) as Record<string, unknown>;
+      expect(j).toMatchObject({ search: 'default', verdict: 'violation', violation: { name: 'NoDisruptiveTermRaise', pass: 'A', traceLength: 13 } });
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }, SLOW);
 });
