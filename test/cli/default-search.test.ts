@@ -51,6 +51,8 @@ describe('witnesses are checks', () => {
     [['check', 'raft', '--witness', 'LeaderElected', '--no-witness', 'LeaderElected'], /--witness LeaderElected and --no-witness LeaderElected contradict each other/],
     [['check', 'raft', '--swarm', '--max-term', '2'], /--swarm goes with --simulate N/],
     [['check', 'raft', '--max-term', '2', '--search-seconds', '3'], /--search-seconds goes with the default search, which --max-term turns off/],
+    [['check', 'raft', '--max-term', '2', '--search-walks', '3'], /--search-walks goes with the default search, which --max-term turns off/],
+    [['check', 'raft', '--search-walks', '0'], /--search-walks must be/],
   ])('%j', (args, pattern) => {
     expectUsageError(cli(...args), pattern);
   });
