@@ -63,14 +63,17 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   const log = (line: string) => process.stdout.write(json ? '' : `${line}\n`);
   setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
   const guided = plan.passes.filter((p) => p.kind === 'guided').length;
-  log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}: the default search (exhaustive passes ${plan.passes.filter((p) => p.kind === 'exhaustive').map((p) => p.name).join(', ')}; ` +
-    `then ${setup.searchWalks !== undefined ? `${setup.searchWalks} walks per pass` : `${setup.searchSeconds} s`} of guided search, seed ${setup.seed}). Give bounds or --config for one exact model.`);
+  const then = guided === 0 ? '' : `; then ${setup.searchWalks !== undefined ? `${setup.searchWalks} walks per pass` : `${setup.searchSeconds} s`} of guided search, seed ${setup.seed}`;
+  log(`Checking ${name}${variant !== null ? ` (variant ${variant})` : ''}: the default search (exhaustive passes ${plan.passes.filter((p) => p.kind === 'exhaustive').map((p) => p.name).join(', ')}` +
+    `${then}). Give bounds or --config for one exact model.`);
   const done: Done[] = [];
   const reached: Record<string, boolean> = {};
   // Names are checked before any pass runs: a misspelt one is exit 2 at once.
   const first = await build({ protocol: name, constants: constantsOf(target, {}, plan, values), variant });
   const choice = chooseWitnesses(first.model, list(values, 'witness'), list(values, 'no-witness'), list(values, 'allow-unreached'), false);
-  const invariants = Object.keys(select(first.model, selection(first.model)).invariants);
+  const chosen = select(first.model, selection(first.model));
+  const invariants = Object.keys(chosen.invariants);
+  const actionProperties = Object.keys(chosen.actionProperties);
   for (const pass of plan.passes) {
     const d = await runPass(name, target, variant, pass, constantsOf(target, pass.constants, plan, values), setup, guided, reached);
     done.push(d);
@@ -88,11 +91,11 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   if (setup.coverage !== null) for (const line of coverageLines(setup.coverage)) log(line);
   if (violation === null && failed.length === 0) {
     log(stopped ? 'Incomplete: stopped at --max-seconds; no violation in what was explored.'
-      : `No violation: every invariant holds in the passes exhausted (${exhausted.map((d) => d.pass.name).join(', ')}); the guided search found none.`);
+      : `No violation: every invariant holds in the passes exhausted (${exhausted.map((d) => d.pass.name).join(', ')})${guided > 0 ? '; the guided search found none' : ''}.`);
   }
   if (json) {
     process.stdout.write(JSON.stringify({
-      protocol: name, variant, search: 'default', invariants, seed: setup.seed,
+      protocol: name, variant, search: 'default', invariants, actionProperties, seed: setup.seed,
       verdict: violation !== null ? 'violation' : failed.length > 0 ? 'unreached' : stopped ? 'incomplete' : 'ok',
       passes: done.map((d) => ({ name: d.pass.name, kind: d.pass.kind, outcome: d.outcome, settings: d.settings, distinct: d.distinct, seconds: d.seconds })),
       witnesses: chosenReached(choice, reached), unreachedWitnesses: failed,

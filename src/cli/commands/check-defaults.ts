@@ -47,5 +47,27 @@ const paxos: Plan = {
   searchSeconds: 15,
 };
 
+// Basic Paxos: MCBasicPaxos.cfg's model, then the same with acceptors that restart (and no drops),
+// then a second round (a proposer retries with a higher ballot) searched.
+const basicpaxos: Plan = {
+  passes: [
+    { name: 'A', constants: {}, kind: 'exhaustive' },
+    { name: 'B', constants: { restart: 'on', drop: 'off' }, kind: 'exhaustive' },
+    { name: 'C', constants: { 'max-round': '1', restart: 'on' }, kind: 'guided' },
+  ],
+  searchSeconds: 10,
+};
+
+// Multi-Paxos: one candidate (no leader change), then two replicas that may both lead with 2 commands
+// (MaxMsgs 2 fits an Accept's answers), then 3 replicas that may all lead, with faults, searched.
+const multipaxos: Plan = {
+  passes: [
+    { name: 'A', constants: {}, kind: 'exhaustive' },
+    { name: 'B', constants: { replicas: '2', candidates: 'all', 'max-msgs': '2', commands: '2' }, kind: 'exhaustive' },
+    { name: 'C', constants: { candidates: 'all', commands: '2', drop: 'on', restart: 'on' }, kind: 'guided' },
+  ],
+  searchSeconds: 10,
+};
+
 /** The plans; a protocol without one checks its default constants exhaustively. */
-export const plans: Readonly<Record<string, Plan>> = { raft, paxos };
+export const plans: Readonly<Record<string, Plan>> = { raft, paxos, basicpaxos, multipaxos };
