@@ -22,6 +22,8 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 interface Done {
   readonly pass: Pass;
   readonly settings: string;
+  /** An exhaustive pass stopped at the plan's state cap: searched, and the run still complete. */
+  readonly capped: boolean;
   /** The constant flags that differ from the protocol's defaults, as a command line gives them. */
   readonly flags: string;
   /** `exhausted`, `searched` (guided, or an exhaustive pass stopped by a limit), or `violated`. */
@@ -39,6 +41,7 @@ interface Setup {
   readonly workers: number;
   readonly seed: number;
   readonly searchSeconds: number;
+  readonly maxStates: number | undefined;
   /** Walks of each guided pass at most (`--search-walks`): a run that does not depend on the machine. */
   readonly searchWalks: number | undefined;
   readonly deadline: number | undefined;
@@ -56,6 +59,7 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
     workers: coverage !== null ? 1 : (intFlag(values['workers'] as string | undefined, 'workers', 1, 256) ?? availableParallelism()),
     seed: intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff) ?? 1,
     searchSeconds: numberFlag(values['search-seconds'] as string | undefined, 'search-seconds') ?? (values['search-walks'] !== undefined ? Infinity : plan.searchSeconds),
+    maxStates: plan.maxStates,
     searchWalks: intFlag(values['search-walks'] as string | undefined, 'search-walks', 1, 1e9),
     deadline: maxSeconds,
   };
@@ -81,7 +85,7 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
     if (d.violation !== null) break;
   }
   const violation = done.at(-1)?.violation ?? null;
-  const stopped = done.some((d) => d.pass.kind === 'exhaustive' && d.outcome === 'searched');
+  const stopped = done.some((d) => d.pass.kind === 'exhaustive' && d.outcome === 'searched' && !d.capped);
   if (violation !== null) printViolation(name, violation, done.at(-1) as Done, log);
   const exhausted = done.filter((d) => d.outcome === 'exhausted');
   const searched = done.filter((d) => d.outcome === 'searched');
@@ -134,12 +138,15 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   const settings = full.built.settings;
   const flags = target.constants.filter((c) => constants[c.flag] !== c.default).map((c) => `--${c.flag} ${constants[c.flag]}`).join(' ');
   if (pass.kind === 'exhaustive') {
-    const r = await search(args, model, { deadlock, speed: setup.speed, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
+    const cap = setup.maxStates !== undefined ? { maxStates: setup.maxStates } : {};
+    const r = await search(args, model, { deadlock, speed: setup.speed, ...cap, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
     for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
     const outcome = r.violation !== null ? 'violated' : r.verdict === 'incomplete' ? 'searched' : 'exhausted';
+    const capped = r.incomplete?.startsWith('stopped at --max-states') === true;
     const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, depth ${r.depth}, ${secs(r.seconds)}` +
-      (r.violation !== null ? `: ${r.violation.name} violated` : outcome === 'exhausted' ? ', exhausted' : `, ${r.incomplete ?? 'stopped'}`);
-    return { pass, settings, flags, outcome, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+      (r.violation !== null ? `: ${r.violation.name} violated` : outcome === 'exhausted' ? ', exhausted'
+        : capped ? `, not exhaustive (the plan stops an exhaustive pass at ${count(setup.maxStates ?? 0)} states)` : `, ${r.incomplete ?? 'stopped'}`);
+    return { pass, settings, flags, outcome, capped, distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
   }
   const share = setup.searchSeconds * (pass.share ?? 1 / guidedPasses);
   const walks = setup.searchWalks !== undefined ? { maxWalks: setup.searchWalks } : {};
@@ -147,7 +154,7 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
   const note = `${count(r.distinct)} distinct states, ${count(r.generated)} generated, ${count(r.walks)} walks from ${count(r.cells)} cells, ` +
     `behaviours up to ${r.longest} steps, ${secs(r.seconds)}` + (r.violation !== null ? `: ${r.violation.name} violated` : ', not exhaustive');
-  return { pass, settings, flags, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
+  return { pass, settings, flags, capped: false, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
 }
 
 function printViolation(name: string, v: Violation, d: Done, log: (line: string) => void): void {

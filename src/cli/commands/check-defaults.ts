@@ -17,6 +17,8 @@ export interface Plan {
   readonly passes: readonly Pass[];
   /** Seconds of the guided passes, shared between them (`--search-seconds` overrides). */
   readonly searchSeconds: number;
+  /** An exhaustive pass stops here and counts as searched, not exhausted (a feature can multiply its states). */
+  readonly maxStates?: number;
   /** Opt-in features (on/off flags) a user may give with the default search: every pass gets them. */
   readonly features?: readonly string[];
 }
@@ -34,6 +36,7 @@ const raft: Plan = {
     { name: 'E', constants: { servers: '3', 'max-term': '4', 'max-log': '2', 'max-msgs': '2' }, kind: 'guided', share: 1 / 3 },
   ],
   searchSeconds: 24,
+  maxStates: 1_000_000,
   features: ['snapshots', 'sessions', 'prevote', 'checkquorum', 'transfer'],
 };
 
