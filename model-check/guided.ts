@@ -31,6 +31,8 @@ export interface GuidedOptions {
   /** Walks draw swarm weights per action kind (default true). */
   readonly swarm?: boolean;
   readonly speed?: boolean;
+  /** Seconds elapsed by the clock that `maxSeconds` counts (default: wall time; a CPU clock makes the box independent of the host's load). */
+  readonly clock?: () => number;
 }
 
 /** What the guided search found. It is never exhaustive. */
@@ -93,6 +95,8 @@ export function defaultCell(s: unknown): unknown {
 /** Searches until `maxSeconds` or a violation. */
 export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: GuidedOptions): GuidedResult {
   const t0 = performance.now();
+  const clock = opts.clock ?? (() => performance.now() / 1000);
+  const c0 = clock();
   const rng = new Random(opts.seed);
   const seen = new FingerprintSet();
   const deadlock = opts.deadlock ?? model.checkDeadlock ?? true;
@@ -147,7 +151,7 @@ export function guidedSearch<S, A extends Tagged>(model: Model<S, A>, opts: Guid
     archived({ s: inits[k] as S, key, a: null, up: null, length: 0 });
   }
   const next = new Inside<S, A>();
-  while (archive.length > 0 && walks < (opts.maxWalks ?? Infinity) && (performance.now() - t0) / 1000 < opts.maxSeconds) {
+  while (archive.length > 0 && walks < (opts.maxWalks ?? Infinity) && clock() - c0 < opts.maxSeconds) {
     const from = promising(archive, rng);
     from.chosen++;
     walks++;

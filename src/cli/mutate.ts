@@ -4,7 +4,7 @@
 // only if exhaustive runs at larger bounds give it the same distinct states, states generated and
 // depth as the original. Options: --sample N, --seed S, --only ID, --list, --search-seconds X, --out F.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,11 +69,20 @@ function main(): void {
   if (values.only !== undefined) mutants = mutants.filter((m) => values.only?.includes(m.id));
   if (values.sample !== undefined) mutants = sample(mutants, Number(values.sample), Number(values.seed ?? 1));
   const dir = mkdtempSync(join(tmpdir(), 'mutate-'));
-  for (const x of ['src', 'model-check', 'package.json', 'tsconfig.json']) cpSync(join(root, x), join(dir, x), { recursive: true });
+  // Every source tree the CLI may import (tsconfig's include), not only src/ and model-check/.
+  for (const x of ['src', 'model-check', 'report', 'explorer', 'package.json', 'tsconfig.json'].filter((f) => existsSync(join(root, f)))) cpSync(join(root, x), join(dir, x), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const extra = values['search-seconds'] !== undefined ? ['--search-seconds', values['search-seconds']] : [];
   const originals = new Map<string, string>();
   for (const t of targets) for (const b of t.larger) originals.set(`${t.protocol} ${b.join(' ')}`, counts(check(dir, [t.protocol, ...b]).json));
+  // A copy that cannot run the unmutated check would count every mutant as a crash.
+  const broken = [...originals].find(([, c]) => c === 'none');
+  if (broken !== undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    console.error(`the unmutated copy fails \`check ${broken[0]}\`: fix the copy before counting mutants`);
+    process.exitCode = 1;
+    return;
+  }
   const results: { m: Mutant; outcome: Outcome; seconds: number; pass: unknown; traceLength: unknown }[] = [];
   try {
     for (const m of mutants) {

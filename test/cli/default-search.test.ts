@@ -2,7 +2,8 @@
 // --coverage, as a user runs them. Verdicts only: no assertion depends on timing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDefault } from '../../src/cli/commands/check-default.ts';
-import { propertiesOfFlags } from '../../src/cli/commands/check.ts';
+import { plans, type Plan } from '../../src/cli/commands/check-defaults.ts';
+import { check, propertiesOfFlags } from '../../src/cli/commands/check.ts';
 import { protocols } from '../../src/cli/registry.ts';
 import { cli, expectUsageError } from './helpers.ts';
 
@@ -50,6 +51,8 @@ describe('witnesses are checks', () => {
     [['check', 'raft', '--witness', 'LeaderElected', '--no-witness', 'LeaderElected'], /--witness LeaderElected and --no-witness LeaderElected contradict each other/],
     [['check', 'raft', '--swarm', '--max-term', '2'], /--swarm goes with --simulate N/],
     [['check', 'raft', '--max-term', '2', '--search-seconds', '3'], /--search-seconds goes with the default search, which --max-term turns off/],
+    [['check', 'raft', '--max-term', '2', '--search-walks', '3'], /--search-walks goes with the default search, which --max-term turns off/],
+    [['check', 'raft', '--search-walks', '0'], /--search-walks must be/],
   ])('%j', (args, pattern) => {
     expectUsageError(cli(...args), pattern);
   });
@@ -103,4 +106,55 @@ describe('the default search', () => {
       expect(j['passes']).toMatchObject([{ name: 'A', outcome: 'exhausted', distinct: 3921 }, { name: 'G', kind: 'guided', outcome: 'searched' }]);
     }, SLOW);
   });
+
+  describe('raft: the deep variants from Init (in process, one worker, no time box)', () => {
+    let out = '';
+    afterEach(() => {
+      vi.restoreAllMocks();
+      out = '';
+    });
+    const run = async (variant: string, plan: Plan, values: Record<string, string | boolean>) => {
+      vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const raft = await (protocols['raft'] as () => Promise<Parameters<typeof checkDefault>[1]>)();
+      const code = await checkDefault('raft', raft, { workers: '1', json: true, ...values }, variant, plan, propertiesOfFlags(values));
+      return { code, j: JSON.parse(out) as { verdict: string; violation: { name: string; pass: string; traceLength: number; shortest: boolean } } };
+    };
+    const raft = plans['raft'] as Plan;
+
+    it('the default plan finds Figure 8 (commit-previous-term) in its exhaustive pass C, with the shortest trace', async () => {
+      const { code, j } = await run('commit-previous-term', raft, {});
+      expect(code).toBe(12);
+      expect(j.violation).toMatchObject({ name: 'CommittedSurvivesElection', pass: 'C', shortest: true, traceLength: 42 });
+    }, 900_000);
+
+    it('its guided pass D finds Figure 8 too with a fixed seed and walk budget', async () => {
+      const onlyD: Plan = { ...raft, passes: raft.passes.filter((p) => p.name === 'D') };
+      const { code, j } = await run('commit-previous-term', onlyD, { seed: '8', 'search-walks': '700' });
+      expect(code).toBe(12);
+      expect(j.violation).toMatchObject({ name: 'CommittedSurvivesElection', pass: 'D', shortest: false });
+    }, 900_000);
+
+    it('its guided pass D finds append-without-log-check with a fixed seed and walk budget (the same on any machine)', async () => {
+      const onlyD: Plan = { ...raft, passes: raft.passes.filter((p) => p.name === 'D') };
+      const { code, j } = await run('append-without-log-check', onlyD, { seed: '3', 'search-walks': '1000' });
+      expect(code).toBe(12);
+      expect(j.violation).toMatchObject({ name: 'LogMatching', pass: 'D', shortest: false });
+      expect(j.violation.traceLength).toBeGreaterThan(40);
+    }, 900_000);
+  });
+
+  it('an opt-in feature flag keeps the default search and reaches every pass (a variant under --prevote on, found in pass A)', async () => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((x) => ((out += String(x)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = await check.run(['raft', '--variant', 'timeout-without-prevote', '--prevote', 'on', '--workers', '1', '--json']);
+      expect(code).toBe(12);
+      const j = JSON.parse(out.trim().split('\n').pop() as string) as Record<string, unknown>;
+      expect(j).toMatchObject({ search: 'default', verdict: 'violation', violation: { name: 'NoDisruptiveTermRaise', pass: 'A', traceLength: 13 } });
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }, SLOW);
 });

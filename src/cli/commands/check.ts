@@ -52,6 +52,7 @@ const common = {
   'allow-unreached': { type: 'string', multiple: true },
   coverage: { type: 'boolean' },
   'search-seconds': { type: 'string' },
+  'search-walks': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -144,10 +145,10 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     throw new UsageError(`unknown variant '${variant}' for ${name} (expected: ${Object.keys(target.variants).join(', ')})`);
   }
   const plan = plans[name];
-  const exact = exactModelFlags(target, values);
+  const exact = exactModelFlags(target, values, plan?.features ?? []);
   if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
-  if (values['search-seconds'] !== undefined) {
-    throw new UsageError(`--search-seconds goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
+  for (const f of ['search-seconds', 'search-walks'].filter((k) => values[k] !== undefined)) {
+    throw new UsageError(`--${f} goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
   }
   const overrides: string[] = [];
   const constants = constantsOf(target, values, cfg, overrides);
@@ -278,9 +279,9 @@ export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) =
   return (m) => propertiesOf(m, null, values, []);
 }
 
-/** The flags that ask for one exact model (TLC's), turning the default search off. */
-function exactModelFlags(target: Checkable, values: Values): string[] {
-  const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined);
+/** The flags that ask for one exact model (TLC's), turning the default search off; a plan's features do not. */
+function exactModelFlags(target: Checkable, values: Values, features: readonly string[]): string[] {
+  const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined && !features.includes(f));
   const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }

@@ -1,0 +1,132 @@
+// `npm run bench:variants`: every shipped variant of raft, paxos, basicpaxos and multipaxos checked by
+// its documented command (`check P --variant X`, plus the opt-in feature it lives under), found or not,
+// wall and CPU time, trace length; beside some, TLC on the same spec with the same one-line change
+// (at the bounds of the pass that found it), stopped after 10 minutes. A benchmark, never a test.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { protocols } from '../src/cli/registry.ts';
+import { rewrite, type CfgChanges } from './cfg.ts';
+import { tlcArgs } from './java.ts';
+import { applyEdit, type Edit } from './mutations.ts';
+import { parseTlc } from './tlc-output.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TLC_LIMIT = 600;
+
+// The opt-in feature a variant lives under (docs/raft.md's variant tables).
+const feature: Readonly<Record<string, readonly string[]>> = {
+  'snapshot-past-commit': ['--snapshots', 'on'],
+  'discard-log-on-install-snapshot': ['--snapshots', 'on'],
+  'install-snapshot-from-stale-term': ['--snapshots', 'on'],
+  'no-session-table': ['--sessions', 'on'],
+  'timeout-without-prevote': ['--prevote', 'on'],
+};
+
+/** A variant's one-line change in spec/, and the model TLC checks (the pass that finds it). */
+interface TlcCase { readonly edit: Edit; readonly module: string; readonly cfg: string; readonly changes: CfgChanges }
+const tlcCases: Readonly<Record<string, TlcCase>> = {
+  'raft/commit-previous-term': {
+    edit: { file: 'spec/Raft.tla', from: '                  /\\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]\n', to: '                  /\\ TRUE\n' },
+    module: 'MCRaft.tla', cfg: 'MCRaft.cfg',
+    changes: { constants: { Server: '{s1, s2, s3}', MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE', Passive: '{s2}' } },
+  },
+  'paxos/phase2a-any-value': {
+    edit: { file: 'spec/Paxos.tla', from: '    /\\ \\/ Q1bv(Q, b) = {}\n', to: '    /\\ \\/ TRUE\n' },
+    module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes: {},
+  },
+};
+
+interface Timing { readonly code: number | null; readonly out: string; readonly wall: number; readonly cpu: number | null }
+
+/** Runs a command under /usr/bin/time (when present) for its CPU seconds, killed after `limit` seconds. */
+function timed(cmd: string, args: readonly string[], cwd: string, limit: number): Promise<Timing> {
+  const clock = existsSync('/usr/bin/time');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-variants-'));
+  const times = join(dir, 'time');
+  const t0 = performance.now();
+  return new Promise((done) => {
+    // Its own process group, so the limit stops the command and not only /usr/bin/time.
+    const child = spawn(clock ? '/usr/bin/time' : cmd, clock ? ['-f', '%U %S', '-o', times, cmd, ...args] : args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => out.push(b));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    }, limit * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const line = clock && existsSync(times) ? readFileSync(times, 'utf8').trim().split('\n').pop() ?? '' : '';
+      const parts = line.split(' ').map(Number);
+      const cpu = parts.length === 2 && parts.every(Number.isFinite) ? (parts[0] as number) + (parts[1] as number) : null;
+      rmSync(dir, { recursive: true, force: true });
+      done({ code: killed ? null : code, out: Buffer.concat(out).toString(), wall: (performance.now() - t0) / 1000, cpu });
+    });
+  });
+}
+
+interface Row { readonly id: string; readonly command: string; readonly found: string; readonly pass: string; readonly trace: string; readonly wall: number; readonly cpu: number | null; tlc: string }
+
+async function ours(protocol: string, variant: string): Promise<Row> {
+  const args = ['check', protocol, '--variant', variant, ...(feature[variant] ?? []), '--json'];
+  const r = await timed(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], ROOT, 300);
+  const last = r.out.trim().split('\n').pop() ?? '';
+  let j: { verdict?: string; violation?: { name: string; pass?: string; traceLength: number } | null } = {};
+  try {
+    j = JSON.parse(last) as typeof j;
+  } catch {
+    j = {};
+  }
+  const v = j.violation ?? null;
+  return {
+    id: `${protocol}/${variant}`, command: `check ${args.slice(1, -1).join(' ')}`,
+    found: v !== null ? `yes: ${v.name}` : `no (exit ${r.code ?? 'killed'}${j.verdict !== undefined ? `, ${j.verdict}` : ''})`,
+    pass: v?.pass ?? '', trace: v !== null ? String(v.traceLength) : '', wall: r.wall, cpu: r.cpu, tlc: 'not measured',
+  };
+}
+
+/** TLC on a copy of spec/ with the variant's edit, one worker, stopped after TLC_LIMIT seconds. */
+async function tlcOn(jar: string, c: TlcCase): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-variants-tlc-'));
+  try {
+    cpSync(join(ROOT, 'spec'), join(dir, 'spec'), { recursive: true });
+    const file = join(dir, c.edit.file);
+    writeFileSync(file, applyEdit(readFileSync(file, 'utf8'), c.edit));
+    const cfg = 'BenchVariant.cfg';
+    writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
+    const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
+    if (r.code === null) return `not finished in ${TLC_LIMIT} s${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`}`;
+    const o = parseTlc(r.out, r.code);
+    const cpu = r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`;
+    if (o.error !== null) return `error: ${o.error}`;
+    return `${o.verdict === 'none' ? 'no violation' : o.verdict}, ${o.traceLength ?? '-'} states, ${o.distinct ?? '?'} distinct, ${r.wall.toFixed(1)} s${cpu}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, tlc: { type: 'boolean' }, jar: { type: 'string' } } });
+  const jar = values.jar ?? process.env['TLA2TOOLS_JAR'] ?? join(ROOT, '..', 'shared', 'tools', 'tla2tools.jar');
+  const fmt = (n: number | null): string => (n === null ? '?' : n.toFixed(1));
+  // Each row as soon as it is measured: a long run that is stopped keeps what it measured.
+  process.stdout.write('| variant | command | found | pass | trace (states) | wall s (CPU s) | TLC, same change |\n|---|---|---|---|---|---|---|\n');
+  for (const p of ['raft', 'paxos', 'basicpaxos', 'multipaxos']) {
+    const target = await (protocols[p] as () => Promise<{ variants: Readonly<Record<string, unknown>> }>)();
+    for (const v of Object.keys(target.variants)) {
+      if (values.only !== undefined && !values.only.some((o) => `${p}/${v}`.includes(o))) continue;
+      if (values.skip?.includes(`${p}/${v}`) === true) continue;
+      const row = await ours(p, v);
+      const c = tlcCases[row.id];
+      if (values.tlc === true && c !== undefined) row.tlc = existsSync(jar) ? await tlcOn(jar, c) : `no jar at ${jar}`;
+      process.stdout.write(`| ${row.id} | \`${row.command}\` | ${row.found} | ${row.pass} | ${row.trace} | ${fmt(row.wall)} (${fmt(row.cpu)}) | ${row.tlc} |\n`);
+    }
+  }
+}
+
+await main();
