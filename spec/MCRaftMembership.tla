@@ -3,7 +3,7 @@
 (* The bounded models of membership change (spec/RaftMembership.tla) that *)
 (* `check raft --membership joint|single` explores: MCRaft's Next, bounds *)
 (* and VIEW, with up to five servers.  MCRaftMembership.cfg is 3 voters    *)
-(* and a learner s4 under joint consensus (docs/raft.md gives the counts). *)
+(* shrinking to 2 under joint consensus (docs/raft.md gives the counts).  *)
 (***************************************************************************)
 EXTENDS MCRaft
 

@@ -22,7 +22,7 @@ export function configIndex(log: readonly Entry[]): number {
 
 /** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else InitConfig. */
 export function configOf(s: Server, c: RaftConfig): Configuration {
-  const k = configIndex(s.log);
+  const k = configIndex(c.membership?.inForceOnCommit === true ? s.log.slice(0, s.commitIndex) : s.log);
   return k === 0 ? initConfig(c) : ((s.log[k - 1] as Entry).value as Configuration);
 }
 

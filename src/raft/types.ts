@@ -266,6 +266,8 @@ export interface MembershipConfig {
   readonly maxChanges: number;
   /** Targets: the sets of voters a client may ask for (each sorted). */
   readonly targets: readonly (readonly NodeId[])[];
+  /** An experiment, not in the spec: a configuration is in force only once the server knows it committed (§6 says once appended). */
+  readonly inForceOnCommit?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
