@@ -55,4 +55,41 @@ describe('Raft with membership change', () => {
     const b = build(flags);
     expect(await reaches(m, changedTo(b.config as RaftConfig, voters))).toBe(true);
   });
+
+  const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
+  const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
+
+  it.each([
+    // variant, flags, property, trace length
+    ['no-joint-phase', { ...swap4, targets: 's3,s4', passive: 's2,s4' }, 'LeaderCompleteness', 26],
+    ['learner-votes', learner4, 'LearnerNeverCounts', 10],
+    ['learner-acks', { ...learner4, 'max-term': '3', passive: 's2,s3' }, 'LearnerNeverCounts', 17],
+  ] as const)('%s is caught from the initial state', async (variant, flags, property, length) => {
+    const r = await explore(model(flags, variant), { deadlock: false });
+    expect([r.verdict, r.violation?.name, r.violation?.trace.length]).toEqual(['violation', property, length]);
+    await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot(`__traces__/raft-${variant}.txt`);
+  });
+
+  it("learner-votes without LearnerNeverCounts: a learner's vote elects a second leader of the term (ElectionSafety, 19 states)", async () => {
+    const m = model(learner4, 'learner-votes');
+    const { LearnerNeverCounts: _, ...others } = m.actionProperties;
+    const r = await explore({ ...m, actionProperties: others }, { deadlock: false });
+    expect([r.violation?.name, r.violation?.trace.length]).toEqual(['ElectionSafety', 19]);
+    await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot('__traces__/raft-learner-votes-election-safety.txt');
+  });
+
+  it.each([
+    // a configuration in force only once committed (not §6's rule): no violation, exhaustive
+    ['MCRaftMembership.cfg', { membership: 'joint', ...shrink3 }, 9815, 73499, 42],
+    ['raft-mem-joint-grow3', { membership: 'joint', ...grow3 }, 1597, 10370, 36],
+    ['raft-mem-single-shrink3', { membership: 'single', ...shrink3 }, 5219, 36121, 41],
+  ] as const)('in force once committed, %s: every invariant still holds', async (_, flags, distinct, generated, depth) => {
+    const r = await explore(model(flags, null, (c) => ({ ...c, membership: { ...c.membership!, inForceOnCommit: true } })), { deadlock: false });
+    expect(r.verdict).toBe('ok');
+    expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
+  });
+
+  it.each(['snapshots', 'sessions', 'prevote', 'checkquorum', 'transfer'])('--membership joint with --%s on is refused with one line', (flag) => {
+    expect(() => build({ membership: 'joint', [flag]: 'on' })).toThrow(new RegExp(`^--membership joint and --${flag} on are not modelled together yet`));
+  });
 });
