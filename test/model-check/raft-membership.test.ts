@@ -54,7 +54,7 @@ describe('Raft with membership change', () => {
     expect(r.witnesses).toEqual(all);
     const b = build(flags);
     expect(await reaches(m, changedTo(b.config as RaftConfig, voters))).toBe(true);
-  });
+  }, 600_000);
 
   const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
   const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
@@ -68,7 +68,7 @@ describe('Raft with membership change', () => {
     const r = await explore(model(flags, variant), { deadlock: false });
     expect([r.verdict, r.violation?.name, r.violation?.trace.length]).toEqual(['violation', property, length]);
     await expect(formatTrace(r.violation?.trace ?? [])).toMatchFileSnapshot(`__traces__/raft-${variant}.txt`);
-  });
+  }, 600_000);
 
   it("learner-votes without LearnerNeverCounts: a learner's vote elects a second leader of the term (ElectionSafety, 19 states)", async () => {
     const m = model(learner4, 'learner-votes');
