@@ -23,8 +23,8 @@ export interface LiveOutcome {
 
 /** Every shipped liveness cfg in `specDir`. */
 export function liveRows(specDir: string): LiveRow[] {
-  return readdirSync(specDir).filter((f) => /^MC(Raft|BasicPaxos)Live-[\w-]+\.cfg$/.test(f)).sort().map((cfg) => {
-    const module = `${cfg.slice(0, cfg.indexOf('-'))}.tla`;
+  return readdirSync(specDir).filter((f) => /^MC(Raft|BasicPaxos)Live(-[\w-]+)?\.cfg$/.test(f)).sort().map((cfg) => {
+    const module = `${cfg.replace(/(-[\w-]+)?\.cfg$/, '')}.tla`;
     return { id: cfg, protocol: module.startsWith('MCRaft') ? 'raft' : 'basicpaxos', module, cfg };
   });
 }

@@ -26,7 +26,7 @@ interface Profile {
   readonly temporal?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The liveness modules (`MC<Module>Live-*.cfg`, docs/liveness.md): their specs, VIEW and CONSTRAINT. */
+/** The liveness modules (`MC<Module>Live.cfg` and `MC<Module>Live-*.cfg`, docs/liveness.md): their specs, VIEW and CONSTRAINT. */
 const liveProfiles: Readonly<Record<string, Partial<Profile>>> = {
   basicpaxos: {
     module: 'MCBasicPaxosLive', specification: 'DuelSpec', specifications: ['LeaderSpec'], view: 'LiveView', constraint: 'LiveConstraint',
@@ -42,7 +42,7 @@ const liveProfiles: Readonly<Record<string, Partial<Profile>>> = {
 function profileOf(protocol: string, file: string): Profile {
   const base = profiles[protocol] as Profile;
   const live = liveProfiles[protocol];
-  return live !== undefined && basename(file).startsWith(`${live.module}-`) ? { ...base, ...live } : base;
+  return live !== undefined && new RegExp(`^${live.module}(-[\\w-]+)?\\.cfg$`).test(basename(file)) ? { ...base, ...live } : base;
 }
 
 const profiles: Readonly<Record<string, Profile>> = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compose, explore, formatTrace } from '../../model-check/index.ts';
 import type { Global, Model, Tagged } from '../../src/core/index.ts';
 import { raft, type RaftMessage, type Server } from '../../src/raft/index.ts';
+import { play } from '../helpers/play.ts';
 
 type G = Global<Server, RaftMessage>;
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
@@ -25,18 +26,6 @@ async function reaches(m: Model<G, Tagged>, p: (g: G) => boolean): Promise<boole
 async function steps(m: Model<G, Tagged>, p: (g: G, h: G) => boolean): Promise<boolean> {
   const r = await explore({ ...m, invariants: {}, actionProperties: { Never: (g: G, h: G) => !p(g, h) } }, { deadlock: false });
   return r.verdict === 'violation';
-}
-
-/** Applies the actions named (as traces print them) one after the other; each must be enabled. */
-function play(m: Model<G, Tagged>, names: readonly string[]): G {
-  let g = m.init()[0] as G;
-  for (const name of names) {
-    const a = m.actions(g).find((x) => m.describe(x) === name);
-    const h = a === undefined ? null : m.next(g, a);
-    if (h === null) throw new Error(`not enabled: ${name}`);
-    g = h;
-  }
-  return g;
 }
 
 const staleSnapshotInFlight = [

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compose, explore, formatTrace } from '../../model-check/index.ts';
 import { canonical, type Global, type Model, type Tagged } from '../../src/core/index.ts';
 import { invariants, raft, witnesses, type RaftConfig, type RaftMessage, type Server } from '../../src/raft/index.ts';
+import { play } from '../helpers/play.ts';
 
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
 
@@ -11,18 +12,6 @@ function model(flags: Record<string, string>, variant: string | null = null): Mo
   const b = raft.build({ ...defaults, ...flags }, variant);
   if (b.kind !== 'node') throw new Error('raft builds a node-level protocol');
   return compose(b.protocol, b.config, b.network) as unknown as Model<Global<Server, RaftMessage>, Tagged>;
-}
-
-/** Applies the actions named (as traces print them) one after the other; each must be enabled. */
-function play(m: Model<Global<Server, RaftMessage>, Tagged>, names: readonly string[]): Global<Server, RaftMessage> {
-  let g = m.init()[0] as Global<Server, RaftMessage>;
-  for (const name of names) {
-    const a = m.actions(g).find((x) => m.describe(x) === name);
-    const h = a === undefined ? null : m.next(g, a);
-    if (h === null) throw new Error(`not enabled: ${name}`);
-    g = h;
-  }
-  return g;
 }
 
 /** Election of `i` in term t by itself and voter v, from followers of term t - 1 (v may be in term t - 1 or t). */

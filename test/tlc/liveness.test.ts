@@ -7,14 +7,16 @@ const tlcViolated = `Error: Temporal properties were violated.\nState 1: <Initia
 const tlcHolds = `Model checking completed. No error has been found.\n103 states generated, 34 distinct states found, 0 states left on queue.\n`;
 
 describe('npm run tlc, liveness rows', () => {
-  it('finds every shipped liveness cfg with its module and protocol', () => {
+  it('finds every shipped liveness cfg, the modules\' default ones included, with its module and protocol', () => {
     const rows = liveRows(fileURLToPath(new URL('../../spec', import.meta.url)));
     expect(rows.map((r) => [r.cfg, r.module, r.protocol])).toEqual([
       ['MCBasicPaxosLive-duel.cfg', 'MCBasicPaxosLive.tla', 'basicpaxos'],
       ['MCBasicPaxosLive-leader.cfg', 'MCBasicPaxosLive.tla', 'basicpaxos'],
+      ['MCBasicPaxosLive.cfg', 'MCBasicPaxosLive.tla', 'basicpaxos'],
       ['MCRaftLive-split.cfg', 'MCRaftLive.tla', 'raft'],
       ['MCRaftLive-splitvote.cfg', 'MCRaftLive.tla', 'raft'],
       ['MCRaftLive-stable.cfg', 'MCRaftLive.tla', 'raft'],
+      ['MCRaftLive.cfg', 'MCRaftLive.tla', 'raft'],
     ]);
   });
 

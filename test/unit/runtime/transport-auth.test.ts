@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import type { Socket } from 'node:net';
-import { frameKey, mac } from '../../../src/runtime/transport/auth.ts';
-import { FrameDecoder, encodeFrame, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
+import { frameKey } from '../../../src/runtime/transport/auth.ts';
+import { encodeFrame, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
 import { HandshakePool } from '../../../src/runtime/transport/pool.ts';
 import { int, obj, str, tagged } from '../../../src/runtime/transport/schema.ts';
 import { FrameOpener, FrameSealer, TAG_BYTES } from '../../../src/runtime/transport/seal.ts';
 import { Transport } from '../../../src/runtime/transport/tcp.ts';
+import { dialAsPeer, freePort, until } from './net-helpers.ts';
 import type { Envelope } from '../../../src/runtime/transport/tcp.ts';
 
 const key = frameKey('a shared secret!', '1'.repeat(32), '2'.repeat(32), 'a', 'b');
@@ -84,23 +85,6 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((t) => t.close()));
 });
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-
-async function until(f: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const closed = (s: Socket) => new Promise<void>((r) => (s.destroyed ? r() : s.on('close', () => r())));
 
 /** A listener b (peers a, b, c; nobody runs a or c) and a way to speak to it as c. */
@@ -111,24 +95,7 @@ async function listener(maxPending = 16) {
   const b = await Transport.start<Msg>({ id: 'b', secret: 'k', listen: peers.b, peers, schema, onMessage: (m) => got.push(m), log: (l) => logs.push(l), maxPending });
   started.push(b);
   const asPeer = async (id = 'c'): Promise<{ s: Socket; sealer: FrameSealer; key: Buffer }> => {
-    const s = connect({ host: '127.0.0.1', port: peers.b.port });
-    sockets.push(s);
-    const dec = new FrameDecoder(10_000);
-    const mine = '0'.repeat(32);
-    s.write(encodeJsonFrame({ hello: 'cc1', id, nonce: mine }));
-    const theirs = await new Promise<string>((resolve) => {
-      s.on('data', (c: Buffer) => {
-        dec.push(c);
-        const f = dec.next();
-        if (f instanceof Buffer) {
-          const ch = JSON.parse(f.toString()) as { nonce: string };
-          s.write(encodeJsonFrame({ mac: mac('k', 'dialer', ch.nonce, id, 'b') }));
-          resolve(ch.nonce);
-        }
-      });
-    });
-    const key = frameKey('k', mine, theirs, id, 'b');
-    return { s, sealer: new FrameSealer(key, 'dialer'), key };
+    return dialAsPeer(peers.b.port, id, 'k', 'b', sockets);
   };
   return { b, peers, got, logs, asPeer };
 }

@@ -3,13 +3,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseClusterConfig } from '../../../src/runtime/config.ts';
 import { int, obj, str, tagged } from '../../../src/runtime/transport/schema.ts';
 import { Transport } from '../../../src/runtime/transport/tcp.ts';
+import { freePort, until } from './net-helpers.ts';
 import type { Envelope } from '../../../src/runtime/transport/tcp.ts';
 import { loadCa, loadTls } from '../../../src/runtime/transport/tls.ts';
 import type { TlsMaterial } from '../../../src/runtime/transport/tls.ts';
@@ -69,22 +70,6 @@ const started: Transport<Msg>[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((t) => t.close()));
 });
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-async function until(f: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 async function pair(tlsB: TlsMaterial, maxPending = 16) {
   const peers = { a: { host: '127.0.0.1', port: await freePort() }, b: { host: '127.0.0.1', port: await freePort() } };
   const got: Msg[] = [];

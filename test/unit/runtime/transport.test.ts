@@ -1,25 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { Transport } from '../../../src/runtime/transport/tcp.ts';
+import { dialAsPeer, freePort, until } from './net-helpers.ts';
 import type { Envelope } from '../../../src/runtime/transport/tcp.ts';
 import { FrameDecoder, encodeFrame, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
 import { int, obj, str, tagged, validate } from '../../../src/runtime/transport/schema.ts';
-import { frameKey, mac } from '../../../src/runtime/transport/auth.ts';
-import { FrameSealer } from '../../../src/runtime/transport/seal.ts';
+import type { FrameSealer } from '../../../src/runtime/transport/seal.ts';
 
 type Msg = Envelope & { type: 'Ping'; n: number };
 const schema = tagged('type', { Ping: obj({ type: str('Ping'), source: str(), dest: str(), n: int() }) });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
 
 const started: Transport<Msg>[] = [];
 const sockets: Socket[] = [];
@@ -47,34 +37,8 @@ async function pair(secretB = 'k') {
   return { a, b, got, logs, peers };
 }
 
-async function until(f: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** Dials `port`, completes the handshake as `id` with `secret`; returns the socket and a frame sealer. */
-async function handshakeSealed(port: number, id: string, secret: string, target: string): Promise<{ s: Socket; sealer: FrameSealer }> {
-  const s = connect({ host: '127.0.0.1', port });
-  sockets.push(s);
-  const dec = new FrameDecoder(10_000);
-  const myNonce = '0'.repeat(32);
-  s.write(encodeJsonFrame({ hello: 'cc1', id, nonce: myNonce }));
-  const theirs = await new Promise<string>((resolve) => {
-    s.on('data', (c: Buffer) => {
-      dec.push(c);
-      const f = dec.next();
-      if (f instanceof Buffer) {
-        const ch = JSON.parse(f.toString()) as { nonce: string };
-        s.write(encodeJsonFrame({ mac: mac(secret, 'dialer', ch.nonce, id, target) }));
-        resolve(ch.nonce);
-      }
-    });
-  });
-  return { s, sealer: new FrameSealer(frameKey(secret, myNonce, theirs, id, target), 'dialer') };
-}
+const handshakeSealed = (port: number, id: string, secret: string, target: string) => dialAsPeer(port, id, secret, target, sockets);
 
 async function handshake(port: number, id: string, secret: string, target: string): Promise<Socket> {
   return (await handshakeSealed(port, id, secret, target)).s;
