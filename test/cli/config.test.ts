@@ -137,7 +137,7 @@ describe('--invariant, --no-invariant, --action-property, --list', () => {
   it.each([
     [['check', 'paxos', '--invariant', 'Safety'], /--invariant: unknown invariant 'Safety' for Paxos \(expected: TypeOK, .*Consistency/],
     [['check', 'paxos', '--no-invariant', 'Safety'], /--no-invariant: unknown invariant 'Safety'/],
-    [['check', 'raft', '--action-property', 'X'], /--action-property: unknown action property 'X' for .* \(expected: LeaderAppendOnly, NoDisruptiveTermRaise\)/],
+    [['check', 'raft', '--action-property', 'X'], /--action-property: unknown action property 'X' for .* \(expected: LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts\)/],
     [['check', 'paxos', '--invariant', 'TypeOK', '--no-invariant', 'TypeOK'], /--invariant TypeOK and --no-invariant TypeOK contradict each other/],
   ])('%j: one line, exit 2', (args, pattern) => {
     expectUsageError(cli(...args), pattern);
