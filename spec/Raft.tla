@@ -171,7 +171,7 @@ InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
 
 \* i drops a RequestVote of a higher term from j: in a lease, or j is no voter of
 \* i's configuration (removed servers do not disrupt).
-IgnoresVote(i, j) == InLease(i) \/ ~Mem!IsVoter(i, j)
+IgnoresVote(i, j) == IF InLease(i) THEN TRUE ELSE ~Mem!IsVoter(i, j)
 
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
