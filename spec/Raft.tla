@@ -62,6 +62,12 @@ ASSUME Sessions \in BOOLEAN /\ MaxSeq \in Nat
 \* Not modelled together yet: a snapshot would have to hold the session table.
 ASSUME ~(Sessions /\ Snapshots)
 
+\* Membership change (spec/RaftMembership.tla, instantiated below as Mem):
+\* "joint", "single" or "off" (raft.tla: the configuration is Server, fixed).
+CONSTANTS Membership, InitVoters, InitLearners, MaxConfigChanges, Targets
+\* Not modelled together yet (a snapshot would have to record the configuration).
+ASSUME Membership /= "off" => ~(Snapshots \/ Sessions \/ PreVote \/ CheckQuorum \/ LeadershipTransfer)
+
 ----
 \* A bag of messages in flight: a function from message to its number of copies
 \* (no entry for zero copies).
@@ -113,6 +119,9 @@ leaderVars == <<nextIndex, matchIndex, heardFrom>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
+\* Configurations, quorums and the membership actions.
+Mem == INSTANCE RaftMembership
+
 ----
 \* Helpers.
 
@@ -159,6 +168,10 @@ Reply(response, request) ==
 
 \* With CheckQuorum, i leads or heard from its leader since its last timeout.
 InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
+
+\* i drops a RequestVote of a higher term from j: in a lease, or j is no voter of
+\* i's configuration (removed servers do not disrupt).
+IgnoresVote(i, j) == IF InLease(i) THEN TRUE ELSE ~Mem!IsVoter(i, j)
 
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
@@ -235,6 +248,7 @@ ElectionStarted(i) ==
 \* PreVote it first asks for pre-votes, its term unchanged (thesis 9.6).
 Timeout(i) ==
     /\ state[i] /= "Leader"
+    /\ Mem!IsVoter(i, i)
     /\ \/ ~PreVote /\ ElectionStarted(i)
        \/ /\ PreVote
           /\ state'          = [state EXCEPT ![i] = "PreCandidate"]
@@ -257,6 +271,7 @@ StartElection(i) ==
 RequestVote(i, j) ==
     /\ state[i] \in {"Candidate", "PreCandidate"}
     /\ j \notin votesResponded[i]
+    /\ Mem!IsVoter(i, j)
     /\ Send([type         |-> IF state[i] = "Candidate" THEN "RequestVoteRequest"
                                                       ELSE "PreVoteRequest",
              term         |-> IF state[i] = "Candidate" THEN currentTerm[i]
@@ -273,6 +288,7 @@ RequestVote(i, j) ==
 AppendEntries(i, j) ==
     /\ i /= j
     /\ state[i] = "Leader"
+    /\ Mem!IsMember(i, j)
     /\ nextIndex[i][j] > snapshot[i].index
     /\ LET prevLogIndex == nextIndex[i][j] - 1
            prevLogTerm  == TermAt(i, prevLogIndex)
@@ -286,7 +302,7 @@ AppendEntries(i, j) ==
 \* Candidate i has the votes of a quorum and becomes leader.
 BecomeLeader(i) ==
     /\ state[i] = "Candidate"
-    /\ votesGranted[i] \in Quorum
+    /\ Mem!IsQuorum(i, votesGranted[i])
     /\ state'      = [state EXCEPT ![i] = "Leader"]
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
@@ -304,7 +320,7 @@ ClientRequest(i, v) ==
 AdvanceCommitIndex(i) ==
     /\ state[i] = "Leader"
     /\ LET Agree(index)   == {i} \cup {k \in Server : matchIndex[i][k] >= index}
-           agreeIndexes   == {index \in snapshot[i].index + 1..LastIndex(i) : Agree(index) \in Quorum}
+           agreeIndexes   == {index \in snapshot[i].index + 1..LastIndex(i) : Mem!IsQuorum(i, Agree(index))}
            newCommitIndex ==
                IF /\ agreeIndexes /= {}
                   /\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]
@@ -388,9 +404,9 @@ HandleRequestVoteRequest(i, j, m) ==
         grant == /\ m.term = currentTerm[i]
                  /\ logOk
                  /\ votedFor[i] \in {Nil, j}
-    IN \/ \* inside a leader's lease: ignored (CheckQuorum)
+    IN \/ \* inside a leader's lease (CheckQuorum) or from a non-voter: ignored
           /\ m.term > currentTerm[i]
-          /\ InLease(i)
+          /\ IgnoresVote(i, j)
           /\ Discard(m)
           /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
        \/ /\ m.term <= currentTerm[i]
@@ -567,7 +583,7 @@ HandleAppendEntriesResponse(i, j, m) ==
 UpdateTerm(i, j, m) ==
     /\ m.term > currentTerm[i]
     /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
-    /\ ~(m.type = "RequestVoteRequest" /\ InLease(i))
+    /\ ~(m.type = "RequestVoteRequest" /\ IgnoresVote(i, j))
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ state'       = [state       EXCEPT ![i] = "Follower"]
     /\ votedFor'    = [votedFor    EXCEPT ![i] = Nil]
@@ -633,6 +649,8 @@ ServerNext ==
     \/ \E i, j \in Server : InstallSnapshot(i, j)
     \/ \E i \in Server : ApplyCommitted(i)
     \/ \E m \in DOMAIN messages : Receive(m)
+    \/ /\ Mem!Next
+       /\ UNCHANGED <<messages, votedFor, heardFromLeader, snapshot, sm, candidateVars, nextIndex, heardFrom>>
 
 Next == \/ \E i \in Server : Restart(i)
         \/ ServerNext
@@ -654,7 +672,9 @@ TypeOK ==
     /\ CheckQuorum \/ \A i \in Server : heardFrom[i] = {}
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : \A k \in 1..Len(log[i]) :
-           log[i][k].term \in Nat \ {0} /\ log[i][k].value \in Values
+           /\ log[i][k].term \in Nat \ {0}
+           /\ \/ log[i][k].value \in Values
+              \/ Membership /= "off" /\ Mem!TypeOKConfig(log[i][k].value)
     /\ commitIndex \in [Server -> Nat]
     /\ \A i \in Server :
            /\ snapshot[i].index \in Nat /\ snapshot[i].term \in Nat
@@ -697,7 +717,8 @@ StateMachineSafety ==
 
 \* Ours: the last entry a server knows to be committed is held by a quorum.
 CommittedOnQuorum ==
-    \A i \in Server :
+    \* (a majority of Server is no quorum once the configuration changes)
+    Membership = "off" => \A i \in Server :
         LET k == Min({commitIndex[i], LastIndex(i)})
         IN k > 0 => {j \in Server : k <= LastIndex(j) /\ SameEntry(j, i, k)} \in Quorum
 
@@ -708,7 +729,7 @@ UpToDate(lastLogTerm, lastLogIndex, v) ==
     \/ lastLogTerm = LastTermOf(v) /\ lastLogIndex >= LastIndex(v)
 
 CommittedSurvivesElection ==
-    \A i \in Server :
+    Membership = "off" => \A i \in Server :
         LET k == Min({commitIndex[i], LastIndex(i)})
         IN k > 0 =>
             \A t \in Server :

@@ -16,6 +16,8 @@ export interface Setting {
 
 const paxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'paxos', module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes, ci });
 const raft = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'raft', module: 'MCRaft.tla', cfg: 'MCRaft.cfg', changes, ci });
+/** Membership change (spec/MCRaftMembership.cfg: joint, 3 voters, s1 alone a candidate, no faults). */
+const raftMem = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'raft', module: 'MCRaftMembership.tla', cfg: 'MCRaftMembership.cfg', changes, ci });
 
 const basicpaxos = (id: string, changes: CfgChanges, ci = true): Setting => ({ id, protocol: 'basicpaxos', module: 'MCBasicPaxos.tla', cfg: 'MCBasicPaxos.cfg', changes, ci });
 
@@ -58,6 +60,10 @@ export const settings: readonly Setting[] = [
   raft('raft-sess-t2l2-seq2', { constants: { Sessions: 'TRUE', MaxTerm: '2', MaxSeq: '2' } }),
   raft('raft-prevote-t2l2', { constants: { PreVote: 'TRUE', MaxTerm: '2' } }),
   raft('raft-pvcq-t2l2', { constants: { PreVote: 'TRUE', CheckQuorum: 'TRUE', MaxTerm: '2' } }),
+  raftMem('raft-mem-joint-grow3', { constants: { InitVoters: '{s1, s2}', InitLearners: '{s3}', Targets: '{{s1, s2, s3}}' } }),
+  raftMem('raft-mem-single-grow3', { constants: { Membership: '"single"', InitVoters: '{s1, s2}', InitLearners: '{s3}', Targets: '{{s1, s2, s3}}' } }),
+  raftMem('raft-mem-single-shrink3', { constants: { Membership: '"single"' } }),
+  raftMem('raft-mem-joint-grow4', { constants: { Server: '{s1, s2, s3, s4}', InitLearners: '{s4}', Targets: '{{s1, s2, s3, s4}}', Passive: '{s2, s3, s4}' } }, false),
   raft('raft-2v-t2l2-m2d2', { constants: { Value: '{v1, v2}', MaxTerm: '2', MaxLogLen: '2', MaxMsgs: '2', MaxDup: '2' } }, false),
   raft('raft-t4l1-r2', { constants: { MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '2' } }, false),
   raft('raft-3s-t2l1', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '1', ...noFaults } }, false),

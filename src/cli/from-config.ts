@@ -167,6 +167,8 @@ function text(v: CfgValue, p: Profile, where: string): string {
       return String(v.n);
     case 'bool':
       return v.b ? 'on' : 'off';
+    case 'string':
+      return v.s;
     case 'name':
       if (v.name === p.unbounded) return 'none';
       break;

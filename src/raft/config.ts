@@ -1,5 +1,6 @@
 // Command-line constants of `check raft` -> RaftConfig and network options (MCRaft.cfg's constants).
 import { UsageError, type ConstantSpec, type NetworkOptions } from '../core/index.ts';
+import { membershipConstants, membershipSettings, parseMembership } from './config-membership.ts';
 import type { RaftConfig } from './types.ts';
 
 export const constants: readonly ConstantSpec[] = [
@@ -25,6 +26,7 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'checkquorum', constant: 'CheckQuorum', description: 'CheckQuorum (thesis 6.2, 9.6): leaders step down without a quorum, RequestVote ignored in a lease: on or off (raft.tla: off)', default: 'off' },
   { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
   { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
+  ...membershipConstants,
 ];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -86,6 +88,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
     passive,
     historyFields: onOff('history', v('history')),
     ...extensions(v),
+    ...membership(v, servers),
   };
   const maxDrops = bound('max-drops', v('max-drops'));
   const maxDuplicates = bound('max-dups', v('max-dups'));
@@ -122,6 +125,16 @@ function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEnt
   };
 }
 
+/** Membership change, refused with the extensions it is not modelled with. */
+function membership(v: (flag: string) => string, servers: readonly string[]): Pick<RaftConfig, 'membership'> {
+  const m = parseMembership(v, servers);
+  if (m === undefined) return {};
+  for (const flag of ['snapshots', 'sessions', 'prevote', 'checkquorum', 'transfer']) {
+    if (v(flag) === 'on') throw new UsageError(`--membership ${m.mode} and --${flag} on are not modelled together yet${flag === 'snapshots' ? ' (a snapshot would have to record the configuration)' : ''}`);
+  }
+  return { membership: m };
+}
+
 /** One line naming the setting, e.g. for reports. */
 export function settings(c: RaftConfig, n: NetworkOptions): string {
   const bound = (x: number | null): string => (x === null ? 'none' : String(x));
@@ -146,6 +159,7 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.preVote === true ? ['prevote on'] : []),
     ...(c.checkQuorum === true ? ['checkquorum on'] : []),
     ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
+    ...membershipSettings(c.membership),
   ].join('; ');
 }
 

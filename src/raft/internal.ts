@@ -3,8 +3,9 @@
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
 // ApplyCommitted(i) (Sessions). StartElection(i) follows Timeout(i) with PreVote;
-// CheckLeaderQuorum(i) comes last (CheckQuorum). With Sessions, ClientRequest's values are the clients' commands.
+// CheckLeaderQuorum(i) (CheckQuorum); AddLearner, ProposeConfig, LeaveJoint, StepDownRemoved last (membership). With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
+import { membershipActions } from './membership.ts';
 import { valuesOf } from './sessions.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
 
@@ -21,5 +22,6 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
     ...(c.sessions !== undefined ? [{ type: 'ApplyCommitted' } as const] : []),
     ...(c.checkQuorum === true ? [{ type: 'CheckLeaderQuorum' } as const] : []),
+    ...membershipActions(c),
   ];
 }

@@ -3,6 +3,8 @@
 import { canonical, isMajority, type Global, type NodeId, type NodesView } from '../core/index.ts';
 import { lastIndex, lastTermOf, snapshotIndex, termOf, upToDateWith, valueAt } from './log.ts';
 import { isCommand, valuesOf } from './sessions.ts';
+import { isConfigValue } from './membership.ts';
+import { LearnerNeverCounts } from './invariants-membership.ts';
 import type { Command, Entry, RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
@@ -39,7 +41,12 @@ function isLog(c: RaftConfig, x: unknown): boolean {
   // With no Value constant (the runtime), any plain data may be a value.
   const values = valuesOf(c);
   const anyValue = values.length === 0;
-  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || values.includes(e.value) || values.some((v) => canonical(v) === canonical(e.value))));
+  return Array.isArray(x) && x.every((e: Entry) => isNat(e.term) && e.term >= 1 && (anyValue || values.includes(e.value) || values.some((v) => canonical(v) === canonical(e.value)) || isConfigOf(c, e.value)));
+}
+
+/** With membership change, a configuration entry's value: sets of servers (spec `IsConfigValue`). */
+function isConfigOf(c: RaftConfig, x: unknown): boolean {
+  return c.membership !== undefined && isConfigValue(x) && isSubset(c, x.voters) && isSubset(c, x.old) && isSubset(c, x.learners);
 }
 
 function isSubset(c: RaftConfig, x: readonly NodeId[]): boolean {
@@ -181,6 +188,7 @@ export function StateMachineSafety(g: V, c: RaftConfig): boolean {
 
 /** Raft §5.3: an entry that a server knows to be committed is stored on a majority (ours). */
 export function CommittedOnQuorum(g: V, c: RaftConfig): boolean {
+  if (c.membership !== undefined) return true; // a majority of Server is no quorum once the configuration changes
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, lastIndex(s));
@@ -198,6 +206,7 @@ export function CommittedOnQuorum(g: V, c: RaftConfig): boolean {
  * counting of replicas of an older term) rather than many steps later when the entry is overwritten.
  */
 export function CommittedSurvivesElection(g: V, c: RaftConfig): boolean {
+  if (c.membership !== undefined) return true; // as CommittedOnQuorum
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const k = Math.min(s.commitIndex, lastIndex(s));
@@ -312,7 +321,7 @@ export const invariants = {
   AppliedAgree,
 };
 
-export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise };
+export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts };
 
 /** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */
 export const localInvariants = {

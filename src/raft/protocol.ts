@@ -4,6 +4,7 @@ import { durable } from './durable.ts';
 import { init } from './init.ts';
 import { internal } from './internal.ts';
 import { lastIndex } from './log.ts';
+import { isConfigValue, showConfig } from './membership.ts';
 import { actionProperties, localInvariants } from './invariants.ts';
 import { handlers as correct, step } from './step.ts';
 import type { Entry, Handlers, RaftAction, RaftConfig, RaftMessage, Server, Value } from './types.ts';
@@ -59,7 +60,7 @@ export function raftWith(h: Handlers = correct, name = 'raft'): RaftProtocol {
 }
 
 function show(v: Value): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return typeof v === 'string' ? v : isConfigValue(v) ? showConfig(v) : JSON.stringify(v);
 }
 
 function entries(es: readonly Entry[]): string {
@@ -72,7 +73,10 @@ function describe(i: NodeId, a: RaftAction): string {
     case 'AppendEntries':
     case 'TransferLeadership':
     case 'InstallSnapshot':
+    case 'AddLearner':
       return `${a.type}(${i}, ${a.j})`;
+    case 'ProposeConfig':
+      return `ProposeConfig(${i}, {${a.v.join(', ')}})`;
     case 'ClientRequest':
       return `ClientRequest(${i}, ${show(a.v)})`;
     default:

@@ -1,6 +1,10 @@
 // Next of raft.tla for one server: each input names one spec operator, looked up in a handler table.
 import type { NodeId } from '../core/index.ts';
+import { addLearner } from './actions/addLearner.ts';
 import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
+import { leaveJoint } from './actions/leaveJoint.ts';
+import { proposeConfig } from './actions/proposeConfig.ts';
+import { stepDownRemoved } from './actions/stepDownRemoved.ts';
 import { applyCommitted } from './actions/applyCommitted.ts';
 import { appendEntries } from './actions/appendEntries.ts';
 import { becomeLeader } from './actions/becomeLeader.ts';
@@ -51,6 +55,10 @@ export const handlers: Handlers = {
   handleInstallSnapshotRequest,
   applyCommitted,
   dropStaleResponse,
+  addLearner,
+  proposeConfig,
+  leaveJoint,
+  stepDownRemoved,
 };
 
 /** One atomic action of raft.tla at server i through the table h; null if it is not enabled. */
@@ -82,5 +90,13 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.installSnapshot(s, i, x.j, c);
     case 'ApplyCommitted':
       return h.applyCommitted(s, i, c);
+    case 'AddLearner':
+      return h.addLearner(s, i, x.j, c);
+    case 'ProposeConfig':
+      return h.proposeConfig(s, i, x.v, c);
+    case 'LeaveJoint':
+      return h.leaveJoint(s, i, c);
+    case 'StepDownRemoved':
+      return h.stepDownRemoved(s, i, c);
   }
 }

@@ -43,6 +43,16 @@ export interface StateMachine {
   readonly sessions: Readonly<Record<string, Session>>;
 }
 
+/**
+ * A configuration (Raft §6; spec/RaftMembership.tla), a log value: the voters of C_new, those of C_old
+ * (equal to voters unless C_old,new is in force), and the learners (replicated to, never counted).
+ */
+export interface Configuration {
+  readonly voters: readonly NodeId[];
+  readonly old: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+}
+
 /** raft.tla's server states. */
 export type Role = 'Follower' | 'PreCandidate' | 'Candidate' | 'Leader';
 
@@ -188,7 +198,11 @@ export type RaftAction =
   | { readonly type: 'TransferLeadership'; readonly j: NodeId }
   | { readonly type: 'TakeSnapshot' }
   | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
-  | { readonly type: 'ApplyCommitted' };
+  | { readonly type: 'ApplyCommitted' }
+  | { readonly type: 'AddLearner'; readonly j: NodeId }
+  | { readonly type: 'ProposeConfig'; readonly v: readonly NodeId[] }
+  | { readonly type: 'LeaveJoint' }
+  | { readonly type: 'StepDownRemoved' };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -237,6 +251,23 @@ export interface RaftConfig {
   readonly preVote?: boolean;
   /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
   readonly checkQuorum?: boolean;
+  /** Membership change (spec/RaftMembership.tla); absent: the configuration is `servers`, fixed, as raft.tla. */
+  readonly membership?: MembershipConfig;
+}
+
+/** The constants of membership change: the mode, the initial configuration, the bound and the requests. */
+export interface MembershipConfig {
+  /** `joint`: C_old -> C_old,new -> C_new (Raft §6); `single`: one server at a time (thesis §4.1). */
+  readonly mode: 'joint' | 'single';
+  /** InitVoters, InitLearners: the configuration before any configuration entry. */
+  readonly voters: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+  /** MaxConfigChanges: a leader appends a requested configuration entry only while its log holds fewer. */
+  readonly maxChanges: number;
+  /** Targets: the sets of voters a client may ask for (each sorted). */
+  readonly targets: readonly (readonly NodeId[])[];
+  /** An experiment, not in the spec: a configuration is in force only once the server knows it committed (§6 says once appended). */
+  readonly inForceOnCommit?: boolean;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -268,6 +299,10 @@ export interface Handlers {
   readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
   readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly addLearner: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly proposeConfig: (s: Server, i: NodeId, v: readonly NodeId[], c: RaftConfig) => RaftStep | null;
+  readonly leaveJoint: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly stepDownRemoved: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
 }
 

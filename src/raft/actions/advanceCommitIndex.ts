@@ -1,9 +1,10 @@
 // AdvanceCommitIndex(i) — raft.tla; Raft Fig. 2 Leaders, last rule: commit N if a majority has it and
 // log[N].term = currentTerm (§5.3, §5.4.2).
 import { produce } from 'immer';
-import { committedIndex, type NodeId } from '../../core/index.ts';
+import type { NodeId } from '../../core/index.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 import { lastIndex, snapshotIndex, termOf } from '../log.ts';
+import { quorumIndex } from '../membership.ts';
 
 export function advanceCommitIndex(s: Server, i: NodeId, c: RaftConfig): RaftStep | null {
   if (s.state !== 'Leader') return null;
@@ -20,5 +21,5 @@ export function advanceCommitIndex(s: Server, i: NodeId, c: RaftConfig): RaftSte
  */
 export function agreeIndex(s: Server, i: NodeId, c: RaftConfig): number {
   const len = lastIndex(s);
-  return Math.min(len, committedIndex(c.servers, (k) => (k === i ? len : (s.matchIndex[k] ?? 0))));
+  return Math.min(len, quorumIndex(s, c, (k) => (k === i ? len : (s.matchIndex[k] ?? 0))));
 }

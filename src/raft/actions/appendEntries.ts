@@ -3,11 +3,13 @@
 // (heartbeats too, when there is nothing to send).
 import type { NodeId } from '../../core/index.ts';
 import { lastIndex, snapshotIndex, termOf } from '../log.ts';
+import { isMember } from '../membership.ts';
 import type { AppendEntriesRequest, Entry, RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function appendEntries(s: Server, i: NodeId, j: NodeId, c: RaftConfig): RaftStep | null {
   if (i === j) return null;
   if (s.state !== 'Leader') return null;
+  if (!isMember(s, c, j)) return null; // voters and learners of its configuration (§6)
   const next = s.nextIndex[j] ?? 1;
   const base = snapshotIndex(s);
   if (next <= base) return null; // j needs a compacted entry: InstallSnapshot(i, j) instead

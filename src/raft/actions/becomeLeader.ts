@@ -1,13 +1,14 @@
 // BecomeLeader(i) — raft.tla; Raft Fig. 2 Candidates: votes from a majority of servers, become leader.
 import { produce } from 'immer';
-import { isMajority, type NodeId } from '../../core/index.ts';
+import type { NodeId } from '../../core/index.ts';
 import { perServer } from '../init.ts';
 import { lastIndex } from '../log.ts';
+import { isQuorum } from '../membership.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function becomeLeader(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
   if (s.state !== 'Candidate') return null;
-  if (!isMajority(c.servers, s.votesGranted)) return null; // votesGranted[i] \in Quorum
+  if (!isQuorum(s, c, s.votesGranted)) return null; // votesGranted[i] \in Quorum (of i's configuration, §6)
   return {
     state: produce(s, (d) => {
       d.state = 'Leader';

@@ -2,10 +2,12 @@
 // election; with PreVote (thesis §9.6) first a pre-vote, the term unchanged.
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
+import { isVoter } from '../membership.ts';
 import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
-export function timeout(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
+export function timeout(s: Server, i: NodeId, c: RaftConfig): RaftStep | null {
   if (s.state === 'Leader') return null; // state[i] /= Leader
+  if (!isVoter(s, c, i)) return null; // learners and removed servers are never candidates (§6)
   if (c.preVote !== true) return { state: electionStarted(s), send: [] };
   return {
     state: produce(s, (d) => {

@@ -2,11 +2,11 @@
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import { upToDateWith } from '../log.ts';
-import { inLease } from './updateTerm.ts';
+import { ignoresVote } from './updateTerm.ts';
 import type { RaftConfig, RaftStep, RequestVoteRequest, RequestVoteResponse, Server } from '../types.ts';
 
 export function handleRequestVoteRequest(s: Server, i: NodeId, j: NodeId, m: RequestVoteRequest, c: RaftConfig): RaftStep | null {
-  if (m.term > s.currentTerm) return inLease(s, c) ? { state: s, send: [] } : null; // ignored in a lease (CheckQuorum), else UpdateTerm first
+  if (m.term > s.currentTerm) return ignoresVote(s, j, c) ? { state: s, send: [] } : null; // ignored in a lease or from a non-voter, else UpdateTerm first
   const logOk = upToDateWith(m.lastLogTerm, m.lastLogIndex, s);
   const grant = m.term === s.currentTerm && logOk && (s.votedFor === null || s.votedFor === j);
   return replyVote(s, i, j, grant, c);

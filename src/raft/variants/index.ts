@@ -6,6 +6,10 @@ import { commitPreviousTerm } from './commitPreviousTerm.ts';
 import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
+import { learnerAcks } from './learnerAcks.ts';
+import { learnerVotes } from './learnerVotes.ts';
+import { noJointPhase } from './noJointPhase.ts';
+import { singleServerNoNoop } from './singleServerNoNoop.ts';
 import { noSessionTable } from './noSessionTable.ts';
 import { snapshotPastCommit } from './snapshotPastCommit.ts';
 import { timeoutWithoutPreVote } from './timeoutWithoutPreVote.ts';
@@ -15,6 +19,6 @@ export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntrie
   [
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
     snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
-    timeoutWithoutPreVote,
+    timeoutWithoutPreVote, noJointPhase, singleServerNoNoop, learnerAcks, learnerVotes,
   ].map((v) => [v.name, v]),
 );

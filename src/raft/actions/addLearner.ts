@@ -1,0 +1,15 @@
+// AddLearner(i, j) — spec/RaftMembership.tla; thesis §4.2.1 (non-voting members): leader i, its last
+// change committed, appends a configuration with j as a learner (replicated to, never counted).
+import type { NodeId } from '../../core/index.ts';
+import { configCommitted, configOf, isJoint, numConfigs } from '../membership.ts';
+import type { RaftConfig, RaftStep, Server } from '../types.ts';
+import { appendConfig } from './proposeConfig.ts';
+
+export function addLearner(s: Server, _i: NodeId, j: NodeId, c: RaftConfig): RaftStep | null {
+  const m = c.membership;
+  if (m === undefined || s.state !== 'Leader') return null;
+  if (!configCommitted(s) || numConfigs(s.log) >= m.maxChanges) return null; // one change at a time, MaxConfigChanges
+  const x = configOf(s, c);
+  if (isJoint(x) || x.voters.includes(j) || x.learners.includes(j)) return null;
+  return appendConfig(s, { voters: x.voters, old: x.voters, learners: [...x.learners, j].sort() });
+}
