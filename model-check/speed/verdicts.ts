@@ -85,16 +85,17 @@ export class VerdictTable {
 
   /** Twice the slots, keeping what fits. */
   private grow(): void {
-    const { keys, known, value } = this;
+    const { keys, known, value, width: w } = this;
     this.bits++;
     this.allocate();
+    const [to, toKnown, toValue] = [this.keys, this.known, this.value];
     for (let s = 0; s < known.length; s++) {
-      if (keys[s * this.width] === 0) continue;
-      const t = this.index(keys, s * this.width);
+      if (keys[s * w] === 0) continue;
+      const t = this.index(keys, s * w);
       // Element by element: a subarray per slot would allocate an object per tuple kept.
-      for (let k = 0; k < this.width; k++) this.keys[t * this.width + k] = keys[s * this.width + k] as number;
-      this.known[t] = known[s] as number;
-      this.value[t] = value[s] as number;
+      for (let k = 0; k < w; k++) to[t * w + k] = keys[s * w + k] as number;
+      toKnown[t] = known[s] as number;
+      toValue[t] = value[s] as number;
     }
   }
 
