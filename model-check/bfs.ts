@@ -3,6 +3,7 @@
 // shortest counterexamples.
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
+import type { ModelFactory } from './factory.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
 import { SpillQueue } from './queue.ts';
@@ -13,9 +14,44 @@ import { traceOf } from './trace.ts';
 export type { ExploreOptions, ExploreResult, Progress, Violation } from './run.ts';
 
 const DEFAULT_SPILL = 1_000_000;
+const PARALLEL_FROM = 20_000;
 
-/** Explores every state of `model` reachable within its constraint, breadth-first, in this thread. */
-export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: ExploreOptions = {}): Promise<ExploreResult> {
+/** Options of `exploreParallel`: those of `explore`, and when the workers come in. */
+export interface ParallelOptions extends ExploreOptions {
+  /** The workers take over at the first level with at least this many states (default 20,000). */
+  readonly parallelFrom?: number;
+}
+
+/** The search so far, handed over at the first level of `Workers.from` states. */
+export interface HandOver {
+  readonly run: Run;
+  readonly seen: FingerprintSet;
+  readonly log: ParentLog;
+  readonly states: readonly (readonly [unknown, number])[];
+  readonly witnesses: Readonly<Record<string, boolean>>;
+  readonly generated: number;
+  readonly depth: number;
+  readonly expanded: number;
+  readonly spilled: number;
+}
+
+/** Workers that take the search over from a level of `from` states on (parallel.ts). */
+export interface Workers {
+  readonly count: number;
+  readonly from: number;
+  take(h: HandOver): Promise<ExploreResult>;
+}
+
+/** `count` workers building the model from `factory`; their code loads only if a level is large enough. */
+export function workersFor(factory: ModelFactory, count: number, opts: ParallelOptions, model: Model<unknown, Tagged>): Workers {
+  return { count, from: Math.max(opts.parallelFrom ?? PARALLEL_FROM, 1), take: async (h) => (await import('./parallel.ts')).together(factory, count, opts, model, h) };
+}
+
+/**
+ * Explores every state of `model` reachable within its constraint, breadth-first, in this thread,
+ * or with `workers` (2 or more) in this thread until a level is large enough, then over them.
+ */
+export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: ExploreOptions = {}, workers?: Workers): Promise<ExploreResult> {
   const run = new Run(opts);
   const seen = new FingerprintSet();
   const log = new ParentLog();
@@ -29,7 +65,7 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   let spilled = 0;
   const finish = (violation: Violation | null, incomplete: string | null): ExploreResult => {
     next.close();
-    return run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded],
+    return run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: workers?.count ?? 1, expandedBy: [expanded],
       spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
   };
   const traced = (found: Found): Violation => {
@@ -45,6 +81,11 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
     x.note(inits[k] as S);
   }
   while (next.length > 0) {
+    if (workers !== undefined && workers.count > 1 && next.length >= workers.from) {
+      const h = { run, seen, log, states: [...next.drain()], witnesses: x.witnesses, generated: x.generated, depth, expanded, spilled: spilled + next.spilledTotal };
+      next.close();
+      return workers.take(h);
+    }
     depth++;
     const frontier = next;
     next = queue();

@@ -77,6 +77,12 @@ export class FingerprintSet {
     return this.table.byteLength;
   }
 
+  /** Calls `f` with each member. */
+  forEach(f: (hi: number, lo: number) => void): void {
+    const t = this.table;
+    for (let k = 0; k < t.length; k += 2) if (t[k] !== 0 || t[k + 1] !== 0) f(t[k] as number, t[k + 1] as number);
+  }
+
   private insert(t: Uint32Array, cap: number, hi: number, lo: number): boolean {
     let slot = Math.floor((hi / 4294967296) * cap);
     for (;;) {

@@ -2,98 +2,29 @@
 // the workers in once a level is large enough to pay for them; level-synchronous, so depth and
 // shortest traces are as in one thread, and one shared fingerprint set keeps the distinct count.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { Expander, type Found } from './expand.ts';
+import { explore, workersFor, type HandOver, type ParallelOptions } from './bfs.ts';
+import type { Found } from './expand.ts';
 import { buildFrom, type ModelFactory } from './factory.ts';
-import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
-import { SpillQueue } from './queue.ts';
-import { Run, type ExploreOptions, type ExploreResult, type Violation } from './run.ts';
+import { ParentLog, rebuild } from './parents.ts';
+import type { ExploreResult, Run, Violation } from './run.ts';
 import { SharedFingerprintSet } from './shared-fingerprints.ts';
-import { thawer } from './speed/thaw.ts';
-import { traceOf } from './trace.ts';
 import { runLevel } from './workers/level.ts';
 import type { ToMain } from './workers/messages.ts';
 import { rebalance } from './workers/rebalance.ts';
 import { startWorkers, type Workers } from './workers/start.ts';
 
 export type { ToMain, ToWorker } from './workers/messages.ts';
-
-/** Options of `exploreParallel`: those of `explore`, and when the workers come in. */
-export interface ParallelOptions extends ExploreOptions {
-  /** The workers take over at the first level with at least this many states (default 20,000). */
-  readonly parallelFrom?: number;
-}
+export type { ParallelOptions } from './bfs.ts';
 
 const DEFAULT_SPILL = 1_000_000;
-const PARALLEL_FROM = 20_000;
 
 /**
  * Explores like `explore`, with up to `workers` threads each building the model from `factory`.
  * `built` is this thread's copy (for the first levels and for traces), if the caller has one.
  */
 export async function exploreParallel(factory: ModelFactory, workers: number, opts: ParallelOptions = {}, built?: Model<unknown, Tagged>): Promise<ExploreResult> {
-  const run = new Run(opts);
   const model = built ?? (await buildFrom(factory));
-  let buffers = SharedFingerprintSet.create();
-  const seen = new SharedFingerprintSet(buffers);
-  const log = new ParentLog();
-  const thaw = thawer<unknown>(opts.speed);
-  const queue = (): SpillQueue<unknown> => new SpillQueue(opts.spillStates ?? DEFAULT_SPILL, opts.spillDirectory, thaw);
-  let next = queue();
-  const fp = { symmetry: opts.symmetry ?? false, speed: opts.speed ?? true };
-  const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: (from, a) => log.add(from, a), push: (t, id) => next.push(t, id) }, opts.deadlock ?? model.checkDeadlock ?? true, fp);
-  let depth = 0;
-  let expanded = 0;
-  let spilled = 0;
-  const counts = (violation: Violation | null, depth: number, expanded: number) =>
-    ({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers, expandedBy: [expanded], spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses });
-  const traced = (f: Found): Violation =>
-    ({ kind: f.kind, name: f.name, trace: rebuild(model, (id) => [log.parent[id] as number, log.via[id] as number] as const, f.from, f.action) });
-
-  const inits = model.init();
-  const start = x.initial(inits);
-  seen.flush();
-  if (start.broken !== null) return run.result(counts({ kind: 'invariant', name: start.broken.name, trace: traceOf(model, [inits[start.broken.k]], [null]) }, 0, 0), null);
-  for (const k of start.kept) {
-    next.push(inits[k], log.add(NO_PARENT, k));
-    x.note(inits[k]);
-  }
-  // Levels in this thread while they are small: workers would cost more than they save.
-  const from = workers < 2 ? Infinity : (opts.parallelFrom ?? PARALLEL_FROM);
-  while (next.length > 0 && next.length < Math.max(from, 1)) {
-    depth++;
-    const frontier = next;
-    next = queue();
-    for (const [s, sid] of frontier.drain()) {
-      const found = x.expand(s, sid);
-      if (found !== null) return run.result(counts(traced(found), depth, expanded + 1), null);
-      if (seen.growRequested) buffers = seen.grown();
-      if ((++expanded & 255) !== 0) continue;
-      const stop = run.stop(seen.size, (expanded & 4095) === 0);
-      if (stop !== null) return run.result(counts(null, depth, expanded), stop);
-      run.progress({ distinct: seen.size, generated: x.generated, depth, queue: next.length });
-    }
-    spilled += frontier.spilledTotal;
-    frontier.close();
-    seen.flush();
-  }
-  if (next.length === 0) return run.result(counts(null, depth, expanded), null);
-  const base = log.count;
-  const w = await startWorkers(factory, workers, buffers, {
-    deadlock: opts.deadlock, symmetry: fp.symmetry, speed: fp.speed, spillStates: opts.spillStates ?? DEFAULT_SPILL, spillDirectory: opts.spillDirectory, base, bundle: opts.bundle !== false,
-  });
-  const handed = { states: [...next.drain()], witnesses: x.witnesses, generated: x.generated, depth, expanded, spilled: spilled + next.spilledTotal };
-  next.close();
-  return together(run, opts, model, w, seen, { base, log }, handed);
-}
-
-/** What the main thread hands the workers: the next level's states and what it counted so far. */
-interface Handed {
-  readonly states: readonly (readonly [unknown, number])[];
-  readonly witnesses: Readonly<Record<string, boolean>>;
-  readonly generated: number;
-  readonly depth: number;
-  readonly expanded: number;
-  readonly spilled: number;
+  return explore(model, opts, workersFor(factory, workers, opts, model));
 }
 
 /** This thread's parent records: ids below `base` are its own. */
@@ -102,8 +33,21 @@ interface MainLog {
   readonly log: ParentLog;
 }
 
+/** The levels from the hand-over on, over `count` workers: the visited set moves to shared memory. */
+export async function together(factory: ModelFactory, count: number, opts: ParallelOptions, model: Model<unknown, Tagged>, h: HandOver): Promise<ExploreResult> {
+  const buffers = SharedFingerprintSet.create(Math.max(1 << 16, 2 * h.seen.size));
+  const seen = new SharedFingerprintSet(buffers);
+  h.seen.forEach((hi, lo) => seen.add(hi, lo));
+  seen.flush();
+  const base = h.log.count;
+  const w = await startWorkers(factory, count, buffers, {
+    deadlock: opts.deadlock, symmetry: opts.symmetry ?? false, speed: opts.speed ?? true, spillStates: opts.spillStates ?? DEFAULT_SPILL, spillDirectory: opts.spillDirectory, base, bundle: opts.bundle !== false,
+  });
+  return levels(h.run, opts, model, w, seen, { base, log: h.log }, h);
+}
+
 /** The levels from the hand-over on, over the workers. */
-async function together(run: Run, opts: ParallelOptions, model: Model<unknown, Tagged>, w: Workers, seen: SharedFingerprintSet, main: MainLog, h: Handed): Promise<ExploreResult> {
+async function levels(run: Run, opts: ParallelOptions, model: Model<unknown, Tagged>, w: Workers, seen: SharedFingerprintSet, main: MainLog, h: HandOver): Promise<ExploreResult> {
   const W = w.pool.length;
   const witnesses: Record<string, boolean> = { ...h.witnesses };
   let stopReason: string | null = null;

@@ -7,8 +7,8 @@ import { ObjectVerdicts, TupleVerdicts } from './speed/verdicts.ts';
 type G<S, M> = Global<S, M>;
 /** How a part's verdict is obtained: computed every time, or remembered per object read. */
 export interface VerdictSource {
-  /** Predicate k over one object (a node state, a message). */
-  one(): <X>(k: number, x: X, f: (x: X) => boolean) => boolean;
+  /** Predicate k over one object (a node state, a message) at position `at` of the state. */
+  one(): <X>(k: number, x: X, f: (x: X) => boolean, at?: number) => boolean;
   /** Predicate k over the node states, a record of objects under `ids`. */
   tuples(ids: readonly NodeId[]): <X extends Readonly<Record<string, unknown>>>(k: number, x: X, f: (x: X) => boolean) => boolean;
 }
@@ -61,7 +61,8 @@ function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S
     const k = next.message++;
     const one = (m: M) => f(m, c);
     add(name, (g) => {
-      for (const e of g.network) if (!perMessage(k, e[1], one)) return false;
+      const net = g.network;
+      for (let n = 0; n < net.length; n++) if (!perMessage(k, (net[n] as (typeof net)[number])[1], one, n)) return false;
       return true;
     });
   }

@@ -7,13 +7,17 @@
 /** Predicates of one level; bit k of an entry is predicate k's verdict (up to 32 per level). */
 export class ObjectVerdicts {
   private readonly table = new WeakMap<object, Uint32Array>();
-  private last: object | null = null;
-  private lastEntry: Uint32Array = new Uint32Array(2);
+  /** Per position (of a message in the network), the last object asked about there and its entry. */
+  private readonly lastAt: (object | null)[] = [];
+  private readonly entryAt: Uint32Array[] = [];
 
-  /** Predicate k's verdict on `x`, computed by `f` the first time. */
-  check<X>(k: number, x: X, f: (x: X) => boolean): boolean {
+  /**
+   * Predicate k's verdict on `x`, computed by `f` the first time. `at`: where `x` sits in the state
+   * (successive states share most messages at the same places, which then need no lookup).
+   */
+  check<X>(k: number, x: X, f: (x: X) => boolean, at = 0): boolean {
     if (k >= 32 || typeof x !== 'object' || x === null) return f(x);
-    const e = this.entry(x);
+    const e = this.entry(x, at & 63);
     const bit = 1 << k;
     if (((e[0] as number) & bit) !== 0) return ((e[1] as number) & bit) !== 0;
     const v = f(x);
@@ -22,12 +26,12 @@ export class ObjectVerdicts {
     return v;
   }
 
-  private entry(x: object): Uint32Array {
-    if (x === this.last) return this.lastEntry;
+  private entry(x: object, at: number): Uint32Array {
+    if (x === this.lastAt[at]) return this.entryAt[at] as Uint32Array;
     let e = this.table.get(x);
     if (e === undefined) this.table.set(x, (e = new Uint32Array(2) as Uint32Array));
-    this.last = x;
-    this.lastEntry = e;
+    this.lastAt[at] = x;
+    this.entryAt[at] = e;
     return e;
   }
 }
@@ -81,15 +85,17 @@ export class VerdictTable {
 
   /** Twice the slots, keeping what fits. */
   private grow(): void {
-    const { keys, known, value } = this;
+    const { keys, known, value, width: w } = this;
     this.bits++;
     this.allocate();
+    const [to, toKnown, toValue] = [this.keys, this.known, this.value];
     for (let s = 0; s < known.length; s++) {
-      if (keys[s * this.width] === 0) continue;
-      const t = this.index(keys, s * this.width);
-      this.keys.set(keys.subarray(s * this.width, (s + 1) * this.width), t * this.width);
-      this.known[t] = known[s] as number;
-      this.value[t] = value[s] as number;
+      if (keys[s * w] === 0) continue;
+      const t = this.index(keys, s * w);
+      // Element by element: a subarray per slot would allocate an object per tuple kept.
+      for (let k = 0; k < w; k++) to[t * w + k] = keys[s * w + k] as number;
+      toKnown[t] = known[s] as number;
+      toValue[t] = value[s] as number;
     }
   }
 

@@ -3,7 +3,7 @@
 import { setAutoFreeze } from 'immer';
 import type { Built, Model, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
-import { compose, refinementName, refining } from '../../model-check/index.ts';
+import { refinementName, refining } from '../../model-check/refinement.ts';
 import { ALL, select, type Selection } from './properties.ts';
 import { protocols } from './registry.ts';
 import { withRefinement } from './refinements.ts';
@@ -26,8 +26,9 @@ export async function build(args: ModelArgs): Promise<{ built: Built; model: Mod
   const load = protocols[args.protocol];
   if (load === undefined) throw new UsageError(`unknown protocol '${args.protocol}' (expected: ${Object.keys(protocols).join(', ')})`);
   const built = (await load()).build(args.constants, args.variant);
-  const model = built.kind === 'model' ? built.model : (compose(built.protocol, built.config, built.network, { speed: args.speed !== false }) as Model<unknown, Tagged>);
-  const declared = withRefinement(args.protocol, built, model);
+  // compose() loads only for a node-level protocol: a spec-level model starts faster without it.
+  const model = built.kind === 'model' ? built.model : ((await import('../../model-check/compose.ts')).compose(built.protocol, built.config, built.network, { speed: args.speed !== false }) as Model<unknown, Tagged>);
+  const declared = await withRefinement(args.protocol, built, model);
   // The history variable is carried only when the refinement is checked.
   const name = refinementName(declared);
   const wanted = args.properties?.actionProperties ?? null;

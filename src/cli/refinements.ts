@@ -2,12 +2,14 @@
 // node-level Basic Paxos implements Lamport's Paxos.tla under the mapping of src/basicpaxos/refinement.ts.
 import type { Built, Model, Tagged } from '../core/index.ts';
 import { messagesSent, refinement, type Sent } from '../core/index.ts';
-import { maxBallot, toPaxos, type BpConfig, type BpGlobal, type BpMessage } from '../basicpaxos/index.ts';
-import { compareMessages, paxosModel, type Action, type PaxosState } from '../paxos/index.ts';
+import type { BpConfig, BpGlobal, BpMessage } from '../basicpaxos/index.ts';
+import type { Action, PaxosState } from '../paxos/index.ts';
 
 /** `model` with the refinement its protocol declares (TLA+: the MC module's `LP == INSTANCE Paxos`), if any. */
-export function withRefinement(protocol: string, built: Built, model: Model<unknown, Tagged>): Model<unknown, Tagged> {
+export async function withRefinement(protocol: string, built: Built, model: Model<unknown, Tagged>): Promise<Model<unknown, Tagged>> {
   if (protocol !== 'basicpaxos' || built.kind !== 'node') return model;
+  // Loaded only here: checking another protocol does not load both Paxos modules.
+  const [{ maxBallot, toPaxos }, { compareMessages, paxosModel }] = await Promise.all([import('../basicpaxos/index.ts'), import('../paxos/index.ts')]);
   const c = built.config as BpConfig;
   const spec = paxosModel({ acceptors: c.acceptors, values: c.values, maxBallot: maxBallot(c), quorums: c.quorums });
   const refines = refinement<BpGlobal, PaxosState, Action, Sent<BpMessage>>({

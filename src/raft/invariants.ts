@@ -291,7 +291,8 @@ function liveFor(g: G, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
  */
 export function NoDisruptiveTermRaise(g: G, h: G, cfg: RaftConfig): boolean {
   for (const c of cfg.servers) {
-    const [s, t] = [g.nodes[c] as Server, h.nodes[c] as Server];
+    const s = g.nodes[c] as Server;
+    const t = h.nodes[c] as Server;
     if (t.state !== 'Candidate' || t.currentTerm <= s.currentTerm) continue;
     for (const l of cfg.servers) if (t.currentTerm > (g.nodes[l] as Server).currentTerm && liveFor(g, l, c, cfg)) return false;
   }

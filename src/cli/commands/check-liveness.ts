@@ -2,8 +2,9 @@
 // PROPERTY), with the protocol's fairness, one thread and no symmetry (docs/liveness.md).
 import type { Built, Fairness, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { formatTrace } from '../../../model-check/index.ts';
-import { checkLiveness, formatLasso, withLiveness, type LivenessResult, type PropertyVerdict } from '../../../model-check/liveness/index.ts';
+import type { formatLasso as lassoText, LivenessResult, PropertyVerdict } from '../../../model-check/liveness/index.ts';
+import { withLiveness } from '../../../model-check/liveness/node.ts';
+import { formatTrace } from '../../../model-check/trace.ts';
 import { EXIT } from '../exit.ts';
 import { count, secs } from '../format.ts';
 
@@ -50,7 +51,8 @@ export function refuseWithLiveness(o: { workers: string | undefined; symmetry: b
 }
 
 /** Runs the check and reports it (text or JSON); returns the exit code (13 on a violation, as TLC). */
-export function runLiveness(model: Model<unknown, Tagged>, names: readonly string[], o: { json: boolean; maxStates?: number; maxSeconds?: number; userSeconds?: number; head: Record<string, unknown> }, log: (line: string) => void): number {
+export async function runLiveness(model: Model<unknown, Tagged>, names: readonly string[], o: { json: boolean; maxStates?: number; maxSeconds?: number; userSeconds?: number; head: Record<string, unknown> }, log: (line: string) => void): Promise<number> {
+  const { checkLiveness, formatLasso } = await import('../../../model-check/liveness/check.ts');
   log(`Temporal properties: ${names.join(', ')}`);
   for (const n of names) {
     const p = model.temporal?.[n];
@@ -61,7 +63,7 @@ export function runLiveness(model: Model<unknown, Tagged>, names: readonly strin
   // The user's --max-seconds in the message, not the time that was left after building the model.
   const r = checked.incomplete?.startsWith('stopped at --max-seconds') === true ? { ...checked, incomplete: `stopped at --max-seconds ${o.userSeconds}` } : checked;
   if (o.json) process.stdout.write(`${JSON.stringify(summaryOf(r, o.head))}\n`);
-  else report(r, log);
+  else report(r, log, formatLasso);
   return r.verdict === 'violation' ? EXIT.temporal : r.verdict === 'incomplete' ? EXIT.incomplete : EXIT.ok;
 }
 
@@ -69,7 +71,7 @@ function fairnessText(f: readonly Fairness[]): string {
   return f.length === 0 ? 'none' : f.map((x) => `${x.kind === 'weak' ? 'WF' : 'SF'}(${x.action})`).join(', ');
 }
 
-function report(r: LivenessResult, log: (line: string) => void): void {
+function report(r: LivenessResult, log: (line: string) => void, formatLasso: typeof lassoText): void {
   for (const p of r.properties) {
     if (p.lasso !== null) {
       log(`Error: Temporal property ${p.name} is violated.`);

@@ -1,6 +1,8 @@
 // What `check` prints: TLC-like text, or one JSON summary for scripts; and the exit code.
 import type { Built } from '../../core/index.ts';
-import { formatTrace, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import type { ExploreResult } from '../../../model-check/run.ts';
+import type { SimulateResult } from '../../../model-check/simulate.ts';
+import { formatTrace } from '../../../model-check/trace.ts';
 import { EXIT } from '../exit.ts';
 import { count, mib, secs } from '../format.ts';
 import { chosenReached, unreached, type WitnessChoice } from './check-witness.ts';

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Model, Tagged } from '../../core/index.ts';
-import { explore, exploreDepthFirst, exploreParallel, type ExploreOptions, type ExploreResult } from '../../../model-check/index.ts';
+import { explore, workersFor } from '../../../model-check/bfs.ts';
+import type { ExploreOptions, ExploreResult } from '../../../model-check/run.ts';
 import type { ModelArgs } from '../build-model.ts';
 import { EXIT } from '../exit.ts';
 import { progressPrinter } from '../progress.ts';
@@ -25,9 +26,9 @@ export async function search(args: ModelArgs, model: Model<unknown, Tagged>, bas
   const opts: ExploreOptions = { ...base, spillDirectory, onProgress: (p) => progress.show(p) };
   const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
   try {
-    return dfs !== undefined ? await exploreDepthFirst(model, { ...opts, maxDepth: dfs })
-      : workers > 1 ? await exploreParallel(factory, workers, opts, model)
-      : await explore(model, opts);
+    // DFS loads only when asked for, the workers' code only at a level large enough for them.
+    return dfs !== undefined ? await (await import('../../../model-check/dfs.ts')).exploreDepthFirst(model, { ...opts, maxDepth: dfs })
+      : await explore(model, opts, workers > 1 ? workersFor(factory, workers, opts, model) : undefined);
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);

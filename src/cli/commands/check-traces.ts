@@ -5,8 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Built, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { explore, modelValues, pathOf, tlaConfig, toItf, toTla, type Path, type TlaTarget, type TraceStep } from '../../../model-check/index.ts';
-import { htmlReport, sequenceSvg, type ReportInput } from '../../../report/index.ts';
+import { explore } from '../../../model-check/bfs.ts';
+import type { Path, TlaTarget, TraceStep } from '../../../model-check/index.ts';
+import type { ReportInput } from '../../../report/index.ts';
 import { readConfig, type FromConfig } from '../from-config.ts';
 import { show } from '../tlc-config.ts';
 
@@ -72,6 +73,10 @@ export interface RunFacts {
 
 /** Writes what `r` asks for; returns the lines to print (one per file written). */
 export async function writeTraces(r: TraceRequest, model: Model<unknown, Tagged>, facts: RunFacts): Promise<string[]> {
+  // Loaded only when a trace or report is asked for: a plain check starts faster without them.
+  const [{ pathOf }, { toItf }, tla, { htmlReport, sequenceSvg }] = await Promise.all([
+    import('../../../model-check/trace-path.ts'), import('../../../model-check/trace-itf.ts'), import('../../../model-check/trace-tla.ts'), import('../../../report/index.ts'),
+  ]);
   const found = r.witness !== null ? await witnessTrace(model, r.witness) : facts.violation === null ? null : { property: facts.violation.name, kind: facts.violation.kind, trace: facts.violation.trace };
   const lines: string[] = [];
   const write = (file: string, text: string, what: string): void => {
@@ -86,7 +91,7 @@ export async function writeTraces(r: TraceRequest, model: Model<unknown, Tagged>
   if (r.out !== null) {
     if (found === null || path === null) lines.push(`No ${r.witness !== null ? 'path to the witness' : 'counterexample'}: nothing written to ${r.out}`);
     else if (r.format === 'itf') write(r.out, JSON.stringify(toItf(model, path, { source: model.name, settings: facts.built.settings, status: found.kind === 'witness' ? 'witness' : 'violation', kind: found.kind, property: found.property }), null, 1) + '\n', 'the ITF trace');
-    else writeTla(r, model, path, found, write);
+    else writeTla(r, model, path, found, write, tla);
   }
   const diagram = found === null || path === null ? null : { steps: found.trace, actions: path.actions, nodes: nodesOf(facts.built) };
   const input: ReportInput = {
@@ -106,7 +111,8 @@ export async function writeTraces(r: TraceRequest, model: Model<unknown, Tagged>
 
 type Found = { readonly property: string; readonly kind: string; readonly trace: readonly TraceStep[] };
 
-function writeTla(r: TraceRequest, model: Model<unknown, Tagged>, path: Path<unknown, Tagged>, found: Found, write: (f: string, t: string, w: string) => void): void {
+function writeTla(r: TraceRequest, model: Model<unknown, Tagged>, path: Path<unknown, Tagged>, found: Found, write: (f: string, t: string, w: string) => void, tla: typeof import('../../../model-check/trace-tla.ts')): void {
+  const { modelValues, tlaConfig, toTla } = tla;
   const target = tlaTargets[r.protocol];
   const out = r.out as string;
   if (target === undefined || r.cfg === null) return;

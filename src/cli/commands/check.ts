@@ -4,7 +4,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
-import { simulate, type ExploreOptions, type ExploreResult, type SimulateResult } from '../../../model-check/index.ts';
+import type { ExploreOptions, ExploreResult } from '../../../model-check/run.ts';
+import type { SimulateResult } from '../../../model-check/simulate.ts';
 import { coverageJson, coverageLines, emptyCoverage, withCoverage } from '../../../model-check/coverage.ts';
 import { build, type ModelArgs } from '../build-model.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
@@ -15,7 +16,6 @@ import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
 import { search } from './check-search.ts';
-import { checkDefault } from './check-default.ts';
 import { plans } from './check-defaults.ts';
 import { exitCode, report, reportSimulation, reportVerdict, reportWitnesses, summary, type Checked } from './check-report.ts';
 import { chooseWitnesses, type WitnessChoice } from './check-witness.ts';
@@ -146,7 +146,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   }
   const plan = plans[name];
   const exact = exactModelFlags(target, values, plan?.features ?? []);
-  if (plan !== undefined && cfg === null && exact.length === 0) return checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
+  if (plan !== undefined && cfg === null && exact.length === 0) return (await import('./check-default.ts')).checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
   for (const f of ['search-seconds', 'search-walks'].filter((k) => values[k] !== undefined)) {
     throw new UsageError(`--${f} goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
   }
@@ -195,7 +195,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     await traced(traces, model, built, checked, r, log);
     return exitCode(r, failed);
   };
-  if (o.walks !== undefined) return finish(walk(model, o, o.walks, values['swarm'] === true, log), false);
+  if (o.walks !== undefined) return finish(await walk(model, o, o.walks, values['swarm'] === true, log), false);
   const opts: ExploreOptions = {
     deadlock: o.deadlock, symmetry: o.symmetry, speed,
     ...(o.memory !== undefined ? { memoryBytes: o.memory * 2 ** 30 } : {}),
@@ -254,7 +254,8 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
 }
 
 /** `--simulate N`: random walks inside the constraint (`--swarm`: action weights per walk). */
-function walk(model: Model<unknown, Tagged>, o: RunOptions, walks: number, swarm: boolean, log: (line: string) => void): SimulateResult {
+async function walk(model: Model<unknown, Tagged>, o: RunOptions, walks: number, swarm: boolean, log: (line: string) => void): Promise<SimulateResult> {
+  const { simulate } = await import('../../../model-check/simulate.ts');
   const s = o.seed ?? Math.floor(Math.random() * 0xffffffff);
   log(`Simulation: ${walks} random walks inside the constraint of at most ${o.depth ?? 100} steps${swarm ? ', swarm weights per walk' : ''}, seed ${s}`);
   const r = simulate(model, {

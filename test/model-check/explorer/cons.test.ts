@@ -3,7 +3,7 @@ import { compose } from '../../../model-check/index.ts';
 import { Conser, equalData } from '../../../model-check/speed/cons.ts';
 import { values } from '../../../model-check/speed/hash.ts';
 import { thawer } from '../../../model-check/speed/thaw.ts';
-import { ObjectVerdicts } from '../../../model-check/speed/verdicts.ts';
+import { ObjectVerdicts, VerdictTable } from '../../../model-check/speed/verdicts.ts';
 import { pingPong } from '../../helpers/pingpong.ts';
 
 describe('hash-consing states that crossed a thread or the disk', () => {
@@ -51,5 +51,29 @@ describe('ObjectVerdicts (verdicts per object of a part of the state)', () => {
     expect(v.check(5, a, () => false)).toBe(false);
     expect(v.check(0, { n: 2 }, even)).toBe(true);
     expect(calls).toBe(3);
+  });
+
+  it('takes a verdict from a position only for the very object asked there last', () => {
+    const v = new ObjectVerdicts();
+    let calls = 0;
+    const even = (x: { n: number }) => (calls++, x.n % 2 === 0);
+    const [a, b] = [{ n: 2 }, { n: 3 }];
+    expect([v.check(0, a, even, 0), v.check(0, b, even, 1), v.check(0, b, even, 0), v.check(0, a, even, 1), v.check(0, a, even, 0)]).toEqual([true, false, false, true, true]);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('VerdictTable (verdicts per tuple of object ids)', () => {
+  it('keeps what it can as it grows and never answers for another tuple', () => {
+    const t = new VerdictTable(2, 2, 8);
+    const at = (a: number, b: number) => t.slot(new Float64Array([a, b]));
+    for (let a = 1; a <= 300; a++) t.store(at(a, a + 1), 0, a % 3 === 0);
+    let kept = 0;
+    for (let a = 1; a <= 300; a++) {
+      const v = t.lookup(at(a, a + 1), 0);
+      if (v >= 0) kept++;
+      expect(v === -1 || v === (a % 3 === 0 ? 1 : 0)).toBe(true);
+    }
+    expect(kept).toBeGreaterThan(4); // more than the 4 slots it started with
   });
 });
