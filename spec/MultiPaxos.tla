@@ -129,6 +129,14 @@ Restart(i) ==
     /\ decided' = [decided EXCEPT ![i] = {x \in @ : x.slot <= executed[i]}]
     /\ UNCHANGED <<ballot, acceptorVars, smVars, msgs>>
 
+\* Replica i, which decided a slot after one it missed (a gap), asks j for the values decided from
+\* its first open slot on (a learner catching up).
+RequestCatchUp(i, j) ==
+    /\ j # i
+    /\ \E x \in decided[i] : x.slot > FirstOpen(decided[i])
+    /\ Send([type |-> "CatchUpRequest", source |-> i, dest |-> j, from |-> FirstOpen(decided[i])])
+    /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+
 -----------------------------------------------------------------------------
 HandlePrepare(i, m) ==
     \/ /\ ~ AtLeast(m.bal, promised[i])    \* reject
@@ -194,12 +202,27 @@ HandleAccepted(i, m) ==
        /\ Discard(m)
        /\ UNCHANGED <<leaderVars, acceptorVars, smVars>>
 
+HandleCatchUpRequest(i, m) ==
+    LET D == {x \in decided[i] : x.slot >= m.from}
+    IN /\ \/ /\ D = {}    \* nothing to tell
+             /\ Discard(m)
+          \/ /\ D # {}    \* tell the values decided from m.from on
+             /\ Reply([type |-> "CatchUpReply", source |-> i, dest |-> m.source, decided |-> D], m)
+       /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+
+HandleCatchUpReply(i, m) ==
+    /\ decided' = [decided EXCEPT ![i] = @ \cup {x \in m.decided : ~ \E y \in @ : y.slot = x.slot}]
+    /\ Discard(m)
+    /\ UNCHANGED <<leaderVars, acceptorVars, acks, smVars>>
+
 Receive(m) ==
     \/ m.type = "Prepare" /\ HandlePrepare(m.dest, m)
     \/ m.type = "Promise" /\ HandlePromise(m.dest, m)
     \/ m.type = "Nack" /\ HandleNack(m.dest, m)
     \/ m.type = "Accept" /\ HandleAccept(m.dest, m)
     \/ m.type = "Accepted" /\ HandleAccepted(m.dest, m)
+    \/ m.type = "CatchUpRequest" /\ HandleCatchUpRequest(m.dest, m)
+    \/ m.type = "CatchUpReply" /\ HandleCatchUpReply(m.dest, m)
 
 DuplicateMessage(m) == Send(m) /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
 DropMessage(m) == Discard(m) /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
@@ -210,6 +233,7 @@ NodeNext ==
                           \/ \E cmd \in Command : ClientRequest(i, cmd)
                           \/ \E j \in Replica, x \in proposals[i] : SendAccept(i, j, x)
                           \/ Execute(i)
+                          \/ \E j \in Replica : RequestCatchUp(i, j)
     \/ \E m \in DOMAIN msgs : Receive(m)
 
 Next ==

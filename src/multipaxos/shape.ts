@@ -14,6 +14,8 @@ const message: Schema<MpMessage> = {
     Nack: { fields: { source: 'name', dest: 'name', bal: ballot, higher: ballot } },
     Accept: { fields: { source: 'name', dest: 'name', bal: ballot } },
     Accepted: { fields: { source: 'name', dest: 'name', bal: ballot } },
+    CatchUpRequest: { fields: { source: 'name', dest: 'name' } },
+    CatchUpReply: { fields: { source: 'name', dest: 'name', decided: { set: 'plain' } } },
   },
 };
 

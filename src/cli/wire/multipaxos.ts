@@ -15,4 +15,6 @@ export const multiPaxosSchema: Schema = tagged('type', {
   Nack: obj({ ...head, higher: ballot }),
   Accept: obj({ ...head, slot: int(1), val: value }),
   Accepted: obj({ ...head, slot: int(1), val: value }),
+  CatchUpRequest: obj({ type: str(), source: str(), dest: str(), from: int(1) }),
+  CatchUpReply: obj({ type: str(), source: str(), dest: str(), decided: arr(obj({ slot: int(1), val: value })) }),
 });
