@@ -5,6 +5,7 @@
 // no-op fills of Phase 1). Each proposal is named (leader/round, slot): unique, since a ballot has one
 // leader and the ballot is durable, so a proposal re-proposed by the next leader is still recognised.
 import { majorities, type NodeId, type NodeRuntime, type Receive } from '../core/index.ts';
+import { compact, decidedPrefix } from './compact.ts';
 import type { MultiPaxosProtocol } from './protocol.ts';
 import type { Ballot, MpAction, MpConfig, MpMessage, Replica, SlotValue, SlotVote, Value } from './types.ts';
 import { at, sameBallot } from './values.ts';
@@ -15,13 +16,6 @@ export type MpRuntime = NodeRuntime<Replica, MpAction, MpMessage>;
 export function runtimeConfig(replicas: readonly NodeId[]): MpConfig {
   const rs = [...replicas].sort();
   return { replicas: rs, commands: [], quorums: majorities(rs), candidates: rs, maxRound: null, maxSlot: null, maxDup: null, maxMsgs: null };
-}
-
-/** The last slot of a contiguous decided prefix (decided is sorted by slot). */
-function decidedPrefix(s: Replica): number {
-  let k = 0;
-  while (s.decided[k]?.slot === k + 1) k += 1;
-  return k;
 }
 
 const lastSlot = (xs: readonly { readonly slot: number }[]): number => xs[xs.length - 1]?.slot ?? 0;
@@ -36,7 +30,10 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
   };
   return {
     name: p.name,
-    step: (i, s, x) => p.step(i, s, x, c),
+    step: (i, s, x) => {
+      const r = p.step(i, s, x, c);
+      return r === null ? null : { ...r, state: compact(r.state) };
+    },
     describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<MpMessage>).m) : p.describe(i, x as MpAction)),
     // What Restart keeps: the protocol's durable part and the executed decisions.
     durable: (s) => ({ ...(p.durable(s) as object), decided: s.decided.slice(0, Math.min(s.executed, decidedPrefix(s))) }),
@@ -51,9 +48,10 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
       return a === null ? [] : [a];
     },
     leaderShown: (_i, s, m) => (m.type === 'Accept' && sameBallot(m.bal, s.promised) ? m.bal.leader : null),
-    // A leader that steps down, and a replica that promises another's ballot, wait a full timeout.
+    // A leader or candidate that steps down, and a replica that promises another's ballot, wait a full
+    // timeout (a candidate pre-empted by a Nack lets the higher ballot finish Phase 1: no duel, §3).
     resetsElection: (i, before, after) =>
-      (before.role === 'Leader' && after.role !== 'Leader') || (!sameBallot(before.promised, after.promised) && after.promised?.leader !== i),
+      (before.role !== 'Follower' && after.role === 'Follower') || (!sameBallot(before.promised, after.promised) && after.promised?.leader !== i),
     handOff: () => [],
     committed: (s, from) => s.decided.slice(Math.max(from, 1) - 1, decidedPrefix(s)).map((x) => (x.val === 'noop' ? null : (x.val.body ?? null))),
     entryId: (s, k) => {
@@ -70,8 +68,10 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
         commitIndex,
       };
     },
-    // No flow control: an Accept is also the leader's heartbeat, which must reach (and reconnect to) every peer.
-    payload: () => null,
+    // Flow control (src/runtime/flow.ts): an Accept names its ballot and slot, so a peer has at most a few
+    // unanswered and the same one is not repeated within the resend interval; as the heartbeat it still
+    // goes several times per election timeout, and the transport reconnects by itself.
+    payload: (m) => (m.type === 'Accept' ? `${m.bal.round}/${m.bal.leader}/${m.slot}` : null),
     early: () => false,
   };
 }
@@ -86,7 +86,7 @@ function elections(i: NodeId, s: Replica): MpAction[] {
   return Array.from({ length: Math.max(1, need - next + 1) }, (): MpAction => ({ type: 'StartElection' }));
 }
 
-/** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals, and the last one to every other peer. */
+/** Prepare retries, Execute for each decided slot in order, Accept for undecided proposals, the last one to every other peer, and catch-up. */
 function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const out: MpAction[] = c.replicas.map((j): MpAction => ({ type: 'SendPrepare', j }));
   for (let k = s.executed; k < decidedPrefix(s); k += 1) out.push({ type: 'Execute' });
@@ -101,6 +101,11 @@ function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot }) && sent.add(j);
   // Every peer hears from the leader each period (the last proposal again), so that no timer expires.
   if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i && !sent.has(j)) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
+  // A follower with a gap in its decisions asks the leader it promised (anyone, if none) to catch up (§2.3).
+  if (s.role !== 'Leader') {
+    const to = s.promised !== null && s.promised.leader !== i ? [s.promised.leader] : c.replicas;
+    for (const j of to) out.push({ type: 'RequestCatchUp', j });
+  }
   return out;
 }
 

@@ -52,6 +52,27 @@ describe('multiPaxosRuntime', () => {
     expect(accepts).toEqual([{ type: 'SendAccept', j: 's1', slot: 1 }, { type: 'SendAccept', j: 's3', slot: 1 }, { type: 'SendAccept', j: 's2', slot: 1 }]);
   });
 
+  it('flow control: an Accept is named by its ballot and slot, every other message goes unthrottled', () => {
+    const bal = { round: 2, leader: 's2' };
+    expect(rt.payload({ type: 'Accept', source: 's2', dest: 's1', bal, slot: 7, val: 'noop' })).toBe('2/s2/7');
+    expect(rt.payload({ type: 'Accepted', source: 's2', dest: 's1', bal, slot: 7, val: 'noop' })).toBeNull();
+    expect(rt.payload({ type: 'Prepare', source: 's2', dest: 's1', bal, from: 1 })).toBeNull();
+  });
+
+  it('a candidate pre-empted by a Nack waits a full election timeout (no duel)', () => {
+    const cand: Replica = { ...fresh(), role: 'Candidate', ballot: { round: 1, leader: 's1' } };
+    expect(rt.resetsElection('s1', cand, { ...cand, role: 'Follower' }, { type: 'Execute' })).toBe(true);
+    expect(rt.resetsElection('s1', cand, cand, { type: 'Execute' })).toBe(false);
+  });
+
+  it('heartbeat of a follower with a gap asks the leader it promised to catch up; with no gap it does not', () => {
+    const s: Replica = { ...fresh(), promised: { round: 1, leader: 's3' }, decided: [{ slot: 1, val: 'noop' }, { slot: 3, val: 'noop' }] };
+    const asks = (t: Replica) => (rt.timers['heartbeat']?.actions('s1', t) ?? []).filter((a) => a.type === 'RequestCatchUp');
+    expect(asks(s)).toEqual([{ type: 'RequestCatchUp', j: 's3' }]);
+    expect(rt.step('s1', s, { type: 'RequestCatchUp', j: 's3' })?.send).toEqual([{ type: 'CatchUpRequest', source: 's1', dest: 's3', from: 2 }]);
+    expect(rt.step('s1', { ...s, decided: [{ slot: 1, val: 'noop' }] }, { type: 'RequestCatchUp', j: 's3' })).toBeNull();
+  });
+
   it('durable is what Restart keeps; restore rebuilds it and refuses anything else', () => {
     const bal = { round: 0, leader: 's1' };
     const s: Replica = { ...leaderOf(fresh(), 0), accepted: [{ slot: 1, bal, val: 'noop' }], decided: [{ slot: 1, val: 'noop' }, { slot: 2, val: 'noop' }], executed: 1 };

@@ -1,0 +1,42 @@
+// The bounded state of a running replica: after every step the runtime drops what no later step can read,
+// so that `acks`, `proposals` and `applied` stay bounded however long the replica runs (docs/paxos.md).
+import type { Replica } from './types.ts';
+
+/** How many executed commands a replica remembers at least (it keeps at most twice as many). */
+export const APPLIED_WINDOW = 64;
+
+/** The last slot of the contiguous decided prefix (decided is sorted by slot, one entry per slot). */
+export function decidedPrefix(s: Replica): number {
+  let lo = 0;
+  let hi = s.decided.length;
+  // decided[k - 1].slot === k holds exactly for the prefix: slots are distinct integers from 1, sorted.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s.decided[mid - 1]?.slot === mid) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * `s` without: the acks of decided slots (they can only decide a slot again, with the value it has);
+ * the proposals of decided slots but the last one (ClientRequest reads only the last slot; the
+ * heartbeat sends only undecided ones and the last); and executed commands beyond the window (a
+ * runtime command is named by the slot it was proposed in, so it can never be decided again elsewhere).
+ */
+export function compact(s: Replica): Replica {
+  const prefix = decidedPrefix(s);
+  const decided = (slot: number): boolean => slot <= prefix || s.decided.some((x) => x.slot === slot);
+  const last = s.proposals[s.proposals.length - 1]?.slot;
+  const staleAck = s.acks.some((x) => decided(x.slot));
+  const staleProposal = s.proposals.some((x) => x.slot !== last && decided(x.slot));
+  const longApplied = s.applied.length > 2 * APPLIED_WINDOW;
+  if (!staleAck && !staleProposal && !longApplied) return s;
+  return {
+    ...s,
+    acks: staleAck ? s.acks.filter((x) => !decided(x.slot)) : s.acks,
+    proposals: staleProposal ? s.proposals.filter((x) => x.slot === last || !decided(x.slot)) : s.proposals,
+    // Trimmed only once twice the window is reached, so that the write-ahead log mostly appends.
+    applied: longApplied ? s.applied.slice(-APPLIED_WINDOW).map((x) => ({ client: x.client, seq: x.seq })) : s.applied,
+  };
+}
