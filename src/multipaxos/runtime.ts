@@ -68,13 +68,15 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
         commitIndex,
       };
     },
-    // Flow control (src/runtime/flow.ts): an Accept names its ballot and slot, so a peer has at most a few
-    // unanswered and the same one is not repeated within the resend interval; as the heartbeat it still
-    // goes several times per election timeout, and the transport reconnects by itself.
-    payload: (m) => (m.type === 'Accept' ? `${m.bal.round}/${m.bal.leader}/${m.slot}` : null),
+    // No payload key: an Accept is also the leader's heartbeat, which must go every period (a repeat held
+    // back for the resend interval let followers time out under load); the heartbeat caps Accepts instead.
+    payload: () => null,
     early: () => false,
   };
 }
+
+/** Unanswered Accepts the heartbeat sends one acceptor per period at most. */
+export const ACCEPT_WINDOW = 8;
 
 /**
  * StartElection as often as it takes for i's ballot to pass the one it promised: each step raises the
@@ -97,8 +99,16 @@ function heartbeat(i: NodeId, s: Replica, c: MpConfig): MpAction[] {
   const heard = new Set<string>();
   if (open.length > 0) for (const x of s.acks) if (sameBallot(x.bal, s.ballot)) heard.add(`${x.slot}/${x.acc}`);
   const asked = (slot: number, j: NodeId): boolean => heard.has(`${slot}/${j}`) || (j === i && sameBallot(at(s.accepted, slot)?.bal ?? null, s.ballot));
-  const sent = new Set<NodeId>();
-  for (const x of open) for (const j of c.replicas) if (!asked(x.slot, j)) out.push({ type: 'SendAccept', j, slot: x.slot }) && sent.add(j);
+  // Flow control: each acceptor is asked for at most ACCEPT_WINDOW of its unanswered slots per period,
+  // the lowest first (a new leader re-proposing a long stretch of open slots sends it window by window).
+  const sent = new Map<NodeId, number>();
+  for (const x of open) {
+    for (const j of c.replicas) {
+      if (asked(x.slot, j) || (sent.get(j) ?? 0) >= ACCEPT_WINDOW) continue;
+      out.push({ type: 'SendAccept', j, slot: x.slot });
+      sent.set(j, (sent.get(j) ?? 0) + 1);
+    }
+  }
   // Every peer hears from the leader each period (the last proposal again), so that no timer expires.
   if (s.proposals.length > 0) for (const j of c.replicas) if (j !== i && !sent.has(j)) out.push({ type: 'SendAccept', j, slot: lastSlot(s.proposals) });
   // A follower with a gap in its decisions asks the leader it promised (anyone, if none) to catch up (§2.3).

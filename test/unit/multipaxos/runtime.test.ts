@@ -1,7 +1,7 @@
 // Multi-Paxos through the runtime's contract: the adapter's answers, and three in-memory nodes that
 // elect a leader, commit client commands and recover a restarted replica from its durable part.
 import { afterEach, describe, expect, it } from 'vitest';
-import { durableOf, multiPaxosProtocol, multiPaxosRuntime } from '../../../src/multipaxos/index.ts';
+import { ACCEPT_WINDOW, durableOf, multiPaxosProtocol, multiPaxosRuntime } from '../../../src/multipaxos/index.ts';
 import type { MpAction, MpMessage, Replica } from '../../../src/multipaxos/index.ts';
 import { Node } from '../../../src/runtime/node.ts';
 import type { Outcome } from '../../../src/runtime/node.ts';
@@ -52,11 +52,13 @@ describe('multiPaxosRuntime', () => {
     expect(accepts).toEqual([{ type: 'SendAccept', j: 's1', slot: 1 }, { type: 'SendAccept', j: 's3', slot: 1 }, { type: 'SendAccept', j: 's2', slot: 1 }]);
   });
 
-  it('flow control: an Accept is named by its ballot and slot, every other message goes unthrottled', () => {
-    const bal = { round: 2, leader: 's2' };
-    expect(rt.payload({ type: 'Accept', source: 's2', dest: 's1', bal, slot: 7, val: 'noop' })).toBe('2/s2/7');
-    expect(rt.payload({ type: 'Accepted', source: 's2', dest: 's1', bal, slot: 7, val: 'noop' })).toBeNull();
-    expect(rt.payload({ type: 'Prepare', source: 's2', dest: 's1', bal, from: 1 })).toBeNull();
+  it('flow control: an acceptor is asked for at most ACCEPT_WINDOW unanswered slots per period, the lowest first', () => {
+    const bal = { round: 1, leader: 's1' };
+    const proposals = Array.from({ length: ACCEPT_WINDOW + 3 }, (_, k) => ({ slot: k + 1, val: 'noop' as const }));
+    const s: Replica = { ...leaderOf(fresh(), 1), proposals, acks: [{ slot: 2, bal, val: 'noop', acc: 's2' }] };
+    const to = (j: string) => (rt.timers['heartbeat']?.actions('s1', s) ?? []).flatMap((a) => (a.type === 'SendAccept' && a.j === j ? [a.slot] : []));
+    expect(to('s3')).toEqual(proposals.slice(0, ACCEPT_WINDOW).map((x) => x.slot));
+    expect(to('s2')).toEqual(proposals.filter((x) => x.slot !== 2).slice(0, ACCEPT_WINDOW).map((x) => x.slot));
   });
 
   it('a candidate pre-empted by a Nack waits a full election timeout (no duel)', () => {
