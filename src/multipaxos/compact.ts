@@ -1,22 +1,13 @@
 // The bounded state of a running replica: after every step the runtime drops what no later step can read,
 // so that `acks`, `proposals` and `applied` stay bounded however long the replica runs (docs/paxos.md).
 import type { Replica } from './types.ts';
+import { at, firstOpen } from './values.ts';
 
 /** How many executed commands a replica remembers at least (it keeps at most twice as many). */
 export const APPLIED_WINDOW = 64;
 
-/** The last slot of the contiguous decided prefix (decided is sorted by slot, one entry per slot). */
-export function decidedPrefix(s: Replica): number {
-  let lo = 0;
-  let hi = s.decided.length;
-  // decided[k - 1].slot === k holds exactly for the prefix: slots are distinct integers from 1, sorted.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s.decided[mid - 1]?.slot === mid) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** The last slot of the contiguous decided prefix. */
+export const decidedPrefix = (s: Replica): number => firstOpen(s.decided) - 1;
 
 /**
  * `s` without: the acks of decided slots (they can only decide a slot again, with the value it has);
@@ -26,7 +17,7 @@ export function decidedPrefix(s: Replica): number {
  */
 export function compact(s: Replica): Replica {
   const prefix = decidedPrefix(s);
-  const decided = (slot: number): boolean => slot <= prefix || s.decided.some((x) => x.slot === slot);
+  const decided = (slot: number): boolean => slot <= prefix || at(s.decided, slot) !== undefined;
   const last = s.proposals[s.proposals.length - 1]?.slot;
   const staleAck = s.acks.some((x) => decided(x.slot));
   const staleProposal = s.proposals.some((x) => x.slot !== last && decided(x.slot));

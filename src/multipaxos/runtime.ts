@@ -131,10 +131,12 @@ export function durableOf(d: unknown): Pick<Replica, 'ballot' | 'promised' | 'ac
   const { ballot, promised, accepted, executed, applied, decided } = d as Record<string, unknown>;
   if (!isBallot(ballot) || !isBallot(promised)) throw new Error('ballot or promised is not a ballot');
   if (!isInt(executed)) throw new Error(`executed is not a slot: ${JSON.stringify(executed)}`);
+  // Per-slot lists are sorted by slot, one entry per slot (values.ts `at` bisects them).
   const slots = (xs: unknown, vote: boolean): boolean =>
-    Array.isArray(xs) && xs.every((x: unknown) => typeof x === 'object' && x !== null && isInt((x as SlotValue).slot) && isValue((x as SlotValue).val) && (!vote || isBallot((x as SlotVote).bal)));
-  if (!slots(accepted, true)) throw new Error('accepted is not a list of votes');
-  if (!slots(decided, false)) throw new Error('decided is not a list of slot values');
+    Array.isArray(xs) &&
+    xs.every((x: unknown, k) => typeof x === 'object' && x !== null && isInt((x as SlotValue).slot) && (x as SlotValue).slot > (k === 0 ? 0 : (xs[k - 1] as SlotValue).slot) && isValue((x as SlotValue).val) && (!vote || isBallot((x as SlotVote).bal)));
+  if (!slots(accepted, true)) throw new Error('accepted is not a list of votes in increasing slot order');
+  if (!slots(decided, false)) throw new Error('decided is not a list of slot values in increasing slot order');
   if (!Array.isArray(applied) || !applied.every(isValue)) throw new Error('applied is not a list of commands');
   return { ballot, promised, accepted: accepted as SlotVote[], executed, applied: applied as Replica['applied'], decided: decided as SlotValue[] };
 }

@@ -84,6 +84,7 @@ describe('multiPaxosRuntime', () => {
     expect(r).toEqual(multiPaxosProtocol.restart('s1', s, { replicas: ids } as never));
     expect(() => durableOf({ ...d, executed: -1 })).toThrow('executed');
     expect(() => durableOf({ ...d, accepted: [{ slot: 1, val: 'noop' }] })).toThrow('accepted');
+    expect(() => durableOf({ ...d, decided: [{ slot: 2, val: 'noop' }, { slot: 1, val: 'noop' }] })).toThrow('decided is not a list of slot values in increasing slot order');
   });
 });
 
