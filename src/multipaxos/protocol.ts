@@ -56,6 +56,8 @@ function describe(i: NodeId, a: MpAction): string {
       return `SendAccept(${i}, ${a.j}, ${a.slot})`;
     case 'RequestCatchUp':
       return `RequestCatchUp(${i}, ${a.j})`;
+    case 'SendHandOff':
+      return `SendHandOff(${i}, ${a.j})`;
     default:
       return `${a.type}(${i})`;
   }
@@ -75,5 +77,7 @@ function describeMessage(m: MpMessage): string {
     case 'Accept':
     case 'Accepted':
       return `${head} slot ${m.slot} ${val(m.val)}`;
+    case 'HandOff':
+      return head;
   }
 }

@@ -15,7 +15,7 @@ export type MpRuntime = NodeRuntime<Replica, MpAction, MpMessage>;
 /** A real cluster's constants: every replica a candidate, majority quorums, no model-checking bound. */
 export function runtimeConfig(replicas: readonly NodeId[]): MpConfig {
   const rs = [...replicas].sort();
-  return { replicas: rs, commands: [], quorums: majorities(rs), candidates: rs, maxRound: null, maxSlot: null, maxDup: null, maxMsgs: null };
+  return { replicas: rs, commands: [], quorums: majorities(rs), candidates: rs, maxRound: null, maxSlot: null, maxDup: null, maxMsgs: null, handOff: true };
 }
 
 const lastSlot = (xs: readonly { readonly slot: number }[]): number => xs[xs.length - 1]?.slot ?? 0;
@@ -52,7 +52,8 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
     // timeout (a candidate pre-empted by a Nack lets the higher ballot finish Phase 1: no duel, §3).
     resetsElection: (i, before, after) =>
       (before.role !== 'Follower' && after.role === 'Follower') || (!sameBallot(before.promised, after.promised) && after.promised?.leader !== i),
-    handOff: () => [],
+    // Before a planned stop the leader asks another replica to run Phase 1 at once (SendHandOff).
+    handOff: (i) => c.replicas.filter((j) => j !== i).map((j): MpAction => ({ type: 'SendHandOff', j })),
     committed: (s, from) => s.decided.slice(Math.max(from, 1) - 1, decidedPrefix(s)).map((x) => (x.val === 'noop' ? null : (x.val.body ?? null))),
     entryId: (s, k) => {
       const x = at(s.decided, k) ?? at(s.proposals, k) ?? at(s.accepted, k);

@@ -16,6 +16,7 @@ const message: Schema<MpMessage> = {
     Accepted: { fields: { source: 'name', dest: 'name', bal: ballot } },
     CatchUpRequest: { fields: { source: 'name', dest: 'name' } },
     CatchUpReply: { fields: { source: 'name', dest: 'name', decided: { set: 'plain' } } },
+    HandOff: { fields: { source: 'name', dest: 'name', bal: ballot } },
   },
 };
 

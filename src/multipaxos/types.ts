@@ -38,7 +38,8 @@ export interface Accept { readonly type: 'Accept'; readonly source: NodeId; read
 export interface Accepted { readonly type: 'Accepted'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot; readonly slot: number; readonly val: Value }
 export interface CatchUpRequest { readonly type: 'CatchUpRequest'; readonly source: NodeId; readonly dest: NodeId; readonly from: number }
 export interface CatchUpReply { readonly type: 'CatchUpReply'; readonly source: NodeId; readonly dest: NodeId; readonly decided: readonly SlotValue[] }
-export type MpMessage = Prepare | Promise | Nack | Accept | Accepted | CatchUpRequest | CatchUpReply;
+export interface HandOff { readonly type: 'HandOff'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot }
+export type MpMessage = Prepare | Promise | Nack | Accept | Accepted | CatchUpRequest | CatchUpReply | HandOff;
 
 export type MpAction =
   | { readonly type: 'StartElection' }
@@ -46,7 +47,8 @@ export type MpAction =
   | { readonly type: 'ClientRequest'; readonly cmd: Command }
   | { readonly type: 'SendAccept'; readonly j: NodeId; readonly slot: number }
   | { readonly type: 'Execute' }
-  | { readonly type: 'RequestCatchUp'; readonly j: NodeId };
+  | { readonly type: 'RequestCatchUp'; readonly j: NodeId }
+  | { readonly type: 'SendHandOff'; readonly j: NodeId };
 
 export type MpInput = MpAction | { readonly type: 'Receive'; readonly m: MpMessage };
 
@@ -60,6 +62,8 @@ export interface MpConfig {
   readonly maxSlot: number | null;
   readonly maxDup: number | null;
   readonly maxMsgs: number | null;
+  /** Whether a leader may hand leadership to another candidate (SendHandOff; a real cluster's planned stop). */
+  readonly handOff: boolean;
 }
 
 export type MpStep = Step<Replica, MpMessage>;
@@ -71,6 +75,7 @@ export interface Handlers {
   readonly sendAccept: (s: Replica, i: NodeId, j: NodeId, slot: number, c: MpConfig) => MpStep | null;
   readonly execute: (s: Replica, i: NodeId, c: MpConfig) => MpStep | null;
   readonly requestCatchUp: (s: Replica, i: NodeId, j: NodeId, c: MpConfig) => MpStep | null;
+  readonly sendHandOff: (s: Replica, i: NodeId, j: NodeId, c: MpConfig) => MpStep | null;
   readonly restart: (s: Replica, i: NodeId, c: MpConfig) => Replica;
   readonly handlePrepare: (s: Replica, i: NodeId, m: Prepare, c: MpConfig) => MpStep | null;
   readonly handlePromise: (s: Replica, i: NodeId, m: Promise, c: MpConfig) => MpStep | null;
@@ -79,6 +84,7 @@ export interface Handlers {
   readonly handleAccepted: (s: Replica, i: NodeId, m: Accepted, c: MpConfig) => MpStep | null;
   readonly handleCatchUpRequest: (s: Replica, i: NodeId, m: CatchUpRequest, c: MpConfig) => MpStep | null;
   readonly handleCatchUpReply: (s: Replica, i: NodeId, m: CatchUpReply, c: MpConfig) => MpStep | null;
+  readonly handleHandOff: (s: Replica, i: NodeId, m: HandOff, c: MpConfig) => MpStep | null;
 }
 
 export interface MpVariant {
