@@ -34,4 +34,7 @@ StateConstraint ==
     /\ SumOver(msgs, DOMAIN msgs) <= MaxMsgs
 
 NotCommandExecuted == ~ CommandExecuted
+\* A catch-up reply in flight tells its destination a decision it lacks (test/model-check/multipaxos-catchup.test.ts).
+CatchUpFillsGap == \E m \in DOMAIN msgs : m.type = "CatchUpReply" /\ \E x \in m.decided : ~ \E y \in decided[m.dest] : y.slot = x.slot
+NotCatchUpFillsGap == ~ CatchUpFillsGap
 =============================================================================

@@ -8,7 +8,8 @@
 (***************************************************************************)
 EXTENDS Integers, FiniteSets, Sequences, TLC
 
-CONSTANTS Replica, Candidates, Command, Rank, Quorum, Nil, Noop
+CONSTANTS Replica, Candidates, Command, Rank, Quorum, Nil, Noop,
+          HandOffEnabled   \* whether a leader may ask a candidate to take over (SendHandOff)
 
 VARIABLES
     ballot,     \* the replica's latest ballot [round, leader], or Nil (durable)
@@ -129,6 +130,22 @@ Restart(i) ==
     /\ decided' = [decided EXCEPT ![i] = {x \in @ : x.slot <= executed[i]}]
     /\ UNCHANGED <<ballot, acceptorVars, smVars, msgs>>
 
+\* Replica i, which decided a slot after one it missed (a gap), asks j for the values decided from
+\* its first open slot on (a learner catching up).
+RequestCatchUp(i, j) ==
+    /\ j # i
+    /\ \E x \in decided[i] : x.slot > FirstOpen(decided[i])
+    /\ Send([type |-> "CatchUpRequest", source |-> i, dest |-> j, from |-> FirstOpen(decided[i])])
+    /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+
+\* Before a planned stop, leader i asks candidate j to run Phase 1 at once.
+SendHandOff(i, j) ==
+    /\ HandOffEnabled
+    /\ role[i] = "Leader"
+    /\ j # i /\ j \in Candidates
+    /\ Send([type |-> "HandOff", source |-> i, dest |-> j, bal |-> ballot[i]])
+    /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+
 -----------------------------------------------------------------------------
 HandlePrepare(i, m) ==
     \/ /\ ~ AtLeast(m.bal, promised[i])    \* reject
@@ -194,12 +211,43 @@ HandleAccepted(i, m) ==
        /\ Discard(m)
        /\ UNCHANGED <<leaderVars, acceptorVars, smVars>>
 
+HandleCatchUpRequest(i, m) ==
+    LET D == {x \in decided[i] : x.slot >= m.from}
+    IN /\ \/ /\ D = {}    \* nothing to tell
+             /\ Discard(m)
+          \/ /\ D # {}    \* tell the values decided from m.from on
+             /\ Reply([type |-> "CatchUpReply", source |-> i, dest |-> m.source, decided |-> D], m)
+       /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+
+HandleCatchUpReply(i, m) ==
+    /\ decided' = [decided EXCEPT ![i] = @ \cup {x \in m.decided : ~ \E y \in @ : y.slot = x.slot}]
+    /\ Discard(m)
+    /\ UNCHANGED <<leaderVars, acceptorVars, acks, smVars>>
+
+HandleHandOff(i, m) ==
+    \/ /\ ~ (i \in Candidates /\ role[i] # "Leader")    \* cannot take over
+       /\ Discard(m)
+       /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
+    \/ /\ i \in Candidates /\ role[i] # "Leader"        \* Phase 1 in a ballot above the leader's
+       /\ LET above == IF Rank[i] > Rank[m.bal.leader] THEN m.bal.round ELSE m.bal.round + 1  \* i's smallest ballot above both
+          IN ballot' = [ballot EXCEPT ![i] = [round |-> IF @ = Nil THEN above ELSE Max({above, @.round + 1}), leader |-> i]]
+       /\ role' = [role EXCEPT ![i] = "Candidate"]
+       /\ base' = [base EXCEPT ![i] = FirstOpen(decided[i])]
+       /\ promises' = [promises EXCEPT ![i] = {}]
+       /\ reported' = [reported EXCEPT ![i] = {}]
+       /\ proposals' = [proposals EXCEPT ![i] = {}]
+       /\ Discard(m)
+       /\ UNCHANGED <<acceptorVars, learnerVars, smVars>>
+
 Receive(m) ==
     \/ m.type = "Prepare" /\ HandlePrepare(m.dest, m)
     \/ m.type = "Promise" /\ HandlePromise(m.dest, m)
     \/ m.type = "Nack" /\ HandleNack(m.dest, m)
     \/ m.type = "Accept" /\ HandleAccept(m.dest, m)
     \/ m.type = "Accepted" /\ HandleAccepted(m.dest, m)
+    \/ m.type = "CatchUpRequest" /\ HandleCatchUpRequest(m.dest, m)
+    \/ m.type = "CatchUpReply" /\ HandleCatchUpReply(m.dest, m)
+    \/ m.type = "HandOff" /\ HandleHandOff(m.dest, m)
 
 DuplicateMessage(m) == Send(m) /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
 DropMessage(m) == Discard(m) /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
@@ -210,6 +258,8 @@ NodeNext ==
                           \/ \E cmd \in Command : ClientRequest(i, cmd)
                           \/ \E j \in Replica, x \in proposals[i] : SendAccept(i, j, x)
                           \/ Execute(i)
+                          \/ \E j \in Replica : RequestCatchUp(i, j)
+                          \/ \E j \in Replica : SendHandOff(i, j)
     \/ \E m \in DOMAIN msgs : Receive(m)
 
 Next ==

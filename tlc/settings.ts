@@ -44,6 +44,8 @@ export const settings: readonly Setting[] = [
   paxos('paxos-5a1v1b', { constants: { Acceptor: '{a1, a2, a3, a4, a5}', Value: '{v1}' } }, false),
   basicpaxos('basicpaxos-rounds01', { constants: { MaxRound: '1', DropEnabled: 'FALSE' } }, false),
   multipaxos('multipaxos-2r-leaderchange', { constants: { ...leaderChange, Commands: '2' } }),
+  multipaxos('multipaxos-2r-catchup', { constants: { Replica: '{r1, r2}', Commands: '2', MaxSlot: '2', MaxMsgs: '2' } }),
+  multipaxos('multipaxos-2r-handoff', { constants: { ...leaderChange, HandOffEnabled: 'TRUE' } }),
   multipaxos('multipaxos-2r-faults', { constants: { ...leaderChange, DropEnabled: 'TRUE', RestartEnabled: 'TRUE' } }, false),
   raft('raft-A-sym', { ...sym }),
   raft('raft-A-nohistory', { constants: { HistoryFields: 'FALSE' } }),

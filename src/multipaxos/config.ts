@@ -13,6 +13,7 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'drop', constant: 'DropEnabled', description: 'DropMessage enabled: on or off', default: 'off' },
   { flag: 'duplicate', constant: 'DuplicateEnabled', description: 'DuplicateMessage enabled: on or off', default: 'off' },
   { flag: 'restart', constant: 'RestartEnabled', description: 'Restart enabled: on or off', default: 'off' },
+  { flag: 'hand-off', constant: 'HandOffEnabled', description: 'SendHandOff enabled (a leader asks a candidate to take over): on or off', default: 'off' },
 ];
 
 function whole(flag: string, text: string, min: number, max = Infinity): number {
@@ -50,10 +51,11 @@ export function parse(values: Readonly<Record<string, string>>): { config: MpCon
     maxSlot: whole('max-slot', v('max-slot'), 1),
     maxDup: whole('max-dup', v('max-dup'), 1),
     maxMsgs: whole('max-msgs', v('max-msgs'), 1),
+    handOff: onOff('hand-off', v('hand-off')),
   };
   return { config, network: { network: 'bag', drop: onOff('drop', v('drop')), duplicate: onOff('duplicate', v('duplicate')), restart: onOff('restart', v('restart')) } };
 }
 
 export function settings(c: MpConfig, n: NetworkOptions): string {
-  return `replicas ${c.replicas.join(',')}; commands ${c.commands.length}; candidates ${c.candidates.join(',')}; max-round ${c.maxRound}; max-slot ${c.maxSlot}; max-dup ${c.maxDup}; max-msgs ${c.maxMsgs}; drop ${n.drop ? 'on' : 'off'}; duplicate ${n.duplicate ? 'on' : 'off'}; restart ${n.restart ? 'on' : 'off'}`;
+  return `replicas ${c.replicas.join(',')}; commands ${c.commands.length}; candidates ${c.candidates.join(',')}; max-round ${c.maxRound}; max-slot ${c.maxSlot}; max-dup ${c.maxDup}; max-msgs ${c.maxMsgs}; drop ${n.drop ? 'on' : 'off'}; duplicate ${n.duplicate ? 'on' : 'off'}; restart ${n.restart ? 'on' : 'off'}; hand-off ${c.handOff ? 'on' : 'off'}`;
 }

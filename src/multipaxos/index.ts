@@ -28,5 +28,5 @@ export const multipaxos: Checkable = nodeCheckable({
   parse,
   settings,
 });
-export { durableOf, multiPaxosRuntime, runtimeConfig } from './runtime.ts';
+export { ACCEPT_WINDOW, durableOf, multiPaxosRuntime, runtimeConfig } from './runtime.ts';
 export type { MpRuntime } from './runtime.ts';

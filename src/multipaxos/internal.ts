@@ -8,5 +8,7 @@ export function internal(_i: NodeId, s: Replica, c: MpConfig): readonly MpAction
   for (const cmd of c.commands) out.push({ type: 'ClientRequest', cmd });
   for (const x of s.proposals) for (const j of c.replicas) out.push({ type: 'SendAccept', j, slot: x.slot });
   out.push({ type: 'Execute' });
+  for (const j of c.replicas) out.push({ type: 'RequestCatchUp', j });
+  for (const j of c.replicas) out.push({ type: 'SendHandOff', j });
   return out;
 }

@@ -54,12 +54,18 @@ function describe(i: NodeId, a: MpAction): string {
       return `ClientRequest(${i}, ${val(a.cmd)})`;
     case 'SendAccept':
       return `SendAccept(${i}, ${a.j}, ${a.slot})`;
+    case 'RequestCatchUp':
+      return `RequestCatchUp(${i}, ${a.j})`;
+    case 'SendHandOff':
+      return `SendHandOff(${i}, ${a.j})`;
     default:
       return `${a.type}(${i})`;
   }
 }
 
 function describeMessage(m: MpMessage): string {
+  if (m.type === 'CatchUpRequest') return `${m.type} ${m.source}->${m.dest} from ${m.from}`;
+  if (m.type === 'CatchUpReply') return `${m.type} ${m.source}->${m.dest} [${m.decided.map((x) => `${x.slot}:${val(x.val)}`).join(', ')}]`;
   const head = `${m.type} ${m.source}->${m.dest} ${bal(m.bal)}`;
   switch (m.type) {
     case 'Prepare':
@@ -71,5 +77,7 @@ function describeMessage(m: MpMessage): string {
     case 'Accept':
     case 'Accepted':
       return `${head} slot ${m.slot} ${val(m.val)}`;
+    case 'HandOff':
+      return head;
   }
 }

@@ -16,6 +16,9 @@ const message: Schema<MpMessage> = {
     Nack: { fields: { source: 'name', dest: 'name', bal: ballot, higher: ballot } },
     Accept: { fields: { source: 'name', dest: 'name', bal: ballot, val: 'name' } },
     Accepted: { fields: { source: 'name', dest: 'name', bal: ballot, val: 'name' } },
+    CatchUpRequest: { fields: { source: 'name', dest: 'name' } },
+    CatchUpReply: { fields: { source: 'name', dest: 'name', decided: { set: slotValue } } },
+    HandOff: { fields: { source: 'name', dest: 'name', bal: ballot } },
   },
 };
 

@@ -36,14 +36,19 @@ export interface Promise { readonly type: 'Promise'; readonly source: NodeId; re
 export interface Nack { readonly type: 'Nack'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot; readonly higher: Ballot }
 export interface Accept { readonly type: 'Accept'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot; readonly slot: number; readonly val: Value }
 export interface Accepted { readonly type: 'Accepted'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot; readonly slot: number; readonly val: Value }
-export type MpMessage = Prepare | Promise | Nack | Accept | Accepted;
+export interface CatchUpRequest { readonly type: 'CatchUpRequest'; readonly source: NodeId; readonly dest: NodeId; readonly from: number }
+export interface CatchUpReply { readonly type: 'CatchUpReply'; readonly source: NodeId; readonly dest: NodeId; readonly decided: readonly SlotValue[] }
+export interface HandOff { readonly type: 'HandOff'; readonly source: NodeId; readonly dest: NodeId; readonly bal: Ballot }
+export type MpMessage = Prepare | Promise | Nack | Accept | Accepted | CatchUpRequest | CatchUpReply | HandOff;
 
 export type MpAction =
   | { readonly type: 'StartElection' }
   | { readonly type: 'SendPrepare'; readonly j: NodeId }
   | { readonly type: 'ClientRequest'; readonly cmd: Command }
   | { readonly type: 'SendAccept'; readonly j: NodeId; readonly slot: number }
-  | { readonly type: 'Execute' };
+  | { readonly type: 'Execute' }
+  | { readonly type: 'RequestCatchUp'; readonly j: NodeId }
+  | { readonly type: 'SendHandOff'; readonly j: NodeId };
 
 export type MpInput = MpAction | { readonly type: 'Receive'; readonly m: MpMessage };
 
@@ -57,6 +62,8 @@ export interface MpConfig {
   readonly maxSlot: number | null;
   readonly maxDup: number | null;
   readonly maxMsgs: number | null;
+  /** Whether a leader may hand leadership to another candidate (SendHandOff; a real cluster's planned stop). */
+  readonly handOff: boolean;
 }
 
 export type MpStep = Step<Replica, MpMessage>;
@@ -67,12 +74,17 @@ export interface Handlers {
   readonly clientRequest: (s: Replica, i: NodeId, cmd: Command, c: MpConfig) => MpStep | null;
   readonly sendAccept: (s: Replica, i: NodeId, j: NodeId, slot: number, c: MpConfig) => MpStep | null;
   readonly execute: (s: Replica, i: NodeId, c: MpConfig) => MpStep | null;
+  readonly requestCatchUp: (s: Replica, i: NodeId, j: NodeId, c: MpConfig) => MpStep | null;
+  readonly sendHandOff: (s: Replica, i: NodeId, j: NodeId, c: MpConfig) => MpStep | null;
   readonly restart: (s: Replica, i: NodeId, c: MpConfig) => Replica;
   readonly handlePrepare: (s: Replica, i: NodeId, m: Prepare, c: MpConfig) => MpStep | null;
   readonly handlePromise: (s: Replica, i: NodeId, m: Promise, c: MpConfig) => MpStep | null;
   readonly handleNack: (s: Replica, i: NodeId, m: Nack, c: MpConfig) => MpStep | null;
   readonly handleAccept: (s: Replica, i: NodeId, m: Accept, c: MpConfig) => MpStep | null;
   readonly handleAccepted: (s: Replica, i: NodeId, m: Accepted, c: MpConfig) => MpStep | null;
+  readonly handleCatchUpRequest: (s: Replica, i: NodeId, m: CatchUpRequest, c: MpConfig) => MpStep | null;
+  readonly handleCatchUpReply: (s: Replica, i: NodeId, m: CatchUpReply, c: MpConfig) => MpStep | null;
+  readonly handleHandOff: (s: Replica, i: NodeId, m: HandOff, c: MpConfig) => MpStep | null;
 }
 
 export interface MpVariant {

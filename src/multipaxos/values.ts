@@ -18,9 +18,17 @@ export function bySlot<T extends { readonly slot: number }>(xs: readonly T[]): T
   return [...xs].sort((a, b) => a.slot - b.slot);
 }
 
-/** The entry of a slot, if any. */
+/** The entry of a slot, if any: every per-slot list is sorted by slot with one entry per slot (put keeps it so). */
 export function at<T extends { readonly slot: number }>(xs: readonly T[], slot: number): T | undefined {
-  return xs.find((x) => x.slot === slot);
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as T).slot < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  const x = xs[lo];
+  return x !== undefined && x.slot === slot ? x : undefined;
 }
 
 /** `xs` with slot x.slot set to x. */
@@ -40,7 +48,13 @@ export function mergeHighest(xs: readonly SlotVote[], ys: readonly SlotVote[]): 
 
 /** The first slot with no decided value. */
 export function firstOpen(decided: readonly SlotValue[]): number {
-  let k = 1;
-  while (at(decided, k) !== undefined) k++;
-  return k;
+  // Slots are distinct and sorted from 1, so decided[k - 1].slot === k holds exactly for the prefix 1..k.
+  let lo = 0;
+  let hi = decided.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (decided[mid - 1]?.slot === mid) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

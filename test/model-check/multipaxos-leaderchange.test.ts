@@ -29,12 +29,28 @@ describe('Multi-Paxos with a leader change', () => {
     ['2 replicas, both candidates, 1 command', {}, 9562, 58822, 41],
     ['2 replicas, both candidates, 2 commands (TLC row multipaxos-2r-leaderchange)', { commands: '2' }, 19383, 143460, 41],
     ['the same with 1 command, drops and restarts (TLC row multipaxos-2r-faults)', { drop: 'on', restart: 'on' }, 182602, 1666319, 44],
+    ['1 command, hand-off on (TLC row multipaxos-2r-handoff)', { 'hand-off': 'on' }, 12592, 92946, 41],
   ] as const)('%s', async (_, flags, distinct, generated, depth) => {
     const r = await explore(model(flags), { deadlock: false });
     expect(r.verdict).toBe('ok');
     expect({ distinct: r.distinct, generated: r.generated, depth: r.depth }).toEqual({ distinct, generated, depth });
     expect(r.witnesses).toEqual({ LeaderElected: true, CommandExecuted: true, LeaderChanged: true });
   }, 600_000);
+
+  it('a leader hands off: r2 takes over in the smallest ballot above r1\'s, and r1 steps down at its next Accept (§3)', () => {
+    const m = model({ 'hand-off': 'on' });
+    const names = ['StartElection(r1)', 'SendPrepare(r1, r1)', 'Receive(Prepare r1->r1', 'Receive(Promise r1->r1', 'SendPrepare(r1, r2)', 'Receive(Prepare r1->r2', 'Receive(Promise r2->r1',
+      'SendHandOff(r1, r2)', 'Receive(HandOff r1->r2', 'SendPrepare(r2, r2)', 'Receive(Prepare r2->r2', 'Receive(Promise r2->r2', 'SendPrepare(r2, r1)', 'Receive(Prepare r2->r1', 'Receive(Promise r1->r2'];
+    let g = m.init()[0] as MpGlobal;
+    for (const p of names) {
+      const a = m.actions(g).find((x) => m.describe(x).startsWith(p) && m.next(g, x) !== null);
+      if (a === undefined) throw new Error(`not enabled: ${p}`);
+      g = m.next(g, a) as MpGlobal;
+    }
+    const r2 = g.nodes['r2'] as Replica;
+    expect([r2.role, r2.ballot]).toEqual(['Leader', { round: 0, leader: 'r2' }]);
+    expect(m.actions(g).some((x) => m.describe(x).startsWith('SendHandOff(r1') && m.next(g, x) !== null)).toBe(true); // r1 still thinks it leads
+  });
 
   it.each([
     // variant, property broken, shortest trace from Init (states)

@@ -15,4 +15,7 @@ export const multiPaxosSchema: Schema = tagged('type', {
   Nack: obj({ ...head, higher: ballot }),
   Accept: obj({ ...head, slot: int(1), val: value }),
   Accepted: obj({ ...head, slot: int(1), val: value }),
+  HandOff: obj({ ...head }),
+  CatchUpRequest: obj({ type: str(), source: str(), dest: str(), from: int(1) }),
+  CatchUpReply: obj({ type: str(), source: str(), dest: str(), decided: arr(obj({ slot: int(1), val: value })) }),
 });

@@ -2,7 +2,7 @@
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import type { Ack, Accepted, MpConfig, MpStep, Replica } from '../types.ts';
-import { put, sameBallot, sameValue } from '../values.ts';
+import { at, put, sameBallot, sameValue } from '../values.ts';
 
 const key = (x: Ack): string => `${x.slot}/${x.bal.round}/${x.bal.leader}/${x.acc}/${JSON.stringify(x.val)}`;
 
@@ -11,7 +11,9 @@ export function handleAccepted(s: Replica, _i: NodeId, m: Accepted, c: MpConfig)
   const k = key(ack);
   const acks = s.acks.some((x) => x.slot === ack.slot && x.acc === ack.acc && key(x) === k) ? s.acks : insert(s.acks, ack, k);
   const from = acks.filter((x) => x.slot === m.slot && sameBallot(x.bal, m.bal) && sameValue(x.val, m.val)).map((x) => x.acc);
-  const chosen = c.quorums.some((Q) => Q.every((a) => from.includes(a)));
+  const known = at(s.decided, m.slot);
+  // A quorum for the value already decided there changes nothing (the same list, not an equal copy).
+  const chosen = c.quorums.some((Q) => Q.every((a) => from.includes(a))) && !(known !== undefined && sameValue(known.val, m.val));
   return {
     state: produce(s, (d) => {
       d.acks = acks as never;

@@ -10,5 +10,8 @@ export function receive(h: Handlers, s: Replica, m: MpMessage, c: MpConfig): MpS
     .with({ type: 'Nack' }, (m) => h.handleNack(s, i, m, c))
     .with({ type: 'Accept' }, (m) => h.handleAccept(s, i, m, c))
     .with({ type: 'Accepted' }, (m) => h.handleAccepted(s, i, m, c))
+    .with({ type: 'CatchUpRequest' }, (m) => h.handleCatchUpRequest(s, i, m, c))
+    .with({ type: 'CatchUpReply' }, (m) => h.handleCatchUpReply(s, i, m, c))
+    .with({ type: 'HandOff' }, (m) => h.handleHandOff(s, i, m, c))
     .exhaustive();
 }

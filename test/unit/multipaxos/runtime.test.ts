@@ -1,7 +1,7 @@
 // Multi-Paxos through the runtime's contract: the adapter's answers, and three in-memory nodes that
 // elect a leader, commit client commands and recover a restarted replica from its durable part.
 import { afterEach, describe, expect, it } from 'vitest';
-import { durableOf, multiPaxosProtocol, multiPaxosRuntime } from '../../../src/multipaxos/index.ts';
+import { ACCEPT_WINDOW, durableOf, multiPaxosProtocol, multiPaxosRuntime } from '../../../src/multipaxos/index.ts';
 import type { MpAction, MpMessage, Replica } from '../../../src/multipaxos/index.ts';
 import { Node } from '../../../src/runtime/node.ts';
 import type { Outcome } from '../../../src/runtime/node.ts';
@@ -52,6 +52,29 @@ describe('multiPaxosRuntime', () => {
     expect(accepts).toEqual([{ type: 'SendAccept', j: 's1', slot: 1 }, { type: 'SendAccept', j: 's3', slot: 1 }, { type: 'SendAccept', j: 's2', slot: 1 }]);
   });
 
+  it('flow control: an acceptor is asked for at most ACCEPT_WINDOW unanswered slots per period, the lowest first', () => {
+    const bal = { round: 1, leader: 's1' };
+    const proposals = Array.from({ length: ACCEPT_WINDOW + 3 }, (_, k) => ({ slot: k + 1, val: 'noop' as const }));
+    const s: Replica = { ...leaderOf(fresh(), 1), proposals, acks: [{ slot: 2, bal, val: 'noop', acc: 's2' }] };
+    const to = (j: string) => (rt.timers['heartbeat']?.actions('s1', s) ?? []).flatMap((a) => (a.type === 'SendAccept' && a.j === j ? [a.slot] : []));
+    expect(to('s3')).toEqual(proposals.slice(0, ACCEPT_WINDOW).map((x) => x.slot));
+    expect(to('s2')).toEqual(proposals.filter((x) => x.slot !== 2).slice(0, ACCEPT_WINDOW).map((x) => x.slot));
+  });
+
+  it('a candidate pre-empted by a Nack waits a full election timeout (no duel)', () => {
+    const cand: Replica = { ...fresh(), role: 'Candidate', ballot: { round: 1, leader: 's1' } };
+    expect(rt.resetsElection('s1', cand, { ...cand, role: 'Follower' }, { type: 'Execute' })).toBe(true);
+    expect(rt.resetsElection('s1', cand, cand, { type: 'Execute' })).toBe(false);
+  });
+
+  it('heartbeat of a follower with a gap asks the leader it promised to catch up; with no gap it does not', () => {
+    const s: Replica = { ...fresh(), promised: { round: 1, leader: 's3' }, decided: [{ slot: 1, val: 'noop' }, { slot: 3, val: 'noop' }] };
+    const asks = (t: Replica) => (rt.timers['heartbeat']?.actions('s1', t) ?? []).filter((a) => a.type === 'RequestCatchUp');
+    expect(asks(s)).toEqual([{ type: 'RequestCatchUp', j: 's3' }]);
+    expect(rt.step('s1', s, { type: 'RequestCatchUp', j: 's3' })?.send).toEqual([{ type: 'CatchUpRequest', source: 's1', dest: 's3', from: 2 }]);
+    expect(rt.step('s1', { ...s, decided: [{ slot: 1, val: 'noop' }] }, { type: 'RequestCatchUp', j: 's3' })).toBeNull();
+  });
+
   it('durable is what Restart keeps; restore rebuilds it and refuses anything else', () => {
     const bal = { round: 0, leader: 's1' };
     const s: Replica = { ...leaderOf(fresh(), 0), accepted: [{ slot: 1, bal, val: 'noop' }], decided: [{ slot: 1, val: 'noop' }, { slot: 2, val: 'noop' }], executed: 1 };
@@ -61,6 +84,7 @@ describe('multiPaxosRuntime', () => {
     expect(r).toEqual(multiPaxosProtocol.restart('s1', s, { replicas: ids } as never));
     expect(() => durableOf({ ...d, executed: -1 })).toThrow('executed');
     expect(() => durableOf({ ...d, accepted: [{ slot: 1, val: 'noop' }] })).toThrow('accepted');
+    expect(() => durableOf({ ...d, decided: [{ slot: 2, val: 'noop' }, { slot: 1, val: 'noop' }] })).toThrow('decided is not a list of slot values in increasing slot order');
   });
 });
 
