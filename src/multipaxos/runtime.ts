@@ -22,7 +22,9 @@ const lastSlot = (xs: readonly { readonly slot: number }[]): number => xs[xs.len
 const idOf = (v: Value): string => (v === 'noop' ? 'noop' : `${v.client}#${v.seq}`);
 
 /** Multi-Paxos over `replicas`, stepping with protocol `p`. */
-export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly NodeId[], c: MpConfig = runtimeConfig(replicas)): MpRuntime {
+/** `prune: false` keeps every step's state whole: compaction assumes the invariants (a decided slot is never decided again), which a broken variant's replay does not hold. */
+export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly NodeId[], c: MpConfig = runtimeConfig(replicas), o: { readonly prune?: boolean } = {}): MpRuntime {
+  const prune = o.prune === false ? (s: Replica) => s : compact;
   const command = (i: NodeId, s: Replica, body: unknown): MpAction | null => {
     if (s.role !== 'Leader' || s.ballot === null) return null;
     const seq = Math.max(s.base - 1, lastSlot(s.proposals)) + 1; // the slot ClientRequest picks
@@ -32,8 +34,9 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
     name: p.name,
     step: (i, s, x) => {
       const r = p.step(i, s, x, c);
-      return r === null ? null : { ...r, state: compact(r.state) };
+      return r === null ? null : { ...r, state: prune(r.state) };
     },
+    prune,
     describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<MpMessage>).m) : p.describe(i, x as MpAction)),
     // What Restart keeps: the protocol's durable part and the executed decisions.
     durable: (s) => ({ ...(p.durable(s) as object), decided: s.decided.slice(0, Math.min(s.executed, decidedPrefix(s))) }),

@@ -18,7 +18,11 @@ type Flags = Readonly<Record<string, string>>;
 
 const checkables: Record<'raft' | 'multipaxos', Checkable> = { raft, multipaxos };
 
-/** A protocol's model and its runtime over the same constants and handlers. */
+/**
+ * A protocol's model and its runtime over the same constants and handlers. Multi-Paxos runs unpruned:
+ * its compaction assumes a decided slot is never decided again, which every variant here breaks at its
+ * last step (compaction is tested on the correct protocol in test/unit/multipaxos/bounded.test.ts).
+ */
 function built(protocol: 'raft' | 'multipaxos', flags: Flags, variant: string | null): { model: Model<G, X>; runtime: Rt; ids: readonly string[] } {
   const c = checkables[protocol];
   const b = c.build({ ...Object.fromEntries(c.constants.map((k) => [k.flag, k.default])), ...flags }, variant);
@@ -27,7 +31,7 @@ function built(protocol: 'raft' | 'multipaxos', flags: Flags, variant: string | 
   const runtime =
     protocol === 'raft'
       ? raftRuntime(b.protocol as unknown as RaftProtocol, ids, b.config as RaftConfig)
-      : multiPaxosRuntime(b.protocol as unknown as MultiPaxosProtocol, ids, b.config as MpConfig);
+      : multiPaxosRuntime(b.protocol as unknown as MultiPaxosProtocol, ids, b.config as MpConfig, { prune: false });
   return { model: compose(b.protocol, b.config, b.network) as unknown as Model<G, X>, runtime: runtime as unknown as Rt, ids };
 }
 
@@ -124,6 +128,8 @@ const noFaults = { servers: '3', 'max-restarts': '0', drop: 'off', duplicate: 'o
 const figure8 = { ...noFaults, 'max-term': '4', 'max-log': '2', 'max-restarts': 'none' };
 
 const snapshots = { snapshots: 'on', 'max-term': '2' };
+const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
+const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
 const rows: readonly Row[] = [
   { file: 'raft-forget-vote-on-restart.txt', protocol: 'raft', variant: 'forget-vote-on-restart', flags: { servers: '3', 'max-term': '2', 'max-log': '0', drop: 'off', duplicate: 'off' } },
   { file: 'raft-vote-without-log-check.txt', protocol: 'raft', variant: 'vote-without-log-check', flags: { ...noFaults, 'max-term': '3', 'max-log': '1' } },
@@ -135,6 +141,11 @@ const rows: readonly Row[] = [
   { file: 'raft-snapshot-past-commit-committed-on-quorum.txt', protocol: 'raft', variant: 'snapshot-past-commit', flags: { ...snapshots, servers: '3', passive: 's3', 'max-term': '3', 'max-log': '1', 'max-restarts': '0', drop: 'off', duplicate: 'off' }, unlisted: /step 13: TakeSnapshot\(s1\)/ },
   { file: 'raft-discard-log-on-install-snapshot.txt', protocol: 'raft', variant: 'discard-log-on-install-snapshot', flags: { ...snapshots, 'max-msgs': '2', 'max-restarts': '0', drop: 'off', duplicate: 'off' }, unlisted: /step 21: TakeSnapshot\(s1\)/ },
   { file: 'raft-no-session-table.txt', protocol: 'raft', variant: 'no-session-table', flags: { sessions: 'on', 'max-term': '2' }, unlisted: /step 22: ApplyCommitted\(s1\)/ },
+  // Membership changes are in the model only (docs/raft.md): no runtime timer proposes a configuration.
+  { file: 'raft-no-joint-phase.txt', protocol: 'raft', variant: 'no-joint-phase', flags: { ...swap4, targets: 's3,s4', passive: 's2,s4' }, unlisted: /step 20: ProposeConfig\(s3, \{s3, s4\}\)/ },
+  { file: 'raft-learner-votes.txt', protocol: 'raft', variant: 'learner-votes', flags: learner4 },
+  { file: 'raft-learner-votes-election-safety.txt', protocol: 'raft', variant: 'learner-votes', flags: learner4 },
+  { file: 'raft-learner-acks.txt', protocol: 'raft', variant: 'learner-acks', flags: { ...learner4, 'max-term': '3', passive: 's2,s3' } },
   { file: 'multipaxos-skip-reproposal.txt', protocol: 'multipaxos', variant: 'skip-reproposal', flags: mp, prefix: { names: chosenAtR1, correct: { ...mp, drop: 'on' } } },
   { file: 'multipaxos-skip-phase1.txt', protocol: 'multipaxos', variant: 'skip-phase1', flags: mp, prefix: { names: chosenAtR1, correct: { ...mp, drop: 'on' } } },
   // The heartbeat sends no Accept for a slot its leader knows decided, nor to an acceptor that accepted
