@@ -53,6 +53,14 @@ CONSTANT PreVote
 \* etcd/raft's CheckQuorum; raft.tla: FALSE).
 CONSTANT CheckQuorum
 
+\* Whether leaders answer reads by ReadIndex (Raft thesis 6.4): ReadIndexStart,
+\* ReadIndexConfirm, ReadIndexAnswer and their messages are in Next (raft.tla: FALSE).
+CONSTANT ReadIndex
+\* The bound on LastIndex (MCRaft's CONSTRAINT), declared here because a read's
+\* history field acked ranges over 0..MaxLogLen in ReadIndexStart.
+CONSTANT MaxLogLen
+
+ASSUME ReadIndex \in BOOLEAN
 ASSUME Snapshots \in BOOLEAN
 ASSUME PreVote \in BOOLEAN
 \* Not modelled together yet: InstallSnapshot would have to count as word from a leader.
@@ -109,7 +117,15 @@ VARIABLE matchIndex
 \* As leader, the servers that answered its AppendEntries since its last quorum
 \* check.  Stays {} unless CheckQuorum.
 VARIABLE heardFrom
-leaderVars == <<nextIndex, matchIndex, heardFrom>>
+\* ReadIndex (thesis 6.4): the last read i started as leader: id counts its reads;
+\* while pending, index is the commit index at its start and acks the servers that
+\* confirmed i's leadership since (i included).  acked is a history field: the
+\* writes acknowledged before the read began.  Stays NoRead unless ReadIndex.
+VARIABLE read
+\* A history field: the highest index i acknowledged to clients as leader (its
+\* commit index as leader; never decreases).  Stays 0 unless ReadIndex.
+VARIABLE acknowledged
+leaderVars == <<nextIndex, matchIndex, heardFrom, read, acknowledged>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
@@ -160,6 +176,8 @@ Reply(response, request) ==
 \* With CheckQuorum, i leads or heard from its leader since its last timeout.
 InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
 
+NoRead == [id |-> 0, pending |-> FALSE, index |-> 0, acks |-> {}, acked |-> 0]
+
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
 
@@ -203,6 +221,8 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
         /\ matchIndex     = [i \in Server |-> [j \in Server |-> 0]]
         /\ heardFrom      = [i \in Server |-> {}]
+        /\ read           = [i \in Server |-> NoRead]
+        /\ acknowledged   = [i \in Server |-> 0]
 
 ----
 \* Internal actions (src/raft/actions).
@@ -219,7 +239,8 @@ Restart(i) ==
     /\ sm'             = [sm EXCEPT ![i] = NoSM]
     /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
     /\ heardFrom'      = [heardFrom EXCEPT ![i] = {}]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
+    /\ read'           = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot, acknowledged>>
 
 \* i becomes a candidate of the next term with no votes yet; it forgets any leader.
 \* It does not vote for itself here: it asks itself like any other server.
@@ -291,7 +312,8 @@ BecomeLeader(i) ==
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars>>
+    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars,
+                   read, acknowledged>>
 
 \* Leader i appends a client's value v to its log.
 ClientRequest(i, v) ==
@@ -310,8 +332,12 @@ AdvanceCommitIndex(i) ==
                   /\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]
                THEN Max(agreeIndexes)
                ELSE commitIndex[i]
-       IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
+       IN  /\ commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
+           \* ReadIndex's history: i acknowledges the writes up to its commit index
+           /\ acknowledged' = IF ReadIndex THEN [acknowledged EXCEPT ![i] = Max({@, newCommitIndex})]
+                             ELSE acknowledged
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom, read,
+                   log, snapshot, sm>>
 
 \* At an election timeout, leader i steps down unless a quorum (itself counted)
 \* answered since its last check; the next period starts afresh (etcd/raft's
@@ -323,7 +349,7 @@ CheckLeaderQuorum(i) ==
                 ELSE [state EXCEPT ![i] = "Follower"]
     /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars,
-                   nextIndex, matchIndex, logVars>>
+                   nextIndex, matchIndex, read, acknowledged, logVars>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -363,6 +389,46 @@ ApplyCommitted(i) ==
                          sessions |-> [@.sessions EXCEPT ![x.client] =
                                          [seq |-> x.seq, response |-> Len(sm[i].applied) + 1]]]]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, commitIndex, snapshot>>
+
+\* ReadIndex, step 1 (thesis 6.4): leader i, once an entry of its own term is
+\* committed, records its commit index as the read's index.  The parameter a is
+\* the read's history field acked (MCRaft's CONSTRAINT keeps a at most what was
+\* acknowledged).  Not in raft.tla: enabled only with ReadIndex.
+ReadIndexStart(i, a) ==
+    /\ ReadIndex
+    /\ state[i] = "Leader"
+    /\ ~read[i].pending
+    /\ commitIndex[i] <= LastIndex(i)
+    /\ TermAt(i, commitIndex[i]) = currentTerm[i]
+    /\ read' = [read EXCEPT ![i] = [id |-> @.id + 1, pending |-> TRUE,
+                                     index |-> commitIndex[i], acks |-> {i}, acked |-> a]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
+                   acknowledged, logVars>>
+
+\* ReadIndex, step 2: leader i asks j to confirm that it still leads (a heartbeat
+\* carrying the read's id), until j has.
+ReadIndexConfirm(i, j) ==
+    /\ ReadIndex
+    /\ i /= j
+    /\ state[i] = "Leader"
+    /\ read[i].pending
+    /\ j \notin read[i].acks
+    /\ Send([type |-> "ReadIndexRequest", term |-> currentTerm[i], id |-> read[i].id,
+             source |-> i, dest |-> j])
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* ReadIndex, steps 3-4: a quorum confirmed i's leadership after the read began
+\* and i has applied up to its index (committed, in the model): i answers from
+\* its state machine, the values of entries 1..commitIndex[i].
+ReadIndexAnswer(i) ==
+    /\ ReadIndex
+    /\ state[i] = "Leader"
+    /\ read[i].pending
+    /\ read[i].acks \in Quorum
+    /\ commitIndex[i] >= read[i].index
+    /\ read' = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
+                   acknowledged, logVars>>
 
 \* Leader i sends server j its snapshot, j needing an entry i has compacted
 \* (Raft Figure 13, in one chunk).  Not in raft.tla: enabled only with Snapshots.
@@ -545,6 +611,23 @@ HandleInstallSnapshotRequest(i, j, m) ==
              /\ UNCHANGED <<serverVars, sm>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
+\* Server i answers a confirmation request of a term <= its own with its term.
+HandleReadIndexRequest(i, j, m) ==
+    /\ m.term <= currentTerm[i]
+    /\ Reply([type |-> "ReadIndexResponse", term |-> currentTerm[i], id |-> m.id,
+              source |-> i, dest |-> j], m)
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* Leader i counts j's confirmation of its pending read of that id (an older
+\* read's confirmation is dropped).
+HandleReadIndexResponse(i, j, m) ==
+    /\ m.term = currentTerm[i]
+    /\ read' = IF state[i] = "Leader" /\ read[i].pending /\ read[i].id = m.id
+               THEN [read EXCEPT ![i].acks = @ \cup {j}] ELSE read
+    /\ Discard(m)
+    /\ UNCHANGED <<serverVars, candidateVars, nextIndex, matchIndex, heardFrom, acknowledged,
+                   logVars>>
+
 \* Server i handles an AppendEntries response of its current term.
 HandleAppendEntriesResponse(i, j, m) ==
     /\ m.term = currentTerm[i]
@@ -559,7 +642,7 @@ HandleAppendEntriesResponse(i, j, m) ==
     \* CheckQuorum: j is alive
     /\ heardFrom' = IF CheckQuorum THEN [heardFrom EXCEPT ![i] = @ \cup {j}] ELSE heardFrom
     /\ Discard(m)
-    /\ UNCHANGED <<serverVars, candidateVars, logVars>>
+    /\ UNCHANGED <<serverVars, candidateVars, read, acknowledged, logVars>>
 
 \* A message of a newer term makes i a follower of that term, which knows no
 \* leader yet; the message stays to be handled by a later step.  A pre-vote
@@ -603,6 +686,11 @@ Receive(m) ==
           /\ HandleTimeoutNowRequest(i, j, m)
        \/ /\ m.type = "InstallSnapshotRequest"
           /\ HandleInstallSnapshotRequest(i, j, m)
+       \/ /\ m.type = "ReadIndexRequest"
+          /\ HandleReadIndexRequest(i, j, m)
+       \/ /\ m.type = "ReadIndexResponse"
+          /\ \/ DropStaleResponse(i, j, m)
+             \/ HandleReadIndexResponse(i, j, m)
 
 ----
 \* The network (model-check/compose.ts).
@@ -632,6 +720,9 @@ ServerNext ==
     \/ \E i \in Server : TakeSnapshot(i)
     \/ \E i, j \in Server : InstallSnapshot(i, j)
     \/ \E i \in Server : ApplyCommitted(i)
+    \/ \E i \in Server, a \in 0..MaxLogLen : ReadIndexStart(i, a)
+    \/ \E i, j \in Server : ReadIndexConfirm(i, j)
+    \/ \E i \in Server : ReadIndexAnswer(i)
     \/ \E m \in DOMAIN messages : Receive(m)
 
 Next == \/ \E i \in Server : Restart(i)
@@ -668,6 +759,11 @@ TypeOK ==
     /\ nextIndex \in [Server -> [Server -> Nat \ {0}]]
     /\ matchIndex \in [Server -> [Server -> Nat]]
     /\ \A m \in DOMAIN messages : messages[m] >= 1 /\ m.source \in Server /\ m.dest \in Server
+    /\ \A i \in Server :
+           /\ read[i].id \in Nat /\ read[i].pending \in BOOLEAN /\ read[i].index \in Nat
+           /\ read[i].acks \in SUBSET Server /\ read[i].acked \in Nat /\ acknowledged[i] \in Nat
+           /\ read[i].pending \/ read[i] = [NoRead EXCEPT !.id = read[i].id]
+           /\ ReadIndex \/ (read[i] = NoRead /\ acknowledged[i] = 0)
 
 \* Figure 3: at most one leader per term (among the current leaders).
 ElectionSafety ==
@@ -753,6 +849,15 @@ NoDisruptiveTermRaise ==
     [][\A c, l \in Server :
          (/\ state'[c] = "Candidate" /\ currentTerm'[c] > currentTerm[c]
           /\ currentTerm'[c] > currentTerm[l]) => ~LiveFor(l, c)]_vars
+
+\* Ours (thesis 6.4, an action property): a read answered returns the values of
+\* entries 1..commitIndex[i], which include every write acknowledged before the
+\* read began (its history field acked): no read returns a value older than a
+\* write acknowledged before it began.  Vacuous unless ReadIndex.
+ReadsLinearizable ==
+    [][\A i \in Server :
+         (read[i].pending /\ ~read'[i].pending /\ state'[i] = "Leader") =>
+             Min({commitIndex[i], LastIndex(i)}) >= read[i].acked]_vars
 
 \* Figure 3 (an action property): a leader only appends to its log in its term
 \* (compacting keeps every value, and every term it still knows).

@@ -23,6 +23,8 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'sessions', constant: 'Sessions', description: 'client sessions: commands [client, seq] and ApplyCommitted in Next: on or off (raft.tla: off)', default: 'off' },
   { flag: 'prevote', constant: 'PreVote', description: 'PreVote (thesis 9.6): Timeout asks for pre-votes, StartElection raises the term: on or off (raft.tla: off)', default: 'off' },
   { flag: 'checkquorum', constant: 'CheckQuorum', description: 'CheckQuorum (thesis 6.2, 9.6): leaders step down without a quorum, RequestVote ignored in a lease: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'readindex', constant: 'ReadIndex', description: 'ReadIndex reads (thesis 6.4): ReadIndexStart, ReadIndexConfirm, ReadIndexAnswer in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'max-reads', constant: 'MaxReads', description: 'with --readindex on: CONSTRAINT reads each server starts <= MaxReads', default: '1' },
   { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
   { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
 ];
@@ -101,7 +103,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
 }
 
 /** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
-function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions' | 'preVote' | 'checkQuorum'> {
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions' | 'preVote' | 'checkQuorum' | 'readIndex'> {
   const maxAppendEntries = whole('max-append', v('max-append'), 1);
   const clients = names('clients', v('clients'), 'c', 9);
   const maxSeq = whole('max-seq', v('max-seq'), 0);
@@ -111,7 +113,9 @@ function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEnt
   const checkQuorum = onOff('checkquorum', v('checkquorum'));
   if (checkQuorum && onOff('snapshots', v('snapshots'))) throw new UsageError('--checkquorum on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
   if (preVote && onOff('snapshots', v('snapshots'))) throw new UsageError('--prevote on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
+  const maxReads = whole('max-reads', v('max-reads'), 0);
   return {
+    ...(onOff('readindex', v('readindex')) ? { readIndex: { maxReads } } : {}),
     ...(preVote ? { preVote: true } : {}),
     ...(checkQuorum ? { checkQuorum: true } : {}),
     ...(sessions ? { sessions: { clients, maxSeq } } : {}),
@@ -145,6 +149,7 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.snapshots === true ? ['snapshots on'] : []),
     ...(c.preVote === true ? ['prevote on'] : []),
     ...(c.checkQuorum === true ? ['checkquorum on'] : []),
+    ...(c.readIndex !== undefined ? [`readindex on; max-reads ${bound(c.readIndex.maxReads)}`] : []),
     ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
   ].join('; ');
 }

@@ -3,7 +3,8 @@
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
 // ApplyCommitted(i) (Sessions). StartElection(i) follows Timeout(i) with PreVote;
-// CheckLeaderQuorum(i) comes last (CheckQuorum). With Sessions, ClientRequest's values are the clients' commands.
+// CheckLeaderQuorum(i) (CheckQuorum), then ReadIndexStart(i, a) for a in 0..MaxLogLen, ReadIndexConfirm(i, j),
+// ReadIndexAnswer(i) (ReadIndex). With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
 import { valuesOf } from './sessions.ts';
 import type { RaftAction, RaftConfig, Server } from './types.ts';
@@ -21,5 +22,15 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
     ...(c.sessions !== undefined ? [{ type: 'ApplyCommitted' } as const] : []),
     ...(c.checkQuorum === true ? [{ type: 'CheckLeaderQuorum' } as const] : []),
+    ...(c.readIndex !== undefined ? readIndexActions(c) : []),
+  ];
+}
+
+/** ReadIndexStart(i, a) for every a in 0..MaxLogLen (the history parameter; CONSTRAINT keeps the true ones), ReadIndexConfirm(i, j), ReadIndexAnswer(i). */
+function readIndexActions(c: RaftConfig): RaftAction[] {
+  return [
+    ...Array.from({ length: (c.maxLogLen ?? 0) + 1 }, (_, acked): RaftAction => ({ type: 'ReadIndexStart', acked })),
+    ...c.servers.map((j): RaftAction => ({ type: 'ReadIndexConfirm', j })),
+    { type: 'ReadIndexAnswer' },
   ];
 }

@@ -51,7 +51,7 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) && typeOkPreVote(s, c) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
-    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) &&
+    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) && typeOkRead(s, c) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
@@ -63,6 +63,14 @@ function typeOkPreVote(s: Server, c: RaftConfig): boolean {
   if ((s.heardFrom === undefined) !== (c.checkQuorum !== true) || (s.heardFrom !== undefined && !isSubset(c, s.heardFrom))) return false;
   if (c.preVote !== true && c.checkQuorum !== true) return s.heardFromLeader === undefined;
   return typeof s.heardFromLeader === 'boolean';
+}
+
+/** TypeOK's conjunct on the read (ReadIndex): present exactly with ReadIndex; nothing recorded unless pending. */
+function typeOkRead(s: Server, c: RaftConfig): boolean {
+  const r = s.read;
+  if (r === undefined || s.acknowledged === undefined) return r === undefined && s.acknowledged === undefined && c.readIndex === undefined;
+  return c.readIndex !== undefined && isNat(r.id) && typeof r.pending === 'boolean' && isNat(r.index) && isNat(r.acked) && isSubset(c, r.acks) && isNat(s.acknowledged) &&
+    (r.pending || (r.index === 0 && r.acks.length === 0 && r.acked === 0));
 }
 
 /** TypeOK's conjunct on the snapshot: present exactly with Snapshots, as many values as its index. */
@@ -101,6 +109,9 @@ export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
       return typeof m.success === 'boolean' && isNat(m.matchIndex);
     case 'TimeoutNowRequest':
       return true;
+    case 'ReadIndexRequest':
+    case 'ReadIndexResponse':
+      return isNat(m.id) && m.id >= 1;
     case 'InstallSnapshotRequest':
       return isNat(m.lastIncludedIndex) && isNat(m.lastIncludedTerm) && isValues(c, m.state) && m.state.length === m.lastIncludedIndex;
   }
@@ -312,7 +323,21 @@ export const invariants = {
   AppliedAgree,
 };
 
-export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise };
+/**
+ * Ours (thesis §6.4, an action property): a read answered returns the state machine of its committed prefix
+ * (entries 1..commitIndex), which holds every write acknowledged before the read began (its history field
+ * `acked`): a read never returns a value older than such a write. Vacuous without ReadIndex.
+ */
+export function ReadsLinearizable(g: G, h: G, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const [s, t] = [g.nodes[i] as Server, h.nodes[i] as Server];
+    if (s === t || s.read === undefined || !s.read.pending || t.read?.pending !== false || t.state !== 'Leader') continue;
+    if (Math.min(s.commitIndex, lastIndex(s)) < s.read.acked) return false;
+  }
+  return true;
+}
+
+export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, ReadsLinearizable };
 
 /** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */
 export const localInvariants = {

@@ -31,6 +31,17 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
   const net = g.network;
   if (c.maxDup !== null) for (let k = 0; k < net.length; k++) if ((net[k] as (typeof net)[number])[2] > c.maxDup) return false;
   if (c.maxMsgs !== null && bagSize(net) > c.maxMsgs) return false;
+  return c.readIndex === undefined || readsWithin(g, c);
+}
+
+/** MCRaft's CONSTRAINT on reads: at most MaxReads per server, and a read's history field `acked` at most what was acknowledged. */
+function readsWithin(g: Global<Server, RaftMessage>, c: RaftConfig): boolean {
+  let acknowledged = 0;
+  for (const i of c.servers) acknowledged = Math.max(acknowledged, (g.nodes[i] as Server).acknowledged ?? 0);
+  for (const i of c.servers) {
+    const r = (g.nodes[i] as Server).read;
+    if (r !== undefined && ((c.readIndex?.maxReads ?? null) !== null && r.id > (c.readIndex?.maxReads as number) || r.acked > acknowledged)) return false;
+  }
   return true;
 }
 
@@ -72,7 +83,10 @@ function describe(i: NodeId, a: RaftAction): string {
     case 'AppendEntries':
     case 'TransferLeadership':
     case 'InstallSnapshot':
+    case 'ReadIndexConfirm':
       return `${a.type}(${i}, ${a.j})`;
+    case 'ReadIndexStart':
+      return `ReadIndexStart(${i}, ${a.acked})`;
     case 'ClientRequest':
       return `ClientRequest(${i}, ${show(a.v)})`;
     default:
@@ -95,6 +109,9 @@ function describeMessage(m: RaftMessage): string {
       return `${head} ${m.success ? 'success' : 'failure'} match ${m.matchIndex}`;
     case 'TimeoutNowRequest':
       return head;
+    case 'ReadIndexRequest':
+    case 'ReadIndexResponse':
+      return `${head} read ${m.id}`;
     case 'InstallSnapshotRequest':
       return `${head} last ${m.lastIncludedIndex}/${m.lastIncludedTerm} state [${m.state.map(show).join(', ')}]`;
   }

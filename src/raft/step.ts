@@ -7,6 +7,9 @@ import { becomeLeader } from './actions/becomeLeader.ts';
 import { checkLeaderQuorum } from './actions/checkLeaderQuorum.ts';
 import { clientRequest } from './actions/clientRequest.ts';
 import { installSnapshot } from './actions/installSnapshot.ts';
+import { readIndexAnswer } from './actions/readIndexAnswer.ts';
+import { readIndexConfirm } from './actions/readIndexConfirm.ts';
+import { readIndexStart } from './actions/readIndexStart.ts';
 import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
 import { takeSnapshot } from './actions/takeSnapshot.ts';
@@ -18,6 +21,8 @@ import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesReques
 import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
 import { handlePreVoteRequest } from './handlers/handlePreVoteRequest.ts';
 import { handlePreVoteResponse } from './handlers/handlePreVoteResponse.ts';
+import { handleReadIndexRequest } from './handlers/handleReadIndexRequest.ts';
+import { handleReadIndexResponse } from './handlers/handleReadIndexResponse.ts';
 import { handleInstallSnapshotRequest } from './handlers/handleInstallSnapshotRequest.ts';
 import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
 import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
@@ -50,6 +55,11 @@ export const handlers: Handlers = {
   installSnapshot,
   handleInstallSnapshotRequest,
   applyCommitted,
+  readIndexStart,
+  readIndexConfirm,
+  readIndexAnswer,
+  handleReadIndexRequest,
+  handleReadIndexResponse,
   dropStaleResponse,
 };
 
@@ -82,5 +92,11 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.installSnapshot(s, i, x.j, c);
     case 'ApplyCommitted':
       return h.applyCommitted(s, i, c);
+    case 'ReadIndexStart':
+      return h.readIndexStart(s, i, x.acked, c);
+    case 'ReadIndexConfirm':
+      return h.readIndexConfirm(s, i, x.j, c);
+    case 'ReadIndexAnswer':
+      return h.readIndexAnswer(s, i, c);
   }
 }

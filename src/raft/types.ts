@@ -43,6 +43,20 @@ export interface StateMachine {
   readonly sessions: Readonly<Record<string, Session>>;
 }
 
+/**
+ * With ReadIndex (thesis §6.4): the last read this server started as leader. `id` counts the reads it
+ * started (a read's confirmations carry it); while `pending`, `index` is the commit index recorded at
+ * its start (the read index) and `acks` the servers that confirmed the leadership since (i included).
+ * `acked` is a history field, read by no handler: the writes acknowledged before the read began.
+ */
+export interface ReadState {
+  readonly id: number;
+  readonly pending: boolean;
+  readonly index: number;
+  readonly acks: readonly NodeId[];
+  readonly acked: number;
+}
+
 /** raft.tla's server states. */
 export type Role = 'Follower' | 'PreCandidate' | 'Candidate' | 'Leader';
 
@@ -86,6 +100,10 @@ export interface Server {
   readonly heardFromLeader?: boolean;
   /** Only with `checkQuorum`: as leader, the servers that answered its AppendEntries since its last quorum check (a sorted set). */
   readonly heardFrom?: readonly NodeId[];
+  /** Only with `readIndex`: the server's read (thesis §6.4). */
+  readonly read?: ReadState;
+  /** Only with `readIndex`, a history field: the highest index this server acknowledged to clients as leader (never decreases). */
+  readonly acknowledged?: number;
 }
 
 /** A candidate asks for a vote (raft.tla `RequestVoteRequest`). */
@@ -173,7 +191,26 @@ export interface PreVoteResponse {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = PreVoteRequest | PreVoteResponse | RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
+/** A leader with a pending read asks j to confirm that it still leads (thesis §6.4: a heartbeat round). */
+export interface ReadIndexRequest {
+  readonly type: 'ReadIndexRequest';
+  readonly term: number;
+  /** The read's id. */
+  readonly id: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The answer to a ReadIndexRequest: the responder's term and the read's id. */
+export interface ReadIndexResponse {
+  readonly type: 'ReadIndexResponse';
+  readonly term: number;
+  readonly id: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = ReadIndexRequest | ReadIndexResponse | PreVoteRequest | PreVoteResponse | RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
@@ -188,7 +225,11 @@ export type RaftAction =
   | { readonly type: 'TransferLeadership'; readonly j: NodeId }
   | { readonly type: 'TakeSnapshot' }
   | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
-  | { readonly type: 'ApplyCommitted' };
+  | { readonly type: 'ApplyCommitted' }
+  /** `acked`: a history parameter, the writes acknowledged before the read began (0 at runtime). */
+  | { readonly type: 'ReadIndexStart'; readonly acked: number }
+  | { readonly type: 'ReadIndexConfirm'; readonly j: NodeId }
+  | { readonly type: 'ReadIndexAnswer' };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -237,6 +278,11 @@ export interface RaftConfig {
   readonly preVote?: boolean;
   /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
   readonly checkQuorum?: boolean;
+  /**
+   * Linearizable reads by ReadIndex (thesis §6.4; ReadIndex); `maxReads` bounds the reads each server
+   * starts (CONSTRAINT MaxReads), null at runtime; absent: no reads, as raft.tla.
+   */
+  readonly readIndex?: { readonly maxReads: number | null };
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -268,7 +314,12 @@ export interface Handlers {
   readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
   readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
-  readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
+  readonly readIndexStart: (s: Server, i: NodeId, acked: number, c: RaftConfig) => RaftStep | null;
+  readonly readIndexConfirm: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly readIndexAnswer: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly handleReadIndexRequest: (s: Server, i: NodeId, j: NodeId, m: ReadIndexRequest, c: RaftConfig) => RaftStep | null;
+  readonly handleReadIndexResponse: (s: Server, i: NodeId, j: NodeId, m: ReadIndexResponse, c: RaftConfig) => RaftStep | null;
+  readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse | ReadIndexResponse, c: RaftConfig) => RaftStep | null;
 }
 
 /** A broken variant: which handlers it replaces, and why that is wrong. */

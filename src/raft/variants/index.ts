@@ -7,6 +7,7 @@ import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
 import { noSessionTable } from './noSessionTable.ts';
+import { readWithoutConfirmation } from './readWithoutConfirmation.ts';
 import { snapshotPastCommit } from './snapshotPastCommit.ts';
 import { timeoutWithoutPreVote } from './timeoutWithoutPreVote.ts';
 import { voteWithoutLogCheck } from './voteWithoutLogCheck.ts';
@@ -15,6 +16,6 @@ export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntrie
   [
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
     snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
-    timeoutWithoutPreVote,
+    timeoutWithoutPreVote, readWithoutConfirmation,
   ].map((v) => [v.name, v]),
 );
