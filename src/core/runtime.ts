@@ -72,4 +72,17 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   payload(m: M): string | null;
   /** Whether m may leave before the durable write of the round that produced it (Raft: thesis §10.2.1). */
   early(m: M): boolean;
+  /** Linearizable reads without the log (Raft: ReadIndex, thesis §6.4), if the protocol has them. */
+  readonly reads?: RuntimeReads<S, A>;
+}
+
+/**
+ * A read's actions: `start` begins one at a leader, `confirm` asks the peers to confirm the leadership,
+ * `answer` ends it once they have; `state` is the node's read (null: the protocol keeps none).
+ */
+export interface RuntimeReads<S, A> {
+  start(i: NodeId, s: S): A;
+  confirm(i: NodeId, s: S): readonly A[];
+  answer(i: NodeId, s: S): A;
+  state(s: S): { readonly id: number; readonly pending: boolean; readonly index: number } | null;
 }

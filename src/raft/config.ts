@@ -180,5 +180,6 @@ export function runtimeConfig(servers: readonly string[]): RaftConfig {
     maxAppendBytes: RUNTIME_MAX_APPEND_BYTES,
     rejectHint: true,
     leadershipTransfer: true,
+    readIndex: { maxReads: null },
   };
 }

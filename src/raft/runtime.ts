@@ -56,6 +56,13 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
     payload: (m) => (m.type === 'AppendEntriesRequest' && m.entries.length > 0 ? `${m.term}/${m.prevLogIndex}` : null),
     // Thesis §10.2.1: a leader may replicate entries before they are durable on its own disk.
     early: (m) => m.type === 'AppendEntriesRequest',
+    // Thesis §6.4: ReadIndex (acked, a history parameter of the model, is 0 here).
+    reads: {
+      start: () => ({ type: 'ReadIndexStart', acked: 0 }),
+      confirm: (i) => peers(i).map((j): RaftAction => ({ type: 'ReadIndexConfirm', j })),
+      answer: () => ({ type: 'ReadIndexAnswer' }),
+      state: (s) => s.read ?? null,
+    },
   };
 }
 

@@ -119,10 +119,17 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     metrics?.command(out.kind, (performance.now() - t0) / 1000);
     return out;
   };
+  const read = async (key: string) => {
+    const t0 = performance.now();
+    const out = await n.read(key);
+    metrics?.command(out.kind, (performance.now() - t0) / 1000);
+    return out;
+  };
   const http = await startHttp(
     {
       id: o.id,
       submit,
+      read,
       ...(metrics !== null ? { metrics: () => metrics.scrape() } : {}),
       status: () => n.status(),
       leader: () => n.leader(),

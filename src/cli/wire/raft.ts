@@ -18,4 +18,6 @@ export const raftSchema: Schema = tagged('type', {
   }),
   AppendEntriesResponse: obj({ type: str(), term: int(), success: bool, matchIndex: int(), source: str(), dest: str() }),
   TimeoutNowRequest: obj({ type: str(), term: int(), source: str(), dest: str() }),
+  ReadIndexRequest: obj({ type: str(), term: int(), id: int(), source: str(), dest: str() }),
+  ReadIndexResponse: obj({ type: str(), term: int(), id: int(), source: str(), dest: str() }),
 });
