@@ -44,6 +44,10 @@ ASSUME LeadershipTransfer \in BOOLEAN
 \* commands [client, seq] of the clients Client with seq in 1..MaxSeq (not
 \* Value), and ApplyCommitted is in Next (raft.tla: FALSE).
 CONSTANTS Sessions, Client, MaxSeq
+\* Session expiry (thesis 6.3): with a number, entries carry the leader's clock and
+\* a session idle for longer than SessionTimeout by those times expires; with
+\* Unbounded (a model value), sessions never expire (Tick is not in Next).
+CONSTANTS SessionTimeout, Unbounded
 
 \* Whether Timeout starts a pre-vote and StartElection raises the term after a
 \* quorum of pre-votes (Raft thesis 9.6; raft.tla: FALSE).
@@ -125,7 +129,10 @@ VARIABLE read
 \* A history field: the highest index i acknowledged to clients as leader (its
 \* commit index as leader; never decreases).  Stays 0 unless ReadIndex.
 VARIABLE acknowledged
-leaderVars == <<nextIndex, matchIndex, heardFrom, read, acknowledged>>
+\* With session expiry, the server's clock (abstract time: Tick adds 1; clocks are
+\* not synchronized).  Stays 0 unless SessionExpiry.
+VARIABLE clock
+leaderVars == <<nextIndex, matchIndex, heardFrom, read, acknowledged, clock>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
@@ -148,8 +155,15 @@ ValueAt(i, k) == IF k <= snapshot[i].index THEN snapshot[i].state[k]
 \* What ClientRequest may append.
 Values == IF Sessions THEN [client : Client, seq : 1..MaxSeq] ELSE Value
 
-NoSM == [lastApplied |-> 0, applied |-> << >>,
-         sessions |-> [c \in Client |-> [seq |-> 0, response |-> 0]]]
+SessionExpiry == Sessions /\ SessionTimeout /= Unbounded
+
+NoSession == IF SessionExpiry THEN [seq |-> 0, response |-> 0, last |-> 0, expired |-> FALSE]
+             ELSE [seq |-> 0, response |-> 0]
+NoSM == IF SessionExpiry
+        THEN [lastApplied |-> 0, applied |-> << >>, time |-> 0,
+              sessions |-> [c \in Client |-> NoSession]]
+        ELSE [lastApplied |-> 0, applied |-> << >>,
+              sessions |-> [c \in Client |-> NoSession]]
 
 \* Entry k of i and of j agree: the same value, and the same term where both
 \* still know it.
@@ -223,6 +237,7 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ heardFrom      = [i \in Server |-> {}]
         /\ read           = [i \in Server |-> NoRead]
         /\ acknowledged   = [i \in Server |-> 0]
+        /\ clock          = [i \in Server |-> 0]
 
 ----
 \* Internal actions (src/raft/actions).
@@ -240,7 +255,7 @@ Restart(i) ==
     /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
     /\ heardFrom'      = [heardFrom EXCEPT ![i] = {}]
     /\ read'           = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot, acknowledged>>
+    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot, acknowledged, clock>>
 
 \* i becomes a candidate of the next term with no votes yet; it forgets any leader.
 \* It does not vote for itself here: it asks itself like any other server.
@@ -313,12 +328,15 @@ BecomeLeader(i) ==
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars,
-                   read, acknowledged>>
+                   read, acknowledged, clock>>
 
 \* Leader i appends a client's value v to its log.
 ClientRequest(i, v) ==
     /\ state[i] = "Leader"
-    /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
+    \* with session expiry an entry carries the leader's clock (thesis 6.3)
+    /\ log' = [log EXCEPT ![i] = Append(@, IF SessionExpiry
+                                           THEN [term |-> currentTerm[i], value |-> v, time |-> clock[i]]
+                                           ELSE [term |-> currentTerm[i], value |-> v])]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, snapshot, sm>>
 
 \* Leader i commits the highest index a quorum holds, if that entry is of its
@@ -337,7 +355,7 @@ AdvanceCommitIndex(i) ==
            /\ acknowledged' = IF ReadIndex THEN [acknowledged EXCEPT ![i] = Max({@, newCommitIndex})]
                              ELSE acknowledged
     /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom, read,
-                   log, snapshot, sm>>
+                   clock, log, snapshot, sm>>
 
 \* At an election timeout, leader i steps down unless a quorum (itself counted)
 \* answered since its last check; the next period starts afresh (etcd/raft's
@@ -349,7 +367,7 @@ CheckLeaderQuorum(i) ==
                 ELSE [state EXCEPT ![i] = "Follower"]
     /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars,
-                   nextIndex, matchIndex, read, acknowledged, logVars>>
+                   nextIndex, matchIndex, read, acknowledged, clock, logVars>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -374,6 +392,30 @@ TakeSnapshot(i) ==
            /\ log' = [log EXCEPT ![i] = SubSeq(@, n + 1, Len(@))]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, sm>>
 
+\* Session expiry (thesis 6.3): state machine s applies command x (entry k) at time
+\* t, the larger of its time and t0, the entry's (the leader's clock when it was
+\* appended).  Sessions idle for longer than SessionTimeout expire; a command of an
+\* expired session is rejected (SESSION_EXPIRED) and not applied.
+ApplyAt(s, k, x, t0) ==
+    LET t  == Max({s.time, t0})
+        ss == [c \in Client |-> IF s.sessions[c].expired \/ t - s.sessions[c].last <= SessionTimeout
+                                THEN s.sessions[c]
+                                ELSE [s.sessions[c] EXCEPT !.expired = TRUE]]
+    IN  IF ss[x.client].expired
+        THEN [s EXCEPT !.lastApplied = k, !.time = t, !.sessions = ss]
+        ELSE IF x.seq <= ss[x.client].seq
+        THEN [s EXCEPT !.lastApplied = k, !.time = t, !.sessions = [ss EXCEPT ![x.client].last = t]]
+        ELSE [lastApplied |-> k, applied |-> Append(s.applied, x), time |-> t,
+              sessions |-> [ss EXCEPT ![x.client] = [seq |-> x.seq, response |-> Len(s.applied) + 1,
+                                                     last |-> t, expired |-> FALSE]]]
+
+\* Abstract time for session expiry: server i's clock advances by one.
+Tick(i) ==
+    /\ SessionExpiry
+    /\ clock' = [clock EXCEPT ![i] = @ + 1]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom, read,
+                   acknowledged, logVars>>
+
 \* Server i applies its next committed entry (Raft thesis 6.3).  A command whose
 \* seq its client's session has reached is a duplicate: answered from the
 \* session table, not applied again.  Only with Sessions.
@@ -383,7 +425,8 @@ ApplyCommitted(i) ==
     /\ LET k == sm[i].lastApplied + 1
            x == ValueAt(i, k)
        IN  sm' = [sm EXCEPT ![i] =
-                   IF x.seq <= @.sessions[x.client].seq
+                   IF SessionExpiry THEN ApplyAt(@, k, x, log[i][k - snapshot[i].index].time)
+                   ELSE IF x.seq <= @.sessions[x.client].seq
                    THEN [@ EXCEPT !.lastApplied = k]
                    ELSE [lastApplied |-> k, applied |-> Append(@.applied, x),
                          sessions |-> [@.sessions EXCEPT ![x.client] =
@@ -403,7 +446,7 @@ ReadIndexStart(i, a) ==
     /\ read' = [read EXCEPT ![i] = [id |-> @.id + 1, pending |-> TRUE,
                                      index |-> commitIndex[i], acks |-> {i}, acked |-> a]]
     /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
-                   acknowledged, logVars>>
+                   acknowledged, clock, logVars>>
 
 \* ReadIndex, step 2: leader i asks j to confirm that it still leads (a heartbeat
 \* carrying the read's id), until j has.
@@ -428,7 +471,7 @@ ReadIndexAnswer(i) ==
     /\ commitIndex[i] >= read[i].index
     /\ read' = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
     /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
-                   acknowledged, logVars>>
+                   acknowledged, clock, logVars>>
 
 \* Leader i sends server j its snapshot, j needing an entry i has compacted
 \* (Raft Figure 13, in one chunk).  Not in raft.tla: enabled only with Snapshots.
@@ -625,7 +668,7 @@ HandleReadIndexResponse(i, j, m) ==
     /\ read' = IF state[i] = "Leader" /\ read[i].pending /\ read[i].id = m.id
                THEN [read EXCEPT ![i].acks = @ \cup {j}] ELSE read
     /\ Discard(m)
-    /\ UNCHANGED <<serverVars, candidateVars, nextIndex, matchIndex, heardFrom, acknowledged,
+    /\ UNCHANGED <<serverVars, candidateVars, nextIndex, matchIndex, heardFrom, acknowledged, clock,
                    logVars>>
 
 \* Server i handles an AppendEntries response of its current term.
@@ -642,7 +685,7 @@ HandleAppendEntriesResponse(i, j, m) ==
     \* CheckQuorum: j is alive
     /\ heardFrom' = IF CheckQuorum THEN [heardFrom EXCEPT ![i] = @ \cup {j}] ELSE heardFrom
     /\ Discard(m)
-    /\ UNCHANGED <<serverVars, candidateVars, read, acknowledged, logVars>>
+    /\ UNCHANGED <<serverVars, candidateVars, read, acknowledged, clock, logVars>>
 
 \* A message of a newer term makes i a follower of that term, which knows no
 \* leader yet; the message stays to be handled by a later step.  A pre-vote
@@ -720,6 +763,7 @@ ServerNext ==
     \/ \E i \in Server : TakeSnapshot(i)
     \/ \E i, j \in Server : InstallSnapshot(i, j)
     \/ \E i \in Server : ApplyCommitted(i)
+    \/ \E i \in Server : Tick(i)
     \/ \E i \in Server, a \in 0..MaxLogLen : ReadIndexStart(i, a)
     \/ \E i, j \in Server : ReadIndexConfirm(i, j)
     \/ \E i \in Server : ReadIndexAnswer(i)
@@ -752,7 +796,9 @@ TypeOK ==
            /\ snapshot[i].state \in Seq(Value) /\ Len(snapshot[i].state) = snapshot[i].index
            /\ Snapshots \/ snapshot[i].index = 0
            /\ sm[i].lastApplied \in Nat /\ sm[i].applied \in Seq(Values)
-           /\ sm[i].sessions \in [Client -> [seq : Nat, response : Nat]]
+           /\ sm[i].sessions \in [Client -> IF SessionExpiry
+                                        THEN [seq : Nat, response : Nat, last : Nat, expired : BOOLEAN]
+                                        ELSE [seq : Nat, response : Nat]]
            /\ Sessions \/ sm[i] = NoSM
     /\ votesResponded \in [Server -> SUBSET Server]
     /\ votesGranted \in [Server -> SUBSET Server]
@@ -764,6 +810,7 @@ TypeOK ==
            /\ read[i].acks \in SUBSET Server /\ read[i].acked \in Nat /\ acknowledged[i] \in Nat
            /\ read[i].pending \/ read[i] = [NoRead EXCEPT !.id = read[i].id]
            /\ ReadIndex \/ (read[i] = NoRead /\ acknowledged[i] = 0)
+           /\ clock[i] \in Nat /\ (SessionExpiry \/ clock[i] = 0)
 
 \* Figure 3: at most one leader per term (among the current leaders).
 ElectionSafety ==
@@ -849,6 +896,11 @@ NoDisruptiveTermRaise ==
     [][\A c, l \in Server :
          (/\ state'[c] = "Candidate" /\ currentTerm'[c] > currentTerm[c]
           /\ currentTerm'[c] > currentTerm[l]) => ~LiveFor(l, c)]_vars
+
+\* Ours (thesis 6.3): servers that applied the same entries have the same state
+\* machine, session table included: all replicas expire the same sessions.
+SessionsAgree ==
+    \A i, j \in Server : sm[i].lastApplied = sm[j].lastApplied => sm[i] = sm[j]
 
 \* Ours (thesis 6.4, an action property): a read answered returns the values of
 \* entries 1..commitIndex[i], which include every write acknowledged before the

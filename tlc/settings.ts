@@ -60,6 +60,7 @@ export const settings: readonly Setting[] = [
   raft('raft-pvcq-t2l2', { constants: { PreVote: 'TRUE', CheckQuorum: 'TRUE', MaxTerm: '2' } }),
   raft('raft-read-t2l1', { constants: { ReadIndex: 'TRUE', MaxTerm: '2', MaxLogLen: '1' } }),
   raft('raft-read-t2l2-r2', { constants: { ReadIndex: 'TRUE', MaxTerm: '2', MaxReads: '2' } }),
+  raft('raft-sess-expiry-t2l1', { constants: { Sessions: 'TRUE', MaxTerm: '2', MaxLogLen: '1', SessionTimeout: '0', MaxClock: '1' } }),
   raft('raft-2v-t2l2-m2d2', { constants: { Value: '{v1, v2}', MaxTerm: '2', MaxLogLen: '2', MaxMsgs: '2', MaxDup: '2' } }, false),
   raft('raft-t4l1-r2', { constants: { MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '2' } }, false),
   raft('raft-3s-t2l1', { constants: { Server: '{s1, s2, s3}', MaxTerm: '2', MaxLogLen: '1', ...noFaults } }, false),

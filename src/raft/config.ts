@@ -25,6 +25,8 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'checkquorum', constant: 'CheckQuorum', description: 'CheckQuorum (thesis 6.2, 9.6): leaders step down without a quorum, RequestVote ignored in a lease: on or off (raft.tla: off)', default: 'off' },
   { flag: 'readindex', constant: 'ReadIndex', description: 'ReadIndex reads (thesis 6.4): ReadIndexStart, ReadIndexConfirm, ReadIndexAnswer in Next: on or off (raft.tla: off)', default: 'off' },
   { flag: 'max-reads', constant: 'MaxReads', description: 'with --readindex on: CONSTRAINT reads each server starts <= MaxReads', default: '1' },
+  { flag: 'session-timeout', constant: 'SessionTimeout', description: "with --sessions on: a session idle longer than this (by the entries' time) expires ('none': never)", default: 'none' },
+  { flag: 'max-clock', constant: 'MaxClock', description: 'with --session-timeout: CONSTRAINT clock[i] <= MaxClock (Tick advances a clock)', default: '2' },
   { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
   { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
 ];
@@ -118,12 +120,18 @@ function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEnt
     ...(onOff('readindex', v('readindex')) ? { readIndex: { maxReads } } : {}),
     ...(preVote ? { preVote: true } : {}),
     ...(checkQuorum ? { checkQuorum: true } : {}),
-    ...(sessions ? { sessions: { clients, maxSeq } } : {}),
+    ...(sessions ? { sessions: { clients, maxSeq, ...expiry(v) } } : {}),
     ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
     ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
     ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
     ...(onOff('snapshots', v('snapshots')) ? { snapshots: true } : {}),
   };
+}
+
+/** With --session-timeout N: session expiry (thesis §6.3), clocks bounded by --max-clock. */
+function expiry(v: (flag: string) => string): { expiry?: { timeout: number; maxClock: number } } {
+  const t = bound('session-timeout', v('session-timeout'));
+  return t === null ? {} : { expiry: { timeout: t, maxClock: whole('max-clock', v('max-clock'), 0) } };
 }
 
 /** One line naming the setting, e.g. for reports. */
@@ -150,7 +158,7 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.preVote === true ? ['prevote on'] : []),
     ...(c.checkQuorum === true ? ['checkquorum on'] : []),
     ...(c.readIndex !== undefined ? [`readindex on; max-reads ${bound(c.readIndex.maxReads)}`] : []),
-    ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
+    ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}${c.sessions.expiry !== undefined ? `; session-timeout ${c.sessions.expiry.timeout}; max-clock ${bound(c.sessions.expiry.maxClock)}` : ''}`] : []),
   ].join('; ');
 }
 

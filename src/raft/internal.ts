@@ -2,7 +2,7 @@
 // every j (i included), BecomeLeader(i), ClientRequest(i, v), AdvanceCommitIndex(i), AppendEntries(i, j)
 // and TransferLeadership(i, j) for every j (i included: their guards, i /= j and LeadershipTransfer
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
-// ApplyCommitted(i) (Sessions). StartElection(i) follows Timeout(i) with PreVote;
+// ApplyCommitted(i) (Sessions), Tick(i) (session expiry). StartElection(i) follows Timeout(i) with PreVote;
 // CheckLeaderQuorum(i) (CheckQuorum), then ReadIndexStart(i, a) for a in 0..MaxLogLen, ReadIndexConfirm(i, j),
 // ReadIndexAnswer(i) (ReadIndex). With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
@@ -21,6 +21,7 @@ export function internal(_i: NodeId, _s: Server, c: RaftConfig): readonly RaftAc
     ...c.servers.map((j): RaftAction => ({ type: 'TransferLeadership', j })),
     ...(c.snapshots === true ? [{ type: 'TakeSnapshot' } as const, ...c.servers.map((j): RaftAction => ({ type: 'InstallSnapshot', j }))] : []),
     ...(c.sessions !== undefined ? [{ type: 'ApplyCommitted' } as const] : []),
+    ...(c.sessions?.expiry !== undefined ? [{ type: 'Tick' } as const] : []),
     ...(c.checkQuorum === true ? [{ type: 'CheckLeaderQuorum' } as const] : []),
     ...(c.readIndex !== undefined ? readIndexActions(c) : []),
   ];

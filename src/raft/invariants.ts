@@ -51,7 +51,7 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) && typeOkPreVote(s, c) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
-    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) && typeOkRead(s, c) &&
+    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) && typeOkRead(s, c) && (s.clock === undefined ? c.sessions?.expiry === undefined : c.sessions?.expiry !== undefined && isNat(s.clock)) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
@@ -260,6 +260,22 @@ export function AppliedAgree(g: V, c: RaftConfig): boolean {
   return true;
 }
 
+/**
+ * Ours (thesis §6.3, session expiry decided through the log): two servers that applied the same entries
+ * have the same state machine, session table included, so all replicas expire the same sessions.
+ */
+export function SessionsAgree(g: V, c: RaftConfig): boolean {
+  for (let a = 0; a < c.servers.length; a++) {
+    const x = (g.nodes[c.servers[a] as NodeId] as Server).sm;
+    if (x === undefined) continue;
+    for (let b = a + 1; b < c.servers.length; b++) {
+      const y = (g.nodes[c.servers[b] as NodeId] as Server).sm as typeof x;
+      if (x.lastApplied === y.lastApplied && canonical(x) !== canonical(y)) return false;
+    }
+  }
+  return true;
+}
+
 /** Raft Fig. 3 Leader Append-Only (an action property): a leader never overwrites or deletes its entries. */
 export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   for (const i of c.servers) {
@@ -321,6 +337,7 @@ export const invariants = {
   NoCommandAppliedTwice,
   ResponsesMatch,
   AppliedAgree,
+  SessionsAgree,
 };
 
 /**
@@ -343,5 +360,5 @@ export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, Reads
 export const localInvariants = {
   node: { TypeOK: typeOkServer },
   message: { TypeOK: typeOkMessage },
-  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree },
+  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree, SessionsAgree },
 };

@@ -24,6 +24,7 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
     const s = g.nodes[ids[k] as NodeId] as Server;
     if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
     if (c.maxLogLen !== null && lastIndex(s) > c.maxLogLen) return false;
+    if (s.clock !== undefined && (c.sessions?.expiry?.maxClock ?? null) !== null && s.clock > (c.sessions?.expiry?.maxClock as number)) return false;
     restarts += s.restarts ?? 0;
   }
   if (c.passive !== undefined) for (const i of c.passive) if ((g.nodes[i] as Server).state === 'Candidate') return false;

@@ -26,7 +26,7 @@ export const shape: NodeShape<Server, RaftMessage> = {
     currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
     votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
     restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain', heardFromLeader: 'plain', heardFrom: { set: 'name' },
-    read: { fields: { acks: { set: 'name' } } }, acknowledged: 'plain',
+    read: { fields: { acks: { set: 'name' } } }, acknowledged: 'plain', clock: 'plain',
   },
   message,
   nil: 'Nil',

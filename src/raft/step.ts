@@ -14,6 +14,7 @@ import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
 import { takeSnapshot } from './actions/takeSnapshot.ts';
 import { startElection } from './actions/startElection.ts';
+import { tick } from './actions/tick.ts';
 import { timeout } from './actions/timeout.ts';
 import { transferLeadership } from './actions/transferLeadership.ts';
 import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   installSnapshot,
   handleInstallSnapshotRequest,
   applyCommitted,
+  tick,
   readIndexStart,
   readIndexConfirm,
   readIndexAnswer,
@@ -92,6 +94,8 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.installSnapshot(s, i, x.j, c);
     case 'ApplyCommitted':
       return h.applyCommitted(s, i, c);
+    case 'Tick':
+      return h.tick(s, i, c);
     case 'ReadIndexStart':
       return h.readIndexStart(s, i, x.acked, c);
     case 'ReadIndexConfirm':

@@ -8,6 +8,8 @@ export type Value = unknown;
 export interface Entry {
   readonly term: number;
   readonly value: Value;
+  /** Only with session expiry: the leader's clock when it appended the entry (thesis §6.3). */
+  readonly time?: number;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface Command {
 export interface Session {
   readonly seq: number;
   readonly response: number;
+  /** Only with session expiry: the time of the client's last command, and whether the session expired. */
+  readonly last?: number;
+  readonly expired?: boolean;
 }
 
 /**
@@ -41,6 +46,8 @@ export interface StateMachine {
   readonly lastApplied: number;
   readonly applied: readonly Command[];
   readonly sessions: Readonly<Record<string, Session>>;
+  /** Only with session expiry: the state machine's time, the latest entry time applied (never decreases). */
+  readonly time?: number;
 }
 
 /**
@@ -100,6 +107,8 @@ export interface Server {
   readonly heardFromLeader?: boolean;
   /** Only with `checkQuorum`: as leader, the servers that answered its AppendEntries since its last quorum check (a sorted set). */
   readonly heardFrom?: readonly NodeId[];
+  /** Only with session expiry: the server's clock (abstract time: Tick adds 1; bounded by MaxClock). */
+  readonly clock?: number;
   /** Only with `readIndex`: the server's read (thesis §6.4). */
   readonly read?: ReadState;
   /** Only with `readIndex`, a history field: the highest index this server acknowledged to clients as leader (never decreases). */
@@ -226,6 +235,7 @@ export type RaftAction =
   | { readonly type: 'TakeSnapshot' }
   | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
   | { readonly type: 'ApplyCommitted' }
+  | { readonly type: 'Tick' }
   /** `acked`: a history parameter, the writes acknowledged before the read began (0 at runtime). */
   | { readonly type: 'ReadIndexStart'; readonly acked: number }
   | { readonly type: 'ReadIndexConfirm'; readonly j: NodeId }
@@ -273,7 +283,15 @@ export interface RaftConfig {
    * Client sessions (Sessions): ClientRequest's values are the commands `{ client, seq }` of these
    * clients with seq in 1..maxSeq, and ApplyCommitted applies committed entries; absent: off, as raft.tla.
    */
-  readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
+  readonly sessions?: {
+    readonly clients: readonly string[];
+    readonly maxSeq: number;
+    /**
+     * Session expiry (thesis §6.3; SessionTimeout): entries carry the leader's clock, a session idle for
+     * more than `timeout` by the entries' time expires; clocks advance by Tick up to `maxClock` (CONSTRAINT).
+     */
+    readonly expiry?: { readonly timeout: number; readonly maxClock: number | null };
+  };
   /** Timeout starts a pre-vote; StartElection raises the term after a quorum of pre-votes (PreVote); absent: off, as raft.tla. */
   readonly preVote?: boolean;
   /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
@@ -314,6 +332,7 @@ export interface Handlers {
   readonly installSnapshot: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
   readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly tick: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly readIndexStart: (s: Server, i: NodeId, acked: number, c: RaftConfig) => RaftStep | null;
   readonly readIndexConfirm: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly readIndexAnswer: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;

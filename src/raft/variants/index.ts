@@ -4,6 +4,7 @@ import type { RaftVariant } from '../types.ts';
 import { appendWithoutLogCheck } from './appendWithoutLogCheck.ts';
 import { commitPreviousTerm } from './commitPreviousTerm.ts';
 import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
+import { expireByLocalTime } from './expireByLocalTime.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
 import { noSessionTable } from './noSessionTable.ts';
@@ -16,6 +17,6 @@ export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntrie
   [
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
     snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
-    timeoutWithoutPreVote, readWithoutConfirmation,
+    timeoutWithoutPreVote, readWithoutConfirmation, expireByLocalTime,
   ].map((v) => [v.name, v]),
 );
