@@ -146,6 +146,8 @@ export function respond(c: KvOp, o: Outcome): { code: number; body: Record<strin
       return { code: 409, body: { error: 'seq-reused', message: 'this X-Seq was already used by this client for a different command' } };
     case 'malformed':
       return { code: 400, body: { error: 'malformed', message: 'malformed command' } };
+    case 'session-expired':
+      return { code: 409, body: { error: 'session-expired', message: 'this client session expired (idle longer than the session timeout): its command was not applied; use a new X-Client-Id' } };
   }
 }
 

@@ -52,6 +52,8 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly timers: TimerSettings;
   /** How long a client command may wait for its entry to commit (default 5000 ms). */
   readonly commandTimeoutMs?: number;
+  /** A client session idle longer than this (by the leader's clock in the entries) expires; absent: never. */
+  readonly sessionTimeoutMs?: number | null;
   /** Called after a storage failure stopped the node (a process exits). */
   readonly onFatal?: (e: unknown) => void;
 }
@@ -89,7 +91,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   /** Commands waiting for the uncommitted entry before them to commit (adaptive batching). */
   private held: Pending[] = [];
   private proposed: Proposed[] = [];
-  private readonly kv = new KvStore();
+  private readonly kv: KvStore;
   private applied = 0;
   private busy = false;
   private readonly idleWaiters: (() => void)[] = [];
@@ -110,6 +112,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   constructor(o: NodeOptions<S, A, M>) {
     this.o = o;
     this.s = o.runtime.restore(o.id, o.recovered);
+    this.kv = new KvStore(o.sessionTimeoutMs ?? null);
     this.election = new ElectionTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'election', eager: false }));
     this.heartbeat = new HeartbeatTimer(o.timers, () => this.enqueue({ kind: 'timer', name: 'heartbeat', eager: false }));
     // A held-back payload goes again well within the lowest election timeout.
@@ -470,7 +473,9 @@ export class Node<S, A extends Tagged, M extends Message> {
 
   private propose(batch: Pending[], out: M[]): void {
     const rt = this.o.runtime;
-    const a = rt.command(this.o.id, this.s, batch.map((p) => p.command));
+    // Thesis §6.3: a command with a session carries the leader's clock; its expiry reads only that.
+    const now = Date.now();
+    const a = rt.command(this.o.id, this.s, batch.map((p) => (p.command.client === undefined || p.command.op === 'get' ? p.command : { ...p.command, time: now })));
     if (a === null || !this.apply(a, out)) {
       for (const p of batch) this.finish(p, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       return;

@@ -106,6 +106,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
+    sessionTimeoutMs: o.cluster.sessionTimeoutMs,
     onFatal: () => process.exit(1),
   });
   const n = node;
