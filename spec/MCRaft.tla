@@ -16,9 +16,11 @@
 (***************************************************************************)
 EXTENDS Raft
 
-CONSTANTS s1, s2, s3, v1, v2, c1, c2, Unbounded
+CONSTANTS s1, s2, s3, v1, v2, c1, c2  \* Unbounded is Raft's (SessionTimeout may be it)
 
-CONSTANTS MaxTerm, MaxLogLen, MaxDup, MaxMsgs,
+CONSTANTS MaxTerm, MaxDup, MaxMsgs,  \* MaxLogLen is Raft's (ReadIndexStart ranges over it)
+          MaxReads,         \* reads each server starts (ReadIndex)
+          MaxClock,         \* clock[i] <= MaxClock (session expiry)
           MaxRestarts,      \* a number, or Unbounded
           MaxDrops,         \* a number, or Unbounded
           MaxDuplicates,    \* a number, or Unbounded
@@ -72,6 +74,10 @@ StateConstraint ==
     /\ MaxDrops /= Unbounded => drops <= MaxDrops
     /\ MaxDuplicates /= Unbounded => duplicates <= MaxDuplicates
     /\ \A i \in Passive : state[i] /= "Candidate"
+    \* ReadIndex: MaxReads per server; a read's history field acked at most what was acknowledged
+    /\ \A i \in Server : clock[i] <= MaxClock
+    /\ \A i \in Server : read[i].id <= MaxReads
+    /\ \A i \in Server : read[i].acked <= Max({acknowledged[j] : j \in Server})
 
 \* The state as src/raft stores it (each bound counter only when its bound is set).
 MCView == <<messages, serverVars, logVars, candidateVars, leaderVars,

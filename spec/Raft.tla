@@ -44,6 +44,10 @@ ASSUME LeadershipTransfer \in BOOLEAN
 \* commands [client, seq] of the clients Client with seq in 1..MaxSeq (not
 \* Value), and ApplyCommitted is in Next (raft.tla: FALSE).
 CONSTANTS Sessions, Client, MaxSeq
+\* Session expiry (thesis 6.3): with a number, entries carry the leader's clock and
+\* a session idle for longer than SessionTimeout by those times expires; with
+\* Unbounded (a model value), sessions never expire (Tick is not in Next).
+CONSTANTS SessionTimeout, Unbounded
 
 \* Whether Timeout starts a pre-vote and StartElection raises the term after a
 \* quorum of pre-votes (Raft thesis 9.6; raft.tla: FALSE).
@@ -53,6 +57,14 @@ CONSTANT PreVote
 \* etcd/raft's CheckQuorum; raft.tla: FALSE).
 CONSTANT CheckQuorum
 
+\* Whether leaders answer reads by ReadIndex (Raft thesis 6.4): ReadIndexStart,
+\* ReadIndexConfirm, ReadIndexAnswer and their messages are in Next (raft.tla: FALSE).
+CONSTANT ReadIndex
+\* The bound on LastIndex (MCRaft's CONSTRAINT), declared here because a read's
+\* history field acked ranges over 0..MaxLogLen in ReadIndexStart.
+CONSTANT MaxLogLen
+
+ASSUME ReadIndex \in BOOLEAN
 ASSUME Snapshots \in BOOLEAN
 ASSUME PreVote \in BOOLEAN
 \* Not modelled together yet: InstallSnapshot would have to count as word from a leader.
@@ -115,7 +127,18 @@ VARIABLE matchIndex
 \* As leader, the servers that answered its AppendEntries since its last quorum
 \* check.  Stays {} unless CheckQuorum.
 VARIABLE heardFrom
-leaderVars == <<nextIndex, matchIndex, heardFrom>>
+\* ReadIndex (thesis 6.4): the last read i started as leader: id counts its reads;
+\* while pending, index is the commit index at its start and acks the servers that
+\* confirmed i's leadership since (i included).  acked is a history field: the
+\* writes acknowledged before the read began.  Stays NoRead unless ReadIndex.
+VARIABLE read
+\* A history field: the highest index i acknowledged to clients as leader (its
+\* commit index as leader; never decreases).  Stays 0 unless ReadIndex.
+VARIABLE acknowledged
+\* With session expiry, the server's clock (abstract time: Tick adds 1; clocks are
+\* not synchronized).  Stays 0 unless SessionExpiry.
+VARIABLE clock
+leaderVars == <<nextIndex, matchIndex, heardFrom, read, acknowledged, clock>>
 
 vars == <<messages, serverVars, candidateVars, leaderVars, logVars>>
 
@@ -141,8 +164,15 @@ ValueAt(i, k) == IF k <= snapshot[i].index THEN snapshot[i].state[k]
 \* What ClientRequest may append.
 Values == IF Sessions THEN [client : Client, seq : 1..MaxSeq] ELSE Value
 
-NoSM == [lastApplied |-> 0, applied |-> << >>,
-         sessions |-> [c \in Client |-> [seq |-> 0, response |-> 0]]]
+SessionExpiry == Sessions /\ SessionTimeout /= Unbounded
+
+NoSession == IF SessionExpiry THEN [seq |-> 0, response |-> 0, last |-> 0, expired |-> FALSE]
+             ELSE [seq |-> 0, response |-> 0]
+NoSM == IF SessionExpiry
+        THEN [lastApplied |-> 0, applied |-> << >>, time |-> 0,
+              sessions |-> [c \in Client |-> NoSession]]
+        ELSE [lastApplied |-> 0, applied |-> << >>,
+              sessions |-> [c \in Client |-> NoSession]]
 
 \* Entry k of i and of j agree: the same value, and the same term where both
 \* still know it.
@@ -172,6 +202,7 @@ InLease(i) == CheckQuorum /\ (state[i] = "Leader" \/ heardFromLeader[i])
 \* i drops a RequestVote of a higher term from j: in a lease, or j is no voter of
 \* i's configuration (removed servers do not disrupt).
 IgnoresVote(i, j) == IF InLease(i) THEN TRUE ELSE ~Mem!IsVoter(i, j)
+NoRead == [id |-> 0, pending |-> FALSE, index |-> 0, acks |-> {}, acked |-> 0]
 
 Min(s) == CHOOSE x \in s : \A y \in s : x <= y
 Max(s) == CHOOSE x \in s : \A y \in s : x >= y
@@ -216,6 +247,9 @@ Init == /\ messages       = [m \in {} |-> 0]
         /\ nextIndex      = [i \in Server |-> [j \in Server |-> 1]]
         /\ matchIndex     = [i \in Server |-> [j \in Server |-> 0]]
         /\ heardFrom      = [i \in Server |-> {}]
+        /\ read           = [i \in Server |-> NoRead]
+        /\ acknowledged   = [i \in Server |-> 0]
+        /\ clock          = [i \in Server |-> 0]
 
 ----
 \* Internal actions (src/raft/actions).
@@ -232,7 +266,8 @@ Restart(i) ==
     /\ sm'             = [sm EXCEPT ![i] = NoSM]
     /\ heardFromLeader' = [heardFromLeader EXCEPT ![i] = FALSE]
     /\ heardFrom'      = [heardFrom EXCEPT ![i] = {}]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot>>
+    /\ read'           = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
+    /\ UNCHANGED <<messages, currentTerm, votedFor, log, snapshot, acknowledged, clock>>
 
 \* i becomes a candidate of the next term with no votes yet; it forgets any leader.
 \* It does not vote for itself here: it asks itself like any other server.
@@ -307,12 +342,16 @@ BecomeLeader(i) ==
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
-    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars>>
+    /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars, logVars,
+                   read, acknowledged, clock>>
 
 \* Leader i appends a client's value v to its log.
 ClientRequest(i, v) ==
     /\ state[i] = "Leader"
-    /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
+    \* with session expiry an entry carries the leader's clock (thesis 6.3)
+    /\ log' = [log EXCEPT ![i] = Append(@, IF SessionExpiry
+                                           THEN [term |-> currentTerm[i], value |-> v, time |-> clock[i]]
+                                           ELSE [term |-> currentTerm[i], value |-> v])]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, snapshot, sm>>
 
 \* Leader i commits the highest index a quorum holds, if that entry is of its
@@ -326,8 +365,12 @@ AdvanceCommitIndex(i) ==
                   /\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]
                THEN Max(agreeIndexes)
                ELSE commitIndex[i]
-       IN  commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
-    /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, snapshot, sm>>
+       IN  /\ commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
+           \* ReadIndex's history: i acknowledges the writes up to its commit index
+           /\ acknowledged' = IF ReadIndex THEN [acknowledged EXCEPT ![i] = Max({@, newCommitIndex})]
+                             ELSE acknowledged
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom, read,
+                   clock, log, snapshot, sm>>
 
 \* At an election timeout, leader i steps down unless a quorum (itself counted)
 \* answered since its last check; the next period starts afresh (etcd/raft's
@@ -339,7 +382,7 @@ CheckLeaderQuorum(i) ==
                 ELSE [state EXCEPT ![i] = "Follower"]
     /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<messages, currentTerm, votedFor, heardFromLeader, candidateVars,
-                   nextIndex, matchIndex, logVars>>
+                   nextIndex, matchIndex, read, acknowledged, clock, logVars>>
 
 \* Leader i asks server j, whose log matches its own, to start an election at
 \* once (Raft thesis 3.10).  Not in raft.tla: enabled only with LeadershipTransfer.
@@ -364,6 +407,30 @@ TakeSnapshot(i) ==
            /\ log' = [log EXCEPT ![i] = SubSeq(@, n + 1, Len(@))]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, commitIndex, sm>>
 
+\* Session expiry (thesis 6.3): state machine s applies command x (entry k) at time
+\* t, the larger of its time and t0, the entry's (the leader's clock when it was
+\* appended).  Sessions idle for longer than SessionTimeout expire; a command of an
+\* expired session is rejected (SESSION_EXPIRED) and not applied.
+ApplyAt(s, k, x, t0) ==
+    LET t  == Max({s.time, t0})
+        ss == [c \in Client |-> IF s.sessions[c].expired \/ t - s.sessions[c].last <= SessionTimeout
+                                THEN s.sessions[c]
+                                ELSE [s.sessions[c] EXCEPT !.expired = TRUE]]
+    IN  IF ss[x.client].expired
+        THEN [s EXCEPT !.lastApplied = k, !.time = t, !.sessions = ss]
+        ELSE IF x.seq <= ss[x.client].seq
+        THEN [s EXCEPT !.lastApplied = k, !.time = t, !.sessions = [ss EXCEPT ![x.client].last = t]]
+        ELSE [lastApplied |-> k, applied |-> Append(s.applied, x), time |-> t,
+              sessions |-> [ss EXCEPT ![x.client] = [seq |-> x.seq, response |-> Len(s.applied) + 1,
+                                                     last |-> t, expired |-> FALSE]]]
+
+\* Abstract time for session expiry: server i's clock advances by one.
+Tick(i) ==
+    /\ SessionExpiry
+    /\ clock' = [clock EXCEPT ![i] = @ + 1]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom, read,
+                   acknowledged, logVars>>
+
 \* Server i applies its next committed entry (Raft thesis 6.3).  A command whose
 \* seq its client's session has reached is a duplicate: answered from the
 \* session table, not applied again.  Only with Sessions.
@@ -373,12 +440,53 @@ ApplyCommitted(i) ==
     /\ LET k == sm[i].lastApplied + 1
            x == ValueAt(i, k)
        IN  sm' = [sm EXCEPT ![i] =
-                   IF x.seq <= @.sessions[x.client].seq
+                   IF SessionExpiry THEN ApplyAt(@, k, x, log[i][k - snapshot[i].index].time)
+                   ELSE IF x.seq <= @.sessions[x.client].seq
                    THEN [@ EXCEPT !.lastApplied = k]
                    ELSE [lastApplied |-> k, applied |-> Append(@.applied, x),
                          sessions |-> [@.sessions EXCEPT ![x.client] =
                                          [seq |-> x.seq, response |-> Len(sm[i].applied) + 1]]]]
     /\ UNCHANGED <<messages, serverVars, candidateVars, leaderVars, log, commitIndex, snapshot>>
+
+\* ReadIndex, step 1 (thesis 6.4): leader i, once an entry of its own term is
+\* committed, records its commit index as the read's index.  The parameter a is
+\* the read's history field acked (MCRaft's CONSTRAINT keeps a at most what was
+\* acknowledged).  Not in raft.tla: enabled only with ReadIndex.
+ReadIndexStart(i, a) ==
+    /\ ReadIndex
+    /\ state[i] = "Leader"
+    /\ ~read[i].pending
+    /\ commitIndex[i] <= LastIndex(i)
+    /\ TermAt(i, commitIndex[i]) = currentTerm[i]
+    /\ read' = [read EXCEPT ![i] = [id |-> @.id + 1, pending |-> TRUE,
+                                     index |-> commitIndex[i], acks |-> {i}, acked |-> a]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
+                   acknowledged, clock, logVars>>
+
+\* ReadIndex, step 2: leader i asks j to confirm that it still leads (a heartbeat
+\* carrying the read's id), until j has.
+ReadIndexConfirm(i, j) ==
+    /\ ReadIndex
+    /\ i /= j
+    /\ state[i] = "Leader"
+    /\ read[i].pending
+    /\ j \notin read[i].acks
+    /\ Send([type |-> "ReadIndexRequest", term |-> currentTerm[i], id |-> read[i].id,
+             source |-> i, dest |-> j])
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* ReadIndex, steps 3-4: a quorum confirmed i's leadership after the read began
+\* and i has applied up to its index (committed, in the model): i answers from
+\* its state machine, the values of entries 1..commitIndex[i].
+ReadIndexAnswer(i) ==
+    /\ ReadIndex
+    /\ state[i] = "Leader"
+    /\ read[i].pending
+    /\ read[i].acks \in Quorum
+    /\ commitIndex[i] >= read[i].index
+    /\ read' = [read EXCEPT ![i] = [NoRead EXCEPT !.id = read[i].id]]
+    /\ UNCHANGED <<messages, serverVars, candidateVars, nextIndex, matchIndex, heardFrom,
+                   acknowledged, clock, logVars>>
 
 \* Leader i sends server j its snapshot, j needing an entry i has compacted
 \* (Raft Figure 13, in one chunk).  Not in raft.tla: enabled only with Snapshots.
@@ -561,6 +669,23 @@ HandleInstallSnapshotRequest(i, j, m) ==
              /\ UNCHANGED <<serverVars, sm>>
        /\ UNCHANGED <<candidateVars, leaderVars>>
 
+\* Server i answers a confirmation request of a term <= its own with its term.
+HandleReadIndexRequest(i, j, m) ==
+    /\ m.term <= currentTerm[i]
+    /\ Reply([type |-> "ReadIndexResponse", term |-> currentTerm[i], id |-> m.id,
+              source |-> i, dest |-> j], m)
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+
+\* Leader i counts j's confirmation of its pending read of that id (an older
+\* read's confirmation is dropped).
+HandleReadIndexResponse(i, j, m) ==
+    /\ m.term = currentTerm[i]
+    /\ read' = IF state[i] = "Leader" /\ read[i].pending /\ read[i].id = m.id
+               THEN [read EXCEPT ![i].acks = @ \cup {j}] ELSE read
+    /\ Discard(m)
+    /\ UNCHANGED <<serverVars, candidateVars, nextIndex, matchIndex, heardFrom, acknowledged, clock,
+                   logVars>>
+
 \* Server i handles an AppendEntries response of its current term.
 HandleAppendEntriesResponse(i, j, m) ==
     /\ m.term = currentTerm[i]
@@ -575,7 +700,7 @@ HandleAppendEntriesResponse(i, j, m) ==
     \* CheckQuorum: j is alive
     /\ heardFrom' = IF CheckQuorum THEN [heardFrom EXCEPT ![i] = @ \cup {j}] ELSE heardFrom
     /\ Discard(m)
-    /\ UNCHANGED <<serverVars, candidateVars, logVars>>
+    /\ UNCHANGED <<serverVars, candidateVars, read, acknowledged, clock, logVars>>
 
 \* A message of a newer term makes i a follower of that term, which knows no
 \* leader yet; the message stays to be handled by a later step.  A pre-vote
@@ -619,6 +744,11 @@ Receive(m) ==
           /\ HandleTimeoutNowRequest(i, j, m)
        \/ /\ m.type = "InstallSnapshotRequest"
           /\ HandleInstallSnapshotRequest(i, j, m)
+       \/ /\ m.type = "ReadIndexRequest"
+          /\ HandleReadIndexRequest(i, j, m)
+       \/ /\ m.type = "ReadIndexResponse"
+          /\ \/ DropStaleResponse(i, j, m)
+             \/ HandleReadIndexResponse(i, j, m)
 
 ----
 \* The network (model-check/compose.ts).
@@ -648,6 +778,10 @@ ServerNext ==
     \/ \E i \in Server : TakeSnapshot(i)
     \/ \E i, j \in Server : InstallSnapshot(i, j)
     \/ \E i \in Server : ApplyCommitted(i)
+    \/ \E i \in Server : Tick(i)
+    \/ \E i \in Server, a \in 0..MaxLogLen : ReadIndexStart(i, a)
+    \/ \E i, j \in Server : ReadIndexConfirm(i, j)
+    \/ \E i \in Server : ReadIndexAnswer(i)
     \/ \E m \in DOMAIN messages : Receive(m)
     \/ /\ Mem!Next
        /\ UNCHANGED <<messages, votedFor, heardFromLeader, snapshot, sm, candidateVars, nextIndex, heardFrom>>
@@ -681,13 +815,21 @@ TypeOK ==
            /\ snapshot[i].state \in Seq(Value) /\ Len(snapshot[i].state) = snapshot[i].index
            /\ Snapshots \/ snapshot[i].index = 0
            /\ sm[i].lastApplied \in Nat /\ sm[i].applied \in Seq(Values)
-           /\ sm[i].sessions \in [Client -> [seq : Nat, response : Nat]]
+           /\ sm[i].sessions \in [Client -> IF SessionExpiry
+                                        THEN [seq : Nat, response : Nat, last : Nat, expired : BOOLEAN]
+                                        ELSE [seq : Nat, response : Nat]]
            /\ Sessions \/ sm[i] = NoSM
     /\ votesResponded \in [Server -> SUBSET Server]
     /\ votesGranted \in [Server -> SUBSET Server]
     /\ nextIndex \in [Server -> [Server -> Nat \ {0}]]
     /\ matchIndex \in [Server -> [Server -> Nat]]
     /\ \A m \in DOMAIN messages : messages[m] >= 1 /\ m.source \in Server /\ m.dest \in Server
+    /\ \A i \in Server :
+           /\ read[i].id \in Nat /\ read[i].pending \in BOOLEAN /\ read[i].index \in Nat
+           /\ read[i].acks \in SUBSET Server /\ read[i].acked \in Nat /\ acknowledged[i] \in Nat
+           /\ read[i].pending \/ read[i] = [NoRead EXCEPT !.id = read[i].id]
+           /\ ReadIndex \/ (read[i] = NoRead /\ acknowledged[i] = 0)
+           /\ clock[i] \in Nat /\ (SessionExpiry \/ clock[i] = 0)
 
 \* Figure 3: at most one leader per term (among the current leaders).
 ElectionSafety ==
@@ -774,6 +916,20 @@ NoDisruptiveTermRaise ==
     [][\A c, l \in Server :
          (/\ state'[c] = "Candidate" /\ currentTerm'[c] > currentTerm[c]
           /\ currentTerm'[c] > currentTerm[l]) => ~LiveFor(l, c)]_vars
+
+\* Ours (thesis 6.3): servers that applied the same entries have the same state
+\* machine, session table included: all replicas expire the same sessions.
+SessionsAgree ==
+    \A i, j \in Server : sm[i].lastApplied = sm[j].lastApplied => sm[i] = sm[j]
+
+\* Ours (thesis 6.4, an action property): a read answered returns the values of
+\* entries 1..commitIndex[i], which include every write acknowledged before the
+\* read began (its history field acked): no read returns a value older than a
+\* write acknowledged before it began.  Vacuous unless ReadIndex.
+ReadsLinearizable ==
+    [][\A i \in Server :
+         (read[i].pending /\ ~read'[i].pending /\ state'[i] = "Leader") =>
+             Min({commitIndex[i], LastIndex(i)}) >= read[i].acked]_vars
 
 \* Figure 3 (an action property): a leader only appends to its log in its term
 \* (compacting keeps every value, and every term it still knows).

@@ -80,6 +80,8 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   prune?(s: S): S;
   /** Log compaction, if the protocol has it (absent: the log grows without bound). */
   readonly snapshots?: SnapshotRuntime<S, M>;
+  /** Linearizable reads without the log (Raft: ReadIndex, thesis §6.4), if the protocol has them. */
+  readonly reads?: RuntimeReads<S, A>;
 }
 
 /**
@@ -104,4 +106,15 @@ export interface SnapshotRuntime<S, M extends Message> {
   take(i: NodeId, s: S, snap: RuntimeSnapshot): S | null;
   /** Whether m carries a snapshot: the runtime sends it in chunks of bounded frame size. */
   carries(m: M): boolean;
+}
+
+/**
+ * A read's actions: `start` begins one at a leader, `confirm` asks the peers to confirm the leadership,
+ * `answer` ends it once they have; `state` is the node's read (null: the protocol keeps none).
+ */
+export interface RuntimeReads<S, A> {
+  start(i: NodeId, s: S): A;
+  confirm(i: NodeId, s: S): readonly A[];
+  answer(i: NodeId, s: S): A;
+  state(s: S): { readonly id: number; readonly pending: boolean; readonly index: number } | null;
 }

@@ -24,6 +24,10 @@ export const constants: readonly ConstantSpec[] = [
   { flag: 'sessions', constant: 'Sessions', description: 'client sessions: commands [client, seq] and ApplyCommitted in Next: on or off (raft.tla: off)', default: 'off' },
   { flag: 'prevote', constant: 'PreVote', description: 'PreVote (thesis 9.6): Timeout asks for pre-votes, StartElection raises the term: on or off (raft.tla: off)', default: 'off' },
   { flag: 'checkquorum', constant: 'CheckQuorum', description: 'CheckQuorum (thesis 6.2, 9.6): leaders step down without a quorum, RequestVote ignored in a lease: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'readindex', constant: 'ReadIndex', description: 'ReadIndex reads (thesis 6.4): ReadIndexStart, ReadIndexConfirm, ReadIndexAnswer in Next: on or off (raft.tla: off)', default: 'off' },
+  { flag: 'max-reads', constant: 'MaxReads', description: 'with --readindex on: CONSTRAINT reads each server starts <= MaxReads', default: '1' },
+  { flag: 'session-timeout', constant: 'SessionTimeout', description: "with --sessions on: a session idle longer than this (by the entries' time) expires ('none': never)", default: 'none' },
+  { flag: 'max-clock', constant: 'MaxClock', description: 'with --session-timeout: CONSTRAINT clock[i] <= MaxClock (Tick advances a clock)', default: '2' },
   { flag: 'clients', constant: 'Client', description: 'with --sessions on: how many clients (c1..cN), or their names with commas', default: '1' },
   { flag: 'max-seq', constant: 'MaxSeq', description: 'with --sessions on: sequence numbers 1..N each client may send', default: '1' },
   ...membershipConstants,
@@ -104,7 +108,7 @@ export function parse(values: Readonly<Record<string, string>>): { config: RaftC
 }
 
 /** The constants that are not raft.tla's, present only when they differ from raft.tla's behaviour. */
-function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions' | 'preVote' | 'checkQuorum'> {
+function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEntries' | 'rejectHint' | 'leadershipTransfer' | 'snapshots' | 'sessions' | 'preVote' | 'checkQuorum' | 'readIndex'> {
   const maxAppendEntries = whole('max-append', v('max-append'), 1);
   const clients = names('clients', v('clients'), 'c', 9);
   const maxSeq = whole('max-seq', v('max-seq'), 0);
@@ -114,10 +118,12 @@ function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEnt
   const checkQuorum = onOff('checkquorum', v('checkquorum'));
   if (checkQuorum && onOff('snapshots', v('snapshots'))) throw new UsageError('--checkquorum on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
   if (preVote && onOff('snapshots', v('snapshots'))) throw new UsageError('--prevote on and --snapshots on are not modelled together yet (InstallSnapshot would have to count as word from the leader)');
+  const maxReads = whole('max-reads', v('max-reads'), 0);
   return {
+    ...(onOff('readindex', v('readindex')) ? { readIndex: { maxReads } } : {}),
     ...(preVote ? { preVote: true } : {}),
     ...(checkQuorum ? { checkQuorum: true } : {}),
-    ...(sessions ? { sessions: { clients, maxSeq } } : {}),
+    ...(sessions ? { sessions: { clients, maxSeq, ...expiry(v) } } : {}),
     ...(maxAppendEntries !== 1 ? { maxAppendEntries } : {}),
     ...(onOff('reject-hint', v('reject-hint')) ? { rejectHint: true } : {}),
     ...(onOff('transfer', v('transfer')) ? { leadershipTransfer: true } : {}),
@@ -129,10 +135,16 @@ function extensions(v: (flag: string) => string): Pick<RaftConfig, 'maxAppendEnt
 function membership(v: (flag: string) => string, servers: readonly string[]): Pick<RaftConfig, 'membership'> {
   const m = parseMembership(v, servers);
   if (m === undefined) return {};
-  for (const flag of ['snapshots', 'sessions', 'prevote', 'checkquorum', 'transfer']) {
+  for (const flag of ['snapshots', 'sessions', 'prevote', 'checkquorum', 'transfer', 'readindex']) {
     if (v(flag) === 'on') throw new UsageError(`--membership ${m.mode} and --${flag} on are not modelled together yet${flag === 'snapshots' ? ' (a snapshot would have to record the configuration)' : ''}`);
   }
   return { membership: m };
+}
+
+/** With --session-timeout N: session expiry (thesis §6.3), clocks bounded by --max-clock. */
+function expiry(v: (flag: string) => string): { expiry?: { timeout: number; maxClock: number } } {
+  const t = bound('session-timeout', v('session-timeout'));
+  return t === null ? {} : { expiry: { timeout: t, maxClock: whole('max-clock', v('max-clock'), 0) } };
 }
 
 /** One line naming the setting, e.g. for reports. */
@@ -158,7 +170,8 @@ export function settings(c: RaftConfig, n: NetworkOptions): string {
     ...(c.snapshots === true ? ['snapshots on'] : []),
     ...(c.preVote === true ? ['prevote on'] : []),
     ...(c.checkQuorum === true ? ['checkquorum on'] : []),
-    ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}`] : []),
+    ...(c.readIndex !== undefined ? [`readindex on; max-reads ${bound(c.readIndex.maxReads)}`] : []),
+    ...(c.sessions !== undefined ? [`sessions on; clients ${c.sessions.clients.join(',')}; max-seq ${c.sessions.maxSeq}${c.sessions.expiry !== undefined ? `; session-timeout ${c.sessions.expiry.timeout}; max-clock ${bound(c.sessions.expiry.maxClock)}` : ''}`] : []),
     ...membershipSettings(c.membership),
   ].join('; ');
 }
@@ -189,5 +202,6 @@ export function runtimeConfig(servers: readonly string[]): RaftConfig {
     maxAppendBytes: RUNTIME_MAX_APPEND_BYTES,
     rejectHint: true,
     leadershipTransfer: true,
+    readIndex: { maxReads: null },
   };
 }

@@ -17,7 +17,9 @@ export function init(_i: NodeId, c: RaftConfig): Server {
   };
   const t = c.snapshots === true ? { ...s, snapshot: { index: 0, term: 0, state: [] } } : c.sessions !== undefined ? { ...s, sm: emptyStateMachine(c) } : s;
   const u = c.preVote === true || c.checkQuorum === true ? { ...t, heardFromLeader: false, ...(c.checkQuorum === true ? { heardFrom: [] } : {}) } : t;
-  return c.maxRestarts === null ? u : { ...u, restarts: 0 };
+  const v = c.sessions?.expiry !== undefined ? { ...u, clock: 0 } : u;
+  const w = c.readIndex !== undefined ? { ...v, read: { id: 0, pending: false, index: 0, acks: [], acked: 0 }, acknowledged: 0 } : v;
+  return c.maxRestarts === null ? w : { ...w, restarts: 0 };
 }
 
 /** `[j \in Server |-> x]`. */

@@ -58,7 +58,7 @@ export function typeOkServer(_i: NodeId, s: Server, c: RaftConfig): boolean {
   return (
     isNat(s.currentTerm) && s.currentTerm >= 1 && roles.has(s.state) && typeOkPreVote(s, c) &&
     (s.votedFor === null || c.servers.includes(s.votedFor)) &&
-    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) &&
+    isLog(c, s.log) && isNat(s.commitIndex) && typeOkSnapshot(s, c) && typeOkStateMachine(s, c) && typeOkRead(s, c) && (s.clock === undefined ? c.sessions?.expiry === undefined : c.sessions?.expiry !== undefined && isNat(s.clock)) &&
     isSubset(c, s.votesResponded) && isSubset(c, s.votesGranted) &&
     c.servers.every((j) => isNat(s.nextIndex[j]) && (s.nextIndex[j] as number) >= 1 && isNat(s.matchIndex[j]))
   );
@@ -70,6 +70,14 @@ function typeOkPreVote(s: Server, c: RaftConfig): boolean {
   if ((s.heardFrom === undefined) !== (c.checkQuorum !== true) || (s.heardFrom !== undefined && !isSubset(c, s.heardFrom))) return false;
   if (c.preVote !== true && c.checkQuorum !== true) return s.heardFromLeader === undefined;
   return typeof s.heardFromLeader === 'boolean';
+}
+
+/** TypeOK's conjunct on the read (ReadIndex): present exactly with ReadIndex; nothing recorded unless pending. */
+function typeOkRead(s: Server, c: RaftConfig): boolean {
+  const r = s.read;
+  if (r === undefined || s.acknowledged === undefined) return r === undefined && s.acknowledged === undefined && c.readIndex === undefined;
+  return c.readIndex !== undefined && isNat(r.id) && typeof r.pending === 'boolean' && isNat(r.index) && isNat(r.acked) && isSubset(c, r.acks) && isNat(s.acknowledged) &&
+    (r.pending || (r.index === 0 && r.acks.length === 0 && r.acked === 0));
 }
 
 /** TypeOK's conjunct on the snapshot: present exactly with Snapshots, as many values as its index. */
@@ -108,6 +116,9 @@ export function typeOkMessage(m: RaftMessage, c: RaftConfig): boolean {
       return typeof m.success === 'boolean' && isNat(m.matchIndex);
     case 'TimeoutNowRequest':
       return true;
+    case 'ReadIndexRequest':
+    case 'ReadIndexResponse':
+      return isNat(m.id) && m.id >= 1;
     case 'InstallSnapshotRequest':
       return isNat(m.lastIncludedIndex) && isNat(m.lastIncludedTerm) && isValues(c, m.state) && m.state.length === m.lastIncludedIndex;
   }
@@ -258,6 +269,22 @@ export function AppliedAgree(g: V, c: RaftConfig): boolean {
   return true;
 }
 
+/**
+ * Ours (thesis §6.3, session expiry decided through the log): two servers that applied the same entries
+ * have the same state machine, session table included, so all replicas expire the same sessions.
+ */
+export function SessionsAgree(g: V, c: RaftConfig): boolean {
+  for (let a = 0; a < c.servers.length; a++) {
+    const x = (g.nodes[c.servers[a] as NodeId] as Server).sm;
+    if (x === undefined) continue;
+    for (let b = a + 1; b < c.servers.length; b++) {
+      const y = (g.nodes[c.servers[b] as NodeId] as Server).sm as typeof x;
+      if (x.lastApplied === y.lastApplied && canonical(x) !== canonical(y)) return false;
+    }
+  }
+  return true;
+}
+
 /** Raft Fig. 3 Leader Append-Only (an action property): a leader never overwrites or deletes its entries. */
 export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
   for (const i of c.servers) {
@@ -320,13 +347,28 @@ export const invariants = {
   NoCommandAppliedTwice,
   ResponsesMatch,
   AppliedAgree,
+  SessionsAgree,
 };
 
-export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts };
+/**
+ * Ours (thesis §6.4, an action property): a read answered returns the state machine of its committed prefix
+ * (entries 1..commitIndex), which holds every write acknowledged before the read began (its history field
+ * `acked`): a read never returns a value older than such a write. Vacuous without ReadIndex.
+ */
+export function ReadsLinearizable(g: G, h: G, c: RaftConfig): boolean {
+  for (const i of c.servers) {
+    const [s, t] = [g.nodes[i] as Server, h.nodes[i] as Server];
+    if (s === t || s.read === undefined || !s.read.pending || t.read?.pending !== false || t.state !== 'Leader') continue;
+    if (Math.min(s.commitIndex, lastIndex(s)) < s.read.acked) return false;
+  }
+  return true;
+}
+
+export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts, ReadsLinearizable };
 
 /** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */
 export const localInvariants = {
   node: { TypeOK: typeOkServer },
   message: { TypeOK: typeOkMessage },
-  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree },
+  nodes: { ElectionSafety, LogMatching, LeaderCompleteness, StateMachineSafety, CommittedOnQuorum, CommittedSurvivesElection, SnapshotCommitted, NoCommandAppliedTwice, ResponsesMatch, AppliedAgree, SessionsAgree },
 };

@@ -25,6 +25,7 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
     const s = g.nodes[ids[k] as NodeId] as Server;
     if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
     if (c.maxLogLen !== null && lastIndex(s) > c.maxLogLen) return false;
+    if (s.clock !== undefined && (c.sessions?.expiry?.maxClock ?? null) !== null && s.clock > (c.sessions?.expiry?.maxClock as number)) return false;
     restarts += s.restarts ?? 0;
   }
   if (c.passive !== undefined) for (const i of c.passive) if ((g.nodes[i] as Server).state === 'Candidate') return false;
@@ -32,6 +33,17 @@ export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boole
   const net = g.network;
   if (c.maxDup !== null) for (let k = 0; k < net.length; k++) if ((net[k] as (typeof net)[number])[2] > c.maxDup) return false;
   if (c.maxMsgs !== null && bagSize(net) > c.maxMsgs) return false;
+  return c.readIndex === undefined || readsWithin(g, c);
+}
+
+/** MCRaft's CONSTRAINT on reads: at most MaxReads per server, and a read's history field `acked` at most what was acknowledged. */
+function readsWithin(g: Global<Server, RaftMessage>, c: RaftConfig): boolean {
+  let acknowledged = 0;
+  for (const i of c.servers) acknowledged = Math.max(acknowledged, (g.nodes[i] as Server).acknowledged ?? 0);
+  for (const i of c.servers) {
+    const r = (g.nodes[i] as Server).read;
+    if (r !== undefined && ((c.readIndex?.maxReads ?? null) !== null && r.id > (c.readIndex?.maxReads as number) || r.acked > acknowledged)) return false;
+  }
   return true;
 }
 
@@ -77,6 +89,10 @@ function describe(i: NodeId, a: RaftAction): string {
       return `${a.type}(${i}, ${a.j})`;
     case 'ProposeConfig':
       return `ProposeConfig(${i}, {${a.v.join(', ')}})`;
+    case 'ReadIndexConfirm':
+      return `${a.type}(${i}, ${a.j})`;
+    case 'ReadIndexStart':
+      return `ReadIndexStart(${i}, ${a.acked})`;
     case 'ClientRequest':
       return `ClientRequest(${i}, ${show(a.v)})`;
     default:
@@ -99,6 +115,9 @@ function describeMessage(m: RaftMessage): string {
       return `${head} ${m.success ? 'success' : 'failure'} match ${m.matchIndex}`;
     case 'TimeoutNowRequest':
       return head;
+    case 'ReadIndexRequest':
+    case 'ReadIndexResponse':
+      return `${head} read ${m.id}`;
     case 'InstallSnapshotRequest':
       return `${head} last ${m.lastIncludedIndex}/${m.lastIncludedTerm} state [${m.state.map(show).join(', ')}]`;
   }

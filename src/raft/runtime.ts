@@ -71,6 +71,13 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
     // Thesis §10.2.1: a leader may replicate entries before they are durable on its own disk.
     early: (m) => m.type === 'AppendEntriesRequest',
     snapshots: raftSnapshots,
+    // Thesis §6.4: ReadIndex (acked, a history parameter of the model, is 0 here).
+    reads: {
+      start: () => ({ type: 'ReadIndexStart', acked: 0 }),
+      confirm: (i) => peers(i).map((j): RaftAction => ({ type: 'ReadIndexConfirm', j })),
+      answer: () => ({ type: 'ReadIndexAnswer' }),
+      state: (s) => s.read ?? null,
+    },
   };
 }
 

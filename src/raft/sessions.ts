@@ -1,6 +1,7 @@
 // Client sessions of the model (Raft thesis §6.3): the commands clients may send, and the initial
 // state machine with an empty session table.
-import type { Command, RaftConfig, StateMachine, Value } from './types.ts';
+import { NO_SESSION } from './sessionExpiry.ts';
+import type { Command, RaftConfig, Session, StateMachine, Value } from './types.ts';
 
 /** Spec `Values`: what ClientRequest may append: with sessions every client's commands 1..maxSeq, else `Value`. */
 export function valuesOf(c: RaftConfig): readonly Value[] {
@@ -11,9 +12,10 @@ export function valuesOf(c: RaftConfig): readonly Value[] {
 
 /** `[lastApplied |-> 0, applied |-> << >>, sessions |-> [c \in Client |-> [seq |-> 0, response |-> 0]]]`. */
 export function emptyStateMachine(c: RaftConfig): StateMachine {
-  const sessions: Record<string, { seq: number; response: number }> = {};
-  for (const client of c.sessions?.clients ?? []) sessions[client] = { seq: 0, response: 0 };
-  return { lastApplied: 0, applied: [], sessions };
+  const sessions: Record<string, Session> = {};
+  const expiry = c.sessions?.expiry !== undefined;
+  for (const client of c.sessions?.clients ?? []) sessions[client] = expiry ? NO_SESSION : { seq: 0, response: 0 };
+  return expiry ? { lastApplied: 0, applied: [], time: 0, sessions } : { lastApplied: 0, applied: [], sessions };
 }
 
 /** Is `x` a command `{ client, seq }`? */

@@ -16,6 +16,8 @@ const message: Schema<RaftMessage> = {
     AppendEntriesResponse: { fields: { source: 'name', dest: 'name' } },
     TimeoutNowRequest: { fields: { source: 'name', dest: 'name' } },
     InstallSnapshotRequest: { fields: { source: 'name', dest: 'name', state: { seq: 'name' } } },
+    ReadIndexRequest: { fields: { source: 'name', dest: 'name' } },
+    ReadIndexResponse: { fields: { source: 'name', dest: 'name' } },
   },
 };
 
@@ -24,6 +26,7 @@ export const shape: NodeShape<Server, RaftMessage> = {
     currentTerm: 'plain', state: 'plain', votedFor: 'name', log, commitIndex: 'plain',
     votesResponded: { set: 'name' }, votesGranted: { set: 'name' }, nextIndex: { record: 'plain' }, matchIndex: { record: 'plain' },
     restarts: 'plain', snapshot: { fields: { state: { seq: 'name' } } }, sm: 'plain', heardFromLeader: 'plain', heardFrom: { set: 'name' },
+    read: { fields: { acks: { set: 'name' } } }, acknowledged: 'plain', clock: 'plain',
   },
   message,
   nil: 'Nil',

@@ -11,10 +11,14 @@ import { becomeLeader } from './actions/becomeLeader.ts';
 import { checkLeaderQuorum } from './actions/checkLeaderQuorum.ts';
 import { clientRequest } from './actions/clientRequest.ts';
 import { installSnapshot } from './actions/installSnapshot.ts';
+import { readIndexAnswer } from './actions/readIndexAnswer.ts';
+import { readIndexConfirm } from './actions/readIndexConfirm.ts';
+import { readIndexStart } from './actions/readIndexStart.ts';
 import { requestVote } from './actions/requestVote.ts';
 import { restart } from './actions/restart.ts';
 import { takeSnapshot } from './actions/takeSnapshot.ts';
 import { startElection } from './actions/startElection.ts';
+import { tick } from './actions/tick.ts';
 import { timeout } from './actions/timeout.ts';
 import { transferLeadership } from './actions/transferLeadership.ts';
 import { dropStaleResponse } from './handlers/dropStaleResponse.ts';
@@ -22,6 +26,8 @@ import { handleAppendEntriesRequest } from './handlers/handleAppendEntriesReques
 import { handleAppendEntriesResponse } from './handlers/handleAppendEntriesResponse.ts';
 import { handlePreVoteRequest } from './handlers/handlePreVoteRequest.ts';
 import { handlePreVoteResponse } from './handlers/handlePreVoteResponse.ts';
+import { handleReadIndexRequest } from './handlers/handleReadIndexRequest.ts';
+import { handleReadIndexResponse } from './handlers/handleReadIndexResponse.ts';
 import { handleInstallSnapshotRequest } from './handlers/handleInstallSnapshotRequest.ts';
 import { handleRequestVoteRequest } from './handlers/handleRequestVoteRequest.ts';
 import { handleRequestVoteResponse } from './handlers/handleRequestVoteResponse.ts';
@@ -54,6 +60,12 @@ export const handlers: Handlers = {
   installSnapshot,
   handleInstallSnapshotRequest,
   applyCommitted,
+  tick,
+  readIndexStart,
+  readIndexConfirm,
+  readIndexAnswer,
+  handleReadIndexRequest,
+  handleReadIndexResponse,
   dropStaleResponse,
   addLearner,
   proposeConfig,
@@ -98,5 +110,13 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.leaveJoint(s, i, c);
     case 'StepDownRemoved':
       return h.stepDownRemoved(s, i, c);
+    case 'Tick':
+      return h.tick(s, i, c);
+    case 'ReadIndexStart':
+      return h.readIndexStart(s, i, x.acked, c);
+    case 'ReadIndexConfirm':
+      return h.readIndexConfirm(s, i, x.j, c);
+    case 'ReadIndexAnswer':
+      return h.readIndexAnswer(s, i, c);
   }
 }

@@ -8,6 +8,8 @@ export type Value = unknown;
 export interface Entry {
   readonly term: number;
   readonly value: Value;
+  /** Only with session expiry: the leader's clock when it appended the entry (thesis §6.3). */
+  readonly time?: number;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface Command {
 export interface Session {
   readonly seq: number;
   readonly response: number;
+  /** Only with session expiry: the time of the client's last command, and whether the session expired. */
+  readonly last?: number;
+  readonly expired?: boolean;
 }
 
 /**
@@ -41,6 +46,22 @@ export interface StateMachine {
   readonly lastApplied: number;
   readonly applied: readonly Command[];
   readonly sessions: Readonly<Record<string, Session>>;
+  /** Only with session expiry: the state machine's time, the latest entry time applied (never decreases). */
+  readonly time?: number;
+}
+
+/**
+ * With ReadIndex (thesis §6.4): the last read this server started as leader. `id` counts the reads it
+ * started (a read's confirmations carry it); while `pending`, `index` is the commit index recorded at
+ * its start (the read index) and `acks` the servers that confirmed the leadership since (i included).
+ * `acked` is a history field, read by no handler: the writes acknowledged before the read began.
+ */
+export interface ReadState {
+  readonly id: number;
+  readonly pending: boolean;
+  readonly index: number;
+  readonly acks: readonly NodeId[];
+  readonly acked: number;
 }
 
 /**
@@ -96,6 +117,12 @@ export interface Server {
   readonly heardFromLeader?: boolean;
   /** Only with `checkQuorum`: as leader, the servers that answered its AppendEntries since its last quorum check (a sorted set). */
   readonly heardFrom?: readonly NodeId[];
+  /** Only with session expiry: the server's clock (abstract time: Tick adds 1; bounded by MaxClock). */
+  readonly clock?: number;
+  /** Only with `readIndex`: the server's read (thesis §6.4). */
+  readonly read?: ReadState;
+  /** Only with `readIndex`, a history field: the highest index this server acknowledged to clients as leader (never decreases). */
+  readonly acknowledged?: number;
 }
 
 /** A candidate asks for a vote (raft.tla `RequestVoteRequest`). */
@@ -183,7 +210,26 @@ export interface PreVoteResponse {
   readonly dest: NodeId;
 }
 
-export type RaftMessage = PreVoteRequest | PreVoteResponse | RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
+/** A leader with a pending read asks j to confirm that it still leads (thesis §6.4: a heartbeat round). */
+export interface ReadIndexRequest {
+  readonly type: 'ReadIndexRequest';
+  readonly term: number;
+  /** The read's id. */
+  readonly id: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+/** The answer to a ReadIndexRequest: the responder's term and the read's id. */
+export interface ReadIndexResponse {
+  readonly type: 'ReadIndexResponse';
+  readonly term: number;
+  readonly id: number;
+  readonly source: NodeId;
+  readonly dest: NodeId;
+}
+
+export type RaftMessage = ReadIndexRequest | ReadIndexResponse | PreVoteRequest | PreVoteResponse | RequestVoteRequest | RequestVoteResponse | AppendEntriesRequest | AppendEntriesResponse | TimeoutNowRequest | InstallSnapshotRequest;
 
 /** The internal actions of raft.tla at server i (Restart is the composition's). */
 export type RaftAction =
@@ -202,7 +248,12 @@ export type RaftAction =
   | { readonly type: 'AddLearner'; readonly j: NodeId }
   | { readonly type: 'ProposeConfig'; readonly v: readonly NodeId[] }
   | { readonly type: 'LeaveJoint' }
-  | { readonly type: 'StepDownRemoved' };
+  | { readonly type: 'StepDownRemoved' }
+  | { readonly type: 'Tick' }
+  /** `acked`: a history parameter, the writes acknowledged before the read began (0 at runtime). */
+  | { readonly type: 'ReadIndexStart'; readonly acked: number }
+  | { readonly type: 'ReadIndexConfirm'; readonly j: NodeId }
+  | { readonly type: 'ReadIndexAnswer' };
 
 export type RaftInput = RaftAction | Receive<RaftMessage>;
 
@@ -246,11 +297,24 @@ export interface RaftConfig {
    * Client sessions (Sessions): ClientRequest's values are the commands `{ client, seq }` of these
    * clients with seq in 1..maxSeq, and ApplyCommitted applies committed entries; absent: off, as raft.tla.
    */
-  readonly sessions?: { readonly clients: readonly string[]; readonly maxSeq: number };
+  readonly sessions?: {
+    readonly clients: readonly string[];
+    readonly maxSeq: number;
+    /**
+     * Session expiry (thesis §6.3; SessionTimeout): entries carry the leader's clock, a session idle for
+     * more than `timeout` by the entries' time expires; clocks advance by Tick up to `maxClock` (CONSTRAINT).
+     */
+    readonly expiry?: { readonly timeout: number; readonly maxClock: number | null };
+  };
   /** Timeout starts a pre-vote; StartElection raises the term after a quorum of pre-votes (PreVote); absent: off, as raft.tla. */
   readonly preVote?: boolean;
   /** A leader steps down unless a quorum answered since its last check; a server in a leader's lease ignores RequestVote (CheckQuorum); absent: off. */
   readonly checkQuorum?: boolean;
+  /**
+   * Linearizable reads by ReadIndex (thesis §6.4; ReadIndex); `maxReads` bounds the reads each server
+   * starts (CONSTRAINT MaxReads), null at runtime; absent: no reads, as raft.tla.
+   */
+  readonly readIndex?: { readonly maxReads: number | null };
   /** Membership change (spec/RaftMembership.tla); absent: the configuration is `servers`, fixed, as raft.tla. */
   readonly membership?: MembershipConfig;
 }
@@ -303,7 +367,13 @@ export interface Handlers {
   readonly proposeConfig: (s: Server, i: NodeId, v: readonly NodeId[], c: RaftConfig) => RaftStep | null;
   readonly leaveJoint: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly stepDownRemoved: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
-  readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse, c: RaftConfig) => RaftStep | null;
+  readonly tick: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly readIndexStart: (s: Server, i: NodeId, acked: number, c: RaftConfig) => RaftStep | null;
+  readonly readIndexConfirm: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly readIndexAnswer: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly handleReadIndexRequest: (s: Server, i: NodeId, j: NodeId, m: ReadIndexRequest, c: RaftConfig) => RaftStep | null;
+  readonly handleReadIndexResponse: (s: Server, i: NodeId, j: NodeId, m: ReadIndexResponse, c: RaftConfig) => RaftStep | null;
+  readonly dropStaleResponse: (s: Server, i: NodeId, j: NodeId, m: RequestVoteResponse | AppendEntriesResponse | ReadIndexResponse, c: RaftConfig) => RaftStep | null;
 }
 
 /** A broken variant: which handlers it replaces, and why that is wrong. */

@@ -1,6 +1,7 @@
-// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,resync,big,catchup]`: starts
+// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,reads,resync,big,catchup]`: starts
 // a local cluster with fsync on (the real `node` command, one process per node) and prints
 // - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
+// - reads: N concurrent HTTP clients reading one key at the leader, by ReadIndex and with ?consistency=log;
 // - resync: a follower that was down during 10,000 writes restarts: time until it has the leader's log;
 // - big: 20 concurrent 1 MB PUTs: how many succeed, and the term before and after (no election);
 // - catchup: a follower down during 100,000 writes restarts and catches up by InstallSnapshot.
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       nodes: { type: 'string', default: '3' },
       'value-bytes': { type: 'string', default: '16' },
-      rows: { type: 'string', default: 'writes,resync,big' },
+      rows: { type: 'string', default: 'writes,reads,resync,big' },
       'resync-writes': { type: 'string', default: '10000' },
       'big-count': { type: 'string', default: '20' },
       'catchup-writes': { type: 'string', default: '100000' },
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
       await writesRows(ours([c.url(leader)]), `${n} consensus-checked ${values.protocol} nodes (fsync ${fsync ? 'on' : 'off'}), leader ${leader}`, clientCounts, seconds, Number(values['value-bytes']));
     }
     process.stdout.write('\n');
+    if (rows.has('reads')) await readsRows(c.url(await c.leader()), clientCounts, seconds);
     for (const row of ['resync', 'big']) {
       if (!rows.has(row)) continue;
       // Each row on a fresh cluster, so that one row's history does not weigh on the next.
@@ -303,6 +305,22 @@ async function main(): Promise<void> {
   } finally {
     await c.stop();
   }
+}
+
+/** GETs of one key at the leader by each read path (the writes rows' load, with a GET as the operation). */
+async function readsRows(url: string, clientCounts: number[], seconds: number): Promise<void> {
+  const key = `read-${randomBytes(3).toString('hex')}`;
+  if ((await httpRequest(`${url}/kv/${key}`, 'PUT', 'v', {}, 10_000)).code !== 200) throw new Error('reads row: the PUT of its key failed');
+  const reader = (query: string): Target => ({ urls: [url], write: async (u, _k, _v, agent) => (await httpRequest(`${u}/kv/${key}${query}`, 'GET', null, {}, 10_000, agent)).code === 200 });
+  process.stdout.write(`reads of one key at the leader; ${seconds}s per row\n\n| path | clients | reads/s | p50 ms | p99 ms | errors |\n|---|--:|--:|--:|--:|--:|\n`);
+  for (const [path, query] of [['ReadIndex', ''], ['consistency=log', '?consistency=log']] as const) {
+    await load(reader(query), 4, 1, 0);
+    for (const n of clientCounts) {
+      const r = await load(reader(query), n, seconds, 0);
+      process.stdout.write(`| ${path} | ${n} | ${(r.ops / r.secs).toFixed(0)} | ${pct(r.lat, 50).toFixed(2)} | ${pct(r.lat, 99).toFixed(2)} | ${r.errors} |\n`);
+    }
+  }
+  process.stdout.write('\n');
 }
 
 async function writesRows(target: Target, label: string, clientCounts: number[], seconds: number, valueBytes: number): Promise<void> {

@@ -41,6 +41,8 @@ export interface ClusterConfig {
   readonly maxFrameBytes: number;
   /** How long a client command may wait to commit. */
   readonly commandTimeoutMs: number;
+  /** A client session idle longer than this expires (thesis §6.3); default one hour. */
+  readonly sessionTimeoutMs: number;
   /** Largest value a client may write, in bytes (HTTP 413 above). */
   readonly maxValueBytes: number;
   /** How long a declared HTTP request body may stop arriving (HTTP 408 after). */
@@ -66,7 +68,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls', 'snapshotEntries', 'snapshotBytes'];
+  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'sessionTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls', 'snapshotEntries', 'snapshotBytes'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -126,6 +128,7 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
     fsync,
     maxFrameBytes,
     commandTimeoutMs: int('commandTimeoutMs', 5000, 10),
+    sessionTimeoutMs: int('sessionTimeoutMs', 3_600_000, 1000),
     maxValueBytes,
     bodyTimeoutMs: int('bodyTimeoutMs', 5000, 10),
     tls,

@@ -1,5 +1,5 @@
 // The client API over HTTP/JSON, on every node (docs/runtime.md, "Client API"):
-//   GET /kv/<key>                          read (through the log: linearizable)
+//   GET /kv/<key>                          read by ReadIndex (thesis §6.4; ?consistency=log: through the log)
 //   PUT /kv/<key>                 body v   write v (the raw body, UTF-8 text)
 //   PUT /kv/<key>?expected=<e>    body v   compare-and-set: write v if the value is e
 //   DELETE /kv/<key>                       delete
@@ -15,7 +15,7 @@ import { TLSSocket } from 'node:tls';
 import { apiClient, apiServer } from './api-server.ts';
 import type { ApiClient } from './api-server.ts';
 import type { KvCommand, KvOp } from './kv/kv.ts';
-import { checkQuery, isRefusal, kvOp, kvOperation, parseKey, parseSession, parseTarget, parseValue } from './kv/request.ts';
+import { checkQuery, isRefusal, kvOp, kvOperation, parseConsistency, parseKey, parseSession, parseTarget, parseValue } from './kv/request.ts';
 import type { HttpRefusal } from './kv/request.ts';
 import type { NodeStatus, Outcome } from './node.ts';
 import type { Faults } from './transport/tcp.ts';
@@ -31,6 +31,8 @@ const PROXIED = 'x-cc-proxied';
 export interface HttpBackend {
   readonly id: string;
   submit(c: KvCommand): Promise<Outcome>;
+  /** A linearizable read by ReadIndex (thesis §6.4); absent: reads go through the log. */
+  read?(key: string): Promise<Outcome>;
   status(): NodeStatus;
   leader(): string | null;
   /** HTTP address of node j, for proxying. */
@@ -144,6 +146,8 @@ export function respond(c: KvOp, o: Outcome): { code: number; body: Record<strin
       return { code: 409, body: { error: 'seq-reused', message: 'this X-Seq was already used by this client for a different command' } };
     case 'malformed':
       return { code: 400, body: { error: 'malformed', message: 'malformed command' } };
+    case 'session-expired':
+      return { code: 409, body: { error: 'session-expired', message: 'this client session expired (idle longer than the session timeout): its command was not applied; use a new X-Client-Id' } };
   }
 }
 
@@ -203,6 +207,8 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
     if (isRefusal(key)) return refusal(res, key);
     const what = kvOperation(req.method ?? '', query);
     if (isRefusal(what)) return refusal(res, what, what.status === 405 ? { allow: 'GET, PUT, POST, DELETE' } : {});
+    const consistency = parseConsistency(query);
+    if (isRefusal(consistency)) return refusal(res, consistency);
     const session = parseSession(req.headers['x-client-id'], req.headers['x-seq']);
     if (isRefusal(session)) return refusal(res, session);
     const body = await readBody(req, res, limit, bodyTimeout);
@@ -224,7 +230,7 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
     if (leader !== null && leader !== b.id && !proxied) return forward(leader);
     // A read needs no session (running it twice changes nothing); anonymous writes get none.
     const command: KvCommand = session === null || op.op === 'get' ? op : { ...op, ...session };
-    const outcome = await b.submit(command);
+    const outcome = op.op === 'get' && consistency === 'readindex' && b.read !== undefined ? await b.read(op.key) : await b.submit(command);
     if (outcome.kind === 'failed' && outcome.reason === 'not-leader' && outcome.leader !== null && outcome.leader !== b.id && !proxied) {
       return forward(outcome.leader);
     }

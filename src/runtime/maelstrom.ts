@@ -57,6 +57,8 @@ export function replyBody(op: KvOp, o: Outcome): Body {
       return { type: 'error', code: ERR.abort, text: 'this msg_id was already used by this client for a different request; not applied' };
     case 'malformed':
       return { type: 'error', code: ERR.malformedRequest, text: 'malformed request' };
+    case 'session-expired':
+      return { type: 'error', code: ERR.abort, text: 'this client session expired; not applied' };
   }
 }
 

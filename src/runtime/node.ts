@@ -4,6 +4,7 @@
 // them in order, make `durable(state)` durable once (WAL, fsync), and only then send the messages,
 // deliver self-addressed ones locally, apply newly committed entries and answer clients. No protocol
 // logic lives here: every decision comes from the protocol's `NodeRuntime` (src/core/runtime.ts).
+import { finishRead, type ReadBatch, type WaitingRead } from './reads.ts';
 import type { Message, NodeId, NodeRuntime, Receive, RuntimeSnapshot, Step, Tagged } from '../core/index.ts';
 import { KvStore } from './kv/kv.ts';
 import type { KvCommand, KvResult } from './kv/kv.ts';
@@ -70,6 +71,8 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly timers: TimerSettings;
   /** How long a client command may wait for its entry to commit (default 5000 ms). */
   readonly commandTimeoutMs?: number;
+  /** A client session idle longer than this (by the leader's clock in the entries) expires; absent: never. */
+  readonly sessionTimeoutMs?: number | null;
   /** Called after a storage failure stopped the node (a process exits). */
   readonly onFatal?: (e: unknown) => void;
   /** Each step the node takes, before it adopts `r.state` (the trace log; absent: no cost). */
@@ -111,7 +114,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   /** Commands waiting for the uncommitted entry before them to commit (adaptive batching). */
   private held: Pending[] = [];
   private proposed: Proposed[] = [];
-  private readonly kv = new KvStore();
+  private readonly kv: KvStore;
   private applied = 0;
   private busy = false;
   private readonly idleWaiters: (() => void)[] = [];
@@ -123,6 +126,10 @@ export class Node<S, A extends Tagged, M extends Message> {
   private readonly heartbeat: HeartbeatTimer;
   private readonly flow: Flow;
   private readonly clock: Clock;
+  /** ReadIndex reads (thesis §6.4): waiting for a read to start, and the read being confirmed. */
+  private reads: WaitingRead[] = [];
+  private readBatch: ReadBatch | null = null;
+  private readKick = false;
   /** Inputs processed and rounds (group commits) run, for benchmarks. */
   readonly stats = { rounds: 0, inputs: 0, writes: 0, stepErrors: 0 };
   /** Log compaction, when the protocol has it and a store is given. */
@@ -133,6 +140,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   constructor(o: NodeOptions<S, A, M>) {
     this.o = o;
     this.s = o.runtime.restore(o.id, o.recovered, o.recoveredSnapshot ?? null);
+    this.kv = new KvStore(o.sessionTimeoutMs ?? null);
     this.clock = o.clock ?? systemClock;
     const rs = o.runtime.snapshots;
     const store = o.snapshots;
@@ -160,6 +168,23 @@ export class Node<S, A extends Tagged, M extends Message> {
     for (const c of this.commands) this.finish(c, { kind: 'timeout' });
     for (const c of this.held) this.finish(c, { kind: 'timeout' });
     for (const p of this.proposed) for (const c of p.batch) this.finish(c, { kind: 'timeout' });
+    for (const w of [...this.reads, ...(this.readBatch?.reads ?? [])]) finishRead(w, { kind: 'timeout' });
+  }
+
+  /**
+   * Reads `key` by ReadIndex (thesis §6.4) if the protocol has it, else through the log; resolves with
+   * its value once a quorum confirmed this node's leadership and it applied up to the read index.
+   */
+  read(key: string): Promise<Outcome> {
+    if (this.o.runtime.reads === undefined) return this.submit({ op: 'get', key });
+    return new Promise((resolve) => {
+      const w: WaitingRead = { key, resolve, done: false };
+      const t = setTimeout(() => finishRead(w, { kind: 'timeout' }), this.o.commandTimeoutMs ?? 5000);
+      t.unref();
+      this.reads.push(w);
+      this.readKick = true;
+      this.kick();
+    });
   }
 
   /** A decoded, validated message from a peer. */
@@ -236,7 +261,7 @@ export class Node<S, A extends Tagged, M extends Message> {
 
   private async loop(): Promise<void> {
     try {
-      while (!this.stopped && (this.inbox.length > 0 || this.commands.length > 0)) await this.round();
+      while (!this.stopped && (this.inbox.length > 0 || this.commands.length > 0 || this.readKick)) await this.round();
     } catch (e) {
       // Only storage can fail here (steps that throw are skipped): without a durable write the node
       // must not go on.
@@ -348,6 +373,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       else if (this.o.batching !== false && this.uncommitted()) this.held.push(...commands);
       else this.proposeBounded(commands, out);
     }
+    this.readRound(out, inputs.some((x) => x.kind === 'timer'));
     // Pipelining: a leader runs its heartbeat actions at once after every round (replicate new
     // entries, advance the commit index) instead of waiting for the next tick.
     if (leaderNow && (inputs.length > 0 || commands.length > 0)) {
@@ -357,7 +383,43 @@ export class Node<S, A extends Tagged, M extends Message> {
     await this.commit(out, inputs.length, commands.length);
     this.applyCommitted();
     this.snapshotter?.maybeStart(this.s, this.applied, this.o.storage.bytes?.() ?? 0);
+    this.answerReads();
     if (this.held.length > 0 && (!this.isLeader() || !this.uncommitted())) this.commands.unshift(...this.held.splice(0));
+  }
+
+  /** ReadIndex: starts a read for the waiting clients, asks for confirmations (again at a tick), tries to answer. */
+  private readRound(out: M[], tick: boolean): void {
+    this.readKick = false;
+    const r = this.o.runtime.reads;
+    const i = this.o.id;
+    if (r === undefined || (this.reads.length === 0 && this.readBatch === null)) return;
+    if (!this.isLeader()) {
+      const leader = this.leader();
+      for (const w of [...this.reads.splice(0), ...(this.readBatch?.reads ?? [])]) finishRead(w, { kind: 'failed', reason: 'not-leader', leader });
+      this.readBatch = null;
+      return;
+    }
+    let b = this.readBatch;
+    if (b === null) {
+      this.reads = this.reads.filter((w) => !w.done);
+      // Not enabled until an entry of this leader's term is committed: the reads wait for a later round.
+      if (this.reads.length === 0 || !this.apply(r.start(i, this.s), out)) return;
+      const st = r.state(this.s);
+      if (st === null || !st.pending) return;
+      b = this.readBatch = { id: st.id, index: st.index, answered: false, reads: this.reads.splice(0) };
+      tick = true;
+    }
+    if (tick) for (const a of r.confirm(i, this.s)) this.apply(a, out);
+    if (!b.answered && this.apply(r.answer(i, this.s), out)) b.answered = true;
+  }
+
+  /** ReadIndex: a confirmed read is answered from the state machine once it applied up to the read index. */
+  private answerReads(): void {
+    const b = this.readBatch;
+    if (b === null || !b.answered || this.applied < b.index) return;
+    this.readBatch = null;
+    for (const w of b.reads) finishRead(w, { kind: 'done', result: this.kv.apply({ op: 'get', key: w.key }) });
+    if (this.reads.length > 0) this.readKick = true;
   }
 
   /** Whether the log has an entry past the commit index. */
@@ -486,7 +548,9 @@ export class Node<S, A extends Tagged, M extends Message> {
 
   private propose(batch: Pending[], out: M[]): void {
     const rt = this.o.runtime;
-    const a = rt.command(this.o.id, this.s, batch.map((p) => p.command));
+    // Thesis §6.3: a command with a session carries the leader's clock; its expiry reads only that.
+    const now = Date.now();
+    const a = rt.command(this.o.id, this.s, batch.map((p) => (p.command.client === undefined || p.command.op === 'get' ? p.command : { ...p.command, time: now })));
     if (a === null || !this.apply(a, out)) {
       for (const p of batch) this.finish(p, { kind: 'failed', reason: 'not-leader', leader: this.leader() });
       return;

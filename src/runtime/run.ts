@@ -131,6 +131,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
     commandTimeoutMs: o.cluster.commandTimeoutMs,
+    sessionTimeoutMs: o.cluster.sessionTimeoutMs,
     onFatal: () => process.exit(1),
   });
   const n = node;
@@ -145,10 +146,17 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     metrics?.command(out.kind, (performance.now() - t0) / 1000);
     return out;
   };
+  const read = async (key: string) => {
+    const t0 = performance.now();
+    const out = await n.read(key);
+    metrics?.command(out.kind, (performance.now() - t0) / 1000);
+    return out;
+  };
   const http = await startHttp(
     {
       id: o.id,
       submit,
+      read,
       ...(metrics !== null ? { metrics: () => metrics.scrape() } : {}),
       status: () => n.status(),
       leader: () => n.leader(),

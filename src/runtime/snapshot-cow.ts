@@ -40,6 +40,14 @@ export class CowMap<K, V> {
     else this.base.delete(k);
   }
 
+  /** The entries now (the overlay over the base); a copy, so the map may change while it is walked. */
+  entries(): [K, V][] {
+    const out: [K, V][] = [];
+    for (const [k, v] of this.base) if (this.overlay === null || !this.overlay.has(k)) out.push([k, v]);
+    if (this.overlay !== null) for (const [k, v] of this.overlay) if (v !== GONE) out.push([k, v]);
+    return out;
+  }
+
   /** Replaces the contents (a snapshot installed); not while frozen. */
   load(entries: Iterable<readonly [K, V]>): void {
     if (this.overlay !== null) throw new Error('CowMap.load while frozen');

@@ -3,7 +3,7 @@
 import type { RuntimeSnapshot } from '../core/index.ts';
 import { readSnapshotFile, removeSnapshotTemp, SnapshotCorruptError, writeSnapshotFile } from './snapshot-file.ts';
 import type { SnapshotWritten } from './snapshot-file.ts';
-import { badKvSnapshot, kvSections } from './snapshot-kv.ts';
+import { badKvSnapshot, kvFromSections, kvSections } from './snapshot-kv.ts';
 import type { KvSnapshotData } from './snapshot-kv.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ export class SnapshotStore {
     const removedTemp = await removeSnapshotTemp(dir);
     const c = await readSnapshotFile(dir);
     if (c === null) return { store: new SnapshotStore(dir, settings, fsync, 0), snapshot: null, removedTemp };
-    const data = { kv: c.sections['kv'] ?? [], sessions: c.sections['sessions'] ?? [] };
+    const data = kvFromSections(c.sections);
     const bad = badKvSnapshot(data);
     if (bad !== null) throw new SnapshotCorruptError(join(dir, 'snapshot.snap'), bad);
     return { store: new SnapshotStore(dir, settings, fsync, c.index), snapshot: { index: c.index, id: c.id, data }, removedTemp };

@@ -21,7 +21,7 @@ const raftSmall = [
   '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE  MaxAppendEntries = 1  RejectHint = FALSE  LeadershipTransfer = FALSE  Snapshots = FALSE',
   '  MaxTerm = 2  MaxLogLen = 1  MaxDup = 1  MaxMsgs = 1',
   '  MaxRestarts = Unbounded  MaxDrops = Unbounded  MaxDuplicates = 1  Passive = {}',
-  '  DropEnabled = TRUE  DuplicateEnabled = TRUE  c1 = c1  Sessions = FALSE  Client = {c1}  MaxSeq = 1  PreVote = FALSE  CheckQuorum = FALSE  Membership = "off"  InitVoters = {s1, s2}  InitLearners = {}  MaxConfigChanges = 0  Targets = {}',
+  '  DropEnabled = TRUE  DuplicateEnabled = TRUE  c1 = c1  Sessions = FALSE  Client = {c1}  MaxSeq = 1  PreVote = FALSE  CheckQuorum = FALSE  Membership = "off"  InitVoters = {s1, s2}  InitLearners = {}  MaxConfigChanges = 0  Targets = {}  ReadIndex = FALSE  MaxReads = 1  SessionTimeout = Unbounded  MaxClock = 2',
   'CONSTRAINT StateConstraint',
   'VIEW MCView',
   'INVARIANTS TypeOK ElectionSafety',
@@ -44,7 +44,7 @@ describe('check --config: the same model as TLC reads', () => {
   it('spec/MCRaft.cfg gives TLC counts (46,741 / 371,911 / 46) and checks LeaderAppendOnly', () => {
     const r = cli('check', 'raft', '--config', 'spec/MCRaft.cfg', '--json', '--workers', '1');
     expect(r.code).toBe(0);
-    expect(json(r)).toMatchObject({ protocol: 'raft', distinct: 46741, generated: 371911, depth: 46, actionProperties: ['LeaderAppendOnly', 'NoDisruptiveTermRaise'] });
+    expect(json(r)).toMatchObject({ protocol: 'raft', distinct: 46741, generated: 371911, depth: 46, actionProperties: ['LeaderAppendOnly', 'NoDisruptiveTermRaise', 'ReadsLinearizable'] });
   });
 
   it('a generated .cfg with other constants gives the counts of the same flags', () => {
@@ -84,7 +84,7 @@ describe('check --config: the same model as TLC reads', () => {
   it.each([
     ['unknown constant', ['MaxTerms = 2'], /MCRaft-bad\.cfg:12: unknown constant MaxTerms for MCRaft \(expected: Server, /],
     ['unknown invariant', ['INVARIANT Safety'], /MCRaft-bad\.cfg:12: unknown invariant 'Safety' for raft \(expected: TypeOK, /],
-    ['unknown property', ['PROPERTY Liveness'], /MCRaft-bad\.cfg:12: PROPERTY: unknown action property 'Liveness' for raft \(expected: LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts\)/],
+    ['unknown property', ['PROPERTY Liveness'], /MCRaft-bad\.cfg:12: PROPERTY: unknown action property 'Liveness' for raft \(expected: LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts, ReadsLinearizable\)/],
     ['unsupported directive', ['ACTION_CONSTRAINT Foo'], /MCRaft-bad\.cfg:12: ACTION_CONSTRAINT is not supported by check/],
     ['unknown constraint', ['CONSTRAINT Other'], /MCRaft-bad\.cfg:12: unknown CONSTRAINT Other for MCRaft \(expected: StateConstraint\)/],
     ['bad value', ['CONSTANT MaxLogLen = {s1}'], /MCRaft-bad\.cfg:12 \(MaxLogLen = \{s1\}\): --max-log must be a whole number/],
@@ -125,7 +125,7 @@ describe('--invariant, --no-invariant, --action-property, --list', () => {
 
   it('--no-action-property leaves LeaderAppendOnly out', () => {
     const r = json(cli('check', 'raft', '--max-term', '1', '--no-action-property', 'LeaderAppendOnly', '--json', '--workers', '1'));
-    expect(r['actionProperties']).toEqual(['NoDisruptiveTermRaise', 'LearnerNeverCounts']);
+    expect(r['actionProperties']).toEqual(['NoDisruptiveTermRaise', 'LearnerNeverCounts', 'ReadsLinearizable']);
   });
 
   it('a negated witness is an invariant to select, with a trace to the witness', () => {
@@ -137,7 +137,7 @@ describe('--invariant, --no-invariant, --action-property, --list', () => {
   it.each([
     [['check', 'paxos', '--invariant', 'Safety'], /--invariant: unknown invariant 'Safety' for Paxos \(expected: TypeOK, .*Consistency/],
     [['check', 'paxos', '--no-invariant', 'Safety'], /--no-invariant: unknown invariant 'Safety'/],
-    [['check', 'raft', '--action-property', 'X'], /--action-property: unknown action property 'X' for .* \(expected: LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts\)/],
+    [['check', 'raft', '--action-property', 'X'], /--action-property: unknown action property 'X' for .* \(expected: LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts, ReadsLinearizable\)/],
     [['check', 'paxos', '--invariant', 'TypeOK', '--no-invariant', 'TypeOK'], /--invariant TypeOK and --no-invariant TypeOK contradict each other/],
   ])('%j: one line, exit 2', (args, pattern) => {
     expectUsageError(cli(...args), pattern);
@@ -147,7 +147,7 @@ describe('--invariant, --no-invariant, --action-property, --list', () => {
     const r = cli('check', 'raft', '--list');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/invariants \(default: all\): TypeOK, ElectionSafety, /);
-    expect(r.out).toMatch(/action properties \(default: all\): LeaderAppendOnly, NoDisruptiveTermRaise/);
+    expect(r.out).toMatch(/action properties \(default: all\): LeaderAppendOnly, NoDisruptiveTermRaise, ReadsLinearizable/);
     expect(r.out).toMatch(/witnesses: LeaderElected, /);
     expect(r.out).toMatch(/variants: .*commit-previous-term/);
     expect(r.out).toMatch(/--max-term \(MaxTerm\), default 3/);

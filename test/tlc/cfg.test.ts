@@ -13,7 +13,7 @@ describe('TLC .cfg files', () => {
     const a = constants(spec('MCRaft.cfg'));
     expect(a.slice(0, 3)).toEqual([{ name: 's1', op: '=', value: 's1' }, { name: 's2', op: '=', value: 's2' }, { name: 's3', op: '=', value: 's3' }]);
     expect(a.find((x) => x.name === 'Server')).toEqual({ name: 'Server', op: '=', value: '{s1, s2}' });
-    expect(names(spec('MCRaft.cfg'), ['PROPERTY', 'PROPERTIES'])).toEqual(['LeaderAppendOnly', 'NoDisruptiveTermRaise']);
+    expect(names(spec('MCRaft.cfg'), ['PROPERTY', 'PROPERTIES'])).toEqual(['LeaderAppendOnly', 'NoDisruptiveTermRaise', 'ReadsLinearizable']);
   });
 
   it('rewrites constants, invariants and SYMMETRY, and the result reads back the same', () => {

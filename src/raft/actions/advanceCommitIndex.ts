@@ -11,8 +11,8 @@ export function advanceCommitIndex(s: Server, i: NodeId, c: RaftConfig): RaftSte
   const n = agreeIndex(s, i, c);
   // Enabled even when nothing changes: TLC counts that stuttering successor too.
   // agreeIndexes ranges over snapshot.index+1..LastIndex(i): none there (n <= snapshot.index) is a stutter too.
-  if (n <= snapshotIndex(s) || n === s.commitIndex || termOf(s, n) !== s.currentTerm) return { state: s, send: [] };
-  return { state: produce(s, (d) => { d.commitIndex = n; }), send: [] };
+  if (n <= snapshotIndex(s) || n === s.commitIndex || termOf(s, n) !== s.currentTerm) return { state: acknowledge(s), send: [] };
+  return { state: acknowledge(produce(s, (d) => { d.commitIndex = n; })), send: [] };
 }
 
 /**
@@ -22,4 +22,10 @@ export function advanceCommitIndex(s: Server, i: NodeId, c: RaftConfig): RaftSte
 export function agreeIndex(s: Server, i: NodeId, c: RaftConfig): number {
   const len = lastIndex(s);
   return Math.min(len, quorumIndex(s, c, (k) => (k === i ? len : (s.matchIndex[k] ?? 0))));
+}
+
+/** With ReadIndex, the history field acknowledged: a leader acknowledges the writes up to its commit index. */
+function acknowledge(s: Server): Server {
+  const a = s.acknowledged;
+  return a === undefined || a >= s.commitIndex ? s : produce(s, (d) => { d.acknowledged = s.commitIndex; });
 }

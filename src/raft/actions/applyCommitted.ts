@@ -3,7 +3,8 @@
 // from the session table, not applied again. Only with Sessions.
 import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
-import { lastIndex, valueAt } from '../log.ts';
+import { entryAt, lastIndex, valueAt } from '../log.ts';
+import { applyAt, entryTime } from '../sessionExpiry.ts';
 import type { Command, RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function applyCommitted(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
@@ -12,6 +13,8 @@ export function applyCommitted(s: Server, _i: NodeId, c: RaftConfig): RaftStep |
   if (sm === undefined || sm.lastApplied >= Math.min(s.commitIndex, lastIndex(s))) return null;
   const k = sm.lastApplied + 1;
   const x = (valueAt(s, k) as { v: Command }).v;
+  // Thesis §6.3: with expiry, the entry's time (the leader's clock) decides which sessions expire.
+  if (c.sessions.expiry !== undefined) return { state: applyAt(s, k, x, entryTime(entryAt(s, k)), c), send: [] };
   const session = sm.sessions[x.client];
   if (session !== undefined && x.seq <= session.seq) {
     return { state: produce(s, (d) => { (d.sm as { lastApplied: number }).lastApplied = k; }), send: [] };

@@ -5,5 +5,7 @@ import type { RaftConfig, RaftStep, Server, Value } from '../types.ts';
 
 export function clientRequest(s: Server, _i: NodeId, v: Value, _c: RaftConfig): RaftStep | null {
   if (s.state !== 'Leader') return null;
-  return { state: produce(s, (d) => { d.log.push({ term: s.currentTerm, value: v }); }), send: [] };
+  // Thesis §6.3: with session expiry an entry carries the leader's clock.
+  const e = s.clock === undefined ? { term: s.currentTerm, value: v } : { term: s.currentTerm, value: v, time: s.clock };
+  return { state: produce(s, (d) => { d.log.push(e); }), send: [] };
 }

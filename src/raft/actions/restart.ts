@@ -20,5 +20,7 @@ export function restart(s: Server, _i: NodeId, c: RaftConfig): Server {
     if (d.heardFromLeader !== undefined) d.heardFromLeader = false;
     if (d.heardFrom !== undefined) d.heardFrom = [];
     if (d.sm !== undefined) d.sm = castDraft(emptyStateMachine(c));
+    // Thesis §6.4: a pending read is lost (volatile); its id and the history field acknowledged stay.
+    if (d.read !== undefined) d.read = { id: d.read.id, pending: false, index: 0, acks: [], acked: 0 };
   });
 }

@@ -17,6 +17,8 @@ export function receive(h: Handlers, s: Server, m: RaftMessage, c: RaftConfig): 
       .with({ type: 'AppendEntriesResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleAppendEntriesResponse(s, i, j, m, c))
       .with({ type: 'TimeoutNowRequest' }, (m) => h.handleTimeoutNowRequest(s, i, j, m, c))
       .with({ type: 'InstallSnapshotRequest' }, (m) => h.handleInstallSnapshotRequest(s, i, j, m, c))
+      .with({ type: 'ReadIndexRequest' }, (m) => h.handleReadIndexRequest(s, i, j, m, c))
+      .with({ type: 'ReadIndexResponse' }, (m) => h.dropStaleResponse(s, i, j, m, c) ?? h.handleReadIndexResponse(s, i, j, m, c))
       .exhaustive()
   );
 }

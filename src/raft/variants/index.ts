@@ -4,6 +4,7 @@ import type { RaftVariant } from '../types.ts';
 import { appendWithoutLogCheck } from './appendWithoutLogCheck.ts';
 import { commitPreviousTerm } from './commitPreviousTerm.ts';
 import { discardLogOnInstallSnapshot } from './discardLogOnInstallSnapshot.ts';
+import { expireByLocalTime } from './expireByLocalTime.ts';
 import { forgetVoteOnRestart } from './forgetVoteOnRestart.ts';
 import { installSnapshotFromStaleTerm } from './installSnapshotFromStaleTerm.ts';
 import { learnerAcks } from './learnerAcks.ts';
@@ -11,6 +12,7 @@ import { learnerVotes } from './learnerVotes.ts';
 import { noJointPhase } from './noJointPhase.ts';
 import { singleServerNoNoop } from './singleServerNoNoop.ts';
 import { noSessionTable } from './noSessionTable.ts';
+import { readWithoutConfirmation } from './readWithoutConfirmation.ts';
 import { snapshotPastCommit } from './snapshotPastCommit.ts';
 import { timeoutWithoutPreVote } from './timeoutWithoutPreVote.ts';
 import { voteWithoutLogCheck } from './voteWithoutLogCheck.ts';
@@ -20,5 +22,6 @@ export const variants: Readonly<Record<string, RaftVariant>> = Object.fromEntrie
     commitPreviousTerm, voteWithoutLogCheck, appendWithoutLogCheck, forgetVoteOnRestart,
     snapshotPastCommit, discardLogOnInstallSnapshot, installSnapshotFromStaleTerm, noSessionTable,
     timeoutWithoutPreVote, noJointPhase, singleServerNoNoop, learnerAcks, learnerVotes,
+    timeoutWithoutPreVote, readWithoutConfirmation, expireByLocalTime,
   ].map((v) => [v.name, v]),
 );

@@ -24,10 +24,15 @@ export interface KvSession {
 }
 
 /** A command in the log: the operation and, for a client with a session, its identity. */
-export type KvCommand = KvOp & { readonly client?: string; readonly seq?: number };
+export type KvCommand = KvOp & {
+  readonly client?: string;
+  readonly seq?: number;
+  /** With a session: the leader's clock (ms) when it proposed the command; expiry reads only this (thesis §6.3). */
+  readonly time?: number;
+};
 
 /** Why a command did not apply. */
-export type KvError = 'not-found' | 'precondition' | 'stale' | 'seq-reused' | 'malformed';
+export type KvError = 'not-found' | 'precondition' | 'stale' | 'seq-reused' | 'malformed' | 'session-expired';
 
 /** The outcome of a command. `value` is the key's value (get), or the current value (failed cas/cad). */
 export type KvResult = { readonly ok: true; readonly value?: unknown } | { readonly ok: false; readonly error: KvError; readonly value?: unknown };
@@ -73,17 +78,34 @@ export function commandDigest(c: KvOp): string {
   return createHash('sha256').update(JSON.stringify(what)).digest('base64');
 }
 
-export type Session = { readonly seq: number; readonly digest: string; readonly result: KvResult };
+export type Session = { readonly seq: number; readonly digest: string; readonly result: KvResult; readonly last: number };
+
+/** Session expiry's own state (thesis §6.3): the entries' latest time, the last sweep, and the clients expired meanwhile. */
+export interface ExpiryState {
+  readonly time: number;
+  readonly lastSweep: number;
+  readonly expired: readonly (readonly [string, number])[];
+}
 
 /** The key-value map with its client sessions. Deterministic: every replica computes the same results. */
 export class KvStore {
   // Copy-on-write, so that a snapshot reads a frozen copy while entries go on being applied.
   private readonly data = new CowMap<string, unknown>();
   private readonly sessions = new CowMap<string, Session>();
+  /** Session expiry (thesis §6.3), by the entries' times only, so every replica expires the same sessions. */
+  private readonly sessionTimeoutMs: number | null;
+  private time = 0;
+  private lastSweep = 0;
+  /** Expired clients (their commands get session-expired), forgotten one more timeout later. */
+  private readonly expired = new Map<string, number>();
+
+  constructor(sessionTimeoutMs: number | null = null) {
+    this.sessionTimeoutMs = sessionTimeoutMs;
+  }
 
   /** The contents now, unchanged by later commands until `thaw()` (snapshot-kv.ts reads them). */
-  freeze(): { readonly data: ReadonlyMap<string, unknown>; readonly sessions: ReadonlyMap<string, Session> } {
-    return { data: this.data.freeze(), sessions: this.sessions.freeze() };
+  freeze(): { readonly data: ReadonlyMap<string, unknown>; readonly sessions: ReadonlyMap<string, Session>; readonly expiry: ExpiryState } {
+    return { data: this.data.freeze(), sessions: this.sessions.freeze(), expiry: { time: this.time, lastSweep: this.lastSweep, expired: [...this.expired] } };
   }
 
   thaw(): void {
@@ -92,9 +114,13 @@ export class KvStore {
   }
 
   /** Replaces the contents with a snapshot's (checked by snapshot-kv.ts). */
-  load(data: Iterable<readonly [string, unknown]>, sessions: Iterable<readonly [string, Session]>): void {
+  load(data: Iterable<readonly [string, unknown]>, sessions: Iterable<readonly [string, Session]>, expiry: ExpiryState): void {
     this.data.load(data);
     this.sessions.load(sessions);
+    this.time = expiry.time;
+    this.lastSweep = expiry.lastSweep;
+    this.expired.clear();
+    for (const [c, at] of expiry.expired) this.expired.set(c, at);
   }
 
   /** Applies one command, a write with a session exactly once per (client, seq); returns its result. */
@@ -102,13 +128,38 @@ export class KvStore {
     if (!isKvCommand(x)) return { ok: false, error: 'malformed' };
     // A read changes nothing, so running it again is harmless (it needs no session).
     if (x.client === undefined || x.seq === undefined || x.op === 'get') return this.run(x);
+    if (typeof x.time === 'number') this.advance(x.time);
+    if (this.expired.has(x.client)) return { ok: false, error: 'session-expired' };
     const s = this.sessions.get(x.client);
     const digest = commandDigest(x);
-    if (s !== undefined && x.seq === s.seq) return s.digest === digest ? s.result : { ok: false, error: 'seq-reused' };
+    if (s !== undefined && x.seq === s.seq) {
+      if (s.digest !== digest) return { ok: false, error: 'seq-reused' };
+      this.sessions.set(x.client, { ...s, last: this.time });
+      return s.result;
+    }
     if (s !== undefined && x.seq < s.seq) return { ok: false, error: 'stale' };
     const result = this.run(x);
-    this.sessions.set(x.client, { seq: x.seq, digest, result });
+    this.sessions.set(x.client, { seq: x.seq, digest, result, last: this.time });
     return result;
+  }
+
+  /**
+   * The state machine's time moves to `t` if later (a new leader's clock may be behind); sessions idle
+   * longer than the timeout expire, and expired clients are forgotten a timeout after (bounded tables).
+   * Sweeps at most once per second of entry time: still a function of the log alone.
+   */
+  private advance(t: number): void {
+    if (t <= this.time) return;
+    this.time = t;
+    const timeout = this.sessionTimeoutMs;
+    if (timeout === null || t - this.lastSweep < Math.min(timeout, 1000)) return;
+    this.lastSweep = t;
+    for (const [c, at] of this.expired) if (t - at > timeout) this.expired.delete(c);
+    for (const [c, s] of this.sessions.entries()) {
+      if (t - s.last <= timeout) continue;
+      this.sessions.delete(c);
+      this.expired.set(c, t);
+    }
   }
 
   /** Applies a log entry's value: a batch (array) of commands; anything else is a no-op. */

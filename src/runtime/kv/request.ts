@@ -107,12 +107,19 @@ export function parseValue(body: Buffer): string | HttpRefusal {
 export function kvOperation(method: string, query: ReadonlyMap<string, string | null>): { op: 'get' | 'put' | 'cas' | 'del' | 'cad'; expected?: string } | HttpRefusal {
   const m = method === 'POST' ? 'PUT' : method;
   if (m !== 'GET' && m !== 'PUT' && m !== 'DELETE') return refuse(405, 'method-not-allowed', `method ${method} is not allowed on /kv/<key> (GET, PUT, POST, DELETE)`);
-  const bad = checkQuery(query, m === 'GET' ? [] : ['expected'], `${m} /kv/<key>`);
+  const bad = checkQuery(query, m === 'GET' ? ['consistency'] : ['expected'], `${m} /kv/<key>`);
   if (bad !== null) return bad;
   if (!query.has('expected')) return { op: m === 'GET' ? 'get' : m === 'PUT' ? 'put' : 'del' };
   const expected = query.get('expected');
   if (expected === null || expected === undefined) return refuse(400, 'bad-query', "query parameter 'expected' needs a value: ?expected=<value> (empty: ?expected=)");
   return { op: m === 'PUT' ? 'cas' : 'cad', expected };
+}
+
+/** A read's path (docs/runtime.md): `readindex` (the default; thesis §6.4) or `log` (`?consistency=log`, through the log). */
+export function parseConsistency(query: ReadonlyMap<string, string | null>): 'readindex' | 'log' | HttpRefusal {
+  const c = query.get('consistency') ?? 'readindex';
+  if (c === 'readindex' || c === 'log') return c;
+  return refuse(400, 'bad-query', `query parameter 'consistency' must be readindex or log, got '${c.slice(0, 40)}'`);
 }
 
 /** The complete operation once the body (the value, for put and cas) is known. */
