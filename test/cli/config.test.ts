@@ -147,7 +147,7 @@ describe('--invariant, --no-invariant, --action-property, --list', () => {
     const r = cli('check', 'raft', '--list');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/invariants \(default: all\): TypeOK, ElectionSafety, /);
-    expect(r.out).toMatch(/action properties \(default: all\): LeaderAppendOnly, NoDisruptiveTermRaise, ReadsLinearizable/);
+    expect(r.out).toMatch(/action properties \(default: all\): LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts, ReadsLinearizable/);
     expect(r.out).toMatch(/witnesses: LeaderElected, /);
     expect(r.out).toMatch(/variants: .*commit-previous-term/);
     expect(r.out).toMatch(/--max-term \(MaxTerm\), default 3/);

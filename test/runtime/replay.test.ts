@@ -127,6 +127,12 @@ const twoLeaders = { replicas: '2', commands: '2', candidates: 'all', 'max-round
 const noFaults = { servers: '3', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's2' };
 const figure8 = { ...noFaults, 'max-term': '4', 'max-log': '2', 'max-restarts': 'none' };
 
+// s1 elected in term 2 by s2, its entry replicated to s2 and committed (raft-readindex.test.ts).
+const s1Committed = [
+  'Timeout(s1)', ...election('s1', 's2', 2), 'ClientRequest(s1, v1)', 'AppendEntries(s1, s2)',
+  'Receive(AppendEntriesRequest s1->s2 term 2 prev 0/0 entries [2:v1] commit 0)', 'Receive(AppendEntriesRequest s1->s2 term 2 prev 0/0 entries [2:v1] commit 0)',
+  'Receive(AppendEntriesResponse s2->s1 term 2 success match 1)', 'AdvanceCommitIndex(s1)',
+];
 const snapshots = { snapshots: 'on', 'max-term': '2' };
 const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
 const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
@@ -141,6 +147,9 @@ const rows: readonly Row[] = [
   { file: 'raft-snapshot-past-commit-committed-on-quorum.txt', protocol: 'raft', variant: 'snapshot-past-commit', flags: { ...snapshots, servers: '3', passive: 's3', 'max-term': '3', 'max-log': '1', 'max-restarts': '0', drop: 'off', duplicate: 'off' }, unlisted: /step 13: TakeSnapshot\(s1\)/ },
   { file: 'raft-discard-log-on-install-snapshot.txt', protocol: 'raft', variant: 'discard-log-on-install-snapshot', flags: { ...snapshots, 'max-msgs': '2', 'max-restarts': '0', drop: 'off', duplicate: 'off' }, unlisted: /step 21: TakeSnapshot\(s1\)/ },
   { file: 'raft-no-session-table.txt', protocol: 'raft', variant: 'no-session-table', flags: { sessions: 'on', 'max-term': '2' }, unlisted: /step 22: ApplyCommitted\(s1\)/ },
+  // A read starts by the node loop's read path (NodeRuntime.reads), not a timer; Tick is the model's clock, the runtime reads Date.now.
+  { file: 'raft-read-without-confirmation.txt', protocol: 'raft', variant: 'read-without-confirmation', flags: { servers: '3', 'max-term': '3', 'max-log': '2', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's3', readindex: 'on' }, prefix: { names: s1Committed }, unlisted: /step 22: ReadIndexStart\(s1, 2\)/ },
+  { file: 'raft-expire-by-local-time.txt', protocol: 'raft', variant: 'expire-by-local-time', flags: { sessions: 'on', 'max-term': '2', 'max-log': '1', 'session-timeout': '0', 'max-clock': '1' }, unlisted: /step 4: Tick\(s1\)/ },
   // Membership changes are in the model only (docs/raft.md): no runtime timer proposes a configuration.
   { file: 'raft-no-joint-phase.txt', protocol: 'raft', variant: 'no-joint-phase', flags: { ...swap4, targets: 's3,s4', passive: 's2,s4' }, unlisted: /step 20: ProposeConfig\(s3, \{s3, s4\}\)/ },
   { file: 'raft-learner-votes.txt', protocol: 'raft', variant: 'learner-votes', flags: learner4 },

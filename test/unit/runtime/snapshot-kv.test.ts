@@ -64,10 +64,25 @@ describe('captureKv', () => {
     expect(b.apply({ op: 'put', key: 'k', value: 'w', client: 'c1', seq: 1 })).toEqual({ ok: false, error: 'seq-reused' });
   });
 
+  it('carries session expiry: a client expired before the snapshot stays expired in a store loaded from it', async () => {
+    const kv = new KvStore(1000);
+    kv.apply({ op: 'put', key: 'a', value: 1, client: 'old', seq: 1, time: 1 });
+    kv.apply({ op: 'put', key: 'b', value: 2, client: 'new', seq: 1, time: 5000 });
+    expect(kv.apply({ op: 'put', key: 'a', value: 3, client: 'old', seq: 2, time: 5001 })).toEqual({ ok: false, error: 'session-expired' });
+    const data = await captureKv(kv, () => false);
+    const loaded = new KvStore(1000);
+    loadKv(loaded, JSON.parse(JSON.stringify(data)) as never);
+    expect(loaded.apply({ op: 'put', key: 'a', value: 3, client: 'old', seq: 2, time: 5002 })).toEqual({ ok: false, error: 'session-expired' });
+    expect(loaded.peek('a')).toBe(1);
+  });
+
   it('refuses data that is not a KV snapshot, naming the item', () => {
     expect(badKvSnapshot(null)).toBe('snapshot data is not an object');
     expect(badKvSnapshot({ kv: [] })).toBe('snapshot data lacks its kv and sessions lists');
     expect(badKvSnapshot({ kv: [['a', 1], ['b']], sessions: [] })).toBe('kv item 2 is not a [key, value] pair');
-    expect(badKvSnapshot({ kv: [], sessions: [['c', { seq: 1 }]] })).toBe('session 1 is not a [client, { seq, digest, result }] pair');
+    expect(badKvSnapshot({ kv: [], sessions: [['c', { seq: 1 }]] })).toBe('session 1 is not a [client, { seq, digest, result, last }] pair');
+    expect(badKvSnapshot({ kv: [], sessions: [['c', { seq: 1, digest: 'd', result: { ok: true } }]] })).toBe('session 1 is not a [client, { seq, digest, result, last }] pair');
+    expect(badKvSnapshot({ kv: [], sessions: [], expiry: { time: 5, lastSweep: 0, expired: [['c', 'x']] } })).toMatch(/session-expiry state that is not/);
+    expect(badKvSnapshot({ kv: [], sessions: [], expiry: { time: 5, lastSweep: 0, expired: [['c', 4]] } })).toBeNull();
   });
 });
