@@ -11,9 +11,10 @@ CONSTANTS s4, s5
 
 \* Ours: a learner never counts.  A step that makes i leader has a quorum of
 \* its configuration's voters among the votes, and a step that raises a
-\* leader's commit index has one among the servers holding the entry.
+\* leader's commit index has one among the servers holding the entry.  Vacuous
+\* without membership change (no learners).
 LearnerNeverCounts ==
-    [][\A i \in Server :
+    [][Membership = "off" \/ \A i \in Server :
          /\ (state[i] = "Candidate" /\ state'[i] = "Leader") =>
                 Mem!IsQuorum(i, votesGranted[i] \ Mem!ConfigOf(i).learners)
          /\ (state[i] = "Leader" /\ state'[i] = "Leader" /\ commitIndex'[i] > commitIndex[i]) =>

@@ -784,7 +784,7 @@ ServerNext ==
     \/ \E i \in Server : ReadIndexAnswer(i)
     \/ \E m \in DOMAIN messages : Receive(m)
     \/ /\ Mem!Next
-       /\ UNCHANGED <<messages, votedFor, heardFromLeader, snapshot, sm, candidateVars, nextIndex, heardFrom>>
+       /\ UNCHANGED <<messages, votedFor, heardFromLeader, snapshot, sm, candidateVars, nextIndex, heardFrom, read, acknowledged, clock>>
 
 Next == \/ \E i \in Server : Restart(i)
         \/ ServerNext

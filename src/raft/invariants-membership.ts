@@ -5,8 +5,9 @@ import type { RaftConfig, RaftMessage, Server } from './types.ts';
 
 type G = Global<Server, RaftMessage>;
 
-/** A step that makes i leader has a quorum of voters among its votes; one that raises a leader's commit index has one among the holders. */
+/** A step that makes i leader has a quorum of voters among its votes; one that raises a leader's commit index has one among the holders. Vacuous without membership change. */
 export function LearnerNeverCounts(g: G, h: G, c: RaftConfig): boolean {
+  if (c.membership === undefined) return true;
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const t = h.nodes[i] as Server;

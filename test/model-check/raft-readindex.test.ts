@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compose, explore, formatTrace } from '../../model-check/index.ts';
 import type { Global, Model, Tagged } from '../../src/core/index.ts';
 import { raft, type RaftMessage, type Server } from '../../src/raft/index.ts';
+import { play } from '../helpers/play.ts';
 
 type G = Global<Server, RaftMessage>;
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
@@ -13,18 +14,6 @@ function model(flags: Record<string, string>, variant: string | null = null): Mo
   const b = raft.build({ ...defaults, readindex: 'on', 'max-term': '2', ...flags }, variant);
   if (b.kind !== 'node') throw new Error('raft builds a node-level protocol');
   return compose(b.protocol, b.config, b.network) as unknown as Model<G, Tagged>;
-}
-
-/** Applies the actions named (as traces print them) one after the other; each must be enabled. */
-function play(m: Model<G, Tagged>, names: readonly string[]): G {
-  let g = m.init()[0] as G;
-  for (const name of names) {
-    const a = m.actions(g).find((x) => m.describe(x) === name);
-    const h = a === undefined ? null : m.next(g, a);
-    if (h === null) throw new Error(`not enabled: ${name}`);
-    g = h;
-  }
-  return g;
 }
 
 /** s1 elected in term 2 by s2, its entry replicated to s2 and committed: 18 correct steps. */
