@@ -73,11 +73,6 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   payload(m: M): string | null;
   /** Whether m may leave before the durable write of the round that produced it (Raft: thesis §10.2.1). */
   early(m: M): boolean;
-  /**
-   * What `step` drops after each protocol step: state no later step reads (Multi-Paxos: acks and
-   * proposals of decided slots). Absent: nothing. A replay compares the node with the model's state pruned alike.
-   */
-  prune?(s: S): S;
   /** Log compaction, if the protocol has it (absent: the log grows without bound). */
   readonly snapshots?: SnapshotRuntime<S, M>;
   /** Linearizable reads without the log (Raft: ReadIndex, thesis §6.4), if the protocol has them. */

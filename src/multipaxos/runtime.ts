@@ -36,7 +36,6 @@ export function multiPaxosRuntime(p: MultiPaxosProtocol, replicas: readonly Node
       const r = p.step(i, s, x, c);
       return r === null ? null : { ...r, state: prune(r.state) };
     },
-    prune,
     describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<MpMessage>).m) : p.describe(i, x as MpAction)),
     // What Restart keeps: the protocol's durable part and the executed decisions.
     durable: (s) => ({ ...(p.durable(s) as object), decided: s.decided.slice(0, Math.min(s.executed, decidedPrefix(s))) }),

@@ -49,8 +49,6 @@ export interface ReplayReport {
 export class ReplayMismatch extends Error {}
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-/** The model's node state as the runtime keeps it (`NodeRuntime.prune`: what its step drops, no later step reads). */
-const kept = (rt: Rt, s: unknown): unknown => (rt.prune === undefined ? s : rt.prune(s as never));
 
 /** The model's input at the node a step acts on. */
 function inputOf(x: X): { i: NodeId; input: Tagged } | null {
@@ -219,7 +217,7 @@ export async function replay(b: Behaviour, runtimeIds: readonly NodeId[], o: { r
   const c = new Cluster(runtimeIds, b.runtimes[0] as Rt);
   try {
     const g0 = b.states[0] as G;
-    for (const i of runtimeIds) if (!same(c.node(i).state, kept(c.rt, g0.nodes[i]))) throw new ReplayMismatch(`initial state of ${i} differs`);
+    for (const i of runtimeIds) if (!same(c.node(i).state, g0.nodes[i])) throw new ReplayMismatch(`initial state of ${i} differs`);
     // Steps are taken one by one; a message the protocol keeps (raft.tla's UpdateTerm) is stepped again
     // at once by the node loop, so the trace's next step must be that delivery, and both are compared.
     let k = 0;
@@ -248,7 +246,7 @@ export async function replay(b: Behaviour, runtimeIds: readonly NodeId[], o: { r
       if (c.logged.length > 0) throw new ReplayMismatch(`${what}: a node logged ${c.logged.join('; ')}`);
       compareSteps(b, c, from, k, last, what);
       const h = b.states[last + 1] as G;
-      for (const i of runtimeIds) if (!same(c.node(i).state, kept(c.rt, h.nodes[i]))) throw new ReplayMismatch(`${what}: ${i}'s state differs from the model's:\n  node:  ${canonical(c.node(i).state)}\n  model: ${canonical(kept(c.rt, h.nodes[i]))}`);
+      for (const i of runtimeIds) if (!same(c.node(i).state, h.nodes[i])) throw new ReplayMismatch(`${what}: ${i}'s state differs from the model's:\n  node:  ${canonical(c.node(i).state)}\n  model: ${canonical(h.nodes[i])}`);
       if (!same([...c.bag].sort(), [...bagOf(h)].sort())) throw new ReplayMismatch(`${what}: messages in flight differ:\n  node loop: ${canonical([...c.bag].sort())}\n  model:     ${canonical([...bagOf(h)].sort())}`);
       k = last + 1;
     }
@@ -269,6 +267,6 @@ function compareSteps(b: Behaviour, c: Cluster, from: number, k: number, last: n
     const t = took[d] as Stepped;
     const x = w.x as { i: NodeId; input: Tagged };
     if (t.i !== x.i || !same(t.input, x.input)) throw new ReplayMismatch(`${what}: the node loop stepped ${t.i}: ${canonical(t.input)}, the trace ${x.i}: ${canonical(x.input)}`);
-    if (!same(t.after, kept(c.rt, w.after.nodes[x.i]))) throw new ReplayMismatch(`${what}: ${x.i} reached a state the model did not:\n  node:  ${canonical(t.after)}\n  model: ${canonical(kept(c.rt, w.after.nodes[x.i]))}`);
+    if (!same(t.after, w.after.nodes[x.i])) throw new ReplayMismatch(`${what}: ${x.i} reached a state the model did not:\n  node:  ${canonical(t.after)}\n  model: ${canonical(w.after.nodes[x.i])}`);
   });
 }
