@@ -20,6 +20,7 @@ export const raftSnapshots: SnapshotRuntime<Server, RaftMessage> = {
   },
   take: (_i, s, snap) => compactTo(s, snap),
   carries: (m) => m.type === 'InstallSnapshotRequest',
+  mapData: (m, f) => (m.type === 'InstallSnapshotRequest' ? { ...m, state: m.state.map((v) => f(v) as (typeof m.state)[number]) } : m),
 };
 
 /**
