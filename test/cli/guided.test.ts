@@ -34,6 +34,7 @@ describe('check --guided', () => {
   it.each([
     [['--guided', '--simulate', '3'], /--guided is a search mode of its own/],
     [['--guided', '--depth', '3'], /--guided is a search mode of its own/],
+    [['--guided', '--symmetry'], /--guided is a search mode of its own \(one thread, no symmetry\): not with --symmetry/],
     [['--guided', '--search-walks', '0'], /--search-walks must be/],
   ])('%s is refused with one line', (flags, pattern) => {
     expectUsageError(cli('check', 'paxos', '--ballots', '2', ...flags), pattern);

@@ -240,7 +240,8 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
   const guided = values['guided'] === true;
-  if (guided && (walks !== undefined || values['dfs'] !== undefined || depth !== undefined)) throw new UsageError('--guided is a search mode of its own: not with --simulate, --dfs or --depth');
+  const alien = ['simulate', 'dfs', 'depth', 'symmetry', 'max-states', 'memory', 'spill'].filter((k) => values[k] !== undefined);
+  if (guided && alien.length > 0) throw new UsageError(`--guided is a search mode of its own (one thread, no symmetry): not with --${alien[0]}`);
   if (walks === undefined && !guided && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N (--seed also with --guided)');
   if (walks === undefined && values['swarm'] === true) throw new UsageError('--swarm goes with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
