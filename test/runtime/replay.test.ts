@@ -136,6 +136,11 @@ const s1Committed = [
 const snapshots = { snapshots: 'on', 'max-term': '2' };
 const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
 const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
+// Voters s1..s4 and learner s5, s5 added and s1 removed (raft-single-server.test.ts).
+const addAndRemove = {
+  servers: '5', membership: 'single', voters: 's1,s2,s3,s4', learners: 's5', targets: 's1,s2,s3,s4,s5;s2,s3,s4',
+  'max-term': '4', 'max-log': '1', passive: 's3,s4,s5', history: 'off', 'max-restarts': '0', drop: 'off', duplicate: 'off',
+};
 const rows: readonly Row[] = [
   { file: 'raft-forget-vote-on-restart.txt', protocol: 'raft', variant: 'forget-vote-on-restart', flags: { servers: '3', 'max-term': '2', 'max-log': '0', drop: 'off', duplicate: 'off' } },
   { file: 'raft-vote-without-log-check.txt', protocol: 'raft', variant: 'vote-without-log-check', flags: { ...noFaults, 'max-term': '3', 'max-log': '1' } },
@@ -155,6 +160,7 @@ const rows: readonly Row[] = [
   { file: 'raft-learner-votes.txt', protocol: 'raft', variant: 'learner-votes', flags: learner4 },
   { file: 'raft-learner-votes-election-safety.txt', protocol: 'raft', variant: 'learner-votes', flags: learner4 },
   { file: 'raft-learner-acks.txt', protocol: 'raft', variant: 'learner-acks', flags: { ...learner4, 'max-term': '3', passive: 's2,s3' } },
+  { file: 'raft-single-server-no-noop.txt', protocol: 'raft', variant: 'single-server-no-noop', flags: addAndRemove, unlisted: /step 28: ProposeConfig\(s1, \{s1, s2, s3, s4, s5\}\)/ },
   { file: 'multipaxos-skip-reproposal.txt', protocol: 'multipaxos', variant: 'skip-reproposal', flags: mp, prefix: { names: chosenAtR1, correct: { ...mp, drop: 'on' } } },
   { file: 'multipaxos-skip-phase1.txt', protocol: 'multipaxos', variant: 'skip-phase1', flags: mp, prefix: { names: chosenAtR1, correct: { ...mp, drop: 'on' } } },
   // The heartbeat sends no Accept for a slot its leader knows decided, nor to an acceptor that accepted

@@ -77,6 +77,8 @@ export function help(t: Checkable): string {
     '                       are real but not necessarily shortest)',
     '  --simulate N         N random walks inside the bounds instead of exhaustive search (with --depth D,',
     '                       --seed S; --swarm: each walk weights the action kinds its own way)',
+    '  --guided             the guided search at these bounds (--seed S, --search-seconds T of CPU, default 60,',
+    '                       --search-walks N); a violation is shortened by BFS over its action instances',
     '  --coverage           how often each action was taken, and those never taken (one thread)',
     '  --trace-out FILE     write the counterexample as ITF JSON (--trace-format tla: a TLA+ module and .cfg',
     '                       that TLC re-checks; needs --config); --trace-witness NAME: the path to a witness',

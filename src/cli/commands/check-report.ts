@@ -72,7 +72,7 @@ export interface Checked {
   readonly overrides: readonly string[];
   readonly invariants: readonly string[];
   readonly actionProperties: readonly string[];
-  readonly search: 'bfs' | 'dfs' | 'simulate' | 'default';
+  readonly search: 'bfs' | 'dfs' | 'simulate' | 'guided' | 'default';
 }
 
 /** The JSON summary: counts, verdict, and the violated property with its trace length in states. */

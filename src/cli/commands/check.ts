@@ -53,6 +53,7 @@ const common = {
   coverage: { type: 'boolean' },
   'search-seconds': { type: 'string' },
   'search-walks': { type: 'string' },
+  guided: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -147,7 +148,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const plan = plans[name];
   const exact = exactModelFlags(target, values, plan?.features ?? []);
   if (plan !== undefined && cfg === null && exact.length === 0) return (await import('./check-default.ts')).checkDefault(name, target, values, variant, plan, propertiesOfFlags(values));
-  for (const f of ['search-seconds', 'search-walks'].filter((k) => values[k] !== undefined)) {
+  for (const f of ['search-seconds', 'search-walks'].filter((k) => values[k] !== undefined && values['guided'] !== true)) {
     throw new UsageError(`--${f} goes with the default search, which ${exact.length > 0 ? `--${exact[0]} turns off` : `${name} does not have`}`);
   }
   const overrides: string[] = [];
@@ -185,7 +186,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const checked: Checked = {
     protocol: name, variant, config: cfg?.file ?? null, overrides,
     invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
-    search: o.walks !== undefined ? 'simulate' : o.dfs !== undefined ? 'dfs' : 'bfs',
+    search: o.guided ? 'guided' : o.walks !== undefined ? 'simulate' : o.dfs !== undefined ? 'dfs' : 'bfs',
   };
   const finish = async (r: ExploreResult | SimulateResult, exhaustive: boolean): Promise<number> => {
     const failed = r.violation === null && r.verdict === 'ok' ? reportWitnesses(witnesses, r.witnesses, exhaustive, o.json ? () => undefined : log) : [];
@@ -196,6 +197,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     return exitCode(r, failed);
   };
   if (o.walks !== undefined) return finish(await walk(model, o, o.walks, values['swarm'] === true, log), false);
+  if (o.guided) return finish(await guided(model, o, values, log), false);
   const opts: ExploreOptions = {
     deadlock: o.deadlock, symmetry: o.symmetry, speed,
     ...(o.memory !== undefined ? { memoryBytes: o.memory * 2 ** 30 } : {}),
@@ -226,6 +228,7 @@ interface RunOptions {
   readonly memory: number | undefined;
   readonly spill: number | undefined;
   readonly speed: boolean;
+  readonly guided: boolean;
 }
 
 function runOptions(name: string, values: Values, cfg: FromConfig | null, model: Model<unknown, Tagged>, overrides: string[], oneThread: boolean): RunOptions {
@@ -236,7 +239,10 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
   const walks = intFlag(values['simulate'] as string | undefined, 'simulate', 1);
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
-  if (walks === undefined && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N');
+  const guided = values['guided'] === true;
+  const alien = ['simulate', 'dfs', 'depth', 'symmetry', 'max-states', 'memory', 'spill'].filter((k) => values[k] !== undefined);
+  if (guided && alien.length > 0) throw new UsageError(`--guided is a search mode of its own (one thread, no symmetry): not with --${alien[0]}`);
+  if (walks === undefined && !guided && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N (--seed also with --guided)');
   if (walks === undefined && values['swarm'] === true) throw new UsageError('--swarm goes with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
   if (noDeadlock && cfg?.deadlock === true) overrides.push(`--no-deadlock overrides ${cfg.file}'s CHECK_DEADLOCK (default TRUE)`);
@@ -250,7 +256,7 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
   if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} (with these constants) has no interchangeable values`);
   // --max-seconds counts from the start of the process (performance.now()'s origin), model building included.
   const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - performance.now() / 1000);
-  return { maxStates, maxSeconds, remaining, workers, json: values['json'] === true, walks, depth, seed, deadlock, dfs, symmetry, memory, spill, speed: values['no-speed'] !== true };
+  return { maxStates, maxSeconds, remaining, workers, json: values['json'] === true, walks, depth, seed, deadlock, dfs, symmetry, memory, spill, speed: values['no-speed'] !== true, guided };
 }
 
 /** `--simulate N`: random walks inside the constraint (`--swarm`: action weights per walk). */
@@ -265,6 +271,14 @@ async function walk(model: Model<unknown, Tagged>, o: RunOptions, walks: number,
   });
   if (!o.json) reportSimulation(withLimit(r, o.maxSeconds), log);
   return withLimit(r, o.maxSeconds);
+}
+
+/** `--guided`: the guided search at these bounds (`--seed`, `--search-seconds`, `--search-walks`), a violation shortened. */
+async function guided(model: Model<unknown, Tagged>, o: RunOptions, values: Values, log: (line: string) => void): Promise<SimulateResult> {
+  const { runGuided } = await import('./check-guided.ts');
+  const seconds = numberFlag(values['search-seconds'] as string | undefined, 'search-seconds') ?? 60;
+  const walks = intFlag(values['search-walks'] as string | undefined, 'search-walks', 1);
+  return withLimit(await runGuided(model, { seed: o.seed ?? 1, seconds, walks, remaining: o.remaining, deadlock: o.deadlock, speed: o.speed }, o.json, log), o.maxSeconds);
 }
 
 /** Writes the files the trace flags ask for (check-traces.ts) and names each one. */
@@ -283,7 +297,7 @@ export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) =
 /** The flags that ask for one exact model (TLC's), turning the default search off; a plan's features do not. */
 function exactModelFlags(target: Checkable, values: Values, features: readonly string[]): string[] {
   const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined && !features.includes(f));
-  const modes = ['simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
+  const modes = ['guided', 'simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../model-check/index.ts';
 import { coverageLines, emptyCoverage, withCoverage } from '../../../model-check/coverage.ts';
 import { guidedSearch } from '../../../model-check/guided.ts';
+import { restricted, shortenTrace } from '../../../model-check/shorten.ts';
 import { explore } from '../../../model-check/bfs.ts';
 import { counter, dieHard } from '../../helpers/toys.ts';
 
@@ -40,6 +41,27 @@ describe('guided search', () => {
     expect(r.longest).toBe(9);
     expect(r.distinct).toBe(10);
     expect(r.walks).toBe(50);
+  });
+});
+
+describe('shortening a guided trace (BFS over its action instances)', () => {
+  it("DieHard: the guided search's long trace shrinks to BFS's shortest, which uses only instances it took", async () => {
+    const g = guidedSearch(dieHard(), { seed: 3, maxSeconds: 600, maxWalks: 10_000, depth: 30 });
+    const found = g.violation?.trace.length ?? 0;
+    const s = await shortenTrace(dieHard(), g.violation!);
+    const bfs = await explore(dieHard(), {});
+    expect(found).toBeGreaterThan(bfs.violation!.trace.length);
+    expect([s.violation.name, s.violation.trace.length]).toEqual(['NotSolved', bfs.violation!.trace.length]);
+    const used = new Set(g.violation!.trace.map((t) => t.action));
+    for (const t of s.violation.trace) expect(used.has(t.action)).toBe(true);
+    expect(s.violation.trace.at(-1)?.variables['big']).toBe(4);
+  });
+
+  it('the restricted model offers only the named instances, and a trace not shorter is kept', async () => {
+    expect(restricted(dieHard(), new Set(['FillBig'])).actions({ small: 0, big: 0 })).toEqual([{ type: 'FillBig' }]);
+    const bfs = await explore(dieHard(), {});
+    const s = await shortenTrace(dieHard(), bfs.violation!);
+    expect(s.violation).toBe(bfs.violation);
   });
 });
 

@@ -1,0 +1,48 @@
+// The single-server membership bug (thesis §4.1; Ongaro, raft-dev, 2015) found from Init with one
+// server added and another removed from a 4-server configuration: the guided search finds a behaviour,
+// BFS over its action instances shortens it (docs/raft.md, "Membership change"). Reproduced by the
+// seed and the walk count, never timed.
+import { describe, expect, it } from 'vitest';
+import { compose, formatTrace } from '../../model-check/index.ts';
+import { guidedSearch } from '../../model-check/guided.ts';
+import { shortenTrace } from '../../model-check/shorten.ts';
+import type { Global, Model, Tagged } from '../../src/core/index.ts';
+import { raft, type RaftMessage, type Server } from '../../src/raft/index.ts';
+
+type G = Global<Server, RaftMessage>;
+const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
+
+/** Voters s1..s4, learner s5; clients ask to add s5 or to remove s1; s1 and s2 campaign; no faults. */
+export const addAndRemove = {
+  servers: '5', membership: 'single', voters: 's1,s2,s3,s4', learners: 's5', targets: 's1,s2,s3,s4,s5;s2,s3,s4',
+  'max-term': '4', 'max-log': '1', passive: 's3,s4,s5', history: 'off', 'max-restarts': '0', drop: 'off', duplicate: 'off',
+};
+
+function model(variant: string | null): Model<G, Tagged> {
+  const b = raft.build({ ...defaults, ...addAndRemove }, variant);
+  if (b.kind !== 'node') throw new Error('raft builds a node-level protocol');
+  return compose(b.protocol, b.config, b.network) as unknown as Model<G, Tagged>;
+}
+
+// Seed 6 finds it at walk 4,427 (docs/raft.md gives the walks of seeds 1-10).
+const search = { seed: 6, maxWalks: 4427, maxSeconds: 1e9, depth: 100, deadlock: false };
+
+describe('single-server changes without the new leader\'s entry first: add s5 and remove s1', () => {
+  it('the guided search finds two competing changes electing a leader without a committed entry; shortened to 53 states', async () => {
+    const m = model('single-server-no-noop');
+    const g = guidedSearch(m, search);
+    expect([g.walks, g.violation?.name, g.violation?.trace.length]).toEqual([4427, 'LeaderCompleteness', 69]);
+    const s = await shortenTrace(m, g.violation!);
+    expect([s.violation.name, s.violation.trace.length, s.actions]).toEqual(['LeaderCompleteness', 53, 48]);
+    // Both changes are in the trace: s5 added by s1, s1 removed by s2.
+    const actions = s.violation.trace.map((t) => t.action);
+    expect(actions).toContain('ProposeConfig(s1, {s1, s2, s3, s4, s5})');
+    expect(actions).toContain('ProposeConfig(s2, {s2, s3, s4})');
+    await expect(formatTrace(s.violation.trace)).toMatchFileSnapshot('__traces__/raft-single-server-no-noop.txt');
+  }, 900_000);
+
+  it('with the fix (a leader commits an entry of its term first), the same walks find no violation', () => {
+    const g = guidedSearch(model(null), search);
+    expect([g.walks, g.violation]).toEqual([4427, null]);
+  }, 900_000);
+});
