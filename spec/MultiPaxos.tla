@@ -76,16 +76,20 @@ Init ==
     /\ msgs = [m \in {} |-> 0]
 
 -----------------------------------------------------------------------------
-\* Replica i opens a ballot and Phase 1 for every slot from its first open one.
-StartElection(i) ==
-    /\ i \in Candidates
-    /\ role[i] # "Leader"
-    /\ ballot' = [ballot EXCEPT ![i] = [round |-> IF @ = Nil THEN 0 ELSE @.round + 1, leader |-> i]]
+\* Shared by StartElection and HandleHandOff: i opens ballot (r, i) and Phase 1 from its first open slot.
+BecomeCandidate(i, r) ==
+    /\ ballot' = [ballot EXCEPT ![i] = [round |-> r, leader |-> i]]
     /\ role' = [role EXCEPT ![i] = "Candidate"]
     /\ base' = [base EXCEPT ![i] = FirstOpen(decided[i])]
     /\ promises' = [promises EXCEPT ![i] = {}]
     /\ reported' = [reported EXCEPT ![i] = {}]
     /\ proposals' = [proposals EXCEPT ![i] = {}]
+
+\* Replica i opens a ballot and Phase 1 for every slot from its first open one.
+StartElection(i) ==
+    /\ i \in Candidates
+    /\ role[i] # "Leader"
+    /\ BecomeCandidate(i, IF ballot[i] = Nil THEN 0 ELSE ballot[i].round + 1)
     /\ UNCHANGED <<acceptorVars, learnerVars, smVars, msgs>>
 
 \* Candidate i asks j to promise, for all slots from base[i] on.
@@ -230,12 +234,7 @@ HandleHandOff(i, m) ==
        /\ UNCHANGED <<leaderVars, acceptorVars, learnerVars, smVars>>
     \/ /\ i \in Candidates /\ role[i] # "Leader"        \* Phase 1 in a ballot above the leader's
        /\ LET above == IF Rank[i] > Rank[m.bal.leader] THEN m.bal.round ELSE m.bal.round + 1  \* i's smallest ballot above both
-          IN ballot' = [ballot EXCEPT ![i] = [round |-> IF @ = Nil THEN above ELSE Max({above, @.round + 1}), leader |-> i]]
-       /\ role' = [role EXCEPT ![i] = "Candidate"]
-       /\ base' = [base EXCEPT ![i] = FirstOpen(decided[i])]
-       /\ promises' = [promises EXCEPT ![i] = {}]
-       /\ reported' = [reported EXCEPT ![i] = {}]
-       /\ proposals' = [proposals EXCEPT ![i] = {}]
+          IN BecomeCandidate(i, IF ballot[i] = Nil THEN above ELSE Max({above, ballot[i].round + 1}))
        /\ Discard(m)
        /\ UNCHANGED <<acceptorVars, learnerVars, smVars>>
 

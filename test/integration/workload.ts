@@ -16,6 +16,12 @@ export interface WorkloadOptions {
   readonly seed: number;
   /** How long one operation may retry before it is recorded as unknown (default 4000 ms). */
   readonly deadlineMs?: number;
+  /**
+   * Availability, not speed: after `ms` the clients go on until more than `okAbove` operations completed
+   * ok, for at most `maxMs` from the start (a loaded host serves fewer operations per second).
+   */
+  readonly okAbove?: number;
+  readonly maxMs?: number;
 }
 
 /** A small deterministic generator (the seed is printed by a failing test). */
@@ -70,7 +76,11 @@ export async function operate(c: Cluster, h: HistoryRecorder, agent: Agent, clie
 export async function workload(c: Cluster, o: WorkloadOptions, h = new HistoryRecorder()): Promise<HistoryRecorder> {
   const rnd = rng(o.seed);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const stop = performance.now() + o.ms;
+  const start = performance.now();
+  const stop = start + o.ms;
+  const cap = start + Math.max(o.ms, o.maxMs ?? o.ms);
+  const oks = () => h.events.filter((e) => e.type === 'ok').length;
+  const going = () => performance.now() < stop || (oks() <= (o.okAbove ?? -1) && performance.now() < cap);
   const live = () => c.ids.filter((id) => c.procs.has(id));
   const pick = () => {
     const ids = live();
@@ -80,7 +90,7 @@ export async function workload(c: Cluster, o: WorkloadOptions, h = new HistoryRe
     Array.from({ length: o.clients }, async (_, k) => {
       const client = `w${k}-${o.seed}`;
       let seq = 0;
-      while (performance.now() < stop) {
+      while (going()) {
         const key = `k${Math.floor(rnd() * o.keys)}`;
         const r = rnd();
         const v = String(Math.floor(rnd() * 5));
