@@ -59,7 +59,7 @@ export class Chunker<M extends Envelope> {
   private seq = 0;
   /** Per peer, the last message split and its payload key: a resend of the same snapshot is not encoded again. */
   private readonly last = new Map<string, { key: string; parts: readonly string[] }>();
-  private readonly joining = new Map<string, { id: string; next: number; n: number; parts: Buffer[]; bytes: number }>();
+  private readonly joining = new Map<string, { id: string; next: number; n: number; parts: Buffer[]; bytes: number; at: number }>();
   private readonly sent = new Map<string, { key: string; at: number }>();
 
   constructor(o: ChunkerOptions<M>) {
@@ -74,9 +74,12 @@ export class Chunker<M extends Envelope> {
     if (key !== null && last !== undefined && last.key === key && now - last.at < this.o.repeatMs) return;
     if (key !== null) this.sent.set(m.dest, { key, at: now });
     const cached = this.last.get(m.dest);
-    const parts = key !== null && cached?.key === key ? cached.parts : this.split(m);
+    const t0 = performance.now();
+    const reused = key !== null && cached?.key === key;
+    const parts = reused ? cached.parts : this.split(m);
     if (key !== null) this.last.set(m.dest, { key, parts });
     const id = `${this.o.self}-${(this.seq += 1)}`;
+    this.o.log(`snapshot: sending ${key ?? 'a message'} to ${m.dest} in ${parts.length} chunks (${reused ? 'encoded before' : `encoded in ${(performance.now() - t0).toFixed(1)} ms`})`);
     parts.forEach((data, k) => this.o.send({ type: 'SnapshotChunk', id, k, n: parts.length, data, source: m.source, dest: m.dest }));
   }
 
@@ -92,7 +95,7 @@ export class Chunker<M extends Envelope> {
   receive(c: Chunk): void {
     this.o.progress?.(c.source);
     const j = this.joining.get(c.source);
-    if (c.k === 0) this.joining.set(c.source, { id: c.id, next: 0, n: c.n, parts: [], bytes: 0 });
+    if (c.k === 0) this.joining.set(c.source, { id: c.id, next: 0, n: c.n, parts: [], bytes: 0, at: performance.now() });
     const cur = this.joining.get(c.source);
     if (cur === undefined || cur.id !== c.id || cur.next !== c.k || cur.n !== c.n) {
       if (j !== undefined) this.joining.delete(c.source);
@@ -108,10 +111,11 @@ export class Chunker<M extends Envelope> {
     cur.next += 1;
     if (cur.next < cur.n) return;
     this.joining.delete(c.source);
-    this.join(c, Buffer.concat(cur.parts));
+    this.join(c, Buffer.concat(cur.parts), cur.at);
   }
 
-  private join(c: Chunk, buf: Buffer): void {
+  private join(c: Chunk, buf: Buffer, first: number): void {
+    const t0 = performance.now();
     let m: unknown;
     try {
       m = JSON.parse(buf.toString('utf8'));
@@ -122,6 +126,7 @@ export class Chunker<M extends Envelope> {
     if (bad !== null) return this.o.log(`transport: dropped a chunked message from ${c.source}: invalid message: ${bad}`);
     const e = m as M;
     if (e.source !== c.source || e.dest !== this.o.self) return this.o.log(`transport: dropped a chunked message from ${c.source}: wrong source or destination`);
+    this.o.log(`snapshot: received ${buf.length} bytes in ${c.n} chunks from ${c.source} over ${(t0 - first).toFixed(1)} ms, parsed in ${(performance.now() - t0).toFixed(1)} ms`);
     this.o.deliver(e);
   }
 }

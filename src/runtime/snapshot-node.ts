@@ -76,7 +76,9 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
     const snap = this.rt.current(s);
     if (snap === null || snap.index <= applied) return null;
     this.cancel();
+    const t0 = performance.now();
     loadKv(this.o.kv, snap.data as KvSnapshotData);
+    this.o.log(`snapshot: loaded index ${snap.index} into the KV store (${this.o.kv.size} keys) in ${(performance.now() - t0).toFixed(1)} ms`);
     return snap.index;
   }
 
@@ -104,13 +106,15 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
 
   private async run(job: { cancelled: boolean }, index: number, id: string | number): Promise<void> {
     try {
+      const t0 = performance.now();
       const data = await captureKv(this.o.kv, () => job.cancelled);
       if (data === null || job.cancelled) return;
+      const captured = performance.now() - t0;
       const snap: RuntimeSnapshot = { index, id, data };
       const w = await this.o.store.write(snap);
       if (w === null || job.cancelled) return;
       this.note(w);
-      this.o.log(`snapshot: wrote index ${index} (${w.bytes} bytes in ${w.ms.toFixed(1)} ms)`);
+      this.o.log(`snapshot: wrote index ${index} (${w.bytes} bytes in ${w.ms.toFixed(1)} ms, captured in ${captured.toFixed(1)} ms)`);
       this.o.ready(snap);
     } catch (e) {
       this.retryAfter = index + Math.max(this.o.store.settings.entries, 1);
