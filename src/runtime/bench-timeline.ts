@@ -42,6 +42,7 @@ export function catchupTimeline(follower: string, logs: Readonly<Record<string, 
   const elections = (from: number, to: number) => between(all, from, to).filter((l) => l.text.includes('election: timed out')).length;
   const wrote = between(all, t.writesStart, t.restart).filter((l) => l.text.includes('snapshot: wrote index'));
   const sent = between(all, t.restart, end).filter((l) => l.text.includes(`snapshot: sending `) && l.text.includes(` to ${follower} `));
+  const streamed = between(all, t.restart, end).find((l) => l.text.includes(`snapshot: sent `) && l.text.includes(` to ${follower}: `));
   const received = between(mine, t.restart, end).filter((l) => l.text.includes('snapshot: received '));
   const installed = between(mine, t.restart, end).find((l) => l.text.includes('snapshot: installed index'));
   const loaded = between(mine, t.restart, end).find((l) => l.text.includes('into the KV store'));
@@ -51,7 +52,7 @@ export function catchupTimeline(follower: string, logs: Readonly<Record<string, 
   return [
     `| catchup timeline | elections: ${elections(t.writesStart, t.restart)} during the writes, ${elections(t.restart, end)} during the catch-up`,
     `leader's snapshots during the writes: ${wrote.length}, slowest capture ${ms(max(wrote.map((l) => num(l.text, /captured in ([\d.]+) ms/))))}, slowest file ${ms(max(wrote.map((l) => num(l.text, /bytes in ([\d.]+) ms/))))}`,
-    `after serving: snapshot first sent at ${ms(after(sent[0]))} (${sent.length} sends, encoded in ${ms(num(sent[0]?.text ?? '', /encoded in ([\d.]+) ms/))})`,
+    `after serving: snapshot first sent at ${ms(after(sent[0]))} (${sent.length} sends; the first encoded and sent over ${ms(num(streamed?.text ?? '', /chunks over ([\d.]+) ms/))})`,
     `received at ${ms(after(first))} (${received.length} copies; transfer ${ms(num(first?.text ?? '', /over ([\d.]+) ms/))}, parse ${ms(num(first?.text ?? '', /parsed in ([\d.]+) ms/))})`,
     `file written by ${ms(after(installed))} (write ${ms(writeMs)}, so the step took ${ms(after(installed) - writeMs - after(first))})`,
     `KV loaded by ${ms(after(loaded))} (${ms(num(loaded?.text ?? '', /keys\) in ([\d.]+) ms/))})`,
