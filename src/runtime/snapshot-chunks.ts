@@ -94,12 +94,18 @@ export class Chunker<M extends Envelope> {
     const cached = this.last.get(m.dest);
     if (key !== null && cached !== undefined && cached.key === key) {
       // Still being encoded: its chunks are on their way.
-      return cached.done ? this.resend(m.dest, cached) : Promise.resolve();
+      return cached.done ? this.resend(m.dest, cached).catch((err: unknown) => this.failed(m.dest, err)) : Promise.resolve();
     }
     if (cached !== undefined) cached.cancelled = true;
     const e: Encoding = { key, id: `${this.o.self}-${this.boot}-${(this.seq += 1)}`, parts: [], done: false, cancelled: false };
     this.last.set(m.dest, e);
-    return this.stream(m, e);
+    return this.stream(m, e).catch((err: unknown) => this.failed(m.dest, err));
+  }
+
+  /** A message that could not be encoded or handed on is lost, to the model; the node goes on. */
+  private failed(dest: string, err: unknown): void {
+    this.last.delete(dest);
+    this.o.log(`snapshot: sending a chunked message to ${dest} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   /** Encodes m slice by slice, sending each chunk once it is full (the last one with done). */

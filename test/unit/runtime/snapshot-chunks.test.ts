@@ -130,4 +130,11 @@ describe('Chunker', () => {
     for (const c of wire) r.receive(c);
     expect(delivered.map((m) => JSON.stringify(m))).toEqual([JSON.stringify(big)]);
   });
+
+  it('a message that cannot be encoded is lost with a log line, not an unhandled rejection', async () => {
+    const logs: string[] = [];
+    const sender = new Chunker<M>({ self: 's1', chunkBytes: 1000, schema, send: () => {}, deliver: () => {}, log: (l) => logs.push(l), repeatMs: 0 });
+    await sender.send({ ...msg('s2'), state: [{ n: 1n }] }, 'snap/1/10');
+    expect(logs.at(-1)).toMatch(/^snapshot: sending a chunked message to s2 failed: .*BigInt/);
+  });
 });
