@@ -1,31 +1,35 @@
 // A message that carries a snapshot (Raft's InstallSnapshotRequest) crosses the network in chunks of
 // bounded frame size (Figure 13's offset and done, below the protocol): the sender encodes its JSON in
 // slices and sends each chunk as soon as it is full, yielding to the event loop between slices (its
-// heartbeats go on, and the first chunk tells the follower early that a leader is sending); the
-// receiver joins the chunks of one peer in order and hands the whole message, checked by the
-// protocol's schema, to `step`. A resend of the same snapshot keeps its message id, so the receiver
-// resumes it: chunks it holds are skipped, and a copy it already joined is delivered again unparsed.
+// heartbeats go on, and the first chunk tells the follower early that a leader is sending). The items
+// of the message's large arrays travel in chunks of their own, cut where a run of items ends, so the
+// receiver (snapshot-join.ts) parses them as they arrive. A resend of the same snapshot keeps its
+// message id, so the receiver resumes it.
 import { randomBytes } from 'node:crypto';
 import type { Envelope } from './transport/tcp.ts';
-import { validate } from './transport/schema.ts';
 import type { Schema } from './transport/schema.ts';
 import { jsonSlices } from './snapshot-encode.ts';
+import { Joiner, MARK } from './snapshot-join.ts';
 
-/** One chunk: part k of the JSON of message `id` from `source` (base64); `done` on the last part. */
+/**
+ * One chunk: part k of the JSON of message `id` from `source` (base64); `done` on the last part. Seg
+ * null: text of the message; seg n: items of its n-th large array, ending where a run of items ends if `cut`.
+ */
 export interface Chunk {
   readonly type: 'SnapshotChunk';
   readonly id: string;
   readonly k: number;
   readonly done: boolean;
+  readonly seg: number | null;
+  readonly cut: boolean;
   readonly data: string;
   readonly source: string;
   readonly dest: string;
 }
 
-/** A joined message above this size is refused (V8's longest string is about 512 MiB). */
-export const MAX_JOINED_BYTES = 512 * 1024 * 1024;
 /** Encoding stops for a turn of the event loop after this many milliseconds. */
 const TURN_MS = 4;
+const COMMA = Buffer.from(',');
 
 export function isChunk(x: unknown): x is Chunk {
   return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'SnapshotChunk';
@@ -37,10 +41,10 @@ export function withChunks(schema: Schema): Schema {
     if (!isChunk(x)) return schema(x, p);
     const c = x as unknown as Record<string, unknown>;
     const keys = Object.keys(c).sort().join(',');
-    if (keys !== 'data,dest,done,id,k,source,type') return `chunk: fields ${keys}, expected data, dest, done, id, k, source, type`;
-    const ok = typeof c['id'] === 'string' && typeof c['data'] === 'string' && typeof c['source'] === 'string' && typeof c['dest'] === 'string' && typeof c['done'] === 'boolean';
-    const k = c['k'] as number;
-    return ok && Number.isSafeInteger(k) && k >= 0 ? null : 'chunk: malformed';
+    if (keys !== 'cut,data,dest,done,id,k,seg,source,type') return `chunk: fields ${keys}, expected cut, data, dest, done, id, k, seg, source, type`;
+    const ok = typeof c['id'] === 'string' && typeof c['data'] === 'string' && typeof c['source'] === 'string' && typeof c['dest'] === 'string' && typeof c['done'] === 'boolean' && typeof c['cut'] === 'boolean';
+    const nat = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+    return ok && nat(c['k']) && (c['seg'] === null || nat(c['seg'])) ? null : 'chunk: malformed';
   };
 }
 
@@ -58,9 +62,9 @@ export interface ChunkerOptions<M extends Envelope> {
   readonly repeatMs: number;
 }
 
+type Part = { readonly seg: number | null; readonly cut: boolean; readonly data: string };
 /** One encoding of a message for one peer: its id, its chunks so far, and whether they are all there. */
-type Encoding = { readonly key: string | null; readonly id: string; readonly parts: string[]; done: boolean; cancelled: boolean };
-type Joining = { readonly id: string; next: number; readonly parts: Buffer[]; bytes: number; readonly at: number };
+type Encoding = { readonly key: string | null; readonly id: string; readonly parts: Part[]; done: boolean; cancelled: boolean };
 
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -72,17 +76,23 @@ export class Chunker<M extends Envelope> {
   private seq = 0;
   /** Per peer, the last message encoded for it (a resend of the same key reuses it, id included). */
   private readonly last = new Map<string, Encoding>();
-  private readonly joining = new Map<string, Joining>();
-  /** Per peer, the last message joined from it, by id: a resend of it is delivered again without parsing. */
-  private readonly joined = new Map<string, { id: string; m: M }>();
   private readonly sent = new Map<string, { key: string; at: number }>();
+  private readonly joiner: Joiner<M>;
 
   constructor(o: ChunkerOptions<M>) {
     this.o = o;
+    this.joiner = new Joiner<M>(o);
   }
 
-  /** Chunks decoded, and chunks skipped because the receiver held them (a resend resumed). */
-  readonly stats = { decoded: 0, skipped: 0 };
+  /** Chunks decoded, chunks skipped because the receiver held them (a resend resumed), items parsed on arrival. */
+  get stats(): { readonly decoded: number; readonly skipped: number; readonly items: number } {
+    return this.joiner.stats;
+  }
+
+  /** A chunk from a peer (already authenticated and checked by `withChunks`). */
+  receive(c: Chunk): void {
+    this.joiner.receive(c);
+  }
 
   /** Sends m in chunks; `key` names its payload (equal keys: equal JSON), or null. Resolves once every chunk is handed to `send`. */
   send(m: M, key: string | null): Promise<void> {
@@ -113,33 +123,44 @@ export class Chunker<M extends Envelope> {
     const t0 = performance.now();
     const size = this.o.chunkBytes;
     this.o.log(`snapshot: sending ${e.key ?? 'a message'} to ${m.dest} (encoding)`);
-    let pending: Buffer[] = [];
-    let bytes = 0;
+    const cur: { seg: number | null; bufs: Buffer[]; bytes: number } = { seg: null, bufs: [], bytes: 0 };
     let total = 0;
     let slice = performance.now();
-    const cut = (n: number, done: boolean): void => {
-      const all = Buffer.concat(pending);
-      pending = n < all.length ? [all.subarray(n)] : [];
-      bytes = all.length - n;
-      const data = all.subarray(0, n).toString('base64');
-      e.parts.push(data);
-      this.o.send({ type: 'SnapshotChunk', id: e.id, k: e.parts.length - 1, done, data, source: m.source, dest: m.dest });
+    const emit = (n: number, cut: boolean): void => {
+      const all = Buffer.concat(cur.bufs, cur.bytes);
+      cur.bufs = n < all.length ? [all.subarray(n)] : [];
+      cur.bytes = all.length - n;
+      e.parts.push({ seg: cur.seg, cut, data: all.subarray(0, n).toString('base64') });
+      this.o.send(this.chunk(e, e.parts.length - 1, m.dest));
     };
-    for (const piece of jsonSlices(m)) {
-      const b = Buffer.from(piece, 'utf8');
-      pending.push(b);
-      bytes += b.length;
+    const add = (b: Buffer): void => {
+      cur.bufs.push(b);
+      cur.bytes += b.length;
       total += b.length;
+    };
+    for (const p of jsonSlices(m, (n) => `${MARK}${e.id}:${n}`)) {
+      const b = Buffer.from(p.text, 'utf8');
+      // A chunk holds one kind of piece; a chunk of items ends where a run ends, unless one run is larger than a chunk.
+      if (cur.bytes > 0 && (p.seg !== cur.seg || cur.bytes + b.length + 1 > size)) emit(cur.bytes, true);
+      if (p.seg !== null && p.seg === cur.seg && cur.bytes > 0) add(COMMA);
+      cur.seg = p.seg;
+      add(b);
       // A full chunk goes once more bytes follow it, so that the last chunk is never empty.
-      while (bytes > size) cut(size, false);
+      while (cur.bytes > size) emit(size, false);
       if (performance.now() - slice < TURN_MS) continue;
       await turn();
       if (e.cancelled) return;
       slice = performance.now();
     }
-    cut(bytes, true);
     e.done = true;
+    emit(cur.bytes, true);
     this.o.log(`snapshot: sent ${e.key ?? 'a message'} to ${m.dest}: ${total} bytes in ${e.parts.length} chunks over ${(performance.now() - t0).toFixed(1)} ms`);
+  }
+
+  /** Chunk k of encoding e for dest. */
+  private chunk(e: Encoding, k: number, dest: string): Chunk {
+    const p = e.parts[k] as Part;
+    return { type: 'SnapshotChunk', id: e.id, k, done: e.done && k === e.parts.length - 1, seg: p.seg, cut: p.cut, data: p.data, source: this.o.self, dest };
   }
 
   /** The same message again, chunk by chunk on separate turns, under the same id. */
@@ -147,57 +168,7 @@ export class Chunker<M extends Envelope> {
     this.o.log(`snapshot: sending ${e.key ?? 'a message'} to ${dest} again (${e.parts.length} chunks, encoded before)`);
     for (let k = 0; k < e.parts.length && !e.cancelled; k += 1) {
       if (k > 0) await turn();
-      this.o.send({ type: 'SnapshotChunk', id: e.id, k, done: k === e.parts.length - 1, data: e.parts[k] as string, source: this.o.self, dest });
+      this.o.send(this.chunk(e, k, dest));
     }
-  }
-
-  /** A chunk from a peer (already authenticated and checked by `withChunks`). */
-  receive(c: Chunk): void {
-    this.o.progress?.(c.source);
-    const had = this.joined.get(c.source);
-    if (had !== undefined && had.id === c.id) {
-      if (c.done) {
-        this.o.log(`snapshot: received ${c.id} from ${c.source} again: delivered without decoding`);
-        this.o.deliver(had.m);
-      }
-      this.stats.skipped += 1;
-      return;
-    }
-    let cur = this.joining.get(c.source);
-    if (c.k === 0 && cur?.id !== c.id) this.joining.set(c.source, (cur = { id: c.id, next: 0, parts: [], bytes: 0, at: performance.now() }));
-    // A chunk it holds (a resend resumes), or one after a lost chunk (kept waiting for the resend).
-    if (cur === undefined || cur.id !== c.id || c.k !== cur.next) {
-      if (cur?.id === c.id && c.k < cur.next) this.stats.skipped += 1;
-      return;
-    }
-    this.stats.decoded += 1;
-    const part = Buffer.from(c.data, 'base64');
-    cur.bytes += part.length;
-    if (cur.bytes > MAX_JOINED_BYTES) {
-      this.joining.delete(c.source);
-      return this.o.log(`transport: dropped a chunked message from ${c.source}: more than ${MAX_JOINED_BYTES} bytes`);
-    }
-    cur.parts.push(part);
-    cur.next += 1;
-    if (!c.done) return;
-    this.joining.delete(c.source);
-    this.join(c, Buffer.concat(cur.parts), cur.at);
-  }
-
-  private join(c: Chunk, buf: Buffer, first: number): void {
-    const t0 = performance.now();
-    let m: unknown;
-    try {
-      m = JSON.parse(buf.toString('utf8'));
-    } catch {
-      return this.o.log(`transport: dropped a chunked message from ${c.source}: not valid JSON`);
-    }
-    const bad = isChunk(m) ? 'a chunk inside chunks' : validate(this.o.schema, m);
-    if (bad !== null) return this.o.log(`transport: dropped a chunked message from ${c.source}: invalid message: ${bad}`);
-    const e = m as M;
-    if (e.source !== c.source || e.dest !== this.o.self) return this.o.log(`transport: dropped a chunked message from ${c.source}: wrong source or destination`);
-    this.o.log(`snapshot: received ${buf.length} bytes in ${c.k + 1} chunks from ${c.source} over ${(t0 - first).toFixed(1)} ms, parsed in ${(performance.now() - t0).toFixed(1)} ms`);
-    this.joined.set(c.source, { id: c.id, m: e });
-    this.o.deliver(e);
   }
 }

@@ -69,12 +69,13 @@ describe('Chunker', () => {
     const { got, logs, receiver } = pair();
     const r = receiver('s2');
     const bad = Buffer.from(JSON.stringify({ type: 'Other', source: 's1', dest: 's2' })).toString('base64');
-    r.receive({ type: 'SnapshotChunk', id: 'x', k: 0, done: true, data: bad, source: 's1', dest: 's2' });
+    r.receive({ type: 'SnapshotChunk', id: 'x', k: 0, done: true, seg: null, cut: true, data: bad, source: 's1', dest: 's2' });
     expect(got.size).toBe(0);
     expect(logs[0]).toMatch(/dropped a chunked message from s1: invalid message: type: expected one of Snap/);
-    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: -1, done: true, data: '', source: 's1', dest: 's2' })).toBe('chunk: malformed');
-    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: 0, done: 1, data: '', source: 's1', dest: 's2' })).toBe('chunk: malformed');
-    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: 0, n: 1, data: '', source: 's1', dest: 's2' })).toMatch(/^chunk: fields data,dest,id,k,n,source,type, expected/);
+    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: -1, done: true, seg: null, cut: true, data: '', source: 's1', dest: 's2' })).toBe('chunk: malformed');
+    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: 0, done: 1, seg: null, cut: true, data: '', source: 's1', dest: 's2' })).toBe('chunk: malformed');
+    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: 0, done: true, seg: -1, cut: true, data: '', source: 's1', dest: 's2' })).toBe('chunk: malformed');
+    expect(validate(withChunks(schema), { type: 'SnapshotChunk', id: 'x', k: 0, n: 1, data: '', source: 's1', dest: 's2' })).toMatch(/^chunk: fields data,dest,id,k,n,source,type, expected cut, data/);
     expect(isChunk(msg('s2'))).toBe(false);
   });
 
@@ -136,5 +137,33 @@ describe('Chunker', () => {
     const sender = new Chunker<M>({ self: 's1', chunkBytes: 1000, schema, send: () => {}, deliver: () => {}, log: (l) => logs.push(l), repeatMs: 0 });
     await sender.send({ ...msg('s2'), state: [{ n: 1n }] }, 'snap/1/10');
     expect(logs.at(-1)).toMatch(/^snapshot: sending a chunked message to s2 failed: .*BigInt/);
+  });
+
+  it("parses a large array's items as their chunks arrive; a run larger than a chunk is joined across chunks", async () => {
+    const kv = Array.from({ length: 20_000 }, (_, k) => [`key-${k}`, k === 7 ? 'x'.repeat(5000) : 'v'.repeat(16)]);
+    const m: M = { type: 'Snap', state: [{ kv, sessions: [] }], source: 's1', dest: 's2' };
+    const wire: Chunk[] = [];
+    await new Chunker<M>({ self: 's1', chunkBytes: 2000, schema, send: (c) => wire.push(c as Chunk), deliver: () => {}, log: () => {}, repeatMs: 0 }).send(m, 'snap/1/1');
+    expect(wire.some((c) => c.seg === 0 && !c.cut)).toBe(true); // the 5 KB item spans chunks
+    const delivered: M[] = [];
+    const r = new Chunker<M>({ self: 's2', chunkBytes: 2000, schema, send: () => {}, deliver: (x) => delivered.push(x), log: () => {}, repeatMs: 0 });
+    wire.slice(0, -1).forEach((c) => r.receive(c));
+    expect(r.stats.items).toBe(20_000);
+    expect(delivered).toEqual([]);
+    r.receive(wire.at(-1) as Chunk);
+    expect(delivered.map((x) => JSON.stringify(x))).toEqual([JSON.stringify(m)]);
+  });
+
+  it('a run of items that is not JSON, or items that do not match the marks, drop the message', async () => {
+    const { wire, got, logs, sender, receiver } = pair();
+    await sender.send(msg('s2'), 'snap/1/10');
+    const r = receiver('s2');
+    const bad = wire.map((c) => (c.seg === 0 && c.cut ? { ...c, data: Buffer.from('[1,').toString('base64') } : c));
+    bad.forEach((c) => r.receive(c));
+    expect(logs.at(-1)).toBe('transport: dropped a chunked message from s1: not valid JSON');
+    const other = receiver('s2');
+    wire.filter((c) => c.seg === null).forEach((c, k) => other.receive({ ...c, k }));
+    expect(logs.at(-1)).toBe('transport: dropped a chunked message from s1: its items do not match its marks');
+    expect(got.size).toBe(0);
   });
 });
