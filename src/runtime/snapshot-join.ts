@@ -100,6 +100,8 @@ export class Joiner<M extends Envelope> {
     for (const x of items as unknown[]) into.push(x);
     this.stats.items += (items as unknown[]).length;
     cur.parseMs += performance.now() - t0;
+    // Parsing took a while: the election timer restarts from now, not from the chunk's arrival.
+    this.o.progress?.(c.source);
     return true;
   }
 

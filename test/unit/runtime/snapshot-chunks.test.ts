@@ -166,4 +166,15 @@ describe('Chunker', () => {
     expect(logs.at(-1)).toBe('transport: dropped a chunked message from s1: its items do not match its marks');
     expect(got.size).toBe(0);
   });
+
+  it('tells of progress when a chunk arrives and again once its items are parsed (the election timer restarts after the parse)', async () => {
+    const { wire, sender } = pair();
+    await sender.send(msg('s2'), 'snap/1/10');
+    const seen: string[] = [];
+    const r = new Chunker<M>({ self: 's2', chunkBytes: 1000, schema, send: () => {}, deliver: () => seen.push('deliver'), log: () => {}, progress: (j) => seen.push(j), repeatMs: 0 });
+    for (const c of wire) r.receive(c);
+    const parsed = wire.filter((c) => c.seg !== null && c.cut).length;
+    expect(parsed).toBeGreaterThan(0);
+    expect(seen).toEqual([...Array.from({ length: wire.length + parsed }, () => 's1'), 'deliver']);
+  });
 });
