@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { catchupTimeline } from './bench-timeline.ts';
 import { httpRequest } from './client.ts';
 
 const BIN = fileURLToPath(new URL('../cli/bin.mjs', import.meta.url));
@@ -208,14 +209,18 @@ async function bigRow(c: Cluster, count: number, bytes: number): Promise<string>
   return `| big | ${count} x ${bytes} B PUTs: ${ok} ok (codes ${[...new Set(codes)].join(',')}) in ${secs.toFixed(2)} s; term before ${before}, after: ${terms.join(', ')} |`;
 }
 
+/** A node's log so far ('' if none). */
+function readLog(c: Cluster, id: string): string {
+  try {
+    return readFileSync(join(c.dir, `${id}.log`), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** The figures of a node's last `snapshot: wrote|installed index ...` log line. */
 function lastSnapshotLine(c: Cluster, id: string, what: 'wrote' | 'installed'): string {
-  let text = '';
-  try {
-    text = readFileSync(join(c.dir, `${id}.log`), 'utf8');
-  } catch {
-    return 'no log';
-  }
+  const text = readLog(c, id);
   const lines = text.split('\n').filter((l) => l.includes(`snapshot: ${what} index`));
   return lines.length === 0 ? `none ${what}` : (lines[lines.length - 1] as string).replace(/^.*snapshot: /, '');
 }
@@ -228,10 +233,12 @@ async function catchupRow(c: Cluster, writes: number, clients: number): Promise<
   const leader = await c.leader();
   const follower = [...c.procs.keys()].find((id) => id !== leader) as string;
   await c.kill(follower, 'SIGKILL');
+  const writesStart = Date.now();
   const w = await load(ours([c.url(leader)]), clients, 3600, 16, writes);
   const lead = await c.status(leader);
   const target = Number(lead?.['lastIndex']);
   const t0 = performance.now();
+  const restart = Date.now();
   c.spawn(follower);
   let started = NaN;
   let caughtUp = NaN;
@@ -242,15 +249,16 @@ async function catchupRow(c: Cluster, writes: number, clients: number): Promise<
       caughtUp = performance.now() - t0;
       break;
     }
-    await sleep(5);
+    await sleep(25); // each /status is work for the follower while it installs: polled less often than in resync
   }
   const secs = (x: number) => (x / 1000).toFixed(2);
   const keys = Number((await c.status(follower))?.['keys']);
-  return (
+  const row =
     `| catchup | ${w.ops} writes in ${w.secs.toFixed(0)} s (${target} log entries; leader snapshot at ${String(lead?.['snapshotIndex'])}, term ${String(lead?.['term'])}) while ${follower} was down; ` +
     `restarted: serving after ${secs(started)} s, caught up (log and KV, ${keys} keys) ${secs(caughtUp - started)} s later; ` +
-    `leader's last snapshot: ${lastSnapshotLine(c, leader, 'wrote')}; follower: ${lastSnapshotLine(c, follower, 'installed')} |`
-  );
+    `leader's last snapshot: ${lastSnapshotLine(c, leader, 'wrote')}; follower: ${lastSnapshotLine(c, follower, 'installed')} |`;
+  const logs = Object.fromEntries(Object.keys(c.nodes).map((id) => [id, readLog(c, id)]));
+  return `${row}\n${catchupTimeline(follower, logs, { writesStart, restart, serving: restart + started, caughtUp: restart + caughtUp })}`;
 }
 
 async function main(): Promise<void> {

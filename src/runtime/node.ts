@@ -204,9 +204,12 @@ export class Node<S, A extends Tagged, M extends Message> {
     this.enqueue({ kind: 'receive', m });
   }
 
-  /** Part of a message from peer j arrived (a snapshot's chunk): if j is the leader this node knows, it is alive. */
+  /**
+   * Part of a message from peer j arrived (a snapshot's chunk): only a leader sends one, so a leader is
+   * alive, also one this node does not know yet (its term is read when the message is whole).
+   */
   alive(j: NodeId): void {
-    if (j !== this.o.id && this.leader() === j) this.election.reset();
+    if (j !== this.o.id && !this.isLeader()) this.election.reset();
   }
 
   /** Submits a client command; resolves when it is applied, certainly failed, or timed out. */

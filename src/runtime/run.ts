@@ -94,7 +94,8 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   // Snapshot messages go in chunks below maxFrameBytes (base64 and the envelope included).
   const chunker: Chunker<M> = new Chunker<M>({
     self: o.id,
-    chunkBytes: Math.min(1024 * 1024, Math.floor((o.cluster.maxFrameBytes - 4096) / 2)),
+    // 256 KiB: a chunk is framed, sealed and (on arrival) parsed in one turn of the event loop.
+    chunkBytes: Math.min(256 * 1024, Math.floor((o.cluster.maxFrameBytes - 4096) / 2)),
     schema: o.schema,
     send: (m) => transport.send(m),
     deliver: (m) => node?.receive(m),

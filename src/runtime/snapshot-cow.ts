@@ -48,10 +48,10 @@ export class CowMap<K, V> {
     return out;
   }
 
-  /** Replaces the contents (a snapshot installed); not while frozen. */
+  /** Replaces the contents (a snapshot installed); a Map is taken as it is, not copied; not while frozen. */
   load(entries: Iterable<readonly [K, V]>): void {
     if (this.overlay !== null) throw new Error('CowMap.load while frozen');
-    this.base = new Map(entries);
+    this.base = entries instanceof Map ? (entries as Map<K, V>) : new Map(entries);
     this.count = this.base.size;
   }
 

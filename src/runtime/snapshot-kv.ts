@@ -84,7 +84,27 @@ function isExpiry(x: unknown): x is ExpiryState {
   return typeof e === 'object' && e !== null && typeof e['time'] === 'number' && typeof e['lastSweep'] === 'number' && Array.isArray(e['expired']) && e['expired'].every(pair);
 }
 
-/** Replaces the store's contents with checked snapshot data. */
-export function loadKv(kv: KvStore, d: KvSnapshotData): void {
-  kv.load(d.kv, d.sessions, d.expiry ?? { time: 0, lastSweep: 0, expired: [] });
+/** A snapshot's keys and sessions as the maps a store holds. */
+export interface KvMaps {
+  readonly kv: Map<string, unknown>;
+  readonly sessions: Map<string, Session>;
+}
+
+/** Builds a snapshot's maps SLICE entries per turn of the event loop (while its file is written, say). */
+export async function kvMaps(d: KvSnapshotData): Promise<KvMaps> {
+  const fill = async <V>(xs: readonly (readonly [string, V])[]): Promise<Map<string, V>> => {
+    const m = new Map<string, V>();
+    for (let k = 0; k < xs.length; k += 1) {
+      const [key, v] = xs[k] as readonly [string, V];
+      m.set(key, v);
+      if ((k + 1) % SLICE === 0) await turn();
+    }
+    return m;
+  };
+  return { kv: await fill(d.kv), sessions: await fill(d.sessions) };
+}
+
+/** Replaces the store's contents with checked snapshot data, taking its maps if `kvMaps` built them (then no copy). */
+export function loadKv(kv: KvStore, d: KvSnapshotData, maps: KvMaps | null = null): void {
+  kv.load(maps?.kv ?? d.kv, maps?.sessions ?? d.sessions, d.expiry ?? { time: 0, lastSweep: 0, expired: [] });
 }

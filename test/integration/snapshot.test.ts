@@ -48,7 +48,7 @@ describe('snapshots on real processes', () => {
   }, 240_000);
 
   it('a follower far behind catches up by InstallSnapshot, sent in chunks', async () => {
-    // 200 values of 20 KB: a snapshot of about 4 MB, more than one 1 MiB chunk.
+    // 200 values of 20 KB: a snapshot of about 4 MB, many chunks.
     const c = (cluster = await Cluster.start(3, { ...slow, snapshotEntries: 50 }));
     const leader = await c.waitLeader();
     const lagging = c.ids.find((id) => id !== leader) as string;
