@@ -15,18 +15,10 @@ export function initConfig(c: RaftConfig): Configuration {
   return m === undefined ? { voters: c.servers, old: c.servers, learners: [] } : { voters: m.voters, old: m.voters, learners: m.learners };
 }
 
-// Logs are immutable, so the position found for one log array holds for good: a real node's log of
-// thousands of entries is not rescanned at every guard.
-const found = new WeakMap<readonly Entry[], number>();
-
 /** Spec `ConfigIndex(i)`: the position of the last configuration entry in the log array, 0 if none. */
 export function configIndex(log: readonly Entry[]): number {
-  const known = found.get(log);
-  if (known !== undefined) return known;
-  let k = log.length;
-  while (k >= 1 && !isConfigValue((log[k - 1] as Entry).value)) k -= 1;
-  found.set(log, k);
-  return k;
+  for (let k = log.length; k >= 1; k -= 1) if (isConfigValue((log[k - 1] as Entry).value)) return k;
+  return 0;
 }
 
 /** The configuration a snapshot holds: its last configuration value (Raft §7: the snapshot records the latest one), or null. */
@@ -36,9 +28,14 @@ export function snapshotConfig(s: Server): Configuration | null {
   return null;
 }
 
+/** `ConfigIndex(i)` of s's log array, remembered by the runtime if it gives `lastConfig`. */
+export function lastConfig(s: Server, c: RaftConfig): number {
+  return c.membership?.lastConfig?.(s) ?? configIndex(s.log);
+}
+
 /** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else the snapshot's, else InitConfig. */
 export function configOf(s: Server, c: RaftConfig): Configuration {
-  const k = configIndex(c.membership?.inForceOnCommit === true ? s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s))) : s.log);
+  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : lastConfig(s, c);
   return k === 0 ? (snapshotConfig(s) ?? initConfig(c)) : ((s.log[k - 1] as Entry).value as Configuration);
 }
 
@@ -81,8 +78,8 @@ export function numConfigs(log: readonly Entry[]): number {
 }
 
 /** Spec `ConfigCommitted(i)`: i knows its latest configuration entry to be committed (one change at a time). */
-export function configCommitted(s: Server): boolean {
-  const k = configIndex(s.log);
+export function configCommitted(s: Server, c: RaftConfig): boolean {
+  const k = lastConfig(s, c);
   return k === 0 || snapshotIndex(s) + k <= s.commitIndex; // a snapshot holds only committed entries
 }
 

@@ -199,6 +199,14 @@ function proxy(client: ApiClient, timeoutMs: number, self: string, to: { host: s
   p.end(body);
 }
 
+/** `/admin/members` (admin.ts), behind the client API's token. */
+async function admin(a: AdminBackend, token: string | null, req: IncomingMessage, res: ServerResponse, bodyTimeout: number): Promise<void> {
+  if (!authorized(req, token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' }, { 'www-authenticate': 'Bearer' });
+  const body = req.method === 'POST' ? await readBody(req, res, 4096, bodyTimeout) : null;
+  if (req.method === 'POST' && body === null) return;
+  sendAnswer(res, await adminRequest(a, req, body));
+}
+
 /** The request handler of the client API. */
 export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const client = apiClient(o.tls ?? null, 256);
@@ -262,13 +270,7 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
       res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
       return void res.end(m.body);
     }
-    if (path === '/admin/members' && b.admin !== undefined) {
-      if (bad !== null) return refusal(res, bad);
-      if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' }, { 'www-authenticate': 'Bearer' });
-      const body = req.method === 'POST' ? await readBody(req, res, 4096, bodyTimeout) : null;
-      if (req.method === 'POST' && body === null) return;
-      return sendAnswer(res, await adminRequest(b.admin, req, body));
-    }
+    if (path === '/admin/members' && b.admin !== undefined) return bad !== null ? refusal(res, bad) : admin(b.admin, b.token, req, res, bodyTimeout);
     if (path === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
       if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
       const body = await readBody(req, res, limit, bodyTimeout);
