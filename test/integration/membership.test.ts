@@ -155,4 +155,26 @@ describe(`membership change on real nodes (MEMBERSHIP_SEED=${SEED})`, () => {
     await finalReads(c, h, KEYS);
     linearizable(h);
   }, 600_000);
+
+  it('3 -> 5 -> 3 with messages from the first three nodes lost, duplicated and delayed', async () => {
+    const { c, h, run } = await startWriting(SEED + 2);
+    for (const id of ['s1', 's2', 's3']) await c.faults(id, { drop: 0.05, duplicate: 0.05, delay: [0, 10] });
+    await grow(c, h, 's4');
+    await grow(c, h, 's5');
+    let m = await leaderMembers(c, ['s1', 's2', 's3', 's4', 's5']);
+    expect([m.voters, m.learners]).toEqual([['s1', 's2', 's3', 's4', 's5'], []]);
+    // Shrink by two of the first three: a follower first, then whichever of them remains leads or not.
+    const gone = ['s1', 's2', 's3'].filter((j) => j !== m.id).slice(0, 2);
+    for (const j of gone) {
+      await timed(h, `remove ${j} (of 5)`, () => change(c, 'remove', j));
+      c.procs.delete(j);
+    }
+    const rest = ['s1', 's2', 's3', 's4', 's5'].filter((j) => !gone.includes(j));
+    m = await leaderMembers(c, rest);
+    expect([m.voters, m.old]).toEqual([rest, rest]);
+    await c.heal();
+    await run.end();
+    await finalReads(c, h, KEYS);
+    linearizable(h);
+  }, 900_000);
 });
