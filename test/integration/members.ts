@@ -4,14 +4,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agent } from 'node:http';
 import { httpRequest } from '../../src/runtime/client.ts';
 import type { HistoryRecorder } from '../../src/runtime/lin/history.ts';
-import type { KvCall } from '../../src/runtime/lin/history.ts';
 import { liveHolder } from '../../src/runtime/lock.ts';
 import { BIN, sleep } from './harness.ts';
 import type { Cluster } from './harness.ts';
-import { operate, rng } from './workload.ts';
+import { workload } from './workload.ts';
 
 export type Members = { id: string; leader: string | null; voters: string[]; old: string[]; learners: string[]; index: number; committed: boolean; commitIndex: number; match: Record<string, number> };
 
@@ -89,29 +87,7 @@ export function gap(h: HistoryRecorder, from: number, to: number): { writes: num
   return { writes: times.length, longestMs: Math.round(longest) };
 }
 
-/**
- * The workload of workload.ts (get, put, cas on a few keys, retried with the same seq), run until
- * `stop.done`: a change's duration is not known in advance on a loaded host.
- */
+/** The workload of workload.ts until `stop.done`: a change's duration is not known in advance on a loaded host. */
 export async function writeUntil(c: Cluster, h: HistoryRecorder, stop: { done: boolean }, o: { clients: number; keys: number; seed: number; deadlineMs: number }): Promise<void> {
-  const rnd = rng(o.seed);
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const pick = () => {
-    const ids = c.ids.filter((id) => c.procs.has(id));
-    return ids[Math.floor(rnd() * ids.length)] ?? (c.ids[0] as string);
-  };
-  await Promise.all(
-    Array.from({ length: o.clients }, async (_, k) => {
-      const client = `w${k}-${o.seed}`;
-      let seq = 0;
-      while (!stop.done) {
-        const key = `k${Math.floor(rnd() * o.keys)}`;
-        const r = rnd();
-        const v = String(Math.floor(rnd() * 5));
-        const call: KvCall = r < 0.4 ? { f: 'get' } : r < 0.7 ? { f: 'put', value: v } : { f: 'cas', expected: String(Math.floor(rnd() * 5)), value: v };
-        await operate(c, h, agent, client, ++seq, key, call, pick, o.deadlineMs);
-      }
-    }),
-  );
-  agent.destroy();
+  await workload(c, { ...o, ms: Number.POSITIVE_INFINITY, until: stop }, h);
 }

@@ -16,6 +16,8 @@ export interface WorkloadOptions {
   readonly seed: number;
   /** How long one operation may retry before it is recorded as unknown (default 4000 ms). */
   readonly deadlineMs?: number;
+  /** Stops earlier once `done` is set (a run whose length is not known in advance). */
+  readonly until?: { readonly done: boolean };
 }
 
 /** A small deterministic generator (the seed is printed by a failing test). */
@@ -80,7 +82,7 @@ export async function workload(c: Cluster, o: WorkloadOptions, h = new HistoryRe
     Array.from({ length: o.clients }, async (_, k) => {
       const client = `w${k}-${o.seed}`;
       let seq = 0;
-      while (performance.now() < stop) {
+      while (performance.now() < stop && o.until?.done !== true) {
         const key = `k${Math.floor(rnd() * o.keys)}`;
         const r = rnd();
         const v = String(Math.floor(rnd() * 5));
