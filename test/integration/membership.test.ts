@@ -156,11 +156,22 @@ describe(`membership change on real nodes (MEMBERSHIP_SEED=${SEED})`, () => {
     linearizable(h);
   }, 600_000);
 
-  it('3 -> 5 -> 3 with messages from the first three nodes lost, duplicated and delayed', async () => {
+  it('3 -> 5 -> 3 with messages from the first three nodes lost, duplicated and delayed, and a learner killed while it catches up', async () => {
     const { c, h, run } = await startWriting(SEED + 2);
     for (const id of ['s1', 's2', 's3']) await c.faults(id, { drop: 0.05, duplicate: 0.05, delay: [0, 10] });
     await grow(c, h, 's4');
-    await grow(c, h, 's5');
+    // s5 is killed (SIGKILL) right after it joins, while it catches up, and started again from its data.
+    extra.push('s5');
+    await timed(h, 'add s5 (learner)', () => change(c, 'add', 's5'));
+    learnNode(c, 's5');
+    await until(async () => pidOf(c, 's5') !== null, 90_000, 's5 running');
+    process.kill(pidOf(c, 's5') as number, 'SIGKILL');
+    await until(async () => pidOf(c, 's5') === null, 30_000, 's5 gone');
+    c.nodeArgs = ['--join'];
+    c.spawn('s5');
+    c.nodeArgs = [];
+    await until(async () => /snapshot: (installed|loaded) index \d+/.test(c.logOf('s5')), 90_000, 's5 holds a snapshot');
+    await timed(h, 'promote s5 (C_old,new, then C_new)', () => change(c, 'promote', 's5'));
     let m = await leaderMembers(c, ['s1', 's2', 's3', 's4', 's5']);
     expect([m.voters, m.learners]).toEqual([['s1', 's2', 's3', 's4', 's5'], []]);
     // Shrink by two of the first three: a follower first, then whichever of them remains leads or not.
