@@ -6,7 +6,7 @@
 // compacted entry, and the runtime compacts through `snapshots` (runtimeSnapshots.ts).
 import type { NodeId, NodeRuntime, Receive } from '../core/index.ts';
 import { runtimeConfig } from './config.ts';
-import { configMemo, members, raftMembership } from './runtimeMembership.ts';
+import { configMembers, configMemo, members, raftMembership } from './runtimeMembership.ts';
 import { lastIndex, snapshotIndex, termOf } from './log.ts';
 import type { RaftProtocol } from './protocol.ts';
 import { raftSnapshots, snapshotDurable, snapshotMeta, withSnapshot } from './runtimeSnapshots.ts';
@@ -24,11 +24,10 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
   const c0: RaftConfig = c.membership === undefined ? c : { ...c, membership: { ...c.membership, lastConfig: configMemo() } };
   // With membership change, the servers are those the node knew at start plus its configuration's
   // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
-  // its configuration's members (Raft §6); without, cluster.json's nodes, fixed.
+  // its configuration's members and asks its voters for votes (Raft §6); without, cluster.json's nodes.
   const cfg = (s: Server): RaftConfig => (c0.membership === undefined ? c0 : { ...c0, servers: members(s, c0) });
-  const all = (s: Server): readonly NodeId[] => cfg(s).servers;
-  const peers = (i: NodeId, s: Server) => all(s).filter((j) => j !== i);
-  const votes = (s: Server): RaftAction[] => all(s).map((j): RaftAction => ({ type: 'RequestVote', j }));
+  const peers = (i: NodeId, s: Server) => configMembers(s, c0).filter((j) => j !== i);
+  const votes = (s: Server): RaftAction[] => configMembers(s, c0, true).map((j): RaftAction => ({ type: 'RequestVote', j }));
   const changes: RaftAction[] = c0.membership === undefined ? [] : [{ type: 'LeaveJoint' }, { type: 'StepDownRemoved' }];
   return {
     name: p.name,

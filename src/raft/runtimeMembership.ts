@@ -32,11 +32,18 @@ export function configMemo(): (s: Server) => number {
   };
 }
 
-/** The nodes known at start and every member of s's configuration. */
+/** The nodes known at start and every member of s's configuration: the servers a leader keeps a nextIndex for. */
 export function members(s: Server, c: RaftConfig): NodeId[] {
   if (c.membership === undefined) return [...c.servers];
   const x = configOf(s, c);
   return union(c.servers, x.voters, x.old, x.learners);
+}
+
+/** Whom a node exchanges messages with (Raft §6): its configuration's voters (old and new) and learners; without membership change, every server. */
+export function configMembers(s: Server, c: RaftConfig, voters = false): NodeId[] {
+  if (c.membership === undefined) return [...c.servers];
+  const x = configOf(s, c);
+  return voters ? union(x.voters, x.old) : union(x.voters, x.old, x.learners);
 }
 
 function view(s: Server, c: RaftConfig): MembershipView {
@@ -101,13 +108,9 @@ function done(c: RaftConfig, s: Server, ch: MembershipChange): boolean {
 export function raftMembership(c: RaftConfig): RuntimeMembership<Server, RaftAction> & { voters(i: NodeId, s: Server): NodeId[] } {
   return {
     view: (s) => view(s, c),
-    peers: (i, s) => members(s, c).filter((j) => j !== i),
+    peers: (i, s) => configMembers(s, c).filter((j) => j !== i),
     change: (i, s, ch) => change(c, i, s, ch),
     done: (s, ch) => done(c, s, ch),
-    voters: (i, s) => {
-      if (c.membership === undefined) return c.servers.filter((j) => j !== i);
-      const x = configOf(s, c);
-      return union(x.voters).filter((j) => j !== i);
-    },
+    voters: (i, s) => (c.membership === undefined ? c.servers : configOf(s, c).voters).filter((j) => j !== i),
   };
 }
