@@ -6,6 +6,7 @@ import type { Message, NodeId, NodeRuntime, StateView, Tagged } from '../../src/
 import type { TraceEvent, TraceFile } from './format.ts';
 import { Merge, messageKey, resolveReceives } from './merge.ts';
 import type { Resolved } from './merge.ts';
+import { compaction, modelSnapshot, snapshotFits } from './snapshot.ts';
 import { attempt, clip, digestOf, inputsOf, stateProblem } from './step.ts';
 
 /** What was possible at the event that nothing explains: each configuration's node view and why each input failed. */
@@ -76,6 +77,15 @@ function explain<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M
     return { configs: [c] };
   }
   if (e.kind === 'restart') return restart(rt, e, c, s);
+  if (e.kind === 'compact') {
+    const r = compaction(rt, e, i, s);
+    if ('problem' in r) return { possible: { view: rt.view(s), attempts: [{ input: `compact up to ${e.snapshot!.index}`, problem: r.problem }] } };
+    c.states.set(i, r.state);
+    const w = c.window.get(i);
+    if (w === undefined) c.window.set(i, [s, r.state]);
+    else w.push(r.state);
+    return { configs: [c] };
+  }
   const m = send === null ? null : (c.msgs.get(send.key) ?? null);
   if (m !== null && m.dest !== i) return { possible: { view: rt.view(s), attempts: [{ input: `receive ${m.type}`, problem: `the message was sent to ${m.dest}` }] } };
   if (m !== null && e.digest !== null && e.seq !== null && digestOf(m) !== e.digest) return { possible: { view: rt.view(s), attempts: [{ input: `receive ${m.type}`, problem: 'its digest differs from the message sent' }] } };
@@ -110,12 +120,16 @@ function restart<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M
     if (!fits) return { possible: { view: rt.view(s), attempts: [{ input: 'restart', problem: `the durable value it recovered is that of no state since its last durable write (the model's latest: ${clip(canonical(rt.durable(s)))})` }] } };
     candidates = [e.durable];
   } else candidates = since === null ? [null] : [...new Map(since.map((p) => [canonical(rt.durable(p)), rt.durable(p)])).values()];
+  const snap = e.snapshot === null ? null : modelSnapshot(e.snapshot);
+  if (snap !== null && !snapshotFits(rt, i, snap, since)) {
+    return { possible: { view: rt.view(s), attempts: [{ input: 'restart', problem: `the snapshot file it recovered (up to ${snap.index}) is no snapshot it held or could have taken since its last durable write` }] } };
+  }
   const out: Config<S, M>[] = [];
   const attempts: { input: string; problem: string }[] = [];
   for (const d of candidates) {
     let r: S;
     try {
-      r = rt.restore(i, d);
+      r = rt.restore(i, d, snap);
     } catch (x) {
       attempts.push({ input: 'restart', problem: `restore refuses the durable value: ${(x as Error).message}` });
       continue;

@@ -23,7 +23,7 @@ export interface SentRef {
   readonly digest: string | null;
 }
 
-export type EventKind = 'restart' | 'receive' | 'timer' | 'request' | 'persist';
+export type EventKind = 'restart' | 'receive' | 'timer' | 'request' | 'persist' | 'compact';
 
 /** One event line; fields that a line leaves out are null (not checked). */
 export interface TraceEvent {
@@ -50,6 +50,15 @@ export interface TraceEvent {
   readonly state: Readonly<Record<string, unknown>> | null;
   /** restart: the durable value the node recovered (undefined: not logged). */
   readonly durable: unknown;
+  /** compact: the snapshot the log was compacted into; restart: the snapshot file recovered (null: none). */
+  readonly snapshot: SnapshotRef | null;
+}
+
+/** A snapshot as a line names it: its last position, the entry's id there, and its data's digest. */
+export interface SnapshotRef {
+  readonly index: number;
+  readonly id: string | number;
+  readonly digest: string;
 }
 
 /** One node's parsed log. */
@@ -59,7 +68,7 @@ export interface TraceFile {
   readonly events: readonly TraceEvent[];
 }
 
-const KINDS: readonly EventKind[] = ['restart', 'receive', 'timer', 'request', 'persist'];
+const KINDS: readonly EventKind[] = ['restart', 'receive', 'timer', 'request', 'persist', 'compact'];
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -139,8 +148,10 @@ function parseEvent(file: string, line: number, o: Obj): TraceEvent {
     view: record(where, o, 'view'),
     state: record(where, o, 'state'),
     durable: o['durable'],
+    snapshot: snapshotRef(where, o['snapshot']),
   };
   if (kind === 'receive' && e.seq === null && e.digest === null) throw new UsageError(`${where}: a receive names its message by "seq" (the sender's) or "digest"`);
+  if (kind === 'compact' && e.snapshot === null) throw new UsageError(`${where}: a compact event names its "snapshot"`);
   return e;
 }
 
@@ -177,4 +188,11 @@ function sent(where: string, v: unknown): SentRef[] {
     if (!isObj(x) || typeof x['to'] !== 'string' || !Number.isInteger(x['seq'])) throw new UsageError(`${where}: sent[${k}] needs "to" (a node id) and "seq" (an integer)`);
     return { to: x['to'], seq: x['seq'] as number, type: typeof x['type'] === 'string' ? x['type'] : null, digest: typeof x['digest'] === 'string' ? x['digest'] : null };
   });
+}
+
+function snapshotRef(where: string, v: unknown): SnapshotRef | null {
+  if (v === undefined || v === null) return null;
+  const ok = isObj(v) && Number.isSafeInteger(v['index']) && (v['index'] as number) >= 1 && (typeof v['id'] === 'string' || typeof v['id'] === 'number') && typeof v['digest'] === 'string';
+  if (!ok) throw new UsageError(`${where}: "snapshot" must be { "index": a position >= 1, "id": a string or number, "digest": a string }`);
+  return { index: v['index'] as number, id: v['id'] as string | number, digest: v['digest'] as string };
 }

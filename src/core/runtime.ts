@@ -124,6 +124,9 @@ export interface RuntimeSnapshot {
   readonly data: unknown;
 }
 
+/** A snapshot's data as trace logs name it: the digest of its canonical JSON (docs/trace-validation.md). */
+export const snapshotDataRef = (digest: string): { readonly '#digest': string } => ({ '#digest': digest });
+
 /** How the runtime compacts a protocol's log and learns of a snapshot installed from a peer. */
 export interface SnapshotRuntime<S, M extends Message> {
   /** The snapshot state s holds (after an install from a peer, a newer one than the runtime stored), or null. */
@@ -135,6 +138,8 @@ export interface SnapshotRuntime<S, M extends Message> {
   take(i: NodeId, s: S, snap: RuntimeSnapshot): S | null;
   /** Whether m carries a snapshot: the runtime sends it in chunks of bounded frame size. */
   carries(m: M): boolean;
+  /** m with the snapshot data it carries replaced by f(data) (the trace log names data by its digest). */
+  mapData(m: M, f: (data: unknown) => unknown): M;
 }
 
 /**

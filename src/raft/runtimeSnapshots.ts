@@ -35,6 +35,8 @@ export const raftSnapshots: SnapshotRuntime<Server, RaftMessage> = {
   },
   take: (_i, s, snap) => compactTo(s, snap),
   carries: (m) => m.type === 'InstallSnapshotRequest',
+  // The data is the state's first item; a configuration after it is the protocol's, not the runtime's.
+  mapData: (m, f) => (m.type === 'InstallSnapshotRequest' ? { ...m, state: m.state.map((v, k) => (k === 0 ? (f(v) as (typeof m.state)[number]) : v)) } : m),
 };
 
 /**

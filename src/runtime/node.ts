@@ -77,6 +77,18 @@ export interface NodeOptions<S, A extends Tagged, M extends Message> {
   readonly onFatal?: (e: unknown) => void;
   /** Each step the node takes, before it adopts `r.state` (the trace log; absent: no cost). */
   readonly onStep?: (input: A | Receive<M>, before: S, r: Step<S, M>) => void;
+  /** The trace log's other hooks (absent: none). */
+  readonly trace?: NodeTrace<S>;
+}
+
+/** What the trace log sees besides steps: compactions, snapshot writes, steps taken back. */
+export interface NodeTrace<S> {
+  /** The log was compacted into this node's durable snapshot `snap`, giving `state`. */
+  compact(snap: RuntimeSnapshot, state: S): void;
+  /** A snapshot file is about to be written: the lines so far go first. */
+  flush(): void;
+  /** Where the log stands: the function returned takes back the lines since (false: already written). */
+  mark(): () => boolean;
 }
 
 /** An eager run does not repeat the same message to a peer within this many milliseconds. */
@@ -456,6 +468,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     }
     const t0 = TRACE ? performance.now() : 0;
     // An installed snapshot is durable before the WAL drops the entries it holds and before the reply.
+    if (this.snapshotter?.pending(this.s) === true) this.o.trace?.flush();
     if ((await this.snapshotter?.persist(this.s)) === true) {
       this.truncate = true;
       this.restartElectionAfterBusyWrite();
@@ -534,9 +547,11 @@ export class Node<S, A extends Tagged, M extends Message> {
     this.flow.heard(m.source);
     const before = this.s;
     const sent = out.length;
+    const undo = this.snapshotter !== null && rt.snapshots?.carries(m) === true ? this.o.trace?.mark() : undefined;
     this.apply({ type: 'Receive', m }, out);
     // A snapshot whose data this state machine cannot load is dropped, as a lost message (steps are pure).
     if (this.snapshotter !== null && !this.snapshotter.acceptable(before, this.s)) {
+      if (undo?.() === false) this.o.log('trace-log: a dropped snapshot\'s receive was already written; the log will not validate');
       this.s = before;
       out.length = sent;
       return false;
@@ -586,6 +601,7 @@ export class Node<S, A extends Tagged, M extends Message> {
   private compact(snap: RuntimeSnapshot): void {
     const next = this.snapshotter?.take(this.o.id, this.s, snap) ?? null;
     if (next === null) return;
+    this.o.trace?.compact(snap, next);
     this.s = next;
     this.truncate = true;
   }

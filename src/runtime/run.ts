@@ -137,7 +137,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     snapshots: snaps.store,
     storage: io.storage,
     send: io.send,
-    ...('onStep' in io ? { onStep: io.onStep } : {}),
+    ...('onStep' in io ? { onStep: io.onStep, trace: io.trace } : {}),
     reachable: (j) => transport.connected(j),
     log,
     timers: { electionMs: o.cluster.electionMs, heartbeatMs: o.cluster.heartbeatMs },
@@ -146,7 +146,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     onFatal: () => process.exit(1),
   });
   const n = node;
-  trace?.log.restart(n.state, recovery.value);
+  trace?.log.restart(n.state, recovery.value, snaps.snapshot);
   const r0 = o.events === false ? null : runtime.view(n.state);
   const at = r0 === null ? '' : ` (term ${r0.term}, last index ${r0.lastIndex}, vote ${r0.votedFor ?? '-'})`;
   const fields = r0 === null ? {} : { term: r0.term, lastIndex: r0.lastIndex, votedFor: r0.votedFor };

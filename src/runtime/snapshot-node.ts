@@ -58,10 +58,16 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
     return bad === null;
   }
 
+  /** Whether s holds an installed snapshot that `persist` would write. */
+  pending(s: S): boolean {
+    const snap = this.rt.current(s);
+    return snap !== null && snap.index > this.o.store.index;
+  }
+
   /** Before the round's WAL write: makes an installed snapshot durable; true if it did (truncate the WAL). */
   async persist(s: S): Promise<boolean> {
     const snap = this.rt.current(s);
-    if (snap === null || snap.index <= this.o.store.index) return false;
+    if (snap === null || !this.pending(s)) return false;
     this.cancel();
     const w = await this.o.store.write(snap);
     if (w === null) return false;

@@ -10,13 +10,13 @@ import { BIN } from './harness.ts';
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) {
-    spawnSync(process.execPath, [BIN, 'cluster', 'stop', '--dir', join(d, 'c')], { timeout: 15_000 });
+    spawnSync(process.execPath, [BIN, 'cluster', 'stop', '--dir', join(d, 'c')], { timeout: 120_000 });
     rmSync(d, { recursive: true, force: true });
   }
-});
+}, 180_000);
 
 function cli(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, ...(cwd ? { cwd } : {}) });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, ...(cwd ? { cwd } : {}) });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -57,7 +57,7 @@ describe('bad config: one line, exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim()).toMatch(/^error: data dir .* is not usable/);
     chmodSync(d, 0o700);
-  });
+  }, 180_000);
 
   it('missing flags and unknown subcommands', () => {
     expect(cli(['node', '--config', 'x.json'])).toMatchObject({ code: 2, err: "error: node: --id is required (a node id from the config)\n" });
@@ -66,7 +66,7 @@ describe('bad config: one line, exit 2', () => {
     expect(cli(['cluster', 'members', 's4'])).toMatchObject({ code: 2, err: "error: cluster: unexpected argument 's4'\n" });
     expect(cli(['kv', 'get'])).toMatchObject({ code: 2, err: 'error: kv get: expected KEY\n' });
     expect(cli(['cluster', 'start', '--nodes', '0'])).toMatchObject({ code: 2 });
-  });
+  }, 180_000);
 });
 
 describe('cluster and kv commands', () => {
@@ -87,5 +87,5 @@ describe('cluster and kv commands', () => {
     expect(status.out.match(/Leader/g)).toHaveLength(1);
     expect(cli(['cluster', 'start', '--dir', c]).code).toBe(2);
     expect(cli(['cluster', 'stop', '--dir', c])).toMatchObject({ code: 0, out: 'stopped 3 node(s)\n' });
-  }, 60_000);
+  }, 300_000);
 });

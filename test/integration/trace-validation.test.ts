@@ -2,11 +2,11 @@
 // duplication and delay, the leader killed with SIGKILL and restarted) and their logs must be a
 // behaviour of the model; the logs of a broken variant must be refused at its first divergent event.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, Cluster, sleep } from './harness.ts';
+import { BIN, Cluster, kv, sleep } from './harness.ts';
 import { workload } from './workload.ts';
 
 let cluster: Cluster | null = null;
@@ -64,6 +64,47 @@ describe.each(['raft', 'multipaxos'])('trace logs of a real %s cluster', (protoc
     expect(r.out).toMatch(new RegExp(`^conforms: \\d+ events of 3 node log\\(s\\) \\(s1, s2, s3\\) are a behaviour of the ${protocol} model`));
     expect(r.code).toBe(0);
   }, 180_000);
+});
+
+describe('trace logs of a raft cluster that takes snapshots', () => {
+  it('compactions, InstallSnapshot to a follower that was down, and restarts from snapshot files validate; a forged compaction is refused', async () => {
+    const c = (cluster = await Cluster.start(3, { electionMs: [2000, 4000], heartbeatMs: 100, commandTimeoutMs: 10_000, snapshotEntries: 5 }, traceArgs()));
+    const leader = await c.waitLeader(c.ids, STARTUP_MS);
+    const lagging = c.ids.find((id) => id !== leader) as string;
+    await c.kill(lagging);
+    for (let k = 0; k < 30; k += 1) expect((await kv(c, leader, 'PUT', `s${k}`, `v${k}`)).code).toBe(200);
+    c.spawn(lagging);
+    await restarts(lagging, 2);
+    const last = (await c.status(leader))?.commitIndex ?? 0;
+    await c.waitStatus(lagging, (s) => s.applied >= last, 60_000);
+    // Every node restarts from its snapshot file and the WAL's tail.
+    for (const id of c.ids) await c.kill(id);
+    for (const id of c.ids) c.spawn(id);
+    for (const id of c.ids) await restarts(id, id === lagging ? 3 : 2);
+    const next = await c.waitLeader(c.ids, 60_000);
+    expect((await kv(c, next, 'PUT', 'after', 'x')).code).toBe(200);
+    await cluster.stop();
+    cluster = null;
+    const text = (id: string) => readFileSync(join(traces!, `${id}.jsonl`), 'utf8');
+    for (const id of c.ids) expect(text(id), id).toMatch(/"kind":"restart".*"snapshot":\{"index":\d+/);
+    expect(text(leader)).toMatch(/"kind":"compact"/);
+    expect(text(lagging)).toMatch(/"kind":"receive","t":\d+,"from":"[^"]+","type":"InstallSnapshotRequest"/);
+    const r = validate('raft');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^conforms: \d+ events of 3 node log\(s\)/);
+    expect(r.code).toBe(0);
+    // The leader's first compaction, its entry's term changed: no state of the model compacts so.
+    const lines = text(leader).split('\n');
+    const k = lines.findIndex((l) => l.includes('"kind":"compact"'));
+    const forged = JSON.parse(lines[k]!) as { snapshot: { id: number } };
+    forged.snapshot.id += 1;
+    lines[k] = JSON.stringify(forged);
+    writeFileSync(join(traces!, `${leader}.jsonl`), lines.join('\n'));
+    const bad = validate('raft');
+    expect(bad.out).toMatch(new RegExp(`^trace does not conform at .*${leader}\\.jsonl:${k + 1} \\(node ${leader}, compact\\)`));
+    expect(bad.out).toContain('is not allowed here');
+    expect(bad.code).toBe(12);
+  }, 240_000);
 });
 
 describe('trace logs of a broken variant', () => {

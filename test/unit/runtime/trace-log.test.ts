@@ -75,3 +75,25 @@ describe('traced onStep', () => {
     expect(warnings).toEqual(['trace-log: a step could not be logged: no view']);
   });
 });
+
+describe('TraceLog undo', () => {
+  it('takes back the lines and send numbers since a mark until the next flush, and not after', () => {
+    let out = '';
+    const log = new TraceLog(toy, 's1', { write: (t) => (out += t) });
+    const s = toy.restore('s1', null);
+    const r = toy.step('s1', s, { type: 'IncA' })!;
+    log.step({ type: 'IncA' }, s, r);
+    const at = log.mark();
+    log.step({ type: 'IncA' }, r.state, toy.step('s1', r.state, { type: 'IncA' })!);
+    expect(log.undo(at)).toBe(true);
+    log.step({ type: 'IncA' }, s, r);
+    log.flush();
+    const seqs = out.trimEnd().split('\n').map((l) => /"seq":(\d+)/.exec(l)?.[1]);
+    expect(seqs).toEqual(['1', '2']);
+    const late = log.mark();
+    log.step({ type: 'IncA' }, s, r);
+    log.flush();
+    expect(log.undo(late)).toBe(false);
+    expect(out.trimEnd().split('\n')).toHaveLength(3);
+  });
+});
