@@ -24,10 +24,10 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
   const c0: RaftConfig = c.membership === undefined ? c : { ...c, membership: { ...c.membership, lastConfig: configMemo() } };
   // With membership change, the servers are those the node knew at start plus its configuration's
   // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
-  // its configuration's members and asks its voters for votes (Raft §6); without, cluster.json's nodes.
+  // its configuration's members (Raft §6; RequestVote's own guard skips a learner); without, cluster.json's nodes.
   const cfg = (s: Server): RaftConfig => (c0.membership === undefined ? c0 : { ...c0, servers: members(s, c0) });
   const peers = (i: NodeId, s: Server) => configMembers(s, c0).filter((j) => j !== i);
-  const votes = (s: Server): RaftAction[] => configMembers(s, c0, true).map((j): RaftAction => ({ type: 'RequestVote', j }));
+  const votes = (s: Server): RaftAction[] => configMembers(s, c0).map((j): RaftAction => ({ type: 'RequestVote', j }));
   const changes: RaftAction[] = c0.membership === undefined ? [] : [{ type: 'LeaveJoint' }, { type: 'StepDownRemoved' }];
   return {
     name: p.name,

@@ -40,10 +40,10 @@ export function members(s: Server, c: RaftConfig): NodeId[] {
 }
 
 /** Whom a node exchanges messages with (Raft §6): its configuration's voters (old and new) and learners; without membership change, every server. */
-export function configMembers(s: Server, c: RaftConfig, voters = false): NodeId[] {
+export function configMembers(s: Server, c: RaftConfig): NodeId[] {
   if (c.membership === undefined) return [...c.servers];
   const x = configOf(s, c);
-  return voters ? union(x.voters, x.old) : union(x.voters, x.old, x.learners);
+  return union(x.voters, x.old, x.learners);
 }
 
 function view(s: Server, c: RaftConfig): MembershipView {
