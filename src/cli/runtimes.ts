@@ -3,7 +3,7 @@
 import { UsageError } from '../core/index.ts';
 import type { Message, NodeId, NodeRuntime, Tagged } from '../core/index.ts';
 import * as mp from '../multipaxos/index.ts';
-import { handlers, raftProtocol, raftRuntime, raftWith, variants } from '../raft/index.ts';
+import { handlers, raftProtocol, raftRuntime, raftWith, runtimeConfig, variants } from '../raft/index.ts';
 import type { Schema } from '../runtime/transport/schema.ts';
 import { multiPaxosSchema } from './wire/multipaxos.ts';
 import { raftSchema } from './wire/raft.ts';
@@ -11,17 +11,21 @@ import { raftSchema } from './wire/raft.ts';
 /** A protocol as `node` and `maelstrom` run it. */
 export interface Runnable {
   readonly schema: Schema;
-  /** The protocol (or its variant `variant`, for tests that show the checker catches it) over `nodes`. */
-  runtime(nodes: readonly NodeId[], variant?: string): NodeRuntime<unknown, Tagged, Message>;
+  /**
+   * The protocol (or its variant `variant`, for tests that show the checker catches it) over `nodes`;
+   * `voters`: the first configuration's voters where the protocol has membership change (default: all).
+   */
+  runtime(nodes: readonly NodeId[], variant?: string, voters?: readonly NodeId[]): NodeRuntime<unknown, Tagged, Message>;
 }
 
 const raft: Runnable = {
   schema: raftSchema,
-  runtime(nodes, variant) {
-    if (variant === undefined) return raftRuntime(raftProtocol, nodes) as NodeRuntime<unknown, Tagged, Message>;
+  runtime(nodes, variant, voters = nodes) {
+    const c = { ...runtimeConfig(nodes, voters), snapshots: true };
+    if (variant === undefined) return raftRuntime(raftProtocol, nodes, c) as NodeRuntime<unknown, Tagged, Message>;
     const v = variants[variant];
     if (v === undefined) throw new UsageError(`unknown variant '${variant}' (expected: ${Object.keys(variants).join(', ')})`);
-    return raftRuntime(raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`), nodes) as NodeRuntime<unknown, Tagged, Message>;
+    return raftRuntime(raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`), nodes, c) as NodeRuntime<unknown, Tagged, Message>;
   },
 };
 

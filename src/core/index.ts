@@ -13,6 +13,6 @@ export { committedIndex, isJointMajority, isMajority, majorities, quorumsInterse
 export { UsageError } from './errors.ts';
 export type { Built, Checkable, ConstantSpec, NetworkOptions, NodeCheckableParts } from './target.ts';
 export { nodeCheckable } from './target.ts';
-export type { NodeRuntime, RuntimeReads, RuntimeSnapshot, RuntimeTimer, SnapshotRuntime, StateView } from './runtime.ts';
+export type { MembershipChange, MembershipRefusal, MembershipView, NodeRuntime, RuntimeMembership, RuntimeReads, RuntimeSnapshot, RuntimeTimer, SnapshotRuntime, StateView } from './runtime.ts';
 export { snapshotDataRef } from './runtime.ts';
 export { permutations } from './permutations.ts';

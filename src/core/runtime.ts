@@ -77,6 +77,40 @@ export interface NodeRuntime<S, A extends Tagged, M extends Message> {
   readonly snapshots?: SnapshotRuntime<S, M>;
   /** Linearizable reads without the log (Raft: ReadIndex, thesis §6.4), if the protocol has them. */
   readonly reads?: RuntimeReads<S, A>;
+  /** Membership change, if the protocol has it (absent: the members are fixed by the cluster file). */
+  readonly membership?: RuntimeMembership<S, A>;
+}
+
+/** The configuration a node's state holds (Raft §6: the latest in its log, committed or not). */
+export interface MembershipView {
+  /** Voters of the new configuration, voters of the old one (equal unless a joint one is in force), learners. */
+  readonly voters: readonly NodeId[];
+  readonly old: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+  /** The log position of the configuration's entry (0: the cluster file's seed). */
+  readonly index: number;
+  /** Whether this node knows that entry to be committed. */
+  readonly committed: boolean;
+  /** The node's commit index, and (at a leader) each member's match index: how far it has caught up. */
+  readonly commitIndex: number;
+  readonly match: Readonly<Record<NodeId, number>>;
+}
+
+/** An operator's change: make j a learner, a voter (once caught up), or leave the configuration. */
+export type MembershipChange = { readonly op: 'add' | 'promote' | 'remove'; readonly node: NodeId };
+
+/** Why a change is refused (one line); `wait`: it may pass later with no other change (a learner catching up). */
+export type MembershipRefusal = { readonly refused: string; readonly wait: boolean };
+
+/** How the runtime reads and changes a protocol's membership. */
+export interface RuntimeMembership<S, A> {
+  view(s: S): MembershipView;
+  /** The nodes node i exchanges messages with in s: the members of its configuration besides itself. */
+  peers(i: NodeId, s: S): readonly NodeId[];
+  /** The action that starts change `x` at leader i, or why it is refused in s. */
+  change(i: NodeId, s: S, x: MembershipChange): A | MembershipRefusal;
+  /** Whether change `x` is complete and committed in s (a promotion or removal ends with the joint phase left). */
+  done(s: S, x: MembershipChange): boolean;
 }
 
 /**

@@ -194,8 +194,12 @@ export function unbounded(servers: readonly string[], values: readonly string[] 
 export const RUNTIME_MAX_APPEND_ENTRIES = 4096;
 export const RUNTIME_MAX_APPEND_BYTES = 1 << 20;
 
-/** A real cluster's constants: unbounded, batched AppendEntries with the reject hint, leadership transfer. */
-export function runtimeConfig(servers: readonly string[]): RaftConfig {
+/**
+ * A real cluster's constants: unbounded, batched AppendEntries with the reject hint, leadership
+ * transfer, and joint-consensus membership change whose first configuration is `voters` (cluster.json
+ * seeds it; the configuration entries in the log decide after that).
+ */
+export function runtimeConfig(servers: readonly string[], voters: readonly string[] = servers): RaftConfig {
   return {
     ...unbounded(servers),
     maxAppendEntries: RUNTIME_MAX_APPEND_ENTRIES,
@@ -203,5 +207,6 @@ export function runtimeConfig(servers: readonly string[]): RaftConfig {
     rejectHint: true,
     leadershipTransfer: true,
     readIndex: { maxReads: null },
+    membership: { mode: 'joint', voters: [...voters].sort(), learners: [], maxChanges: Number.MAX_SAFE_INTEGER, targets: [] },
   };
 }

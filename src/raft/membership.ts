@@ -1,6 +1,7 @@
 // Configurations of spec/RaftMembership.tla (Raft §6, thesis ch. 4): a server uses the latest
 // configuration entry in its log, committed or not; quorums are majorities of C_new and of C_old.
 import { committedIndex, isMajority, type NodeId } from '../core/index.ts';
+import { snapshotIndex, termOf } from './log.ts';
 import type { Configuration, Entry, RaftAction, RaftConfig, Server, Value } from './types.ts';
 
 /** Spec `IsConfigValue(x)`: a log value that is a configuration (clients' values are never records with `voters`). */
@@ -14,16 +15,28 @@ export function initConfig(c: RaftConfig): Configuration {
   return m === undefined ? { voters: c.servers, old: c.servers, learners: [] } : { voters: m.voters, old: m.voters, learners: m.learners };
 }
 
-/** Spec `ConfigIndex(i)`: the index of the last configuration entry in i's log, 0 if none. */
+/** Spec `ConfigIndex(i)`: the position of the last configuration entry in the log array, 0 if none. */
 export function configIndex(log: readonly Entry[]): number {
   for (let k = log.length; k >= 1; k -= 1) if (isConfigValue((log[k - 1] as Entry).value)) return k;
   return 0;
 }
 
-/** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else InitConfig. */
+/** The configuration a snapshot holds: its last configuration value (Raft §7: the snapshot records the latest one), or null. */
+export function snapshotConfig(s: Server): Configuration | null {
+  const xs = s.snapshot?.state ?? [];
+  for (let k = xs.length - 1; k >= 0; k -= 1) if (isConfigValue(xs[k] as Value)) return xs[k] as Configuration;
+  return null;
+}
+
+/** `ConfigIndex(i)` of s's log array, remembered by the runtime if it gives `lastConfig`. */
+export function lastConfig(s: Server, c: RaftConfig): number {
+  return c.membership?.lastConfig?.(s) ?? configIndex(s.log);
+}
+
+/** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else the snapshot's, else InitConfig. */
 export function configOf(s: Server, c: RaftConfig): Configuration {
-  const k = configIndex(c.membership?.inForceOnCommit === true ? s.log.slice(0, s.commitIndex) : s.log);
-  return k === 0 ? initConfig(c) : ((s.log[k - 1] as Entry).value as Configuration);
+  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : lastConfig(s, c);
+  return k === 0 ? (snapshotConfig(s) ?? initConfig(c)) : ((s.log[k - 1] as Entry).value as Configuration);
 }
 
 /** Spec `IsJoint(cfg)`: C_old,new is in force. */
@@ -65,14 +78,14 @@ export function numConfigs(log: readonly Entry[]): number {
 }
 
 /** Spec `ConfigCommitted(i)`: i knows its latest configuration entry to be committed (one change at a time). */
-export function configCommitted(s: Server): boolean {
-  return configIndex(s.log) <= s.commitIndex;
+export function configCommitted(s: Server, c: RaftConfig): boolean {
+  const k = lastConfig(s, c);
+  return k === 0 || snapshotIndex(s) + k <= s.commitIndex; // a snapshot holds only committed entries
 }
 
 /** Spec `CommittedInTerm(i)`: i has committed an entry of its current term (thesis §4.1's fix, Ongaro 2015). */
 export function committedInTerm(s: Server): boolean {
-  const e = s.commitIndex >= 1 ? s.log[s.commitIndex - 1] : undefined;
-  return e !== undefined && e.term === s.currentTerm;
+  return s.commitIndex >= 1 && termOf(s, s.commitIndex) === s.currentTerm;
 }
 
 /** A configuration for traces: `{voters}` or `{voters}<-{old}` when joint, `+{learners}`. */

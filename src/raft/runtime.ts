@@ -6,6 +6,7 @@
 // compacted entry, and the runtime compacts through `snapshots` (runtimeSnapshots.ts).
 import type { NodeId, NodeRuntime, Receive } from '../core/index.ts';
 import { runtimeConfig } from './config.ts';
+import { configMembers, configMemo, members, raftMembership } from './runtimeMembership.ts';
 import { lastIndex, snapshotIndex, termOf } from './log.ts';
 import type { RaftProtocol } from './protocol.ts';
 import { raftSnapshots, snapshotDurable, snapshotMeta, withSnapshot } from './runtimeSnapshots.ts';
@@ -15,28 +16,40 @@ import type { Entry, RaftAction, RaftConfig, RaftMessage, Server } from './types
 
 export type RaftRuntime = NodeRuntime<Server, RaftAction, RaftMessage>;
 
-/** Raft over the servers `servers` of a real cluster (`runtimeConfig`), stepping with protocol `p`. */
+/**
+ * Raft over the servers `servers` of a real cluster (`runtimeConfig`: membership change on, the
+ * first configuration's voters `voters`), stepping with protocol `p`.
+ */
 export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = { ...runtimeConfig(servers), snapshots: true }): RaftRuntime {
-  const peers = (i: NodeId) => c.servers.filter((j) => j !== i);
-  const votes = (): RaftAction[] => c.servers.map((j): RaftAction => ({ type: 'RequestVote', j }));
+  const c0: RaftConfig = c.membership === undefined ? c : { ...c, membership: { ...c.membership, lastConfig: configMemo() } };
+  // With membership change, the servers are those the node knew at start plus its configuration's
+  // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
+  // its configuration's members (Raft §6; RequestVote's own guard skips a learner); without, cluster.json's nodes.
+  const cfg = (s: Server): RaftConfig => (c0.membership === undefined ? c0 : { ...c0, servers: members(s, c0) });
+  const peers = (i: NodeId, s: Server) => configMembers(s, c0).filter((j) => j !== i);
+  const votes = (s: Server): RaftAction[] => configMembers(s, c0).map((j): RaftAction => ({ type: 'RequestVote', j }));
+  const changes: RaftAction[] = c0.membership === undefined ? [] : [{ type: 'LeaveJoint' }, { type: 'StepDownRemoved' }];
   return {
     name: p.name,
-    step: (i, s, x) => p.step(i, s, x, c),
+    step: (i, s, x) => p.step(i, s, x, cfg(s)),
     describe: (i, x) => (x.type === 'Receive' ? p.describeMessage((x as Receive<RaftMessage>).m) : p.describe(i, x as RaftAction)),
     durable: (s) => snapshotDurable(s, p.durable(s) as Durable),
     restore: (i, d, snap = null) => {
-      if (d === null && snap === null) return p.init(i, c);
+      if (d === null && snap === null) return p.init(i, c0);
       const held = withSnapshot(i, d === null ? { currentTerm: 0, votedFor: null, log: [] } : durableOf(d), snap);
-      return p.restart(i, { ...p.init(i, c), ...held }, c);
+      const s = { ...p.init(i, c0), ...held };
+      return p.restart(i, s, cfg(s));
     },
     timers: {
-      election: { kind: 'election', actions: () => [{ type: 'Timeout' }, ...votes()] },
+      election: { kind: 'election', actions: (_i, s) => [{ type: 'Timeout' }, ...votes(s)] },
       heartbeat: {
         kind: 'heartbeat',
-        actions: (i) => [
+        // Raft §6: once C_old,new commits the leader appends C_new; a leader C_new leaves out steps down once it commits.
+        actions: (i, s) => [
           { type: 'BecomeLeader' },
-          ...peers(i).flatMap((j): RaftAction[] => [{ type: 'AppendEntries', j }, { type: 'InstallSnapshot', j }]),
+          ...peers(i, s).flatMap((j): RaftAction[] => [{ type: 'AppendEntries', j }, { type: 'InstallSnapshot', j }]),
           { type: 'AdvanceCommitIndex' },
+          ...changes,
         ],
       },
     },
@@ -45,7 +58,7 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
       // §5.4.2 and thesis §6.4: a new leader appends a blank entry, so that earlier terms' entries commit.
       if (before.state !== 'Leader' && after.state === 'Leader') return [{ type: 'ClientRequest', v: [] }];
       // Thesis §3.10: TimeoutNow made i a candidate (HandleTimeoutNowRequest); it asks for votes at once.
-      return x.type === 'Receive' && x.m.type === 'TimeoutNowRequest' ? votes() : [];
+      return x.type === 'Receive' && x.m.type === 'TimeoutNowRequest' ? votes(after) : [];
     },
     leaderShown: (_i, s, m) => ((m.type === 'AppendEntriesRequest' || m.type === 'InstallSnapshotRequest') && m.term === s.currentTerm ? m.source : null),
     // §5.1: a leader that steps down starts a full election timeout (its timer ran on while it led);
@@ -54,7 +67,8 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
       (before.state === 'Leader' && after.state !== 'Leader') ||
       (x.type === 'Receive' && x.m.type === 'TimeoutNowRequest' && after.state === 'Candidate' && after.currentTerm > before.currentTerm),
     // Thesis §3.10: the leader hands off to a caught-up follower (TransferLeadership's guard picks one).
-    handOff: (i) => peers(i).map((j): RaftAction => ({ type: 'TransferLeadership', j })),
+    // With membership change, only to a voter: a learner is never a candidate (§6).
+    handOff: (i, s) => raftMembership(c0).voters(i, s).map((j): RaftAction => ({ type: 'TransferLeadership', j })),
     // Positions are global (§7): the entries after the snapshot's last one are in the log.
     committed: (s, from) => s.log.slice(Math.max(from, snapshotIndex(s) + 1) - 1 - snapshotIndex(s), s.commitIndex - snapshotIndex(s)).map((e) => e.value),
     entryId: (s, index) => (index >= 1 ? termOf(s, index) : null),
@@ -74,10 +88,11 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
     // Thesis §6.4: ReadIndex (acked, a history parameter of the model, is 0 here).
     reads: {
       start: () => ({ type: 'ReadIndexStart', acked: 0 }),
-      confirm: (i) => peers(i).map((j): RaftAction => ({ type: 'ReadIndexConfirm', j })),
+      confirm: (i, s) => peers(i, s).map((j): RaftAction => ({ type: 'ReadIndexConfirm', j })),
       answer: () => ({ type: 'ReadIndexAnswer' }),
       state: (s) => s.read ?? null,
     },
+    ...(c0.membership === undefined ? {} : { membership: raftMembership(c0) }),
   };
 }
 

@@ -5,12 +5,27 @@ import { produce } from 'immer';
 import type { NodeId, RuntimeSnapshot, SnapshotRuntime } from '../core/index.ts';
 import type { Durable } from './durable.ts';
 import { lastIndex, snapshotIndex, termOf } from './log.ts';
-import type { Entry, RaftMessage, Server } from './types.ts';
+import { configIndex, isConfigValue, snapshotConfig } from './membership.ts';
+import type { Configuration, Entry, RaftMessage, Server, Value } from './types.ts';
 
 /** What the WAL holds with snapshots: Fig. 2's persistent state, the log after the snapshot's last entry. */
 export interface SnapshotDurable extends Durable {
-  /** The last included index and term of the snapshot the log follows (absent: none, index 0). */
-  readonly snapshot?: { readonly index: number; readonly term: number };
+  /**
+   * The last included index and term of the snapshot the log follows (absent: none, index 0), and
+   * the latest configuration the snapshot holds (absent: none, cluster.json's seed is in force).
+   */
+  readonly snapshot?: { readonly index: number; readonly term: number; readonly config?: Configuration };
+}
+
+/** The snapshot's state in a real cluster: the state machine's, then the latest configuration entry it includes, if any. */
+function snapshotState(data: unknown, x: Configuration | null): Value[] {
+  return x === null ? [data as Value] : [data as Value, x];
+}
+
+/** The latest configuration among the first n entries of `log`, else `before`. */
+function configAmong(log: readonly Entry[], n: number, before: Configuration | null): Configuration | null {
+  const k = configIndex(log.slice(0, n));
+  return k === 0 ? before : ((log[k - 1] as Entry).value as Configuration);
 }
 
 export const raftSnapshots: SnapshotRuntime<Server, RaftMessage> = {
@@ -20,7 +35,8 @@ export const raftSnapshots: SnapshotRuntime<Server, RaftMessage> = {
   },
   take: (_i, s, snap) => compactTo(s, snap),
   carries: (m) => m.type === 'InstallSnapshotRequest',
-  mapData: (m, f) => (m.type === 'InstallSnapshotRequest' ? { ...m, state: m.state.map((v) => f(v) as (typeof m.state)[number]) } : m),
+  // The data is the state's first item; a configuration after it is the protocol's, not the runtime's.
+  mapData: (m, f) => (m.type === 'InstallSnapshotRequest' ? { ...m, state: m.state.map((v, k) => (k === 0 ? (f(v) as (typeof m.state)[number]) : v)) } : m),
 };
 
 /**
@@ -34,7 +50,7 @@ export function compactTo(s: Server, snap: RuntimeSnapshot): Server | null {
   const term = termOf(s, n);
   if (term !== snap.id) return null;
   return produce(s, (d) => {
-    d.snapshot = { index: n, term, state: [snap.data] };
+    d.snapshot = { index: n, term, state: snapshotState(snap.data, configAmong(s.log, n - base, snapshotConfig(s))) };
     d.log.splice(0, n - base);
   });
 }
@@ -42,7 +58,9 @@ export function compactTo(s: Server, snap: RuntimeSnapshot): Server | null {
 /** The durable part with the snapshot's last included index and term, so the WAL's log indices are global. */
 export function snapshotDurable(s: Server, d: Durable): SnapshotDurable {
   const snap = s.snapshot;
-  return snap === undefined || snap.index === 0 ? d : { ...d, snapshot: { index: snap.index, term: snap.term } };
+  if (snap === undefined || snap.index === 0) return d;
+  const x = snapshotConfig(s);
+  return { ...d, snapshot: { index: snap.index, term: snap.term, ...(x === null ? {} : { config: x }) } };
 }
 
 /**
@@ -64,7 +82,10 @@ export function withSnapshot(i: NodeId, d: SnapshotDurable, snap: RuntimeSnapsho
   const at = snap.index - base;
   const held = at === 0 ? (d.snapshot?.term ?? 0) : (d.log[at - 1] as Entry | undefined)?.term;
   const log = held === snap.id ? d.log.slice(at) : [];
-  return { ...keep, log, snapshot: { index: snap.index, term: snap.id, state: [snap.data] } };
+  // The configuration the WAL's snapshot held, advanced by the entries the newer file includes (the
+  // WAL keeps them when it holds the file's last entry; an install cut by a crash leaves the older one).
+  const x = configAmong(held === snap.id ? d.log : [], at, d.snapshot?.config ?? null);
+  return { ...keep, log, snapshot: { index: snap.index, term: snap.id, state: snapshotState(snap.data, x) } };
 }
 
 /** The snapshot's last included index and term as the WAL wrote them, or an Error naming what is wrong. */
@@ -73,5 +94,7 @@ export function snapshotMeta(x: unknown): SnapshotDurable['snapshot'] {
   const r = x as Record<string, unknown> | null;
   const nat = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
   if (typeof r !== 'object' || r === null || !nat(r['index']) || !nat(r['term'])) throw new Error(`snapshot is not { index, term }: ${JSON.stringify(x)}`);
-  return { index: r['index'] as number, term: r['term'] as number };
+  const config = r['config'];
+  if (config !== undefined && !isConfigValue(config as Value)) throw new Error(`snapshot.config is not a configuration: ${JSON.stringify(config)}`);
+  return { index: r['index'] as number, term: r['term'] as number, ...(config === undefined ? {} : { config: config as Configuration }) };
 }

@@ -27,6 +27,11 @@ export interface ClusterConfig {
   /** The protocol every node runs (`raft` by default); the CLI knows which names exist. */
   readonly protocol: string;
   readonly nodes: Readonly<Record<string, NodeAddress>>;
+  /**
+   * The first configuration's voters (default: every node). Only a seed: a protocol with membership
+   * change keeps its configuration in its log; nodes added later are listed in `nodes` only.
+   */
+  readonly voters: readonly string[];
   /** Shared secret for the peers' HMAC challenge (at least 16 characters). */
   readonly secret: string;
   /** Bearer token the HTTP API requires, or null for none. */
@@ -68,7 +73,7 @@ function port(v: unknown, what: string): number {
 export function parseClusterConfig(x: unknown, base: string, where = 'cluster config'): ClusterConfig {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new UsageError(`${where}: expected a JSON object`);
   const r = x as Record<string, unknown>;
-  const known = ['protocol', 'nodes', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'sessionTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls', 'snapshotEntries', 'snapshotBytes'];
+  const known = ['protocol', 'nodes', 'voters', 'secret', 'token', 'dataDir', 'electionMs', 'heartbeatMs', 'fsync', 'maxFrameBytes', 'commandTimeoutMs', 'sessionTimeoutMs', 'maxValueBytes', 'bodyTimeoutMs', 'tls', 'snapshotEntries', 'snapshotBytes'];
   for (const k of Object.keys(r)) if (!known.includes(k)) throw new UsageError(`${where}: unknown field '${k}' (expected: ${known.join(', ')})`);
   const nodesRaw = r['nodes'];
   if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw) || Object.keys(nodesRaw).length === 0) {
@@ -90,6 +95,10 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
       used.set(key, `node ${id} ${kind}`);
     }
     nodes[id] = addr;
+  }
+  const voters = r['voters'] ?? Object.keys(nodes);
+  if (!Array.isArray(voters) || voters.length === 0 || voters.some((j) => typeof j !== 'string' || nodes[j] === undefined) || new Set(voters).size !== voters.length) {
+    throw new UsageError(`${where}: 'voters' must list distinct node ids of 'nodes' (the first configuration), got ${JSON.stringify(r['voters'])}`);
   }
   const secret = r['secret'];
   if (typeof secret !== 'string' || secret.length < 16) throw new UsageError(`${where}: 'secret' must be a string of at least 16 characters`);
@@ -120,6 +129,7 @@ export function parseClusterConfig(x: unknown, base: string, where = 'cluster co
   return {
     protocol,
     nodes,
+    voters: (voters as string[]).toSorted(),
     secret,
     token,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(base, dataDir),

@@ -5,6 +5,7 @@
 //   DELETE /kv/<key>                       delete
 //   DELETE /kv/<key>?expected=<e>          compare-and-delete: delete if the value is e
 //   GET /status, GET /health               the node's view; ready or not (200 / 503)
+//   GET|POST /admin/members                the configuration; add, promote, remove a node (admin.ts)
 // A follower proxies a /kv request to the leader it knows (one hop). Headers `X-Client-Id` and
 // `X-Seq` name a client session, so that a retry is applied once. Outcomes by status code:
 // 200/404/409 completed; 503 certainly not applied (safe to retry); 502/504 unknown (retry with the
@@ -12,6 +13,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { TLSSocket } from 'node:tls';
+import { adminRequest, sendAnswer } from './admin.ts';
+import type { AdminBackend } from './admin.ts';
 import { apiClient, apiServer } from './api-server.ts';
 import type { ApiClient } from './api-server.ts';
 import type { KvCommand, KvOp } from './kv/kv.ts';
@@ -43,6 +46,8 @@ export interface HttpBackend {
   readonly log: (line: string) => void;
   /** `GET /metrics`: the Prometheus exposition (content type and text). */
   readonly metrics?: () => Promise<{ type: string; body: string }>;
+  /** `/admin/members`, where the protocol has membership change. */
+  readonly admin?: AdminBackend;
 }
 
 export interface HttpOptions {
@@ -194,6 +199,14 @@ function proxy(client: ApiClient, timeoutMs: number, self: string, to: { host: s
   p.end(body);
 }
 
+/** `/admin/members` (admin.ts), behind the client API's token. */
+async function admin(a: AdminBackend, token: string | null, req: IncomingMessage, res: ServerResponse, bodyTimeout: number): Promise<void> {
+  if (!authorized(req, token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' }, { 'www-authenticate': 'Bearer' });
+  const body = req.method === 'POST' ? await readBody(req, res, 4096, bodyTimeout) : null;
+  if (req.method === 'POST' && body === null) return;
+  sendAnswer(res, await adminRequest(a, req, body));
+}
+
 /** The request handler of the client API. */
 export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const client = apiClient(o.tls ?? null, 256);
@@ -257,6 +270,7 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
       res.writeHead(200, { 'content-type': m.type, 'content-length': Buffer.byteLength(m.body) });
       return void res.end(m.body);
     }
+    if (path === '/admin/members' && b.admin !== undefined) return bad !== null ? refusal(res, bad) : admin(b.admin, b.token, req, res, bodyTimeout);
     if (path === '/_faults' && req.method === 'POST' && b.setFaults !== undefined) {
       if (!authorized(req, b.token)) return send(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
       const body = await readBody(req, res, limit, bodyTimeout);

@@ -105,7 +105,9 @@ type Input<M> =
   | { readonly kind: 'timer'; readonly name: string; readonly eager: boolean }
   | { readonly kind: 'handOff' }
   /** A snapshot of ours is durable: compact the log up to it. */
-  | { readonly kind: 'snapshot'; readonly snap: RuntimeSnapshot };
+  | { readonly kind: 'snapshot'; readonly snap: RuntimeSnapshot }
+  /** An operator's action (a membership change): stepped in the next round; `done` hears whether it was enabled. */
+  | { readonly kind: 'act'; readonly run: (out: M[]) => () => void };
 
 type Pending = { readonly command: KvCommand; readonly bytes: number; readonly resolve: (o: Outcome) => void; done: boolean };
 type Proposed = { readonly index: number; readonly id: string | number | null; readonly batch: Pending[] };
@@ -197,6 +199,16 @@ export class Node<S, A extends Tagged, M extends Message> {
       this.readKick = true;
       this.kick();
     });
+  }
+
+  /**
+   * Steps the action `pick` chooses in the state of the next round (a membership change at the leader);
+   * resolves with the action once it is durable and sent, with `pick`'s refusal (an object without
+   * `type`) if it chose none, or null if the action was not enabled (or the node stopped).
+   */
+  act<R extends object>(pick: (s: S) => A | R): Promise<A | R | null> {
+    if (this.stopped) return Promise.resolve(null);
+    return new Promise((done) => this.enqueue({ kind: 'act', run: (out) => this.actInput(pick, done, out) }));
   }
 
   /** A decoded, validated message from a peer. */
@@ -376,7 +388,9 @@ export class Node<S, A extends Tagged, M extends Message> {
     let reset = false;
     for (const x of inputs) if (x.kind === 'receive') reset = this.receiveInput(x.m, out, heard) || reset;
     for (const x of inputs) if (x.kind === 'snapshot') this.compact(x.snap);
+    const acted: (() => void)[] = [];
     for (const x of inputs) {
+      if (x.kind === 'act') acted.push(x.run(out));
       if (x.kind === 'handOff') this.tryHandOff(out);
       if (x.kind !== 'timer' || (reset && rt.timers[x.name]?.kind === 'election')) continue;
       this.runTimer(x.name, x.eager, out);
@@ -396,6 +410,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       for (const [name, t] of Object.entries(rt.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
     }
     await this.commit(out, inputs.length, commands.length);
+    for (const f of acted) f();
     this.applyCommitted();
     this.snapshotter?.maybeStart(this.s, this.applied, this.o.storage.bytes?.() ?? 0);
     this.answerReads();
@@ -488,6 +503,14 @@ export class Node<S, A extends Tagged, M extends Message> {
       if (x.kind === 'timer' && rt.timers[x.name]?.kind === 'election') this.inbox.splice(k, 1);
     }
     this.election.reset();
+  }
+
+  /** Steps an operator's action; the returned callback answers after the round's write. */
+  private actInput<R extends object>(pick: (s: S) => A | R, done: (r: A | R | null) => void, out: M[]): () => void {
+    const a = pick(this.s);
+    // Anything but an action of the protocol (a tagged input) is the chooser's refusal, answered as it is.
+    const r = !('type' in a) ? a : this.apply(a as A, out) ? a : null;
+    return () => done(r);
   }
 
   /** The first enabled hand-off action (Raft: TransferLeadership to a caught-up follower). */

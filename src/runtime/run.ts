@@ -5,7 +5,9 @@
 import type { Server } from 'node:http';
 import type { Message, NodeRuntime, Tagged } from '../core/index.ts';
 import { UsageError } from '../core/index.ts';
-import type { ClusterConfig } from './config.ts';
+import type { ClusterConfig, NodeAddress } from './config.ts';
+import { adminBackend } from './admin.ts';
+import { readRemoval, removedMessage } from './removed.ts';
 import { startHttp } from './http.ts';
 import { Node } from './node.ts';
 import { Transport } from './transport/tcp.ts';
@@ -44,6 +46,8 @@ export interface RunNodeOptions<S, A extends Tagged, M extends Message> {
   readonly log?: ((line: string) => void) | Logger;
   /** Writes the trace log (docs/trace-validation.md) to this file, `{id}` standing for the node id. */
   readonly traceLog?: string;
+  /** The address of a node the cluster file did not list at start (a member added later), or null. */
+  readonly lookupPeer?: (id: string) => NodeAddress | null;
 }
 
 export interface RunningNode<S, A extends Tagged, M extends Message> {
@@ -64,6 +68,8 @@ export async function runNode<S, A extends Tagged, M extends Message>(
   const dir = join(o.cluster.dataDir, o.id);
   const bad = await checkDataDir(dir);
   if (bad !== null) throw new UsageError(bad);
+  const removal = readRemoval(dir);
+  if (removal !== null) throw new UsageError(removedMessage(o.id, dir, removal));
   const lock = await lockDataDir(dir);
   try {
     return await startLocked(o, log, dir, lock, tls);
@@ -91,6 +97,7 @@ async function startLocked<S, A extends Tagged, M extends Message>(
   const trace = o.traceLog === undefined ? null : openTraceLog(traceLogPath(o.traceLog, o.id), runtime, o.id, Object.keys(o.cluster.nodes));
   const peers: Record<string, { host: string; port: number }> = {};
   for (const [j, a] of Object.entries(o.cluster.nodes)) peers[j] = { host: a.host, port: a.peerPort };
+  const addressOf = (j: string): NodeAddress | null => o.cluster.nodes[j] ?? o.lookupPeer?.(j) ?? null;
   // Snapshot messages go in chunks below maxFrameBytes (base64 and the envelope included).
   const chunker: Chunker<M> = new Chunker<M>({
     self: o.id,
@@ -108,6 +115,10 @@ async function startLocked<S, A extends Tagged, M extends Message>(
     secret: o.cluster.secret,
     listen: { host: me.host, port: me.peerPort },
     peers,
+    lookup: (j) => {
+      const a = addressOf(j);
+      return a === null ? null : { host: a.host, port: a.peerPort };
+    },
     schema: withChunks(o.schema),
     onMessage: (m) => (isChunk(m) ? chunker.receive(m) : node?.receive(m)),
     log,
@@ -162,9 +173,23 @@ async function startLocked<S, A extends Tagged, M extends Message>(
       status: () => n.status(),
       leader: () => n.leader(),
       address: (j) => {
-        const a = o.cluster.nodes[j];
-        return a === undefined ? null : { host: a.host, port: a.httpPort };
+        const a = addressOf(j);
+        return a === null ? null : { host: a.host, port: a.httpPort };
       },
+      ...(runtime.membership === undefined
+        ? {}
+        : {
+            admin: adminBackend({
+              id: o.id,
+              node: n,
+              runtime,
+              membership: runtime.membership,
+              known: (j) => addressOf(j) !== null,
+              timeoutMs: Math.max(30_000, 4 * o.cluster.commandTimeoutMs),
+              handOffMs: 2 * o.cluster.electionMs[1],
+              log,
+            }),
+          }),
       token: o.cluster.token,
       log,
       ...(o.faults === true ? { setFaults: (f) => transport.setFaults(f) } : {}),

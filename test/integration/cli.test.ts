@@ -61,7 +61,9 @@ describe('bad config: one line, exit 2', () => {
 
   it('missing flags and unknown subcommands', () => {
     expect(cli(['node', '--config', 'x.json'])).toMatchObject({ code: 2, err: "error: node: --id is required (a node id from the config)\n" });
-    expect(cli(['cluster', 'launch'])).toMatchObject({ code: 2, err: "error: cluster: expected start, stop, status, kill, restart, pause or resume, got 'launch'\n" });
+    expect(cli(['cluster', 'launch'])).toMatchObject({ code: 2, err: "error: cluster: expected start, stop, status, kill, restart, pause, resume, add, promote, remove or members, got 'launch'\n" });
+    expect(cli(['cluster', 'promote', 's4', 's5'])).toMatchObject({ code: 2, err: "error: cluster: unexpected argument 's5'\n" });
+    expect(cli(['cluster', 'members', 's4'])).toMatchObject({ code: 2, err: "error: cluster: unexpected argument 's4'\n" });
     expect(cli(['kv', 'get'])).toMatchObject({ code: 2, err: 'error: kv get: expected KEY\n' });
     expect(cli(['cluster', 'start', '--nodes', '0'])).toMatchObject({ code: 2 });
   }, 180_000);

@@ -104,7 +104,7 @@ describe('a real cluster', () => {
     const p = c.spawn(f);
     const code = await new Promise<number | null>((r) => p.once('exit', (x) => r(x)));
     expect(code).toBe(1);
-    expect(c.logOf(f)).toMatch(/^error: node s\d: write-ahead log \S+wal\.log is corrupt: record 1 at byte 8: .*corrupt in the middle; refusing to start: .*restore its data directory from a backup of this node.*remove this node and add it back as a learner$/m);
+    expect(c.logOf(f)).toMatch(/^error: node s\d: write-ahead log \S+wal\.log is corrupt: record 1 at byte 8: .*corrupt in the middle; refusing to start: .*restore its data directory from a backup of this node.*remove this node and add it back as a learner \('cluster remove <id>', then 'cluster add <id>', which keeps the old data directory beside a fresh one\)$/m);
     expect(c.logOf(f)).not.toMatch(/wipe|rm -rf/);
     expect(c.logOf(f)).not.toMatch(/at .*\.ts:\d+/);
     await sleep(10);

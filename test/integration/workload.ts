@@ -22,6 +22,8 @@ export interface WorkloadOptions {
    */
   readonly okAbove?: number;
   readonly maxMs?: number;
+  /** Stops earlier once `done` is set (a run whose length is not known in advance). */
+  readonly until?: { readonly done: boolean };
 }
 
 /** A small deterministic generator (the seed is printed by a failing test). */
@@ -90,7 +92,7 @@ export async function workload(c: Cluster, o: WorkloadOptions, h = new HistoryRe
     Array.from({ length: o.clients }, async (_, k) => {
       const client = `w${k}-${o.seed}`;
       let seq = 0;
-      while (going()) {
+      while (going() && o.until?.done !== true) {
         const key = `k${Math.floor(rnd() * o.keys)}`;
         const r = rnd();
         const v = String(Math.floor(rnd() * 5));

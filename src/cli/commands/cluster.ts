@@ -20,6 +20,7 @@ import { intFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
 import { runnable } from '../runtimes.ts';
 import type { Command } from './index.ts';
+import { MEMBER_COMMANDS, members } from './cluster-members.ts';
 
 const BIN = fileURLToPath(new URL('../bin.mjs', import.meta.url));
 
@@ -162,6 +163,8 @@ const USAGE = `usage: consensus-checked cluster start [--nodes 3] [--protocol ra
        consensus-checked cluster status [--dir ./cluster]
        consensus-checked cluster stop [--dir ./cluster]
        consensus-checked cluster kill|restart|pause|resume NODE [--dir ./cluster]
+       consensus-checked cluster add|promote|remove NODE [--dir ./cluster] [--wait S]   (membership change, one at a time)
+       consensus-checked cluster members [--dir ./cluster]
 `;
 
 const DRILLS = ['kill', 'restart', 'pause', 'resume'];
@@ -308,15 +311,29 @@ export const cluster: Command = {
       return EXIT.ok;
     }
     const sub = positionals[0];
-    const max = sub !== undefined && DRILLS.includes(sub) ? 2 : 1;
+    const max = sub !== undefined && (DRILLS.includes(sub) || (MEMBER_COMMANDS.includes(sub) && sub !== 'members')) ? 2 : 1;
     if (positionals.length > max) throw new UsageError(`cluster: unexpected argument '${positionals[max]}'`);
     const dir = resolve(values.dir ?? 'cluster');
     const configPath = join(dir, 'cluster.json');
     if (sub === 'start') return start(dir, configPath, values);
-    if (sub === undefined || !['status', 'stop', ...DRILLS].includes(sub)) {
-      throw new UsageError(`cluster: expected start, stop, status, kill, restart, pause or resume${sub === undefined ? '' : `, got '${sub}'`}`);
+    if (sub === undefined || !['status', 'stop', ...DRILLS, ...MEMBER_COMMANDS].includes(sub)) {
+      throw new UsageError(`cluster: expected start, stop, status, kill, restart, pause, resume, add, promote, remove or members${sub === undefined ? '' : `, got '${sub}'`}`);
     }
     if (!existsSync(configPath)) throw new UsageError(`no cluster in ${dir} (no cluster.json); start one with 'cluster start'`);
+    if (MEMBER_COMMANDS.includes(sub)) {
+      const ctx = {
+        dir,
+        configPath,
+        waitS: intFlag(values.wait, 'wait', 1) ?? 60,
+        spawn: (id: string) => void spawnNode(configPath, id, join(dir, `${id}.log`), ['--join']),
+        stop: async (id: string) => {
+          const p = procs(configPath).find((q) => q.id === id);
+          if (p === undefined || p.holder === null) return false;
+          return (await stopAll([p], 5000)).stopped.length === 1;
+        },
+      };
+      return members(sub, positionals[1], ctx, freePort);
+    }
     if (sub === 'status') {
       const rows = await statuses(configPath);
       process.stdout.write(table(rows));

@@ -3,6 +3,7 @@
 import { setAutoFreeze } from 'immer';
 import { UsageError } from '../../core/index.ts';
 import { loadClusterConfig } from '../../runtime/config.ts';
+import type { NodeAddress } from '../../runtime/config.ts';
 import { runNode } from '../../runtime/run.ts';
 import { LockHeldError } from '../../runtime/lock.ts';
 import { createLogger, parseLogFormat } from '../../runtime/logging.ts';
@@ -22,18 +23,37 @@ const options = {
   variant: { type: 'string' },
   'log-format': { type: 'string' },
   'trace-log': { type: 'string' },
+  join: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Addresses of nodes added after start: cluster.json read again, at most every 500 ms (an unknown id may dial often). */
+function rereading(path: string): (id: string) => NodeAddress | null {
+  let at = 0;
+  let nodes: Readonly<Record<string, NodeAddress>> = {};
+  return (id) => {
+    if (nodes[id] === undefined && Date.now() - at >= 500) {
+      at = Date.now();
+      try {
+        nodes = loadClusterConfig(path).nodes;
+      } catch {
+        // a file being rewritten or broken: the node keeps the addresses it has
+      }
+    }
+    return nodes[id] ?? null;
+  };
+}
 
 export const node: Command = {
   summary: 'node --id ID --config cluster.json: run one key-value node of the protocol cluster.json names (or --maelstrom on stdin/stdout)',
   async run(argv) {
     const { values: v, positionals } = parseFlags(argv, options, 'node');
-    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; 'trace-log'?: string; help?: boolean };
+    const values = v as { id?: string; config?: string; maelstrom?: boolean; 'enable-faults'?: boolean; variant?: string; 'log-format'?: string; 'trace-log'?: string; join?: boolean; help?: boolean };
     if (values.help === true) {
       process.stdout.write(
-        'usage: consensus-checked node --id ID --config cluster.json [--log-format text|json] [--trace-log FILE]\n' +
+        'usage: consensus-checked node --id ID --config cluster.json [--log-format text|json] [--trace-log FILE] [--join]\n' +
           '       --trace-log FILE: one JSON line per step for `validate` ({id} in FILE: the node id)\n' +
+          '       --join: a node being added (cluster add): it takes no configuration of its own, and learns it from the leader\n' +
           '       consensus-checked node --maelstrom   (Maelstrom lin-kv on stdin/stdout)\n',
       );
       return EXIT.ok;
@@ -56,7 +76,8 @@ export const node: Command = {
     // cluster.json's protocol (raft by default); --variant runs a broken one from its variants folder,
     // for tests that show the checker catches it.
     const protocol = runnable(cluster.protocol);
-    const runtime = protocol.runtime(Object.keys(cluster.nodes), values.variant);
+    // The first configuration is cluster.json's `voters`; a joining node has none until the leader's log gives it one.
+    const runtime = protocol.runtime(Object.keys(cluster.nodes), values.variant, values.join === true ? [] : cluster.voters);
     const log = createLogger(values.id, logFormat);
     let running;
     try {
@@ -69,6 +90,7 @@ export const node: Command = {
         log,
         metrics: promMetrics,
         ...(values['trace-log'] === undefined ? {} : { traceLog: values['trace-log'] }),
+        lookupPeer: rereading(values.config),
       });
     } catch (e) {
       if (e instanceof WalCorruptError) {

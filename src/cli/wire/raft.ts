@@ -18,8 +18,8 @@ export const raftSchema: Schema = tagged('type', {
   }),
   AppendEntriesResponse: obj({ type: str(), term: int(), success: bool, matchIndex: int(), source: str(), dest: str() }),
   TimeoutNowRequest: obj({ type: str(), term: int(), source: str(), dest: str() }),
-  // In a real cluster a snapshot's state is one item, the KV store's state (src/raft/runtimeSnapshots.ts), checked by the KV when installed.
-  InstallSnapshotRequest: obj({ type: str(), term: int(), lastIncludedIndex: int(), lastIncludedTerm: int(), state: arr(json, 1), source: str(), dest: str() }),
+  // In a real cluster a snapshot's state is the KV store's state (src/raft/runtimeSnapshots.ts), checked by the KV when installed, then the latest configuration it includes, if any.
+  InstallSnapshotRequest: obj({ type: str(), term: int(), lastIncludedIndex: int(), lastIncludedTerm: int(), state: arr(json, 2), source: str(), dest: str() }),
   ReadIndexRequest: obj({ type: str(), term: int(), id: int(), source: str(), dest: str() }),
   ReadIndexResponse: obj({ type: str(), term: int(), id: int(), source: str(), dest: str() }),
 });

@@ -25,6 +25,8 @@ export interface ListenerOptions {
   readonly id: string;
   readonly secret: string;
   readonly peers: readonly string[];
+  /** Whether an id not in `peers` is a peer after all (a member added later); absent: no. */
+  readonly admit?: (id: string) => boolean;
   readonly schema: Schema;
   readonly maxFrameBytes: number;
   /** Slots for connections that have not authenticated yet. */
@@ -153,7 +155,7 @@ export class Listener {
         if (stage === 'hello') {
           const h = p.value;
           if (!isHello(h)) return early('malformed hello', 'bad handshake frame');
-          if (h.id === this.o.id || !this.o.peers.includes(h.id)) return early(`unknown peer '${h.id.slice(0, 40)}'`, 'unknown peer');
+          if (h.id === this.o.id || !(this.o.peers.includes(h.id) || this.o.admit?.(h.id) === true)) return early(`unknown peer '${h.id.slice(0, 40)}'`, 'unknown peer');
           peer = h.id;
           helloNonce = h.nonce;
           myNonce = nonce();

@@ -32,6 +32,8 @@ export interface TransportOptions<M extends Envelope> {
   /** Where to listen (port 0: any free port). */
   readonly listen: PeerAddress;
   readonly peers: Readonly<Record<string, PeerAddress>>;
+  /** The address of a node not among `peers` (a member added later), or null: asked when one is sent to or dials in. */
+  readonly lookup?: (id: string) => PeerAddress | null;
   readonly schema: Schema;
   readonly onMessage: (m: M) => void;
   readonly log: (line: string) => void;
@@ -76,15 +78,22 @@ export class Transport<M extends Envelope> {
   private readonly o: TransportOptions<M>;
   private readonly listener: Listener;
   private readonly out = new Map<string, Outbound>();
+  /** Peer addresses: the configured ones and those learned later (`addPeer`, `lookup`). */
+  private readonly addresses: Record<string, PeerAddress>;
+  /** Peer ids the listener accepts (the same array grows as peers are added). */
+  private readonly known: string[];
   private faults: Faults = {};
   private closed = false;
 
   private constructor(o: TransportOptions<M>) {
     this.o = o;
+    this.addresses = { ...o.peers };
+    this.known = Object.keys(o.peers);
     this.listener = new Listener({
       id: o.id,
       secret: o.secret,
-      peers: Object.keys(o.peers),
+      peers: this.known,
+      admit: (j) => this.learn(j),
       schema: o.schema,
       maxFrameBytes: o.maxFrameBytes ?? 16 * 1024 * 1024,
       maxPending: o.maxPending ?? 16,
@@ -139,9 +148,29 @@ export class Transport<M extends Envelope> {
     return o !== undefined && o.sealer !== null && o.socket !== null;
   }
 
+  /**
+   * Adds peer j at `a` (a member added after start): the listener accepts it, and this node dials it.
+   * A known peer keeps its address. Authentication is unchanged: j must prove the cluster's secret.
+   */
+  addPeer(j: string, a: PeerAddress): void {
+    if (this.closed || j === this.o.id || this.addresses[j] !== undefined) return;
+    this.addresses[j] = a;
+    this.known.push(j);
+    this.dial(j);
+  }
+
+  /** Whether j is a peer now, after asking `lookup` for an unknown one. */
+  private learn(j: string): boolean {
+    if (this.addresses[j] !== undefined) return true;
+    const a = j === this.o.id ? null : (this.o.lookup?.(j) ?? null);
+    if (a !== null) this.addPeer(j, a);
+    return a !== null;
+  }
+
   /** Sends `m` to `m.dest` (best effort: Raft tolerates loss; a disconnected peer's queue is bounded). */
   send(m: M): void {
     if (this.closed) return;
+    if (!this.out.has(m.dest) && !this.learn(m.dest)) return;
     const f = this.faults;
     if (f.block?.includes(m.dest)) return;
     if (f.drop !== undefined && Math.random() < f.drop) return;
@@ -181,7 +210,7 @@ export class Transport<M extends Envelope> {
 
   private connectTo(j: string, o: Outbound): void {
     if (this.closed) return;
-    const addr = this.o.peers[j] as PeerAddress;
+    const addr = this.addresses[j] as PeerAddress;
     const tls = this.o.tls ?? null;
     const s = tls === null ? connect({ host: addr.host, port: addr.port }) : tlsConnect({ host: addr.host, port: addr.port, ...tls });
     s.setNoDelay(true);

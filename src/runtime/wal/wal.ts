@@ -38,8 +38,9 @@ export class WalCorruptError extends Error {
 export const WAL_CORRUPT_ADVICE =
   "this node's vote and log are required: restore its data directory from a backup of this node, or " +
   'investigate with the file kept as it is; do not delete it (a node that restarts empty forgets its ' +
-  'vote and log, which can lose acknowledged writes); once membership changes exist (planned), the ' +
-  'safe path will be to remove this node and add it back as a learner';
+  'vote and log, which can lose acknowledged writes); without a backup, while the other members still form ' +
+  "a quorum, remove this node and add it back as a learner ('cluster remove <id>', then 'cluster add <id>', " +
+  'which keeps the old data directory beside a fresh one)';
 
 /** What reading a WAL found. */
 export interface WalRecovery {

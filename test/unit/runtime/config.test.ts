@@ -15,6 +15,9 @@ describe('parseClusterConfig', () => {
       heartbeatMs: 50,
       fsync: true,
     });
+    // The first configuration's voters: every node unless cluster.json names them (a seed only).
+    expect(c.voters).toEqual(['s1', 's2']);
+    expect(parseClusterConfig({ nodes, secret, voters: ['s2'] }, '/etc/cc').voters).toEqual(['s2']);
   });
 
   it.each([
@@ -28,6 +31,9 @@ describe('parseClusterConfig', () => {
     [{ nodes, secret, heartbeatMs: 400 }, /'heartbeatMs' \(400\) must be below the election timeout \(300\)/],
     [{ nodes, secret, fsync: 'yes' }, /'fsync' must be true or false/],
     [{ nodes, secret, extra: 1 }, /unknown field 'extra'/],
+    [{ nodes, secret, voters: ['s3'] }, /'voters' must list distinct node ids of 'nodes' \(the first configuration\), got \["s3"\]/],
+    [{ nodes, secret, voters: [] }, /'voters' must list distinct node ids of 'nodes'/],
+    [{ nodes, secret, voters: ['s1', 's1'] }, /'voters' must list distinct node ids of 'nodes'/],
     [[], /expected a JSON object/],
   ])('refuses %j with one clear line', (x, message) => {
     expect(() => parseClusterConfig(x, '/tmp')).toThrow(message);
