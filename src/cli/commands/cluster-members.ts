@@ -168,14 +168,20 @@ async function add(x: MemberContext, node: string, freePort: () => Promise<numbe
   return EXIT.ok;
 }
 
-async function remove(x: MemberContext, node: string, end: number): Promise<number> {
+/** Asks the leader to `op` a node of the config; its answer, or null once the refusal is on stderr. */
+async function changeNode(x: MemberContext, op: 'promote' | 'remove', node: string, end: number): Promise<{ k: Client; r: HttpReply } | null> {
   const k = client(x.configPath);
-  if (k.c.nodes[node] === undefined) throw new UsageError(`cluster remove: unknown node '${node}' (${x.configPath} has: ${Object.keys(k.c.nodes).join(', ')})`);
-  const r = await change(k, 'remove', node, end);
-  if (r.code !== 200) {
-    process.stderr.write(`error: cluster remove ${node}: ${message(r)}\n`);
-    return EXIT.internal;
-  }
+  if (k.c.nodes[node] === undefined) throw new UsageError(`cluster ${op}: unknown node '${node}' (${x.configPath} has: ${Object.keys(k.c.nodes).join(', ')})`);
+  const r = await change(k, op, node, end);
+  if (r.code === 200) return { k, r };
+  process.stderr.write(`error: cluster ${op} ${node}: ${message(r)}\n`);
+  return null;
+}
+
+async function remove(x: MemberContext, node: string, end: number): Promise<number> {
+  const done = await changeNode(x, 'remove', node, end);
+  if (done === null) return EXIT.internal;
+  const { k, r } = done;
   const dir = join(k.c.dataDir, node);
   if (existsSync(dir)) writeRemoval(dir, { at: new Date().toISOString(), voters: (r.body['voters'] as string[]) ?? [], index: Number(r.body['index'] ?? 0) });
   const stopped = await x.stop(node);
@@ -200,13 +206,8 @@ export async function members(sub: string, node: string | undefined, x: MemberCo
   if (node === undefined) throw new UsageError(`cluster ${sub}: expected NODE (a node id)`);
   if (sub === 'add') return add(x, node, freePort, end);
   if (sub === 'remove') return remove(x, node, end);
-  const k = client(x.configPath);
-  if (k.c.nodes[node] === undefined) throw new UsageError(`cluster promote: unknown node '${node}' (${x.configPath} has: ${Object.keys(k.c.nodes).join(', ')})`);
-  const r = await change(k, 'promote', node, end);
-  if (r.code !== 200) {
-    process.stderr.write(`error: cluster promote ${node}: ${message(r)}\n`);
-    return EXIT.internal;
-  }
-  process.stdout.write(`promoted ${node} to voter\n${showMembers(r.body)}`);
+  const done = await changeNode(x, 'promote', node, end);
+  if (done === null) return EXIT.internal;
+  process.stdout.write(`promoted ${node} to voter\n${showMembers(done.r.body)}`);
   return EXIT.ok;
 }
