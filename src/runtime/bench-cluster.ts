@@ -162,6 +162,23 @@ class Cluster {
   }
 }
 
+/**
+ * Starts `follower` again and polls its status: ms from the start until it serves, and until its
+ * log (and, with `applied`, its state machine) holds `target` (NaN: not within `limitMs`).
+ */
+async function restartAndWait(c: Cluster, follower: string, o: { target: number; applied: boolean; limitMs: number; pollMs: number }): Promise<{ started: number; caughtUp: number }> {
+  const t0 = performance.now();
+  c.spawn(follower);
+  let started = NaN;
+  while (performance.now() - t0 < o.limitMs) {
+    const s = await c.status(follower);
+    if (s !== null && Number.isNaN(started)) started = performance.now() - t0;
+    if (s !== null && Number(s['lastIndex']) >= o.target && (!o.applied || Number(s['applied']) >= o.target)) return { started, caughtUp: performance.now() - t0 };
+    await sleep(o.pollMs);
+  }
+  return { started, caughtUp: NaN };
+}
+
 /** A follower is down during `writes` writes, restarts: time until its log reaches the leader's. */
 async function resyncRow(c: Cluster, writes: number): Promise<string> {
   const leader = await c.leader();
@@ -169,19 +186,7 @@ async function resyncRow(c: Cluster, writes: number): Promise<string> {
   await c.kill(follower);
   const w = await load(ours([c.url(leader)]), 64, 600, 16, writes);
   const target = Number((await c.status(leader))?.['lastIndex']);
-  const t0 = performance.now();
-  c.spawn(follower);
-  let caughtUp = NaN;
-  let started = NaN;
-  while (performance.now() - t0 < 120_000) {
-    const s = await c.status(follower);
-    if (s !== null && Number.isNaN(started)) started = performance.now() - t0;
-    if (s !== null && Number(s['lastIndex']) >= target) {
-      caughtUp = performance.now() - t0;
-      break;
-    }
-    await sleep(5);
-  }
+  const { started, caughtUp } = await restartAndWait(c, follower, { target, applied: false, limitMs: 120_000, pollMs: 5 });
   const secs = (x: number) => (x / 1000).toFixed(2);
   return `| resync | ${w.ops} writes (${target} log entries) while ${follower} was down; restarted: serving after ${secs(started)} s (process start), log caught up ${secs(caughtUp - started)} s later |`;
 }
@@ -237,20 +242,9 @@ async function catchupRow(c: Cluster, writes: number, clients: number): Promise<
   const w = await load(ours([c.url(leader)]), clients, 3600, 16, writes);
   const lead = await c.status(leader);
   const target = Number(lead?.['lastIndex']);
-  const t0 = performance.now();
   const restart = Date.now();
-  c.spawn(follower);
-  let started = NaN;
-  let caughtUp = NaN;
-  while (performance.now() - t0 < 300_000) {
-    const s = await c.status(follower);
-    if (s !== null && Number.isNaN(started)) started = performance.now() - t0;
-    if (s !== null && Number(s['lastIndex']) >= target && Number(s['applied']) >= target) {
-      caughtUp = performance.now() - t0;
-      break;
-    }
-    await sleep(25); // each /status is work for the follower while it installs: polled less often than in resync
-  }
+  // Each /status is work for the follower while it installs: polled less often than in resync.
+  const { started, caughtUp } = await restartAndWait(c, follower, { target, applied: true, limitMs: 300_000, pollMs: 25 });
   const secs = (x: number) => (x / 1000).toFixed(2);
   const keys = Number((await c.status(follower))?.['keys']);
   const row =
