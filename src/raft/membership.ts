@@ -100,6 +100,7 @@ export function membershipActions(c: RaftConfig): readonly RaftAction[] {
   if (m === undefined) return [];
   return [
     ...c.servers.map((j): RaftAction => ({ type: 'AddLearner', j })),
+    ...m.removals.map((j): RaftAction => ({ type: 'RemoveLearner', j })),
     ...m.targets.map((v): RaftAction => ({ type: 'ProposeConfig', v })),
     { type: 'LeaveJoint' },
     { type: 'StepDownRemoved' },

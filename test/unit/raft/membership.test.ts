@@ -14,7 +14,7 @@ import { config, per, rvReq, server } from '../../helpers/raft.ts';
 const servers = ['s1', 's2', 's3', 's4'];
 const joint = config({
   servers,
-  membership: { mode: 'joint', voters: ['s1', 's2', 's3'], learners: ['s4'], maxChanges: 2, targets: [['s1', 's2', 's3', 's4']] },
+  membership: { mode: 'joint', voters: ['s1', 's2', 's3'], learners: ['s4'], maxChanges: 2, targets: [['s1', 's2', 's3', 's4']], removals: [] },
 });
 const single = config({ ...joint, membership: { ...(joint.membership as NonNullable<typeof joint.membership>), mode: 'single' } });
 const cfg = (voters: string[], old: string[] = voters, learners: string[] = []): Entry => ({ term: 2, value: { voters, old, learners } satisfies Configuration });
