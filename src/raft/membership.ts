@@ -28,14 +28,9 @@ export function snapshotConfig(s: Server): Configuration | null {
   return null;
 }
 
-/** `ConfigIndex(i)` of s's log array, remembered by the runtime if it gives `lastConfig`. */
-export function lastConfig(s: Server, c: RaftConfig): number {
-  return c.membership?.lastConfig?.(s) ?? configIndex(s.log);
-}
-
 /** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else the snapshot's, else InitConfig. */
 export function configOf(s: Server, c: RaftConfig): Configuration {
-  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : lastConfig(s, c);
+  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : configIndex(s.log);
   return k === 0 ? (snapshotConfig(s) ?? initConfig(c)) : ((s.log[k - 1] as Entry).value as Configuration);
 }
 
@@ -78,8 +73,8 @@ export function numConfigs(log: readonly Entry[]): number {
 }
 
 /** Spec `ConfigCommitted(i)`: i knows its latest configuration entry to be committed (one change at a time). */
-export function configCommitted(s: Server, c: RaftConfig): boolean {
-  const k = lastConfig(s, c);
+export function configCommitted(s: Server): boolean {
+  const k = configIndex(s.log);
   return k === 0 || snapshotIndex(s) + k <= s.commitIndex; // a snapshot holds only committed entries
 }
 

@@ -6,7 +6,7 @@
 // compacted entry, and the runtime compacts through `snapshots` (runtimeSnapshots.ts).
 import type { NodeId, NodeRuntime, Receive } from '../core/index.ts';
 import { runtimeConfig } from './config.ts';
-import { configMembers, configMemo, members, raftMembership } from './runtimeMembership.ts';
+import { configMembers, members, raftMembership } from './runtimeMembership.ts';
 import { lastIndex, snapshotIndex, termOf } from './log.ts';
 import type { RaftProtocol } from './protocol.ts';
 import { raftSnapshots, snapshotDurable, snapshotMeta, withSnapshot } from './runtimeSnapshots.ts';
@@ -20,8 +20,7 @@ export type RaftRuntime = NodeRuntime<Server, RaftAction, RaftMessage>;
  * Raft over the servers `servers` of a real cluster (`runtimeConfig`: membership change on, the
  * first configuration's voters `voters`), stepping with protocol `p`.
  */
-export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = { ...runtimeConfig(servers), snapshots: true }): RaftRuntime {
-  const c0: RaftConfig = c.membership === undefined ? c : { ...c, membership: { ...c.membership, lastConfig: configMemo() } };
+export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c0: RaftConfig = { ...runtimeConfig(servers), snapshots: true }): RaftRuntime {
   // With membership change, the servers are those the node knew at start plus its configuration's
   // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
   // its configuration's members (Raft §6; RequestVote's own guard skips a learner); without, cluster.json's nodes.

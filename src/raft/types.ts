@@ -335,11 +335,6 @@ export interface MembershipConfig {
   readonly removals: readonly NodeId[];
   /** An experiment, not in the spec: a configuration is in force only once the server knows it committed (§6 says once appended). */
   readonly inForceOnCommit?: boolean;
-  /**
-   * Not in the spec: `ConfigIndex(i)` as the runtime remembers it between steps (a real log holds
-   * thousands of entries; src/raft/runtimeMembership.ts rescans only those appended since); absent: scan.
-   */
-  readonly lastConfig?: (s: Server) => number;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
