@@ -21,6 +21,11 @@ export function configIndex(log: readonly Entry[]): number {
   return 0;
 }
 
+/** `ConfigIndex(i)` of s's log array: the composition root's memo of `configIndex` if it gives one (src/runtime/memo.ts), else the scan. */
+export function lastConfig(s: Server, c: RaftConfig): number {
+  return c.membership?.configIndex?.(s.log) ?? configIndex(s.log);
+}
+
 /** The configuration a snapshot holds: its last configuration value (Raft §7: the snapshot records the latest one), or null. */
 export function snapshotConfig(s: Server): Configuration | null {
   const xs = s.snapshot?.state ?? [];
@@ -30,7 +35,7 @@ export function snapshotConfig(s: Server): Configuration | null {
 
 /** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else the snapshot's, else InitConfig. */
 export function configOf(s: Server, c: RaftConfig): Configuration {
-  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : configIndex(s.log);
+  const k = c.membership?.inForceOnCommit === true ? configIndex(s.log.slice(0, Math.max(0, s.commitIndex - snapshotIndex(s)))) : lastConfig(s, c);
   return k === 0 ? (snapshotConfig(s) ?? initConfig(c)) : ((s.log[k - 1] as Entry).value as Configuration);
 }
 
@@ -73,8 +78,8 @@ export function numConfigs(log: readonly Entry[]): number {
 }
 
 /** Spec `ConfigCommitted(i)`: i knows its latest configuration entry to be committed (one change at a time). */
-export function configCommitted(s: Server): boolean {
-  const k = configIndex(s.log);
+export function configCommitted(s: Server, c: RaftConfig): boolean {
+  const k = lastConfig(s, c);
   return k === 0 || snapshotIndex(s) + k <= s.commitIndex; // a snapshot holds only committed entries
 }
 

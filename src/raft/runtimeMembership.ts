@@ -3,7 +3,7 @@
 // heartbeat (runtime.ts). Each refusal names the guard that holds it back, in one line.
 import type { MembershipChange, MembershipRefusal, MembershipView, NodeId, RuntimeMembership } from '../core/index.ts';
 import { lastIndex, snapshotIndex } from './log.ts';
-import { configCommitted, configIndex, configOf, isJoint, showConfig, snapshotConfig } from './membership.ts';
+import { configCommitted, configOf, isJoint, lastConfig, showConfig, snapshotConfig } from './membership.ts';
 import type { Configuration, RaftAction, RaftConfig, Server } from './types.ts';
 
 const union = (...xs: (readonly NodeId[])[]): NodeId[] => [...new Set(xs.flat())].sort();
@@ -24,24 +24,24 @@ export function configMembers(s: Server, c: RaftConfig): NodeId[] {
 
 function view(s: Server, c: RaftConfig): MembershipView {
   const x = configOf(s, c);
-  const k = configIndex(s.log);
+  const k = lastConfig(s, c);
   return {
     voters: x.voters,
     old: x.old,
     learners: x.learners,
     // A configuration the snapshot holds came from an entry at or before its last index.
     index: k > 0 ? snapshotIndex(s) + k : snapshotConfig(s) !== null ? snapshotIndex(s) : 0,
-    committed: configCommitted(s),
+    committed: configCommitted(s, c),
     commitIndex: s.commitIndex,
     match: s.state === 'Leader' ? s.matchIndex : {},
   };
 }
 
 /** Why no change may start now at i, or null (the guards AddLearner, RemoveLearner and ProposeConfig share). */
-function busy(s: Server, x: Configuration): string | null {
+function busy(s: Server, x: Configuration, c: RaftConfig): string | null {
   if (s.state !== 'Leader') return 'not the leader';
   if (isJoint(x)) return `a configuration change is in progress (${showConfig(x)} is joint until the leader appends the new configuration); one change at a time, retry when it is done`;
-  if (!configCommitted(s)) return `a configuration change is in progress (${showConfig(x)} at index ${snapshotIndex(s) + configIndex(s.log)} is not committed yet); one change at a time, retry when it is done`;
+  if (!configCommitted(s, c)) return `a configuration change is in progress (${showConfig(x)} at index ${snapshotIndex(s) + lastConfig(s, c)} is not committed yet); one change at a time, retry when it is done`;
   return null;
 }
 
@@ -50,7 +50,7 @@ const no = (refused: string, wait = false): MembershipRefusal => ({ refused, wai
 function change(c: RaftConfig, i: NodeId, s: Server, ch: MembershipChange): RaftAction | MembershipRefusal {
   const x = configOf(s, c);
   const j = ch.node;
-  const why = busy(s, x);
+  const why = busy(s, x, c);
   if (why !== null) return no(why);
   if (ch.op === 'add') {
     if (x.voters.includes(j)) return no(`${j} is already a voter`);
@@ -74,7 +74,7 @@ function change(c: RaftConfig, i: NodeId, s: Server, ch: MembershipChange): Raft
 
 function done(c: RaftConfig, s: Server, ch: MembershipChange): boolean {
   const x = configOf(s, c);
-  if (isJoint(x) || !configCommitted(s)) return false;
+  if (isJoint(x) || !configCommitted(s, c)) return false;
   if (ch.op === 'add') return x.learners.includes(ch.node) || x.voters.includes(ch.node);
   if (ch.op === 'promote') return x.voters.includes(ch.node);
   return !x.voters.includes(ch.node) && !x.learners.includes(ch.node);

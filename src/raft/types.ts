@@ -335,6 +335,11 @@ export interface MembershipConfig {
   readonly removals: readonly NodeId[];
   /** An experiment, not in the spec: a configuration is in force only once the server knows it committed (§6 says once appended). */
   readonly inForceOnCommit?: boolean;
+  /**
+   * Not in the spec: `configIndex` (spec `ConfigIndex`) as the composition root memoizes it by log
+   * array (src/runtime/memo.ts), so that a long log is not scanned at every step; absent: the scan.
+   */
+  readonly configIndex?: (log: readonly Entry[]) => number;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;

@@ -8,7 +8,7 @@ import { appendConfig } from './proposeConfig.ts';
 export function addLearner(s: Server, _i: NodeId, j: NodeId, c: RaftConfig): RaftStep | null {
   const m = c.membership;
   if (m === undefined || s.state !== 'Leader') return null;
-  if (!configCommitted(s) || numConfigs(s.log) >= m.maxChanges) return null; // one change at a time, MaxConfigChanges
+  if (!configCommitted(s, c) || numConfigs(s.log) >= m.maxChanges) return null; // one change at a time, MaxConfigChanges
   const x = configOf(s, c);
   if (isJoint(x) || x.voters.includes(j) || x.learners.includes(j)) return null;
   return appendConfig(s, { voters: x.voters, old: x.voters, learners: [...x.learners, j].sort() });

@@ -7,6 +7,6 @@ import { appendConfig } from './proposeConfig.ts';
 export function leaveJoint(s: Server, _i: NodeId, c: RaftConfig): RaftStep | null {
   if (c.membership === undefined || s.state !== 'Leader') return null;
   const x = configOf(s, c);
-  if (!isJoint(x) || !configCommitted(s)) return null;
+  if (!isJoint(x) || !configCommitted(s, c)) return null;
   return appendConfig(s, { voters: x.voters, old: x.voters, learners: x.learners });
 }

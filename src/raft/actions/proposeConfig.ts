@@ -19,7 +19,7 @@ export function proposeConfig(s: Server, i: NodeId, v: readonly NodeId[], c: Raf
 export function requestable(s: Server, _i: NodeId, v: readonly NodeId[], c: RaftConfig): Configuration | null {
   const m = c.membership;
   if (m === undefined || s.state !== 'Leader') return null;
-  if (!configCommitted(s) || numConfigs(s.log) >= m.maxChanges) return null; // one change at a time, MaxConfigChanges
+  if (!configCommitted(s, c) || numConfigs(s.log) >= m.maxChanges) return null; // one change at a time, MaxConfigChanges
   const x = configOf(s, c);
   if (isJoint(x) || changed(x, v) === 0) return null;
   // New voters are learners that hold every entry the leader knows committed (the catch-up bound).

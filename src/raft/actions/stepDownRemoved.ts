@@ -7,6 +7,6 @@ import type { RaftConfig, RaftStep, Server } from '../types.ts';
 
 export function stepDownRemoved(s: Server, i: NodeId, c: RaftConfig): RaftStep | null {
   if (c.membership === undefined || s.state !== 'Leader') return null;
-  if (isVoter(s, c, i) || !configCommitted(s)) return null;
+  if (isVoter(s, c, i) || !configCommitted(s, c)) return null;
   return { state: produce(s, (d) => { d.state = 'Follower'; }), send: [] };
 }

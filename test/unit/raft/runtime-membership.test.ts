@@ -110,8 +110,8 @@ describe('a snapshot keeps the configuration (Raft §7: the latest one it includ
     expect(m.view(t)).toMatchObject({ learners: ['s4'], index: 3, committed: true });
     // The log's entry 1 is global index 4: committed only once the commit index reaches it.
     const u = { ...t, log: [e(2, cfg(['s1', 's2', 's3', 's4'], ['s1', 's2', 's3']))] };
-    expect(configCommitted(u)).toBe(false);
-    expect(configCommitted({ ...u, commitIndex: 4 })).toBe(true);
+    expect(configCommitted(u, c)).toBe(false);
+    expect(configCommitted({ ...u, commitIndex: 4 }, c)).toBe(true);
     expect(committedInTerm(u)).toBe(true); // entry 3 (term 2) is in the snapshot
   });
 
