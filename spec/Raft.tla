@@ -76,7 +76,7 @@ ASSUME ~(Sessions /\ Snapshots)
 
 \* Membership change (spec/RaftMembership.tla, instantiated below as Mem):
 \* "joint", "single" or "off" (raft.tla: the configuration is Server, fixed).
-CONSTANTS Membership, InitVoters, InitLearners, MaxConfigChanges, Targets
+CONSTANTS Membership, InitVoters, InitLearners, MaxConfigChanges, Targets, LearnerRemovals
 \* Not modelled together yet (a snapshot would have to record the configuration).
 ASSUME Membership /= "off" => ~(Snapshots \/ Sessions \/ PreVote \/ CheckQuorum \/ LeadershipTransfer)
 

@@ -12,8 +12,10 @@
 (* leader appends C_old,new, and once that is committed C_new              *)
 (* (LeaveJoint).  Membership = "single": one server added or removed per  *)
 (* entry (thesis 4.1), and only once the leader has committed an entry of *)
-(* its own term (the fix of Ongaro's raft-dev post of 2015).  "off": the   *)
-(* configuration is Server, fixed, and every action below is disabled.    *)
+(* its own term (the fix of Ongaro's raft-dev post of 2015).  In both, a   *)
+(* learner is added (AddLearner) or removed (RemoveLearner) by one entry   *)
+(* that keeps the voters.  "off": the configuration is Server, fixed, and *)
+(* every action below is disabled.                                         *)
 (* The mapping to src/raft is in docs/raft.md, "Membership change".       *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets, Sequences
@@ -28,6 +30,8 @@ CONSTANTS InitVoters, InitLearners
 CONSTANT MaxConfigChanges
 \* The sets of voters clients may ask for.
 CONSTANT Targets
+\* The learners clients may ask to remove (RemoveLearner).
+CONSTANT LearnerRemovals
 
 ASSUME Membership \in {"joint", "single", "off"}
 ASSUME Membership /= "off" =>
@@ -35,6 +39,7 @@ ASSUME Membership /= "off" =>
          /\ InitLearners \subseteq Server \ InitVoters
          /\ MaxConfigChanges \in Nat
          /\ Targets \subseteq (SUBSET Server) \ {{}}
+         /\ LearnerRemovals \subseteq Server
 
 \* Raft.tla's variables that membership change reads or writes.
 VARIABLES currentTerm, state, log, commitIndex, matchIndex
@@ -108,6 +113,14 @@ AddLearner(i, j) ==
     /\ AppendConfig(i, Config(ConfigOf(i).voters, ConfigOf(i).voters, ConfigOf(i).learners \cup {j}))
     /\ UNCHANGED <<currentTerm, state, commitIndex, matchIndex>>
 
+\* Leader i removes the learner j: the voters are unchanged, so no quorum
+\* changes and no joint phase is needed (a learner never counts).
+RemoveLearner(i, j) ==
+    /\ Requestable(i)
+    /\ j \in ConfigOf(i).learners
+    /\ AppendConfig(i, Config(ConfigOf(i).voters, ConfigOf(i).voters, ConfigOf(i).learners \ {j}))
+    /\ UNCHANGED <<currentTerm, state, commitIndex, matchIndex>>
+
 \* A client asks leader i for the voters v.  New voters are learners that hold
 \* every entry i knows committed (the catch-up bound); removed voters leave.
 \* Joint: i appends C_old,new.  Single: v differs by one server, and i has
@@ -146,6 +159,7 @@ StepDownRemoved(i) ==
 
 Next ==
     \/ \E i, j \in Server : AddLearner(i, j)
+    \/ \E i \in Server, j \in LearnerRemovals : RemoveLearner(i, j)
     \/ \E i \in Server, v \in Targets : ProposeConfig(i, v)
     \/ \E i \in Server : LeaveJoint(i)
     \/ \E i \in Server : StepDownRemoved(i)

@@ -169,6 +169,34 @@ const CLOCKS = /\b(?:Date\b|Math\.random|performance\.|process\.|setTimeout|setI
 /** Module-level mutable state: a `let`/`var`, or a table, set or list made empty to be filled. */
 const MODULE_STATE = /^(?:export\s+)?(?:(?:let|var)\s+\w+|const\s+\w+\s*(?::[^=\n]+)?=\s*(?:new\s+(?:Weak)?(?:Map|Set)\b(?:<[^>]*>)?\(\s*\)|new\s+Array\b|\[\s*\]|\{\s*\}|Object\.create\b))/m;
 
+/** Where the brace opened at `k` closes (the text's end if it does not). */
+function matching(body: string, k: number): number {
+  let depth = 0;
+  for (let j = k; j < body.length; j++) {
+    depth += body[j] === '{' ? 1 : body[j] === '}' ? -1 : 0;
+    if (depth === 0) return j;
+  }
+  return body.length;
+}
+
+/** A `let` of a function that a closure the function returns assigns: state kept between the closure's calls (a cache). */
+export function closureState(body: string): string | null {
+  const returned = /\breturn\s+(?:async\s+)?(?:function\b[^{]*|(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=;{]+)?=>\s*)\{/g;
+  for (const r of body.matchAll(returned)) {
+    const open = (r.index as number) + r[0].length - 1;
+    const inner = body.slice(open, matching(body, open) + 1);
+    // The lets of the enclosing top-level declaration, before the return, not declared again inside the closure.
+    let from = 0;
+    for (const t of body.slice(0, r.index).matchAll(/\n(?=\S)/g)) from = t.index;
+    for (const l of body.slice(from, r.index).matchAll(/\blet\s+([A-Za-z_$][\w$]*)/g)) {
+      const name = l[1] as string;
+      if (new RegExp(`\\b(?:let|const|var)\\s+${name}\\b`).test(inner)) continue;
+      if (new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?:[-+*/%&|^]|\\?\\?|&&|\\|\\|)?=(?![=>])|(?:\\+\\+|--)${name}\\b|\\b${name}(?:\\+\\+|--)`).test(inner)) return `let ${name}`;
+    }
+  }
+  return null;
+}
+
 /** What breaks the rules in one file: its imports, and for a protocol its purity; long functions apart. */
 export function violations(file: string, text: string): string[] {
   const area = areaOf(file);
@@ -186,6 +214,8 @@ export function violations(file: string, text: string): string[] {
     if (clock !== undefined) out.push(`${file} uses ${clock} (a protocol has no clock, randomness, timer or I/O)`);
     const state = body.match(MODULE_STATE)?.[0];
     if (state !== undefined) out.push(`${file} holds module-level mutable state: ${state.trim()}`);
+    const kept = closureState(body);
+    if (kept !== null) out.push(`${file} keeps state between calls in a closure it returns: ${kept} (a cache: speed lives outside protocol folders)`);
   }
   return out;
 }
@@ -255,6 +285,9 @@ describe('architecture', () => {
     for (const state of ['let calls = 0;', 'var calls = 0;', 'const cache = new Map<string, number>();', 'export const seen = new WeakSet();', 'const log: string[] = [];', 'const table: Record<string, number> = {};']) {
       expect([state, bad('src/twophase/protocol.ts', `${state}\n`)]).toEqual([state, [expect.stringContaining('module-level mutable state')]]);
     }
+    const memo = 'export function memo(): (s: number) => number {\n  let last: number | null = null;\n  return (s) => {\n    if (last === s) return s;\n    last = s;\n    return s;\n  };\n}\n';
+    expect(bad('src/raft/x.ts', memo)).toEqual([expect.stringContaining('keeps state between calls in a closure it returns: let last')]);
+    expect(bad('src/raft/x.ts', `export function other(): number {\n  let last = 0;\n  return last;\n}\n${memo.replace(/let last: number \| null = null;\n/, '').replace(/last/g, 'x')}`)).toEqual([]);
     // What a protocol may hold: constants, tables filled where they are written, state inside functions.
     expect(bad('src/raft/x.ts', "import { produce } from 'immer';\nconst ROLES = new Set(['Follower', 'Leader']);\nexport function f(): number {\n  let n = 0;\n  const m = new Map();\n  return n + m.size;\n}\n// Date.now() in a comment\nconst s = 'performance.now()';\n")).toEqual([]);
     expect(bad('src/runtime/metrics.ts', "import { Registry } from 'prom-client';\nconst t = Date.now();\n")).toEqual([]);

@@ -4,6 +4,7 @@ import { UsageError } from '../core/index.ts';
 import type { Message, NodeId, NodeRuntime, Tagged } from '../core/index.ts';
 import * as mp from '../multipaxos/index.ts';
 import { handlers, raftProtocol, raftRuntime, raftWith, runtimeConfig, variants } from '../raft/index.ts';
+import { memoByObject } from '../runtime/memo.ts';
 import type { Schema } from '../runtime/transport/schema.ts';
 import { multiPaxosSchema } from './wire/multipaxos.ts';
 import { raftSchema } from './wire/raft.ts';
@@ -22,10 +23,10 @@ const raft: Runnable = {
   schema: raftSchema,
   runtime(nodes, variant, voters = nodes) {
     const c = { ...runtimeConfig(nodes, voters), snapshots: true };
-    if (variant === undefined) return raftRuntime(raftProtocol, nodes, c) as NodeRuntime<unknown, Tagged, Message>;
+    if (variant === undefined) return raftRuntime(raftProtocol, nodes, c, memoByObject) as NodeRuntime<unknown, Tagged, Message>;
     const v = variants[variant];
     if (v === undefined) throw new UsageError(`unknown variant '${variant}' (expected: ${Object.keys(variants).join(', ')})`);
-    return raftRuntime(raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`), nodes, c) as NodeRuntime<unknown, Tagged, Message>;
+    return raftRuntime(raftWith({ ...handlers, ...v.replaces }, `raft/${v.name}`), nodes, c, memoByObject) as NodeRuntime<unknown, Tagged, Message>;
   },
 };
 

@@ -116,12 +116,15 @@ export interface RuntimeMembership<S, A> {
 /**
  * A snapshot as the runtime stores it (Raft §7): the state machine's state after applying positions
  * 1..index, and what names the entry at `index` (`entryId`). `data` is the runtime's (its KV store's);
- * the protocol carries it without reading it.
+ * the protocol carries it without reading it. `meta` is the protocol's (Raft: the latest configuration
+ * the snapshot includes, or null); the runtime stores it with the data without reading it. A snapshot
+ * file written before `meta` existed has none (undefined).
  */
 export interface RuntimeSnapshot {
   readonly index: number;
   readonly id: string | number;
   readonly data: unknown;
+  readonly meta?: unknown;
 }
 
 /** A snapshot's data as trace logs name it: the digest of its canonical JSON (docs/trace-validation.md). */
@@ -136,6 +139,8 @@ export interface SnapshotRuntime<S, M extends Message> {
    * committed position this node has applied), or null if that is not allowed in s.
    */
   take(i: NodeId, s: S, snap: RuntimeSnapshot): S | null;
+  /** The protocol's part of a snapshot of s at position `index` (`RuntimeSnapshot.meta`), stored in the file with the data. */
+  meta(s: S, index: number): unknown;
   /** Whether m carries a snapshot: the runtime sends it in chunks of bounded frame size. */
   carries(m: M): boolean;
   /** m with the snapshot data it carries replaced by f(data) (the trace log names data by its digest). */

@@ -9,6 +9,7 @@ export const membershipConstants: readonly ConstantSpec[] = [
   { flag: 'learners', constant: 'InitLearners', description: "with --membership: the initial learners, a list like s4, or 'none'", default: 'none' },
   { flag: 'max-config-changes', constant: 'MaxConfigChanges', description: 'with --membership: a leader appends a requested configuration entry only while its log holds fewer', default: '1' },
   { flag: 'targets', constant: 'Targets', description: "with --membership: the voter sets clients may ask for, like s1,s2,s3,s4;s2,s3, or 'all' (every nonempty set)", default: 'all' },
+  { flag: 'remove-learners', constant: 'LearnerRemovals', description: "with --membership: the learners clients may ask to remove, a list like s4, or 'none'", default: 'none' },
 ];
 
 type Get = (flag: string) => string;
@@ -38,12 +39,13 @@ export function parseMembership(v: Get, servers: readonly string[]): MembershipC
       : text === 'none' ? []
         : text.split(';').map((t) => serverList('targets', t, servers));
   if (targets.some((t) => t.length === 0)) throw new UsageError(`--targets: every voter set needs a server, got '${text}'`);
-  return { mode, voters, learners, maxChanges: Number(max), targets };
+  const removals = v('remove-learners') === 'none' ? [] : serverList('remove-learners', v('remove-learners'), servers);
+  return { mode, voters, learners, maxChanges: Number(max), targets, removals };
 }
 
 /** One line for `settings`. */
 export function membershipSettings(m: MembershipConfig | undefined): string[] {
   if (m === undefined) return [];
   const set = (xs: readonly string[]): string => xs.join(',');
-  return [`membership ${m.mode}; voters ${set(m.voters)}; learners ${m.learners.length === 0 ? 'none' : set(m.learners)}; max-config-changes ${m.maxChanges}; targets ${m.targets.map(set).join(';')}`];
+  return [`membership ${m.mode}; voters ${set(m.voters)}; learners ${m.learners.length === 0 ? 'none' : set(m.learners)}; max-config-changes ${m.maxChanges}; targets ${m.targets.map(set).join(';')}${m.removals.length === 0 ? '' : `; remove-learners ${set(m.removals)}`}`];
 }

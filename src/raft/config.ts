@@ -207,6 +207,6 @@ export function runtimeConfig(servers: readonly string[], voters: readonly strin
     rejectHint: true,
     leadershipTransfer: true,
     readIndex: { maxReads: null },
-    membership: { mode: 'joint', voters: [...voters].sort(), learners: [], maxChanges: Number.MAX_SAFE_INTEGER, targets: [] },
+    membership: { mode: 'joint', voters: [...voters].sort(), learners: [], maxChanges: Number.MAX_SAFE_INTEGER, targets: [], removals: [] },
   };
 }

@@ -4,7 +4,7 @@
 // among them, live in the action functions), then TakeSnapshot(i) and InstallSnapshot(i, j) (Snapshots),
 // ApplyCommitted(i) (Sessions), Tick(i) (session expiry). StartElection(i) follows Timeout(i) with PreVote;
 // CheckLeaderQuorum(i) (CheckQuorum), then ReadIndexStart(i, a) for a in 0..MaxLogLen, ReadIndexConfirm(i, j),
-// ReadIndexAnswer(i) (ReadIndex); AddLearner, ProposeConfig, LeaveJoint, StepDownRemoved last (membership).
+// ReadIndexAnswer(i) (ReadIndex); AddLearner, RemoveLearner, ProposeConfig, LeaveJoint, StepDownRemoved last (membership).
 // With Sessions, ClientRequest's values are the clients' commands.
 import type { NodeId } from '../core/index.ts';
 import { membershipActions } from './membership.ts';

@@ -21,16 +21,16 @@ export function configIndex(log: readonly Entry[]): number {
   return 0;
 }
 
+/** `ConfigIndex(i)` of s's log array: the composition root's memo of `configIndex` if it gives one (src/runtime/memo.ts), else the scan. */
+export function lastConfig(s: Server, c: RaftConfig): number {
+  return c.membership?.configIndex?.(s.log) ?? configIndex(s.log);
+}
+
 /** The configuration a snapshot holds: its last configuration value (Raft §7: the snapshot records the latest one), or null. */
 export function snapshotConfig(s: Server): Configuration | null {
   const xs = s.snapshot?.state ?? [];
   for (let k = xs.length - 1; k >= 0; k -= 1) if (isConfigValue(xs[k] as Value)) return xs[k] as Configuration;
   return null;
-}
-
-/** `ConfigIndex(i)` of s's log array, remembered by the runtime if it gives `lastConfig`. */
-export function lastConfig(s: Server, c: RaftConfig): number {
-  return c.membership?.lastConfig?.(s) ?? configIndex(s.log);
 }
 
 /** Spec `ConfigOf(i)`: the latest configuration in i's log, committed or not (§6), else the snapshot's, else InitConfig. */
@@ -100,6 +100,7 @@ export function membershipActions(c: RaftConfig): readonly RaftAction[] {
   if (m === undefined) return [];
   return [
     ...c.servers.map((j): RaftAction => ({ type: 'AddLearner', j })),
+    ...m.removals.map((j): RaftAction => ({ type: 'RemoveLearner', j })),
     ...m.targets.map((v): RaftAction => ({ type: 'ProposeConfig', v })),
     { type: 'LeaveJoint' },
     { type: 'StepDownRemoved' },

@@ -86,6 +86,7 @@ function describe(i: NodeId, a: RaftAction): string {
     case 'TransferLeadership':
     case 'InstallSnapshot':
     case 'AddLearner':
+    case 'RemoveLearner':
       return `${a.type}(${i}, ${a.j})`;
     case 'ProposeConfig':
       return `ProposeConfig(${i}, {${a.v.join(', ')}})`;

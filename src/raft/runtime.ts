@@ -6,7 +6,8 @@
 // compacted entry, and the runtime compacts through `snapshots` (runtimeSnapshots.ts).
 import type { NodeId, NodeRuntime, Receive } from '../core/index.ts';
 import { runtimeConfig } from './config.ts';
-import { configMembers, configMemo, members, raftMembership } from './runtimeMembership.ts';
+import { configIndex } from './membership.ts';
+import { configMembers, members, raftMembership } from './runtimeMembership.ts';
 import { lastIndex, snapshotIndex, termOf } from './log.ts';
 import type { RaftProtocol } from './protocol.ts';
 import { raftSnapshots, snapshotDurable, snapshotMeta, withSnapshot } from './runtimeSnapshots.ts';
@@ -16,12 +17,16 @@ import type { Entry, RaftAction, RaftConfig, RaftMessage, Server } from './types
 
 export type RaftRuntime = NodeRuntime<Server, RaftAction, RaftMessage>;
 
+/** How the composition root remembers a pure function of an immutable object (src/runtime/memo.ts). */
+export type Memo = <K extends object, R>(f: (k: K) => R) => (k: K) => R;
+
 /**
  * Raft over the servers `servers` of a real cluster (`runtimeConfig`: membership change on, the
- * first configuration's voters `voters`), stepping with protocol `p`.
+ * first configuration's voters `voters`), stepping with protocol `p`; with `memo`, the position of the
+ * log's last configuration entry is remembered per log array instead of scanned for at every step.
  */
-export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = { ...runtimeConfig(servers), snapshots: true }): RaftRuntime {
-  const c0: RaftConfig = c.membership === undefined ? c : { ...c, membership: { ...c.membership, lastConfig: configMemo() } };
+export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: RaftConfig = { ...runtimeConfig(servers), snapshots: true }, memo?: Memo): RaftRuntime {
+  const c0: RaftConfig = c.membership === undefined || memo === undefined ? c : { ...c, membership: { ...c.membership, configIndex: memo(configIndex) } };
   // With membership change, the servers are those the node knew at start plus its configuration's
   // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
   // its configuration's members (Raft §6; RequestVote's own guard skips a learner); without, cluster.json's nodes.

@@ -1,36 +1,12 @@
 // Membership change as the runtime runs it (Raft §6, thesis §4.2.1): an operator's add, promote and
-// remove become AddLearner and ProposeConfig at the leader; LeaveJoint and StepDownRemoved run on the
+// remove become AddLearner, ProposeConfig and RemoveLearner (a learner) at the leader; LeaveJoint and StepDownRemoved run on the
 // heartbeat (runtime.ts). Each refusal names the guard that holds it back, in one line.
 import type { MembershipChange, MembershipRefusal, MembershipView, NodeId, RuntimeMembership } from '../core/index.ts';
 import { lastIndex, snapshotIndex } from './log.ts';
-import { configCommitted, configOf, isConfigValue, isJoint, lastConfig, showConfig, snapshotConfig } from './membership.ts';
-import type { Configuration, Entry, RaftAction, RaftConfig, Server } from './types.ts';
+import { configCommitted, configOf, isJoint, lastConfig, showConfig, snapshotConfig } from './membership.ts';
+import type { Configuration, RaftAction, RaftConfig, Server } from './types.ts';
 
 const union = (...xs: (readonly NodeId[])[]): NodeId[] => [...new Set(xs.flat())].sort();
-
-/**
- * `ConfigIndex` remembered between steps: entries are only appended at the end, cut from the end or
- * compacted from the front, and by Log Matching a log that still holds the same entry object at the
- * position last scanned holds the same entries before it, so only the entries after it are scanned.
- */
-export function configMemo(): (s: Server) => number {
-  let last: { base: number; len: number; tail: Entry | undefined; k: number } | null = null;
-  return (s) => {
-    const base = snapshotIndex(s);
-    const log = s.log;
-    const same = last !== null && last.base === base && log.length >= last.len && (last.len === 0 || log[last.len - 1] === last.tail);
-    const from = same && last !== null ? last.len : 0;
-    let k = same && last !== null ? last.k : 0;
-    for (let p = log.length; p > from; p -= 1) {
-      if (isConfigValue((log[p - 1] as Entry).value)) {
-        k = p;
-        break;
-      }
-    }
-    last = { base, len: log.length, tail: log[log.length - 1], k };
-    return k;
-  };
-}
 
 /** The nodes known at start and every member of s's configuration: the servers a leader keeps a nextIndex for. */
 export function members(s: Server, c: RaftConfig): NodeId[] {
@@ -61,7 +37,7 @@ function view(s: Server, c: RaftConfig): MembershipView {
   };
 }
 
-/** Why no change may start now at i, or null (the guards AddLearner and ProposeConfig share). */
+/** Why no change may start now at i, or null (the guards AddLearner, RemoveLearner and ProposeConfig share). */
 function busy(s: Server, x: Configuration, c: RaftConfig): string | null {
   if (s.state !== 'Leader') return 'not the leader';
   if (isJoint(x)) return `a configuration change is in progress (${showConfig(x)} is joint until the leader appends the new configuration); one change at a time, retry when it is done`;
@@ -89,7 +65,7 @@ function change(c: RaftConfig, i: NodeId, s: Server, ch: MembershipChange): Raft
     if (match < s.commitIndex) return no(`${j} has not caught up: it holds entries up to ${match}, the leader has committed ${s.commitIndex} (of ${lastIndex(s)}); retry once it has`, true);
     return { type: 'ProposeConfig', v: union(x.voters, [j]) };
   }
-  if (x.learners.includes(j)) return no(`${j} is a learner: the protocol removes only voters (promote it first, or stop it: a learner never counts)`);
+  if (x.learners.includes(j)) return { type: 'RemoveLearner', j }; // the voters stay: one entry, no joint phase
   if (!x.voters.includes(j)) return no(`${j} is not a member of the configuration (${showConfig(x)})`);
   if (x.voters.length === 1) return no(`${j} is the only voter: a cluster keeps at least one`);
   if (j === i) return no(`${j} leads: hand leadership to another voter first`);

@@ -31,9 +31,11 @@ function configAmong(log: readonly Entry[], n: number, before: Configuration | n
 export const raftSnapshots: SnapshotRuntime<Server, RaftMessage> = {
   current: (s) => {
     const snap = s.snapshot;
-    return snap === undefined || snap.index === 0 ? null : { index: snap.index, id: snap.term, data: snap.state[0] ?? null };
+    return snap === undefined || snap.index === 0 ? null : { index: snap.index, id: snap.term, data: snap.state[0] ?? null, meta: snapshotConfig(s) };
   },
   take: (_i, s, snap) => compactTo(s, snap),
+  // Raft §7: the snapshot file records the latest configuration among the entries it includes.
+  meta: (s, index) => configAmong(s.log, Math.max(0, index - snapshotIndex(s)), snapshotConfig(s)),
   carries: (m) => m.type === 'InstallSnapshotRequest',
   // The data is the state's first item; a configuration after it is the protocol's, not the runtime's.
   mapData: (m, f) => (m.type === 'InstallSnapshotRequest' ? { ...m, state: m.state.map((v, k) => (k === 0 ? (f(v) as (typeof m.state)[number]) : v)) } : m),
@@ -82,10 +84,19 @@ export function withSnapshot(i: NodeId, d: SnapshotDurable, snap: RuntimeSnapsho
   const at = snap.index - base;
   const held = at === 0 ? (d.snapshot?.term ?? 0) : (d.log[at - 1] as Entry | undefined)?.term;
   const log = held === snap.id ? d.log.slice(at) : [];
-  // The configuration the WAL's snapshot held, advanced by the entries the newer file includes (the
-  // WAL keeps them when it holds the file's last entry; an install cut by a crash leaves the older one).
-  const x = configAmong(held === snap.id ? d.log : [], at, d.snapshot?.config ?? null);
+  // Raft §7: the file's own configuration; a file without one (written before files held it) takes the
+  // WAL's snapshot's, advanced by the entries the newer file includes when the WAL still holds them.
+  const x = snap.meta !== undefined ? fileConfig(snap.meta) : configAmong(held === snap.id ? d.log : [], at, d.snapshot?.config ?? null);
   return { ...keep, log, snapshot: { index: snap.index, term: snap.id, state: snapshotState(snap.data, x) } };
+}
+
+/** The configuration a snapshot file records (null: none), or an Error naming what is wrong. */
+function fileConfig(x: unknown): Configuration | null {
+  if (x === null) return null;
+  const r = x as Record<string, unknown>;
+  const names = (v: unknown) => Array.isArray(v) && v.every((j) => typeof j === 'string');
+  if (!isConfigValue(x as Value) || !names(r['voters']) || !names(r['old']) || !names(r['learners'])) throw new Error(`the snapshot file's configuration is not a configuration: ${JSON.stringify(x)}`);
+  return x as Configuration;
 }
 
 /** The snapshot's last included index and term as the WAL wrote them, or an Error naming what is wrong. */

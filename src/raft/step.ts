@@ -1,6 +1,7 @@
 // Next of raft.tla for one server: each input names one spec operator, looked up in a handler table.
 import type { NodeId } from '../core/index.ts';
 import { addLearner } from './actions/addLearner.ts';
+import { removeLearner } from './actions/removeLearner.ts';
 import { advanceCommitIndex } from './actions/advanceCommitIndex.ts';
 import { leaveJoint } from './actions/leaveJoint.ts';
 import { proposeConfig } from './actions/proposeConfig.ts';
@@ -68,6 +69,7 @@ export const handlers: Handlers = {
   handleReadIndexResponse,
   dropStaleResponse,
   addLearner,
+  removeLearner,
   proposeConfig,
   leaveJoint,
   stepDownRemoved,
@@ -104,6 +106,8 @@ export function step(h: Handlers, i: NodeId, s: Server, x: RaftInput, c: RaftCon
       return h.applyCommitted(s, i, c);
     case 'AddLearner':
       return h.addLearner(s, i, x.j, c);
+    case 'RemoveLearner':
+      return h.removeLearner(s, i, x.j, c);
     case 'ProposeConfig':
       return h.proposeConfig(s, i, x.v, c);
     case 'LeaveJoint':

@@ -246,6 +246,7 @@ export type RaftAction =
   | { readonly type: 'InstallSnapshot'; readonly j: NodeId }
   | { readonly type: 'ApplyCommitted' }
   | { readonly type: 'AddLearner'; readonly j: NodeId }
+  | { readonly type: 'RemoveLearner'; readonly j: NodeId }
   | { readonly type: 'ProposeConfig'; readonly v: readonly NodeId[] }
   | { readonly type: 'LeaveJoint' }
   | { readonly type: 'StepDownRemoved' }
@@ -330,13 +331,15 @@ export interface MembershipConfig {
   readonly maxChanges: number;
   /** Targets: the sets of voters a client may ask for (each sorted). */
   readonly targets: readonly (readonly NodeId[])[];
+  /** LearnerRemovals: the learners a client may ask to remove (sorted). */
+  readonly removals: readonly NodeId[];
   /** An experiment, not in the spec: a configuration is in force only once the server knows it committed (§6 says once appended). */
   readonly inForceOnCommit?: boolean;
   /**
-   * Not in the spec: `ConfigIndex(i)` as the runtime remembers it between steps (a real log holds
-   * thousands of entries; src/raft/runtimeMembership.ts rescans only those appended since); absent: scan.
+   * Not in the spec: `configIndex` (spec `ConfigIndex`) as the composition root memoizes it by log
+   * array (src/runtime/memo.ts), so that a long log is not scanned at every step; absent: the scan.
    */
-  readonly lastConfig?: (s: Server) => number;
+  readonly configIndex?: (log: readonly Entry[]) => number;
 }
 
 export type RaftStep = Step<Server, RaftMessage>;
@@ -369,6 +372,7 @@ export interface Handlers {
   readonly handleInstallSnapshotRequest: (s: Server, i: NodeId, j: NodeId, m: InstallSnapshotRequest, c: RaftConfig) => RaftStep | null;
   readonly applyCommitted: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly addLearner: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
+  readonly removeLearner: (s: Server, i: NodeId, j: NodeId, c: RaftConfig) => RaftStep | null;
   readonly proposeConfig: (s: Server, i: NodeId, v: readonly NodeId[], c: RaftConfig) => RaftStep | null;
   readonly leaveJoint: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;
   readonly stepDownRemoved: (s: Server, i: NodeId, c: RaftConfig) => RaftStep | null;

@@ -3,7 +3,8 @@
 // directory), so the name always holds a complete snapshot; a bad one is corruption, never repaired.
 //
 // Layout: the magic `CCSNAP1\n`, then records `[u32 length][u32 crc32(payload)][payload JSON]` (as the
-// WAL's): a head `{ "head": { index, id } }`, item records `{ "s": section, "items": [...] }` of at most
+// WAL's): a head `{ "head": { index, id, meta } }` (`meta`: the protocol's part, such as Raft's
+// configuration; absent in files written before it existed), item records `{ "s": section, "items": [...] }` of at most
 // ITEMS items each, and an end `{ "end": { records, items: { section: count } } }` counting them.
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,10 +37,12 @@ export const SNAPSHOT_CORRUPT_ADVICE =
   'restore its data directory from a backup of this node, or investigate with the files kept as they are; do not delete them ' +
   '(without its WAL the node forgets its vote, which can lose acknowledged writes)';
 
-/** What a snapshot file holds: the last position included, its entry id, and named lists of items. */
+/** What a snapshot file holds: the last position included, its entry id, the protocol's part, and named lists of items. */
 export interface SnapshotContents {
   readonly index: number;
   readonly id: string | number;
+  /** `RuntimeSnapshot.meta`: undefined in a file written before it existed. */
+  readonly meta?: unknown;
   readonly sections: Readonly<Record<string, readonly unknown[]>>;
 }
 
@@ -66,7 +69,7 @@ export async function writeSnapshotFile(dir: string, c: SnapshotContents, fsync 
     records += 1;
   };
   try {
-    await put({ head: { index: c.index, id: c.id } });
+    await put({ head: { index: c.index, id: c.id, ...(c.meta === undefined ? {} : { meta: c.meta }) } });
     const items: Record<string, number> = {};
     for (const [s, xs] of Object.entries(c.sections)) {
       items[s] = xs.length;
@@ -161,7 +164,7 @@ export function parseSnapshot(buf: Buffer): SnapshotContents {
 /** The head, the items by section, checked against the end record's counts. */
 function contents(records: readonly unknown[]): SnapshotContents {
   if (records.length === 0) throw new Error('no records after the magic (the file is cut short)');
-  const head = (records[0] as { head?: { index?: unknown; id?: unknown } } | undefined)?.head;
+  const head = (records[0] as { head?: { index?: unknown; id?: unknown; meta?: unknown } } | undefined)?.head;
   if (head === undefined || !Number.isSafeInteger(head.index) || (head.index as number) < 1) throw new Error('record 1 is not a snapshot head { index, id }');
   if (typeof head.id !== 'number' && typeof head.id !== 'string') throw new Error('record 1: the entry id is neither a number nor a string');
   const end = (records[records.length - 1] as { end?: { records?: unknown; items?: Record<string, unknown> } } | undefined)?.end;
@@ -178,5 +181,5 @@ function contents(records: readonly unknown[]): SnapshotContents {
   for (const [s, n] of Object.entries(counted)) {
     if ((sections[s]?.length ?? 0) !== n) throw new Error(`section ${s}: the end record counts ${String(n)} items, the file has ${sections[s]?.length ?? 0}`);
   }
-  return { index: head.index as number, id: head.id, sections };
+  return { index: head.index as number, id: head.id, ...(head.meta === undefined ? {} : { meta: head.meta }), sections };
 }

@@ -111,18 +111,18 @@ export class Snapshotter<S, A extends Tagged, M extends Message> {
     if (id === null) return;
     const job = { cancelled: false };
     this.job = job;
-    void this.run(job, applied, id).finally(() => {
+    void this.run(job, applied, id, this.rt.meta(s, applied)).finally(() => {
       if (this.job === job) this.job = null;
     });
   }
 
-  private async run(job: { cancelled: boolean }, index: number, id: string | number): Promise<void> {
+  private async run(job: { cancelled: boolean }, index: number, id: string | number, meta: unknown): Promise<void> {
     try {
       const t0 = performance.now();
       const data = await captureKv(this.o.kv, () => job.cancelled);
       if (data === null || job.cancelled) return;
       const captured = performance.now() - t0;
-      const snap: RuntimeSnapshot = { index, id, data };
+      const snap: RuntimeSnapshot = { index, id, data, meta };
       const w = await this.o.store.write(snap);
       if (w === null || job.cancelled) return;
       this.note(w);

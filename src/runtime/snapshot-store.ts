@@ -43,7 +43,7 @@ export class SnapshotStore {
     const data = kvFromSections(c.sections);
     const bad = badKvSnapshot(data);
     if (bad !== null) throw new SnapshotCorruptError(join(dir, 'snapshot.snap'), bad);
-    return { store: new SnapshotStore(dir, settings, fsync, c.index), snapshot: { index: c.index, id: c.id, data }, removedTemp };
+    return { store: new SnapshotStore(dir, settings, fsync, c.index), snapshot: { index: c.index, id: c.id, data, ...(c.meta === undefined ? {} : { meta: c.meta }) }, removedTemp };
   }
 
   /** The last position the durable snapshot includes (0: none). */
@@ -55,7 +55,7 @@ export class SnapshotStore {
   write(snap: RuntimeSnapshot): Promise<SnapshotWritten | null> {
     const next = this.chain.then(async () => {
       if (snap.index <= this.durable) return null;
-      const w = await writeSnapshotFile(this.dir, { index: snap.index, id: snap.id, sections: kvSections(snap.data as KvSnapshotData) }, this.fsync);
+      const w = await writeSnapshotFile(this.dir, { index: snap.index, id: snap.id, ...(snap.meta === undefined ? {} : { meta: snap.meta }), sections: kvSections(snap.data as KvSnapshotData) }, this.fsync);
       this.durable = snap.index;
       return w;
     });

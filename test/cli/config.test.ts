@@ -21,7 +21,7 @@ const raftSmall = [
   '  Server = {s1, s2}  Value = {v1}  HistoryFields = TRUE  MaxAppendEntries = 1  RejectHint = FALSE  LeadershipTransfer = FALSE  Snapshots = FALSE',
   '  MaxTerm = 2  MaxLogLen = 1  MaxDup = 1  MaxMsgs = 1',
   '  MaxRestarts = Unbounded  MaxDrops = Unbounded  MaxDuplicates = 1  Passive = {}',
-  '  DropEnabled = TRUE  DuplicateEnabled = TRUE  c1 = c1  Sessions = FALSE  Client = {c1}  MaxSeq = 1  PreVote = FALSE  CheckQuorum = FALSE  Membership = "off"  InitVoters = {s1, s2}  InitLearners = {}  MaxConfigChanges = 0  Targets = {}  ReadIndex = FALSE  MaxReads = 1  SessionTimeout = Unbounded  MaxClock = 2',
+  '  DropEnabled = TRUE  DuplicateEnabled = TRUE  c1 = c1  Sessions = FALSE  Client = {c1}  MaxSeq = 1  PreVote = FALSE  CheckQuorum = FALSE  Membership = "off"  InitVoters = {s1, s2}  InitLearners = {}  MaxConfigChanges = 0  Targets = {}  LearnerRemovals = {}  ReadIndex = FALSE  MaxReads = 1  SessionTimeout = Unbounded  MaxClock = 2',
   'CONSTRAINT StateConstraint',
   'VIEW MCView',
   'INVARIANTS TypeOK ElectionSafety',

@@ -127,6 +127,24 @@ describe(`membership change on real nodes (MEMBERSHIP_SEED=${SEED})`, () => {
     expect(c.logOf(follower)).toMatch(new RegExp(`error: node ${follower}: removed from the cluster on .* \\(configuration \\{${rest.join(',')}\\} at index \\d+ leaves it out\\); refusing to start as a member: its data is kept in .*; to bring it back, run 'cluster add ${follower}'`));
   }, 600_000);
 
+  it('a learner removed before its promotion (RemoveLearner: the voters stay) is stopped, keeps its data and refuses to start', async () => {
+    const { c, h, run } = await startWriting(SEED + 3);
+    extra.push('s4');
+    await timed(h, 'add s4 (learner)', () => change(c, 'add', 's4'));
+    learnNode(c, 's4');
+    expect((await leaderMembers(c, c.ids)).learners).toEqual(['s4']);
+    await timed(h, 'remove s4 (a learner)', () => change(c, 'remove', 's4'));
+    await until(async () => pidOf(c, 's4') === null, 60_000, 's4 stopped');
+    const after = await leaderMembers(c, c.ids);
+    expect([after.voters, after.old, after.learners, after.committed]).toEqual([c.ids, c.ids, [], true]);
+    await run.end();
+    await finalReads(c, h, KEYS);
+    linearizable(h);
+    const p = c.spawn('s4');
+    expect(await new Promise<number | null>((r) => p.once('exit', r))).toBe(2);
+    expect(c.logOf('s4')).toMatch(/error: node s4: removed from the cluster on .* \(configuration \{s1,s2,s3\} at index \d+ leaves it out\); refusing to start as a member: its data is kept in .*; to bring it back, run 'cluster add s4'/);
+  }, 600_000);
+
   it('removing the leader hands leadership over first (TimeoutNow); a second change while one is in progress is refused', async () => {
     const { c, h, run } = await startWriting(SEED + 1);
     await grow(c, h, 's4');

@@ -56,6 +56,18 @@ describe('Raft with membership change', () => {
     expect(await reaches(m, changedTo(b.config as RaftConfig, voters))).toBe(true);
   }, 600_000);
 
+  it('raft-mem-joint-unlearn3: the learner may be removed instead of promoted; counts as TLC, both changes complete', async () => {
+    const flags = { membership: 'joint', ...grow3, 'remove-learners': 's3' };
+    const m = model(flags);
+    const r = await explore(m, { deadlock: false });
+    expect([r.verdict, r.distinct, r.generated, r.depth]).toEqual(['ok', 1962, 13056, 35]);
+    expect(r.witnesses).toEqual(all);
+    const c = build(flags).config as RaftConfig;
+    const unlearned = (g: G) => nodes(g).some((s) => configIndex(s.log) > 0 && configIndex(s.log) <= s.commitIndex && configOf(s, c).learners.length === 0 && configOf(s, c).voters.join(',') === 's1,s2');
+    expect(await reaches(m, unlearned)).toBe(true);
+    expect(await reaches(m, changedTo(c, 's1,s2,s3'))).toBe(true);
+  }, 600_000);
+
   const swap4 = { servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
   const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
 

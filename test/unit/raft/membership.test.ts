@@ -5,6 +5,7 @@ import { advanceCommitIndex } from '../../../src/raft/actions/advanceCommitIndex
 import { becomeLeader } from '../../../src/raft/actions/becomeLeader.ts';
 import { leaveJoint } from '../../../src/raft/actions/leaveJoint.ts';
 import { proposeConfig } from '../../../src/raft/actions/proposeConfig.ts';
+import { removeLearner } from '../../../src/raft/actions/removeLearner.ts';
 import { stepDownRemoved } from '../../../src/raft/actions/stepDownRemoved.ts';
 import { timeout } from '../../../src/raft/actions/timeout.ts';
 import { updateTerm } from '../../../src/raft/handlers/updateTerm.ts';
@@ -14,7 +15,7 @@ import { config, per, rvReq, server } from '../../helpers/raft.ts';
 const servers = ['s1', 's2', 's3', 's4'];
 const joint = config({
   servers,
-  membership: { mode: 'joint', voters: ['s1', 's2', 's3'], learners: ['s4'], maxChanges: 2, targets: [['s1', 's2', 's3', 's4']] },
+  membership: { mode: 'joint', voters: ['s1', 's2', 's3'], learners: ['s4'], maxChanges: 2, targets: [['s1', 's2', 's3', 's4']], removals: [] },
 });
 const single = config({ ...joint, membership: { ...(joint.membership as NonNullable<typeof joint.membership>), mode: 'single' } });
 const cfg = (voters: string[], old: string[] = voters, learners: string[] = []): Entry => ({ term: 2, value: { voters, old, learners } satisfies Configuration });
@@ -59,6 +60,18 @@ describe('membership change', () => {
   it('a learner is promoted only once it holds what its leader knows committed (the catch-up bound)', () => {
     const l = leader({ log: [{ term: 2, value: 'v1' }], commitIndex: 1, matchIndex: per(1, { s4: 0 }, servers) });
     expect(proposeConfig(l, 's1', ['s1', 's2', 's3', 's4'], joint)).toBeNull();
+  });
+
+  it('RemoveLearner: one entry drops the learner and keeps the voters, no joint phase (thesis §4.2.1)', () => {
+    const r = removeLearner(leader(), 's1', 's4', joint);
+    expect(r?.state.log).toEqual([cfg(['s1', 's2', 's3'])]);
+    expect(r?.send).toEqual([]);
+    expect(removeLearner(leader(), 's1', 's3', joint)).toBeNull(); // a voter: ProposeConfig removes those
+    expect(removeLearner(server(), 's1', 's4', joint)).toBeNull(); // not the leader
+    expect(removeLearner(leader({ log: [cfg(['s1', 's2', 's3'], ['s1', 's2', 's3'], ['s4'])] }), 's1', 's4', joint)).toBeNull(); // last change not committed
+    const two = leader({ log: [cfg(['s1', 's2', 's3'], ['s1', 's2', 's3'], ['s4']), cfg(['s1', 's2', 's3'], ['s1', 's2', 's3'], ['s4'])], commitIndex: 2 });
+    expect(removeLearner(two, 's1', 's4', joint)).toBeNull(); // MaxConfigChanges (2) reached
+    expect(removeLearner(leader(), 's1', 's4', single)?.state.log).toEqual([cfg(['s1', 's2', 's3'])]); // single: the voters do not change
   });
 
   it('a leader not in C_new steps down once C_new is committed (§6)', () => {

@@ -74,12 +74,22 @@ describe('operator changes at the leader, each refusal in one line', () => {
     expect(rt.step('s1', joint, { type: 'LeaveJoint' })?.state.log.at(-1)).toEqual(e(2, cfg(['s1', 's2'])));
   });
 
-  it('remove: a voter leaves through the joint configuration; the leader itself, a learner and the last voter are refused', () => {
+  it('remove: a voter leaves through the joint configuration; the leader itself and the last voter are refused', () => {
     expect(m.change('s1', leader([e(1)]), { op: 'remove', node: 's3' })).toEqual({ type: 'ProposeConfig', v: ['s1', 's2'] });
     expect(m.change('s1', leader([e(1)]), { op: 'remove', node: 's1' })).toMatchObject({ refused: 's1 leads: hand leadership to another voter first' });
-    expect(m.change('s1', leader(withS4), { op: 'remove', node: 's4' })).toMatchObject({ refused: expect.stringMatching(/^s4 is a learner/) });
     expect(m.change('s1', leader([e(1, cfg(['s1']))]), { op: 'remove', node: 's1' })).toMatchObject({ refused: 's1 is the only voter: a cluster keeps at least one' });
     expect(m.change('s1', { ...leader([e(1)]), state: 'Follower' }, { op: 'add', node: 's4' })).toMatchObject({ refused: 'not the leader' });
+  });
+
+  it('remove of a learner: RemoveLearner, one entry that keeps the voters; done once it is committed', () => {
+    const a = m.change('s1', leader(withS4), { op: 'remove', node: 's4' });
+    expect(a).toEqual({ type: 'RemoveLearner', j: 's4' });
+    const after = rt.step('s1', leader(withS4), a as RaftAction)?.state;
+    expect(after?.log.at(-1)).toEqual(e(2, cfg(['s1', 's2', 's3'])));
+    const x = { op: 'remove', node: 's4' } as const;
+    expect(m.done(after as Server, x)).toBe(false); // appended, not committed
+    expect(m.done({ ...(after as Server), commitIndex: 4 }, x)).toBe(true);
+    expect(m.peers('s1', after as Server)).toEqual(['s2', 's3']); // no longer replicated to
   });
 
   it('done once the change is committed and the joint phase left', () => {

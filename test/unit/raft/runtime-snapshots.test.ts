@@ -22,7 +22,7 @@ describe('compactTo (TakeSnapshot at an applied index)', () => {
     expect(rt.entryId(s, 3)).toBe(3);
     expect(rt.committed(s, 1)).toEqual(['v3']); // entries up to 2 are in the snapshot
     expect(rt.committed(s, 3)).toEqual(['v3']);
-    expect(rt.snapshots?.current(s)).toEqual({ index: 2, id: 2, data });
+    expect(rt.snapshots?.current(s)).toEqual({ index: 2, id: 2, data, meta: null }); // meta: the configuration it includes (none here)
     expect(rt.durable(s)).toEqual({ currentTerm: 3, votedFor: null, log: s.log, snapshot: { index: 2, term: 2 } });
   });
 
