@@ -366,12 +366,13 @@ export class Node<S, A extends Tagged, M extends Message> {
     const sent: M[] = [];
     for (const a of t.actions(this.o.id, this.s)) this.apply(a, sent);
     for (const m of sent) {
-      const key = rt.payload(m) ?? JSON.stringify(m);
+      const payload = rt.payload(m);
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
       // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
-      if (eager && to !== null && rt.payload(m) === null) continue;
+      if (eager && to !== null && payload === null) continue;
+      const key = payload ?? JSON.stringify(m);
       const last = this.lastEager.get(m.dest);
       const now = this.clock.now();
       if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;
