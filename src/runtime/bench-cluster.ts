@@ -1,4 +1,4 @@
-// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,reads,resync,big,catchup]`: starts
+// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,reads,resync,big,catchup --breakdown]`: starts
 // a local cluster with fsync on (the real `node` command, one process per node) and prints
 // - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
 // - reads: N concurrent HTTP clients reading one key at the leader, by ReadIndex and with ?consistency=log;
