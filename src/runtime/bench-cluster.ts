@@ -1,10 +1,12 @@
-// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,reads,resync,big,catchup]`: starts
+// `npm run bench:cluster [-- --protocol raft|multipaxos --clients 1,16,64 --seconds 10 --nodes 3 --rows writes,reads,resync,big,catchup --breakdown]`: starts
 // a local cluster with fsync on (the real `node` command, one process per node) and prints
 // - writes: N concurrent HTTP clients writing distinct keys: writes/s and p50/p99 latency per N;
 // - reads: N concurrent HTTP clients reading one key at the leader, by ReadIndex and with ?consistency=log;
 // - resync: a follower that was down during 10,000 writes restarts: time until it has the leader's log;
 // - big: 20 concurrent 1 MB PUTs: how many succeed, and the term before and after (no election);
 // - catchup: a follower down during 100,000 writes restarts and catches up by InstallSnapshot.
+// `--breakdown` (with `--clients 1`): the nodes trace every round (CC_TRACE=1) and the writes rows are
+// followed by one write's time phase by phase, read from their logs (bench-breakdown.ts).
 // `--etcd http://127.0.0.1:2379` runs the writes rows against etcd's HTTP/JSON gateway
 // (`POST /v3/kv/put`) instead; docs/runtime.md says how to start that etcd cluster.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { breakdownTable } from './bench-breakdown.ts';
 import { catchupTimeline } from './bench-timeline.ts';
 import { httpRequest } from './client.ts';
 
@@ -270,6 +273,7 @@ async function main(): Promise<void> {
       'snapshot-entries': { type: 'string', default: '100' },
       etcd: { type: 'string' },
       'no-fsync': { type: 'boolean' },
+      breakdown: { type: 'boolean' },
       protocol: { type: 'string', default: 'raft' },
     },
   });
@@ -282,12 +286,15 @@ async function main(): Promise<void> {
   }
   const fsync = values['no-fsync'] !== true;
   const n = Number(values.nodes);
+  // The node processes inherit the environment.
+  if (values.breakdown === true) process.env['CC_TRACE'] = '1';
   let c = await Cluster.start(n, fsync, values.protocol);
   process.on('SIGINT', () => void c.stop().then(() => process.exit(130)));
   try {
     if (rows.has('writes')) {
       const leader = await c.leader();
       await writesRows(ours([c.url(leader)]), `${n} consensus-checked ${values.protocol} nodes (fsync ${fsync ? 'on' : 'off'}), leader ${leader}`, clientCounts, seconds, Number(values['value-bytes']));
+      if (values.breakdown === true) process.stdout.write(`\n${breakdownTable(Object.fromEntries(Object.keys(c.nodes).map((id) => [id, readLog(c, id)])))}\n`);
     }
     process.stdout.write('\n');
     if (rows.has('reads')) await readsRows(c.url(await c.leader()), clientCounts, seconds);

@@ -286,6 +286,21 @@ export function httpHandler(b: HttpBackend, o: HttpOptions = {}): (req: Incoming
   };
 }
 
+const TRACE = process.env['CC_TRACE'] === '1';
+
+/** CC_TRACE=1: when a request arrived (headers parsed) and when its answer was handed to the kernel. */
+function traceRequest(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+  const at = (x: number) => (performance.timeOrigin + x).toFixed(3);
+  const t0 = performance.now();
+  let ended = 0;
+  const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+  res.end = ((...a: unknown[]) => {
+    ended = performance.now();
+    return end(...a);
+  }) as typeof res.end;
+  res.once('finish', () => log(`trace http ${req.method ?? ''} ${req.url ?? ''} arrived=${at(t0)} ended=${at(ended)} answered=${at(performance.now())}`));
+}
+
 /** Creates the server around a request handler: HTTP, or HTTPS with the node's certificate. */
 function createApiServer(tls: TlsMaterial | null, handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
   return apiServer(tls, handle);
@@ -295,6 +310,7 @@ function createApiServer(tls: TlsMaterial | null, handle: (req: IncomingMessage,
 export async function startHttp(b: HttpBackend, host: string, port: number, o: HttpOptions = {}): Promise<Server> {
   const handle = httpHandler(b, o);
   const server = createApiServer(o.tls ?? null, (req, res) => {
+    if (TRACE) traceRequest(req, res, b.log);
     handle(req, res).catch((e: unknown) => {
       b.log(`http: ${e instanceof Error ? e.message : String(e)}`);
       send(res, 500, { error: 'internal', message: 'internal error' });

@@ -99,6 +99,11 @@ const ROUND_BYTES = 1024 * 1024;
 /** Steps of one input while the protocol keeps it: raft.tla removes a conflicting tail one entry per step. */
 const MAX_KEEPS = 1_000_000;
 const TRACE = process.env['CC_TRACE'] === '1';
+/** CPU time of the process in microseconds (CC_TRACE). */
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
 type Input<M> =
   | { readonly kind: 'receive'; readonly m: M }
@@ -171,11 +176,13 @@ export class Node<S, A extends Tagged, M extends Message> {
 
   /** Starts the timers. */
   start(): void {
+    if (TRACE) this.cpuAtStart = cpuNow();
     this.election.start();
     this.heartbeat.start();
   }
 
   stop(): void {
+    if (TRACE && !this.stopped) this.o.log(`trace stop cpu=${cpuNow() - this.cpuAtStart} rounds=${this.stats.rounds} inputs=${this.stats.inputs} writes=${this.stats.writes}`);
     this.stopped = true;
     this.election.stop();
     this.heartbeat.stop();
@@ -230,6 +237,7 @@ export class Node<S, A extends Tagged, M extends Message> {
       const p: Pending = { command, bytes: commandBytes(command), resolve, done: false };
       const t = setTimeout(() => this.finish(p, { kind: 'timeout' }), this.o.commandTimeoutMs ?? 5000);
       t.unref();
+      if (TRACE && this.firstIn === 0) this.firstIn = performance.now();
       this.commands.push(p);
       this.kick();
     });
@@ -270,11 +278,13 @@ export class Node<S, A extends Tagged, M extends Message> {
   private finish(p: Pending, o: Outcome): void {
     if (p.done) return;
     p.done = true;
+    if (TRACE) this.roundTrace.answered += 1;
     p.resolve(o);
   }
 
   private enqueue(x: Input<M>): void {
     if (this.stopped) return;
+    if (TRACE && this.firstIn === 0) this.firstIn = performance.now();
     this.inbox.push(x);
     this.kick();
   }
@@ -356,12 +366,13 @@ export class Node<S, A extends Tagged, M extends Message> {
     const sent: M[] = [];
     for (const a of t.actions(this.o.id, this.s)) this.apply(a, sent);
     for (const m of sent) {
-      const key = rt.payload(m) ?? JSON.stringify(m);
+      const payload = rt.payload(m);
       // An eager run (after a round, to pipeline) skips a message identical to the last one that
       // peer got; the model allows it as loss, and the periodic tick resends it.
       if (eager && to !== null && !to.has(m.dest)) continue;
       // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
-      if (eager && to !== null && rt.payload(m) === null) continue;
+      if (eager && to !== null && payload === null) continue;
+      const key = payload ?? JSON.stringify(m);
       const last = this.lastEager.get(m.dest);
       const now = this.clock.now();
       if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;
@@ -370,10 +381,18 @@ export class Node<S, A extends Tagged, M extends Message> {
     }
   }
 
+  /** CC_TRACE: when the first input of the next round arrived, and this round's phases. */
+  private firstIn = 0;
+  private cpuAtStart = 0;
   private roundStart = 0;
+  private roundTrace = { first: 0, send: 0, write: 0, sent: 0, answered: 0, cpu: [] as number[] };
 
   private async round(): Promise<void> {
-    if (TRACE) this.roundStart = performance.now();
+    if (TRACE) {
+      this.roundStart = performance.now();
+      this.roundTrace = { first: this.firstIn, send: 0, write: 0, sent: 0, answered: 0, cpu: [cpuNow()] };
+      this.firstIn = 0;
+    }
     const inputs = this.inbox.splice(0);
     const commands = this.commands.splice(0).filter((c) => !c.done);
     const out: M[] = [];
@@ -409,12 +428,23 @@ export class Node<S, A extends Tagged, M extends Message> {
       const to = rt.view(this.s).lastIndex !== lastBefore ? null : heard;
       for (const [name, t] of Object.entries(rt.timers)) if (t.kind === 'heartbeat') this.runTimer(name, true, out, to);
     }
-    await this.commit(out, inputs.length, commands.length);
+    await this.commit(out);
     for (const f of acted) f();
     this.applyCommitted();
     this.snapshotter?.maybeStart(this.s, this.applied, this.o.storage.bytes?.() ?? 0);
     this.answerReads();
     if (this.held.length > 0 && (!this.isLeader() || !this.uncommitted())) this.commands.unshift(...this.held.splice(0));
+    if (TRACE) this.traceRound(inputs, commands.length);
+  }
+
+  /** CC_TRACE=1: one line per round, times in ms since the epoch (comparable across the nodes of one host). */
+  private traceRound(inputs: readonly Input<M>[], commands: number): void {
+    const t = this.roundTrace;
+    const at = (x: number) => (x === 0 ? '-' : (performance.timeOrigin + x).toFixed(3));
+    const got = inputs.map((x) => (x.kind === 'receive' ? x.m.type : x.kind)).join(',');
+    const end = performance.now();
+    const cpu = [...t.cpu, cpuNow()].map((c, k, all) => (k === 0 ? '' : String(c - (all[k - 1] as number)))).slice(1);
+    this.o.log(`trace round first=${at(t.first)} start=${at(this.roundStart)} send=${at(t.send)} write=${at(t.write)} sent=${at(t.sent)} end=${at(end)} answered=${t.answered} cmds=${commands} in=${got} cpu=${cpu.join('/')}`);
   }
 
   /** ReadIndex: starts a read for the waiting clients, asks for confirmations (again at a tick), tries to answer. */
@@ -459,17 +489,21 @@ export class Node<S, A extends Tagged, M extends Message> {
   }
 
   /** Makes the state durable and sends the round's messages (those the protocol allows, before the write). */
-  private async commit(out: readonly M[], inputs: number, commands: number): Promise<void> {
+  private async commit(out: readonly M[]): Promise<void> {
     const rt = this.o.runtime;
     const i = this.o.id;
     // Messages that may precede the durable write (a leader's AppendEntries) leave first, so that
     // the followers write in parallel with the leader (thesis §10.2.1) and hear from it during a long write.
     const late: M[] = [];
+    if (TRACE) this.roundTrace.send = performance.now();
     for (const m of out) {
       if (m.dest !== i && rt.early(m)) this.transmit(m);
       else late.push(m);
     }
-    const t0 = TRACE ? performance.now() : 0;
+    if (TRACE) {
+      this.roundTrace.write = performance.now();
+      this.roundTrace.cpu.push(cpuNow());
+    }
     // An installed snapshot is durable before the WAL drops the entries it holds and before the reply.
     if (this.snapshotter?.pending(this.s) === true) this.o.trace?.flush();
     if ((await this.snapshotter?.persist(this.s)) === true) {
@@ -481,8 +515,8 @@ export class Node<S, A extends Tagged, M extends Message> {
     if (this.truncate) this.o.storage.truncate?.();
     this.truncate = false;
     if (TRACE) {
-      const at = (x: number) => (performance.timeOrigin + x).toFixed(2);
-      this.o.log(`trace round start=${at(this.roundStart)} write=${at(t0)} sent=${at(performance.now())} in=${inputs} cmds=${commands} out=${out.map((m) => m.type).join(',')}`);
+      this.roundTrace.sent = performance.now();
+      this.roundTrace.cpu.push(cpuNow());
     }
     // Now durable: the other messages may leave.
     for (const m of late) {

@@ -2,7 +2,8 @@
 // HMAC-SHA256 (first 16 bytes) under the connection's key over the sending side, the frame's
 // sequence number in that direction, and the body. The sequence number is not sent: each end counts,
 // so a replayed, reordered, dropped or reflected frame fails the check, as a tampered one does.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /** Bytes of the tag in front of every authenticated frame body. */
 export const TAG_BYTES = 16;
@@ -10,7 +11,7 @@ export const TAG_BYTES = 16;
 /** The side that sends a frame: the connection's dialer or its listener. */
 export type Side = 'dialer' | 'listener';
 
-function tag(key: Buffer, side: Side, seq: number, body: Buffer | readonly Buffer[]): Buffer {
+function tag(key: KeyObject, side: Side, seq: number, body: Buffer | readonly Buffer[]): Buffer {
   const head = Buffer.alloc(9);
   head[0] = side === 'dialer' ? 1 : 2;
   head.writeUInt32BE(Math.floor(seq / 2 ** 32), 1);
@@ -22,11 +23,12 @@ function tag(key: Buffer, side: Side, seq: number, body: Buffer | readonly Buffe
 
 /** Tags the frames one side sends on one connection, in order. */
 export class FrameSealer {
-  private readonly key: Buffer;
+  /** A key object, prepared once: a raw key would be imported again for every frame. */
+  private readonly key: KeyObject;
   private readonly side: Side;
   private seq = 0;
   constructor(key: Buffer, side: Side) {
-    this.key = key;
+    this.key = createSecretKey(key);
     this.side = side;
   }
 
@@ -45,11 +47,11 @@ export class FrameSealer {
 
 /** Checks the frames one side receives from `from` on one connection, in order. */
 export class FrameOpener {
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
   private readonly from: Side;
   private seq = 0;
   constructor(key: Buffer, from: Side) {
-    this.key = key;
+    this.key = createSecretKey(key);
     this.from = from;
   }
 

@@ -22,7 +22,8 @@ function walk(a: unknown, b: unknown, p: (string | number)[], ops: PatchOp[]): v
   if (Array.isArray(a) && Array.isArray(b)) {
     let k = 0;
     const n = Math.min(a.length, b.length);
-    while (k < n && same(a[k], b[k])) k += 1;
+    // Items are mostly the same objects (structural sharing): compare references before calling same.
+    while (k < n && (a[k] === b[k] || same(a[k], b[k]))) k += 1;
     // A changed last item of the common length is truncated and re-appended: logs change at the end.
     if (k < a.length || k < b.length) ops.push({ p: [...p], t: k, a: b.slice(k) });
     return;
