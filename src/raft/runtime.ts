@@ -17,7 +17,17 @@ import type { Entry, RaftAction, RaftConfig, RaftMessage, Server } from './types
 
 export type RaftRuntime = NodeRuntime<Server, RaftAction, RaftMessage>;
 
-/** How the composition root remembers a pure function of an immutable object (src/runtime/memo.ts). */
+/**
+ * The constants a step at s runs with: cluster.json's nodes plus s's configuration's members (§6).
+ * With `memo`, remembered per state object: the steps that only send (AppendEntries, a heartbeat)
+ * return the very state they were given, so a round computes it once per state change.
+ */
+function stepConfig(c0: RaftConfig, memo?: Memo): (s: Server) => RaftConfig {
+  if (c0.membership === undefined) return () => c0;
+  const plain = (s: Server): RaftConfig => ({ ...c0, servers: members(s, c0) });
+  return memo === undefined ? plain : memo(plain);
+}
+
 export type Memo = <K extends object, R>(f: (k: K) => R) => (k: K) => R;
 
 /**
@@ -30,7 +40,7 @@ export function raftRuntime(p: RaftProtocol, servers: readonly NodeId[], c: Raft
   // With membership change, the servers are those the node knew at start plus its configuration's
   // members (a learner added later gets a nextIndex when a leader takes office), and a node sends to
   // its configuration's members (Raft §6; RequestVote's own guard skips a learner); without, cluster.json's nodes.
-  const cfg = (s: Server): RaftConfig => (c0.membership === undefined ? c0 : { ...c0, servers: members(s, c0) });
+  const cfg = stepConfig(c0, memo);
   const peers = (i: NodeId, s: Server) => configMembers(s, c0).filter((j) => j !== i);
   const votes = (s: Server): RaftAction[] => configMembers(s, c0).map((j): RaftAction => ({ type: 'RequestVote', j }));
   const changes: RaftAction[] = c0.membership === undefined ? [] : [{ type: 'LeaveJoint' }, { type: 'StepDownRemoved' }];
