@@ -80,7 +80,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
     },
     next,
     invariants: predicates.invariants,
-    actionProperties: Object.fromEntries(Object.entries(p.actionProperties).map(([k, f]) => [k, (g: G, h: G) => f(g, h, c)])),
+    actionProperties: actionPropertiesOf(p, c),
     witnesses: predicates.witnesses,
     variables: (g) => variables(ids, g),
     describe: (x) => (x.type === 'Restart' ? `Restart(${x.i})` : x.type === 'Internal' ? p.describe(x.i, x.a) : `${x.type}(${p.describeMessage(x.m)})`),
@@ -91,6 +91,13 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   else if (counted) model.constraint = within;
   const shaped = p.shape === undefined ? model : { ...model, shape: composedShape(p.shape) };
   return p.symmetry === undefined ? shaped : { ...shaped, symmetry: symmetryOf(p.symmetry, c) };
+}
+
+/** The global action properties, then those over the node states, asked only when a node's state changed ([A]_nodes). */
+function actionPropertiesOf<C, S, M extends Message>(p: NodeProtocol<C, S, Tagged, M>, c: C): Model<Global<S, M>, Tagged>['actionProperties'] {
+  const global = Object.entries(p.actionProperties).map(([k, f]) => [k, (g: Global<S, M>, h: Global<S, M>) => f(g, h, c)] as const);
+  const nodes = Object.entries(p.nodesActionProperties ?? {}).map(([k, f]) => [k, (g: Global<S, M>, h: Global<S, M>) => g.nodes === h.nodes || f(g, h, c)] as const);
+  return Object.fromEntries([...global, ...nodes]);
 }
 
 /** The global state's symmetry: node states keyed by names, messages in a bag. */

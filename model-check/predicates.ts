@@ -2,19 +2,19 @@
 // the node states, over the global view) conjoined, in the order the protocol lists them. With the
 // speed layer, the parts that read less than the global view are asked once per object they read.
 import type { Global, LocalPredicates, Message, Named, NodeId, NodeProtocol, NodesView, Tagged } from '../src/core/index.ts';
-import { ObjectVerdicts, TupleVerdicts } from './speed/verdicts.ts';
+import { brokenNow, ObjectVerdicts, TupleVerdicts } from './speed/verdicts.ts';
 
 type G<S, M> = Global<S, M>;
 /** How a part's verdict is obtained: computed every time, or remembered per object read. */
 export interface VerdictSource {
   /** Predicate k over one object (a node state, a message) at position `at` of the state. */
   one(): <X>(k: number, x: X, f: (x: X) => boolean, at?: number) => boolean;
-  /** Predicate k over the node states, a record of objects under `ids`. */
-  tuples(ids: readonly NodeId[]): <X extends Readonly<Record<string, unknown>>>(k: number, x: X, f: (x: X) => boolean) => boolean;
+  /** Of predicates `from`.. over the node states (a record of objects under `ids`), those `fs[j]` that `x` breaks, as a mask. */
+  tuples(ids: readonly NodeId[]): <X extends Readonly<Record<string, unknown>>>(from: number, x: X, fs: readonly ((x: X) => boolean)[]) => number;
 }
 
 /** Computes every verdict. */
-export const direct: VerdictSource = { one: () => (_k, x, f) => f(x), tuples: () => (_k, x, f) => f(x) };
+export const direct: VerdictSource = { one: () => (_k, x, f) => f(x), tuples: () => (_from, x, fs) => brokenNow(x, fs) };
 
 /** Remembers verdicts per object read (the speed layer). */
 export const remembered: VerdictSource = {
@@ -24,7 +24,7 @@ export const remembered: VerdictSource = {
   },
   tuples: (ids) => {
     const v = new TupleVerdicts(ids);
-    return v.check.bind(v);
+    return v.broken.bind(v);
   },
 };
 
@@ -66,11 +66,15 @@ function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S
       return true;
     });
   }
-  for (const [name, f] of Object.entries(local.nodes ?? {})) {
-    const k = next.nodes++;
-    const one = (nodes: NodesView<S>['nodes']) => f({ nodes }, c);
-    add(name, (g) => perTuple(k, g.nodes as Readonly<Record<string, S>>, one));
-  }
+  // The node-tuple parts of one state are computed together, once per nodes object asked about.
+  const tuple = Object.entries(local.nodes ?? {});
+  const from = next.nodes;
+  next.nodes += tuple.length;
+  const fs = tuple.map(([, f]) => (nodes: NodesView<S>['nodes']) => f({ nodes }, c));
+  let last: object | null = null;
+  let broken = 0;
+  const brokenBy = (g: G<S, M>): number => (g.nodes === last ? broken : ((last = g.nodes), (broken = perTuple(from, g.nodes as Readonly<Record<string, S>>, fs))));
+  tuple.forEach(([name], j) => add(name, (g) => (brokenBy(g) & (1 << j)) === 0));
   for (const [name, f] of Object.entries(global)) add(name, (g) => f(g, c));
   const all = (fs: ((g: G<S, M>) => boolean)[]) => (g: G<S, M>): boolean => {
     for (let k = 0; k < fs.length; k++) if (!(fs[k] as (g: G<S, M>) => boolean)(g)) return false;

@@ -53,7 +53,7 @@ export class VerdictTable {
   /** `width` ids per slot; 0 marks an empty slot (ids start at 1). */
   private keys = new Float64Array(0);
   /** Bit k set: predicate k has been evaluated for the slot's tuple. */
-  private known = new Uint32Array(0);
+  private knownBits = new Uint32Array(0);
   /** Bit k: predicate k's verdict. */
   private value = new Uint32Array(0);
 
@@ -67,7 +67,7 @@ export class VerdictTable {
   private allocate(): void {
     this.mask = (1 << this.bits) - 1;
     this.keys = new Float64Array(this.width << this.bits);
-    this.known = new Uint32Array(1 << this.bits);
+    this.knownBits = new Uint32Array(1 << this.bits);
     this.value = new Uint32Array(1 << this.bits);
     this.evictions = 0;
   }
@@ -85,10 +85,10 @@ export class VerdictTable {
 
   /** Twice the slots, keeping what fits. */
   private grow(): void {
-    const { keys, known, value, width: w } = this;
+    const { keys, knownBits: known, value, width: w } = this;
     this.bits++;
     this.allocate();
-    const [to, toKnown, toValue] = [this.keys, this.known, this.value];
+    const [to, toKnown, toValue] = [this.keys, this.knownBits, this.value];
     for (let s = 0; s < known.length; s++) {
       if (keys[s * w] === 0) continue;
       const t = this.index(keys, s * w);
@@ -111,7 +111,7 @@ export class VerdictTable {
       return this.slot(ids);
     }
     for (let k = 0; k < this.width; k++) this.keys[base + k] = ids[k] as number;
-    this.known[s] = 0;
+    this.knownBits[s] = 0;
     this.value[s] = 0;
     return s;
   }
@@ -119,14 +119,23 @@ export class VerdictTable {
   /** Predicate k's verdict for the tuple in slot `s`: 1 true, 0 false, -1 not computed yet. */
   lookup(s: number, k: number): number {
     const bit = 1 << k;
-    if (((this.known[s] as number) & bit) === 0) return -1;
+    if (((this.knownBits[s] as number) & bit) === 0) return -1;
     return ((this.value[s] as number) & bit) !== 0 ? 1 : 0;
+  }
+
+  /** The verdicts known for slot `s` (bit k: predicate k) and, of those, the ones that hold. */
+  known(s: number): number {
+    return this.knownBits[s] as number;
+  }
+
+  holds(s: number): number {
+    return this.value[s] as number;
   }
 
   /** Records predicate k's verdict for the tuple in slot `s`. */
   store(s: number, k: number, v: boolean): void {
     const bit = 1 << k;
-    this.known[s] = (this.known[s] as number) | bit;
+    this.knownBits[s] = (this.knownBits[s] as number) | bit;
     if (v) this.value[s] = (this.value[s] as number) | bit;
   }
 }
@@ -150,15 +159,16 @@ export class TupleVerdicts {
     this.lastObjects = keys.map(() => null);
   }
 
-  /** Predicate k's verdict on the record `nodes`, computed by `f` the first time for these objects. */
-  check<X extends Readonly<Record<string, unknown>>>(k: number, nodes: X, f: (x: X) => boolean): boolean {
-    const s = k < MAX_PREDICATES ? this.slotOf(nodes) : -1;
-    if (s < 0) return f(nodes);
-    const v = this.table.lookup(s, k);
-    if (v >= 0) return v === 1;
-    const r = f(nodes);
-    this.table.store(s, k, r);
-    return r;
+  /**
+   * Of the predicates `from` .. `from + fs.length - 1` (`fs[j]` is predicate `from + j`), those the
+   * record `nodes` breaks, as a mask over j: one slot for all of them, each computed the first time.
+   */
+  broken<X extends Readonly<Record<string, unknown>>>(from: number, nodes: X, fs: readonly ((x: X) => boolean)[]): number {
+    const s = from + fs.length < MAX_PREDICATES ? this.slotOf(nodes) : -1;
+    if (s < 0) return brokenNow(nodes, fs);
+    const all = ((1 << fs.length) - 1) << from;
+    if ((this.table.known(s) & all) !== all) for (let j = 0; j < fs.length; j++) if (this.table.lookup(s, from + j) < 0) this.table.store(s, from + j, (fs[j] as (x: X) => boolean)(nodes));
+    return (~this.table.holds(s) & all) >>> from;
   }
 
   // The predicates of one state are asked in a row: its slot is remembered.
@@ -177,4 +187,11 @@ export class TupleVerdicts {
     }
     return (this.lastSlot = this.table.slot(this.tuple));
   }
+}
+
+/** The predicates `fs[j]` that `x` breaks, as a mask over j, each computed now. */
+export function brokenNow<X>(x: X, fs: readonly ((x: X) => boolean)[]): number {
+  let broken = 0;
+  for (let j = 0; j < fs.length; j++) if (!(fs[j] as (x: X) => boolean)(x)) broken |= 1 << j;
+  return broken;
 }

@@ -82,8 +82,8 @@ export interface Variant {
  *
  * - `step(i, s, input, c)` is one atomic spec action at node `i`; `null` means the TLA+ guard is false.
  * - `restart(i, s, c)` keeps exactly the durable part of `s` (`durable(s)`), the rest as initially.
- * - `invariants`, `actionProperties` and `witnesses` are over the global view; `localInvariants` and
- *   `nodesWitnesses` over a part of it, as their types say.
+ * - `invariants`, `actionProperties` and `witnesses` are over the global view; `localInvariants`,
+ *   `nodesActionProperties` and `nodesWitnesses` over a part of it, as their types say.
  */
 export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   readonly name: string;
@@ -97,6 +97,11 @@ export interface NodeProtocol<C, S, A extends Tagged, M extends Message> {
   /** Invariants that read less than the global view (reported before the global ones). */
   readonly localInvariants?: LocalPredicates<C, S, M>;
   readonly actionProperties: Named<(g: Global<S, M>, h: Global<S, M>, c: C) => boolean>;
+  /**
+   * Action properties that read the node states only, TLA+'s `[][A]_nodes`: a step that changes no
+   * node's state satisfies them, so they are asked only of steps that change one (listed after `actionProperties`).
+   */
+  readonly nodesActionProperties?: Named<(v: NodesView<S>, w: NodesView<S>, c: C) => boolean>;
   readonly witnesses: Named<(g: Global<S, M>, c: C) => boolean>;
   /** Witnesses that read the node states only. */
   readonly nodesWitnesses?: Named<(v: NodesView<S>, c: C) => boolean>;

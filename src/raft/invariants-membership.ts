@@ -1,12 +1,12 @@
 // Ours (spec/MCRaftMembership.tla, an action property): a learner never counts, in elections or commitment.
-import type { Global, NodeId } from '../core/index.ts';
+import type { NodeId, NodesView } from '../core/index.ts';
 import { configOf, isQuorum } from './membership.ts';
-import type { RaftConfig, RaftMessage, Server } from './types.ts';
+import type { RaftConfig, Server } from './types.ts';
 
-type G = Global<Server, RaftMessage>;
+type V = NodesView<Server>;
 
 /** A step that makes i leader has a quorum of voters among its votes; one that raises a leader's commit index has one among the holders. Vacuous without membership change. */
-export function LearnerNeverCounts(g: G, h: G, c: RaftConfig): boolean {
+export function LearnerNeverCounts(g: V, h: V, c: RaftConfig): boolean {
   if (c.membership === undefined) return true;
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;

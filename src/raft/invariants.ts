@@ -286,7 +286,7 @@ export function SessionsAgree(g: V, c: RaftConfig): boolean {
 }
 
 /** Raft Fig. 3 Leader Append-Only (an action property): a leader never overwrites or deletes its entries. */
-export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
+export function LeaderAppendOnly(g: V, h: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const s = g.nodes[i] as Server;
     const t = h.nodes[i] as Server;
@@ -301,7 +301,7 @@ export function LeaderAppendOnly(g: G, h: G, c: RaftConfig): boolean {
  * Spec `LiveFor(l, c)`: with PreVote, leader l and the servers of its term that heard from it since their last
  * timeout, less those that granted c a pre-vote: a quorum of them means c is cut off from a live cluster.
  */
-function liveFor(g: G, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
+function liveFor(g: V, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
   const x = g.nodes[l] as Server;
   if (x.state !== 'Leader' || x.heardFromLeader === undefined) return false;
   const granted = (g.nodes[c] as Server).votesGranted;
@@ -316,7 +316,7 @@ function liveFor(g: G, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
  * Ours (thesis §9.6, an action property): a server cut off from a live leader's quorum never starts an
  * election past the leader's term (which would raise the cluster's term once any of its messages arrives).
  */
-export function NoDisruptiveTermRaise(g: G, h: G, cfg: RaftConfig): boolean {
+export function NoDisruptiveTermRaise(g: V, h: V, cfg: RaftConfig): boolean {
   for (const c of cfg.servers) {
     const s = g.nodes[c] as Server;
     const t = h.nodes[c] as Server;
@@ -355,7 +355,7 @@ export const invariants = {
  * (entries 1..commitIndex), which holds every write acknowledged before the read began (its history field
  * `acked`): a read never returns a value older than such a write. Vacuous without ReadIndex.
  */
-export function ReadsLinearizable(g: G, h: G, c: RaftConfig): boolean {
+export function ReadsLinearizable(g: V, h: V, c: RaftConfig): boolean {
   for (const i of c.servers) {
     const [s, t] = [g.nodes[i] as Server, h.nodes[i] as Server];
     if (s === t || s.read === undefined || !s.read.pending || t.read?.pending !== false || t.state !== 'Leader') continue;
@@ -364,6 +364,7 @@ export function ReadsLinearizable(g: G, h: G, c: RaftConfig): boolean {
   return true;
 }
 
+/** Action properties; each reads the servers' variables only. */
 export const actionProperties = { LeaderAppendOnly, NoDisruptiveTermRaise, LearnerNeverCounts, ReadsLinearizable };
 
 /** The same invariants declared by what they read: TypeOK per server and per message, the rest per server tuple. */

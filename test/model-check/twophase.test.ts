@@ -33,6 +33,22 @@ describe('two-phase commit (a NodeProtocol with no speed code)', () => {
     expect(model(3, true).symmetry?.permutations).toHaveLength(6);
   });
 
+  it('an action property over the node states is asked only of steps that change one ([A]_nodes), on and off', async () => {
+    for (const speed of [true, false]) {
+      let asked = 0;
+      let all = 0;
+      const nodesActionProperties = { NodesChange: (v: { nodes: object }, w: { nodes: object }) => (asked++, v.nodes !== w.nodes) };
+      const actionProperties = { Counted: () => (all++, true) };
+      // Dropping a message changes the network only.
+      const lossy = { network: 'bag', drop: true, duplicate: false, restart: false } as const;
+      const r = await explore(compose({ ...twoPhase, actionProperties, nodesActionProperties }, { rms: ['rm1', 'rm2'] }, lossy, { speed }), { speed, deadlock: false });
+      expect(r.verdict).toBe('ok');
+      expect(asked).toBeGreaterThan(0);
+      expect(asked).toBeLessThan(all);
+      expect(all).toBe(r.generated - 1);
+    }
+  });
+
   it('a broken variant is caught: a manager that commits without every prepare', async () => {
     const broken = { ...twoPhase, step: (i: string, s: Parameters<typeof twoPhase.step>[1], x: Parameters<typeof twoPhase.step>[2], c: Parameters<typeof twoPhase.step>[3]) =>
       x.type === 'TMCommit' && s.type === 'TM' && s.tmState === 'init' ? { state: { ...s, tmState: 'committed' as const }, send: c.rms.map((r) => ({ type: 'Commit' as const, source: 'tm', dest: r })) } : twoPhase.step(i, s, x, c) };
