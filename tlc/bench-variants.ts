@@ -9,10 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { protocols } from '../src/cli/registry.ts';
-import { rewrite, type CfgChanges } from './cfg.ts';
+import { rewrite } from './cfg.ts';
 import { tlcArgs } from './java.ts';
-import { applyEdit, type Edit } from './mutations.ts';
+import { applyEdit } from './mutations.ts';
 import { parseTlc } from './tlc-output.ts';
+import { tlcCases, type TlcCase } from './variant-edits.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TLC_LIMIT = 600;
@@ -40,20 +41,6 @@ const bounded: Readonly<Record<string, readonly string[]>> = {
   ],
   'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults],
   'expire-by-local-time': ['--sessions', 'on', '--session-timeout', '0', '--max-clock', '1', '--max-term', '2', '--max-log', '1'],
-};
-
-/** A variant's one-line change in spec/, and the model TLC checks (the pass that finds it). */
-interface TlcCase { readonly edit: Edit; readonly module: string; readonly cfg: string; readonly changes: CfgChanges }
-const tlcCases: Readonly<Record<string, TlcCase>> = {
-  'raft/commit-previous-term': {
-    edit: { file: 'spec/Raft.tla', from: '                  /\\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]\n', to: '                  /\\ TRUE\n' },
-    module: 'MCRaft.tla', cfg: 'MCRaft.cfg',
-    changes: { constants: { Server: '{s1, s2, s3}', MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE', Passive: '{s2}' } },
-  },
-  'paxos/phase2a-any-value': {
-    edit: { file: 'spec/Paxos.tla', from: '    /\\ \\/ Q1bv(Q, b) = {}\n', to: '    /\\ \\/ TRUE\n' },
-    module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes: {},
-  },
 };
 
 interface Timing { readonly code: number | null; readonly out: string; readonly wall: number; readonly cpu: number | null }
@@ -111,8 +98,10 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-variants-tlc-'));
   try {
     cpSync(join(ROOT, 'spec'), join(dir, 'spec'), { recursive: true });
-    const file = join(dir, c.edit.file);
-    writeFileSync(file, applyEdit(readFileSync(file, 'utf8'), c.edit));
+    for (const e of c.edits) {
+      const file = join(dir, e.file);
+      writeFileSync(file, applyEdit(readFileSync(file, 'utf8'), e));
+    }
     const cfg = 'BenchVariant.cfg';
     writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
     const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
