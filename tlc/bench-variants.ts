@@ -93,6 +93,12 @@ async function ours(protocol: string, variant: string): Promise<Row> {
   };
 }
 
+/** TLC's last progress report (distinct states, depth), for a run stopped at the limit. */
+function progress(out: string): string {
+  const p = [...out.matchAll(/^Progress\((\d+)\) at .*?: [\d,]+ states generated.*?, ([\d,]+) distinct states found/gm)].pop();
+  return p === undefined ? '' : `: ${p[2] as string} distinct states at depth ${p[1] as string}`;
+}
+
 /** TLC on a copy of spec/ with the variant's edit, one worker, stopped after TLC_LIMIT seconds. */
 async function tlcOn(jar: string, c: TlcCase): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-variants-tlc-'));
@@ -105,11 +111,14 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
     const cfg = 'BenchVariant.cfg';
     writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
     const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
-    if (r.code === null) return `not finished in ${TLC_LIMIT} s${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`}`;
-    const o = parseTlc(r.out, r.code);
     const cpu = r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`;
-    if (o.error !== null) return `error: ${o.error}`;
-    return `${o.verdict === 'none' ? 'no violation' : o.verdict}, ${o.traceLength ?? '-'} states, ${o.distinct ?? '?'} distinct, ${r.wall.toFixed(1)} s${cpu}`;
+    if (r.code === null) return `not finished in ${TLC_LIMIT} s${cpu}${progress(r.out)}`;
+    const o = parseTlc(r.out, r.code);
+    // A refinement's violated step is named by its place in the refined module, not by a name.
+    const step = /^Error: Action property (line \d+, col \d+ to line \d+, col \d+ of module \w+) is violated/m.exec(r.out);
+    const verdict = o.error !== null && step !== null && r.code === 13 ? `action property at ${step[1]}` : o.verdict;
+    if (o.error !== null && verdict === o.verdict) return `error: ${o.error}`;
+    return `${verdict === 'none' ? 'no violation' : verdict}, ${o.traceLength ?? '-'} states, ${o.distinct ?? '?'} distinct, ${r.wall.toFixed(1)} s${cpu}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
