@@ -110,9 +110,10 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
     }
     const cfg = 'BenchVariant.cfg';
     writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
-    const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
+    // timeout(1) inside /usr/bin/time stops TLC at the limit, so its CPU seconds are still written.
+    const r = await timed('timeout', [String(TLC_LIMIT), 'java', ...tlcArgs(jar, cfg, c.module, join(dir, 'meta'))], join(dir, 'spec'), TLC_LIMIT + 60);
     const cpu = r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`;
-    if (r.code === null) return `not finished in ${TLC_LIMIT} s${cpu}${progress(r.out)}`;
+    if (r.code === null || r.code === 124) return `not finished in ${TLC_LIMIT} s${cpu}${progress(r.out)}`;
     const o = parseTlc(r.out, r.code);
     // A refinement's violated step is named by its place in the refined module, not by a name.
     const step = /^Error: Action property (line \d+, col \d+ to line \d+, col \d+ of module \w+) is violated/m.exec(r.out);
