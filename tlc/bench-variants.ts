@@ -9,10 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { protocols } from '../src/cli/registry.ts';
-import { rewrite, type CfgChanges } from './cfg.ts';
+import { rewrite } from './cfg.ts';
 import { tlcArgs } from './java.ts';
-import { applyEdit, type Edit } from './mutations.ts';
+import { applyEdit } from './mutations.ts';
 import { parseTlc } from './tlc-output.ts';
+import { tlcCases, type TlcCase } from './variant-edits.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TLC_LIMIT = 600;
@@ -40,20 +41,6 @@ const bounded: Readonly<Record<string, readonly string[]>> = {
   ],
   'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults],
   'expire-by-local-time': ['--sessions', 'on', '--session-timeout', '0', '--max-clock', '1', '--max-term', '2', '--max-log', '1'],
-};
-
-/** A variant's one-line change in spec/, and the model TLC checks (the pass that finds it). */
-interface TlcCase { readonly edit: Edit; readonly module: string; readonly cfg: string; readonly changes: CfgChanges }
-const tlcCases: Readonly<Record<string, TlcCase>> = {
-  'raft/commit-previous-term': {
-    edit: { file: 'spec/Raft.tla', from: '                  /\\ TermAt(i, Max(agreeIndexes)) = currentTerm[i]\n', to: '                  /\\ TRUE\n' },
-    module: 'MCRaft.tla', cfg: 'MCRaft.cfg',
-    changes: { constants: { Server: '{s1, s2, s3}', MaxTerm: '4', MaxLogLen: '1', MaxRestarts: '0', DropEnabled: 'FALSE', DuplicateEnabled: 'FALSE', Passive: '{s2}' } },
-  },
-  'paxos/phase2a-any-value': {
-    edit: { file: 'spec/Paxos.tla', from: '    /\\ \\/ Q1bv(Q, b) = {}\n', to: '    /\\ \\/ TRUE\n' },
-    module: 'MCPaxos.tla', cfg: 'MCPaxos.cfg', changes: {},
-  },
 };
 
 interface Timing { readonly code: number | null; readonly out: string; readonly wall: number; readonly cpu: number | null }
@@ -106,21 +93,33 @@ async function ours(protocol: string, variant: string): Promise<Row> {
   };
 }
 
+/** TLC's last progress report (distinct states, depth), for a run stopped at the limit. */
+function progress(out: string): string {
+  const p = [...out.matchAll(/^Progress\((\d+)\) at .*?: [\d,]+ states generated.*?, ([\d,]+) distinct states found/gm)].pop();
+  return p === undefined ? '' : `: ${p[2] as string} distinct states at depth ${p[1] as string}`;
+}
+
 /** TLC on a copy of spec/ with the variant's edit, one worker, stopped after TLC_LIMIT seconds. */
 async function tlcOn(jar: string, c: TlcCase): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-variants-tlc-'));
   try {
     cpSync(join(ROOT, 'spec'), join(dir, 'spec'), { recursive: true });
-    const file = join(dir, c.edit.file);
-    writeFileSync(file, applyEdit(readFileSync(file, 'utf8'), c.edit));
+    for (const e of c.edits) {
+      const file = join(dir, e.file);
+      writeFileSync(file, applyEdit(readFileSync(file, 'utf8'), e));
+    }
     const cfg = 'BenchVariant.cfg';
     writeFileSync(join(dir, 'spec', cfg), rewrite(readFileSync(join(dir, 'spec', c.cfg), 'utf8'), c.changes));
-    const r = await timed('java', tlcArgs(jar, cfg, c.module, join(dir, 'meta')), join(dir, 'spec'), TLC_LIMIT);
-    if (r.code === null) return `not finished in ${TLC_LIMIT} s${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`}`;
-    const o = parseTlc(r.out, r.code);
+    // timeout(1) inside /usr/bin/time stops TLC at the limit, so its CPU seconds are still written.
+    const r = await timed('timeout', [String(TLC_LIMIT), 'java', ...tlcArgs(jar, cfg, c.module, join(dir, 'meta'))], join(dir, 'spec'), TLC_LIMIT + 60);
     const cpu = r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} CPU)`;
-    if (o.error !== null) return `error: ${o.error}`;
-    return `${o.verdict === 'none' ? 'no violation' : o.verdict}, ${o.traceLength ?? '-'} states, ${o.distinct ?? '?'} distinct, ${r.wall.toFixed(1)} s${cpu}`;
+    if (r.code === null || r.code === 124) return `not finished in ${TLC_LIMIT} s${cpu}${progress(r.out)}`;
+    const o = parseTlc(r.out, r.code);
+    // A refinement's violated step is named by its place in the refined module, not by a name.
+    const step = /^Error: Action property (line \d+, col \d+ to line \d+, col \d+ of module \w+) is violated/m.exec(r.out);
+    const verdict = o.error !== null && step !== null && r.code === 13 ? `action property at ${step[1]}` : o.verdict;
+    if (o.error !== null && verdict === o.verdict) return `error: ${o.error}`;
+    return `${verdict === 'none' ? 'no violation' : verdict}, ${o.traceLength ?? '-'} states, ${o.distinct ?? '?'} distinct, ${r.wall.toFixed(1)} s${cpu}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
