@@ -4,7 +4,7 @@
 // violation is found in the iteration whose bound is its shortest trace, so its trace is shortest.
 import type { Model, Tagged } from '../src/core/index.ts';
 import { exploreDepthFirst } from './dfs.ts';
-import type { ExploreOptions, ExploreResult } from './run.ts';
+import { Run, type ExploreOptions, type ExploreResult } from './run.ts';
 
 /** Options of `exploreIterativeDeepening`: those of every search, and the deepest bound to try. */
 export interface IterativeOptions extends ExploreOptions {
@@ -21,6 +21,7 @@ export interface IterativeOptions extends ExploreOptions {
  */
 export async function exploreIterativeDeepening<S, A extends Tagged>(model: Model<S, A>, opts: IterativeOptions = {}): Promise<ExploreResult> {
   const t0 = performance.now();
+  const run = new Run(opts);
   let generated = 0;
   let previous = -1;
   let last: ExploreResult | null = null;
@@ -34,6 +35,9 @@ export async function exploreIterativeDeepening<S, A extends Tagged>(model: Mode
     last = { ...whole, statesPerSecond: whole.seconds > 0 ? r.distinct / whole.seconds : r.distinct };
     if (r.verdict !== 'ok') return last;
     if (r.distinct === previous) return { ...last, depth: bound - 1 };
+    // dfs.ts looks at the limits every 1,024 states: an iteration may end below that.
+    const stop = run.stop(r.distinct);
+    if (stop !== null) return { ...last, verdict: 'incomplete', incomplete: stop };
     previous = r.distinct;
   }
   // The bound ran out with new states still appearing: not exhaustive.
