@@ -38,7 +38,7 @@ const bounded: Readonly<Record<string, readonly string[]>> = {
     '--membership', 'single', '--servers', '5', '--voters', 's1,s2,s3,s4', '--learners', 's5', '--targets', 's1,s2,s3,s4,s5;s2,s3,s4',
     '--max-term', '4', '--max-log', '1', '--passive', 's3,s4,s5', '--history', 'off', ...noFaults, '--guided', '--seed', '6',
   ],
-  'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults],
+  'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults, '--search', 'best-first', '--heuristic', 'logs'],
   'expire-by-local-time': ['--sessions', 'on', '--session-timeout', '0', '--max-clock', '1', '--max-term', '2', '--max-log', '1'],
 };
 
@@ -54,7 +54,7 @@ const passBounds: Readonly<Record<string, readonly string[]>> = {
 
 /** The flags that pick a search mode at a variant's bounds (`--search bfs|iddfs|best-first|guided`). */
 function searchArgs(variant: string, mode: string, heuristic: string | undefined, limit: number): string[] {
-  const bounds = passBounds[variant] ?? (bounded[variant] ?? feature[variant] ?? []).filter((a, k, all) => a !== '--guided' && a !== '--seed' && all[k - 1] !== '--seed');
+  const bounds = passBounds[variant] ?? (bounded[variant] ?? feature[variant] ?? []).filter((a, k, all) => !['--guided', '--seed', '--search', '--heuristic'].includes(a) && !['--seed', '--search', '--heuristic'].includes(all[k - 1] ?? ''));
   const how = mode === 'guided' ? ['--guided', '--search-seconds', String(limit)] : ['--search', mode, ...(heuristic !== undefined ? ['--heuristic', heuristic] : []), '--max-seconds', String(limit)];
   return [...bounds, ...how];
 }
