@@ -3,10 +3,10 @@
 // then first reached. It expands every state within the constraint unless stopped, so a run that
 // ends without a violation or a limit is as exhaustive as BFS; its traces are real, not shortest.
 import type { Model, Tagged } from '../src/core/index.ts';
-import { Expander, type Found } from './expand.ts';
+import { Expander } from './expand.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import type { Heuristic } from './heuristics.ts';
-import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
+import { NO_PARENT, ParentLog, violationOf } from './parents.ts';
 import { Run, type ExploreOptions, type ExploreResult, type Violation } from './run.ts';
 import { traceOf } from './trace.ts';
 
@@ -117,10 +117,6 @@ export async function exploreBestFirst<S, A extends Tagged>(model: Model<S, A>, 
   const finish = (violation: Violation | null, incomplete: string | null): ExploreResult =>
     run.result({ distinct: seen.size, generated: x.generated, depth: deepest, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded],
       spilledStates: 0, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
-  const traced = (found: Found): Violation => {
-    const lookup = (id: number) => [log.parent[id] as number, log.via[id] as number] as const;
-    return { kind: found.kind, name: found.name, trace: rebuild(model, lookup, found.from, found.action) };
-  };
 
   const inits = model.init();
   const start = x.initial(inits);
@@ -134,7 +130,7 @@ export async function exploreBestFirst<S, A extends Tagged>(model: Model<S, A>, 
     depthNow = d;
     deepest = Math.max(deepest, d);
     const found = x.expand(s, sid);
-    if (found !== null) return finish(traced(found), null);
+    if (found !== null) return finish(violationOf(model, log, found), null);
     if ((++expanded & 255) !== 0) continue;
     const stop = run.stop(seen.size, (expanded & 4095) === 0);
     if (stop !== null) return finish(null, stop);
