@@ -51,6 +51,14 @@ describe('iterative deepening DFS', () => {
   });
 });
 
+describe('with symmetry', () => {
+  it('Raft at 2 servers, max-term 2, max-log 1: both orders store BFS\'s 837 classes', async () => {
+    const m = raftModel({ 'max-term': '2', 'max-log': '1' });
+    const [d, b] = [await exploreIterativeDeepening(m, { symmetry: true }), await exploreBestFirst(m, heuristics.progress, { symmetry: true })];
+    expect([(await explore(m, { symmetry: true })).distinct, d.verdict, d.distinct, d.depth, b.verdict, b.distinct, b.generated]).toEqual([837, 'ok', 837, 28, 'ok', 837, 6529]);
+  }, 120_000);
+});
+
 describe('best-first search', () => {
   it.each(Object.keys(heuristics))('the correct Paxos by %s: exhausted with BFS\'s exact counts', async (h) => {
     const r = await exploreBestFirst(paxosModel(), heuristics[h as keyof typeof heuristics]);
