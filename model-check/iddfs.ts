@@ -33,6 +33,8 @@ export async function exploreIterativeDeepening<S, A extends Tagged>(model: Mode
     opts.onIteration?.(bound, r.distinct);
     const whole = { ...r, generated, depth: bound, seconds: (performance.now() - t0) / 1000 };
     last = { ...whole, statesPerSecond: whole.seconds > 0 ? r.distinct / whole.seconds : r.distinct };
+    // A stopped iteration counts what the complete one before it reached, if that was more.
+    if (r.verdict === 'incomplete') return { ...last, distinct: Math.max(r.distinct, previous) };
     if (r.verdict !== 'ok') return last;
     if (r.distinct === previous) return { ...last, depth: bound - 1 };
     // dfs.ts looks at the limits every 1,024 states: an iteration may end below that.
