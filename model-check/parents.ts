@@ -1,6 +1,8 @@
 // Compact parent records (id -> parent id, action ordinal), and counterexamples rebuilt from them
 // by re-executing the recorded actions from the initial state: no full state is kept per visit.
 import type { Model, Tagged } from '../src/core/index.ts';
+import type { Found } from './expand.ts';
+import type { Violation } from './run.ts';
 import { traceOf, type TraceStep } from './trace.ts';
 
 /** Parent id of an initial state. */
@@ -58,4 +60,10 @@ export function rebuild<S, A extends Tagged>(
     actions.push(a);
   }
   return traceOf(model, states, actions);
+}
+
+/** The violation `found` names, its trace rebuilt from `log`. */
+export function violationOf<S, A extends Tagged>(model: Model<S, A>, log: ParentLog, found: Found): Violation {
+  const lookup = (id: number) => [log.parent[id] as number, log.via[id] as number] as const;
+  return { kind: found.kind, name: found.name, trace: rebuild(model, lookup, found.from, found.action) };
 }

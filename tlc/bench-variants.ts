@@ -39,9 +39,26 @@ const bounded: Readonly<Record<string, readonly string[]>> = {
     '--membership', 'single', '--servers', '5', '--voters', 's1,s2,s3,s4', '--learners', 's5', '--targets', 's1,s2,s3,s4,s5;s2,s3,s4',
     '--max-term', '4', '--max-log', '1', '--passive', 's3,s4,s5', '--history', 'off', ...noFaults, '--guided', '--seed', '6',
   ],
-  'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults],
+  'read-without-confirmation': ['--readindex', 'on', '--servers', '3', '--passive', 's3', '--max-term', '3', '--max-log', '2', ...noFaults, '--search', 'best-first', '--heuristic', 'logs'],
   'expire-by-local-time': ['--sessions', 'on', '--session-timeout', '0', '--max-clock', '1', '--max-term', '2', '--max-log', '1'],
 };
+
+// With --search MODE: the bounds of the default search's pass that finds a variant (check-defaults.ts),
+// to compare the search orders at the same bounds.
+const passC = ['--servers', '3', '--max-term', '4', '--max-log', '1', ...noFaults, '--passive', 's2'];
+const passD = ['--servers', '3', '--max-term', '4', '--max-log', '2', '--max-msgs', '2', ...noFaults];
+const passBounds: Readonly<Record<string, readonly string[]>> = {
+  'commit-previous-term': passC,
+  'append-without-log-check': passD,
+  'discard-log-on-install-snapshot': [...passD, '--snapshots', 'on'],
+};
+
+/** The flags that pick a search mode at a variant's bounds (`--search bfs|iddfs|best-first|guided`). */
+function searchArgs(variant: string, mode: string, heuristic: string | undefined, limit: number): string[] {
+  const bounds = passBounds[variant] ?? (bounded[variant] ?? feature[variant] ?? []).filter((a, k, all) => !['--guided', '--seed', '--search', '--heuristic'].includes(a) && !['--seed', '--search', '--heuristic'].includes(all[k - 1] ?? ''));
+  const how = mode === 'guided' ? ['--guided', '--search-seconds', String(limit)] : ['--search', mode, ...(heuristic !== undefined ? ['--heuristic', heuristic] : []), '--max-seconds', String(limit)];
+  return [...bounds, ...how];
+}
 
 interface Timing { readonly code: number | null; readonly out: string; readonly wall: number; readonly cpu: number | null }
 
@@ -75,11 +92,11 @@ function timed(cmd: string, args: readonly string[], cwd: string, limit: number)
 
 interface Row { readonly id: string; readonly command: string; readonly found: string; readonly pass: string; readonly trace: string; readonly wall: number; readonly cpu: number | null; tlc: string }
 
-async function ours(protocol: string, variant: string): Promise<Row> {
-  const args = ['check', protocol, '--variant', variant, ...(feature[variant] ?? bounded[variant] ?? []), '--json'];
-  const r = await timed(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], ROOT, 300);
+async function ours(protocol: string, variant: string, given: readonly string[] | null, limit: number): Promise<Row> {
+  const args = ['check', protocol, '--variant', variant, ...(given ?? feature[variant] ?? bounded[variant] ?? []), '--json'];
+  const r = await timed(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], ROOT, limit + 30);
   const last = r.out.trim().split('\n').pop() ?? '';
-  let j: { verdict?: string; search?: string; violation?: { name: string; pass?: string; traceLength: number } | null } = {};
+  let j: { verdict?: string; search?: string; distinct?: number; violation?: { name: string; pass?: string; traceLength: number } | null } = {};
   try {
     j = JSON.parse(last) as typeof j;
   } catch {
@@ -89,7 +106,7 @@ async function ours(protocol: string, variant: string): Promise<Row> {
   return {
     id: `${protocol}/${variant}`, command: `check ${args.slice(1, -1).join(' ')}`,
     found: v !== null ? `yes: ${v.name}` : `no (exit ${r.code ?? 'killed'}${j.verdict !== undefined ? `, ${j.verdict}` : ''})`,
-    pass: v?.pass ?? (v !== null && j.search !== undefined && j.search !== 'default' ? `(${j.search}, given bounds)` : ''), trace: v !== null ? String(v.traceLength) : '', wall: r.wall, cpu: r.cpu, tlc: 'not measured',
+    pass: (v?.pass ?? (v !== null && j.search !== undefined && j.search !== 'default' ? `(${j.search}, given bounds)` : '')) + (given !== null && j.distinct !== undefined ? ` ${j.distinct} distinct` : ''), trace: v !== null ? String(v.traceLength) : '', wall: r.wall, cpu: r.cpu, tlc: 'not measured',
   };
 }
 
@@ -126,7 +143,11 @@ async function tlcOn(jar: string, c: TlcCase): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, tlc: { type: 'boolean' }, jar: { type: 'string' } } });
+  const { values } = parseArgs({ options: {
+    only: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, tlc: { type: 'boolean' }, jar: { type: 'string' },
+    search: { type: 'string' }, heuristic: { type: 'string' }, limit: { type: 'string' },
+  } });
+  const limit = Number(values.limit ?? 300);
   const jar = values.jar ?? process.env['TLA2TOOLS_JAR'] ?? join(ROOT, '..', 'shared', 'tools', 'tla2tools.jar');
   const fmt = (n: number | null): string => (n === null ? '?' : n.toFixed(1));
   // Each row as soon as it is measured: a long run that is stopped keeps what it measured.
@@ -136,7 +157,7 @@ async function main(): Promise<void> {
     for (const v of Object.keys(target.variants)) {
       if (values.only !== undefined && !values.only.some((o) => `${p}/${v}`.includes(o))) continue;
       if (values.skip?.includes(`${p}/${v}`) === true) continue;
-      const row = await ours(p, v);
+      const row = await ours(p, v, values.search === undefined ? null : searchArgs(v, values.search, values.heuristic, limit), limit);
       const c = tlcCases[row.id];
       if (values.tlc === true && c !== undefined) row.tlc = existsSync(jar) ? await tlcOn(jar, c) : `no jar at ${jar}`;
       process.stdout.write(`| ${row.id} | \`${row.command}\` | ${row.found} | ${row.pass} | ${row.trace} | ${fmt(row.wall)} (${fmt(row.cpu)}) | ${row.tlc} |\n`);

@@ -14,12 +14,12 @@ function what(v: Violation): string {
 }
 
 /** The text report of an exhaustive search; `depthFirst`: traces are not necessarily shortest. */
-export function report(r: ExploreResult, log: (line: string) => void, depthFirst: boolean): void {
+export function report(r: ExploreResult, log: (line: string) => void, depthFirst: boolean, how = 'depth-first'): void {
   if (r.violation !== null) {
     const v = r.violation;
     log(`Error: ${what(v)}.`);
     log(depthFirst
-      ? `A behavior that shows it (${v.trace.length} states; found depth-first, not necessarily the shortest):`
+      ? `A behavior that shows it (${v.trace.length} states; found ${how}, not necessarily the shortest):`
       : `The shortest behavior that shows it (${v.trace.length} states):`);
     log(formatTrace(v.trace));
   }
@@ -72,7 +72,7 @@ export interface Checked {
   readonly overrides: readonly string[];
   readonly invariants: readonly string[];
   readonly actionProperties: readonly string[];
-  readonly search: 'bfs' | 'dfs' | 'simulate' | 'guided' | 'default';
+  readonly search: 'bfs' | 'dfs' | 'iddfs' | 'best-first' | 'simulate' | 'guided' | 'default';
 }
 
 /** The JSON summary: counts, verdict, and the violated property with its trace length in states. */
@@ -82,7 +82,7 @@ export function summary(c: Checked, b: Built, r: ExploreResult | SimulateResult,
     ...c, settings: b.settings, ...r, witnesses: chosenReached(w, r.witnesses), unreachedWitnesses: failed,
     ...(v === null && failed.length > 0 ? { verdict: 'unreached' } : {}),
     violation: v === null ? null : {
-      kind: v.kind, name: v.name, traceLength: v.trace.length, shortest: c.search === 'bfs', trace: v.trace,
+      kind: v.kind, name: v.name, traceLength: v.trace.length, shortest: c.search === 'bfs' || c.search === 'iddfs', trace: v.trace,
     },
   };
 }

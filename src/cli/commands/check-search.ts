@@ -9,9 +9,10 @@ import type { ExploreOptions, ExploreResult } from '../../../model-check/run.ts'
 import type { ModelArgs } from '../build-model.ts';
 import { EXIT } from '../exit.ts';
 import { progressPrinter } from '../progress.ts';
+import { searchInOrder, type Order } from './check-order.ts';
 
 /** Runs BFS (one or more workers) or DFS, with spilled levels removed at the end or on a signal. */
-export async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined): Promise<ExploreResult> {
+export async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined, order?: Order): Promise<ExploreResult> {
   const progress = progressPrinter();
   // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
   const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
@@ -27,6 +28,7 @@ export async function search(args: ModelArgs, model: Model<unknown, Tagged>, bas
   const factory = { module: new URL('../build-model.ts', import.meta.url).href, export: 'buildModel', args };
   try {
     // DFS loads only when asked for, the workers' code only at a level large enough for them.
+    if (order !== undefined) return await searchInOrder(model, opts, order);
     return dfs !== undefined ? await (await import('../../../model-check/dfs.ts')).exploreDepthFirst(model, { ...opts, maxDepth: dfs })
       : await explore(model, opts, workers > 1 ? workersFor(factory, workers, opts, model) : undefined);
   } finally {

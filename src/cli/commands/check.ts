@@ -16,6 +16,7 @@ import { checkName, resolve, type Selection } from '../properties.ts';
 import { protocols } from '../registry.ts';
 import { generalHelp, help, list } from './check-help.ts';
 import { search } from './check-search.ts';
+import { orderLine, orderOf, type Order } from './check-order.ts';
 import { plans } from './check-defaults.ts';
 import { exitCode, report, reportSimulation, reportVerdict, reportWitnesses, summary, type Checked } from './check-report.ts';
 import { chooseWitnesses, type WitnessChoice } from './check-witness.ts';
@@ -54,6 +55,8 @@ const common = {
   'search-seconds': { type: 'string' },
   'search-walks': { type: 'string' },
   guided: { type: 'boolean' },
+  search: { type: 'string' },
+  heuristic: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -186,7 +189,7 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const checked: Checked = {
     protocol: name, variant, config: cfg?.file ?? null, overrides,
     invariants: Object.keys(model.invariants), actionProperties: Object.keys(model.actionProperties),
-    search: o.guided ? 'guided' : o.walks !== undefined ? 'simulate' : o.dfs !== undefined ? 'dfs' : 'bfs',
+    search: o.guided ? 'guided' : o.walks !== undefined ? 'simulate' : o.dfs !== undefined ? 'dfs' : o.order?.search ?? 'bfs',
   };
   const finish = async (r: ExploreResult | SimulateResult, exhaustive: boolean): Promise<number> => {
     const failed = r.violation === null && r.verdict === 'ok' ? reportWitnesses(witnesses, r.witnesses, exhaustive, o.json ? () => undefined : log) : [];
@@ -206,8 +209,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
     ...(o.remaining !== undefined ? { maxSeconds: o.remaining } : {}),
   };
   if (o.dfs !== undefined) log(`Depth-first, at most ${o.dfs} states deep (traces are real, not necessarily shortest)`);
-  const result = withLimit(await search(args, model, opts, o.workers, o.dfs), o.maxSeconds);
-  if (!o.json) report(result, log, o.dfs !== undefined);
+  if (o.order !== undefined) log(orderLine(o.order));
+  const result = withLimit(await search(args, model, opts, o.workers, o.dfs, o.order), o.maxSeconds);
+  if (!o.json) report(result, log, o.dfs !== undefined || o.order?.search === 'best-first', o.order?.search === 'best-first' ? 'best-first, then shortened' : 'depth-first');
   return finish(result, o.dfs === undefined);
 }
 
@@ -229,6 +233,8 @@ interface RunOptions {
   readonly spill: number | undefined;
   readonly speed: boolean;
   readonly guided: boolean;
+  /** `--search iddfs|best-first`: an exhaustive search in another order (check-order.ts). */
+  readonly order: Order | undefined;
 }
 
 function runOptions(name: string, values: Values, cfg: FromConfig | null, model: Model<unknown, Tagged>, overrides: string[], oneThread: boolean): RunOptions {
@@ -240,8 +246,10 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
   const depth = intFlag(values['depth'] as string | undefined, 'depth', 1);
   const seed = intFlag(values['seed'] as string | undefined, 'seed', 0, 0xffffffff);
   const guided = values['guided'] === true;
+  const order = orderOf(values);
   const alien = ['simulate', 'dfs', 'depth', 'symmetry', 'max-states', 'memory', 'spill'].filter((k) => values[k] !== undefined);
   if (guided && alien.length > 0) throw new UsageError(`--guided is a search mode of its own (one thread, no symmetry): not with --${alien[0]}`);
+  if (order !== undefined && (guided || walks !== undefined || values['dfs'] !== undefined)) throw new UsageError(`--search ${order.search} is a search mode of its own: not with --${guided ? 'guided' : walks !== undefined ? 'simulate' : 'dfs'}`);
   if (walks === undefined && !guided && (depth !== undefined || seed !== undefined)) throw new UsageError('--depth and --seed go with --simulate N (--seed also with --guided)');
   if (walks === undefined && values['swarm'] === true) throw new UsageError('--swarm goes with --simulate N');
   const noDeadlock = values['no-deadlock'] === true;
@@ -256,7 +264,7 @@ function runOptions(name: string, values: Values, cfg: FromConfig | null, model:
   if (symmetry && model.symmetry === undefined) throw new UsageError(`--symmetry: ${name} (with these constants) has no interchangeable values`);
   // --max-seconds counts from the start of the process (performance.now()'s origin), model building included.
   const remaining = maxSeconds === undefined ? undefined : Math.max(1e-3, maxSeconds - performance.now() / 1000);
-  return { maxStates, maxSeconds, remaining, workers, json: values['json'] === true, walks, depth, seed, deadlock, dfs, symmetry, memory, spill, speed: values['no-speed'] !== true, guided };
+  return { maxStates, maxSeconds, remaining, workers, json: values['json'] === true, walks, depth, seed, deadlock, dfs, symmetry, memory, spill, speed: values['no-speed'] !== true, guided, order };
 }
 
 /** `--simulate N`: random walks inside the constraint (`--swarm`: action weights per walk). */
@@ -297,7 +305,7 @@ export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) =
 /** The flags that ask for one exact model (TLC's), turning the default search off; a plan's features do not. */
 function exactModelFlags(target: Checkable, values: Values, features: readonly string[]): string[] {
   const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined && !features.includes(f));
-  const modes = ['guided', 'simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
+  const modes = ['guided', 'search', 'heuristic', 'simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }
 
