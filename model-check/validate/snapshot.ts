@@ -28,11 +28,13 @@ export function compaction<S, A extends Tagged, M extends Message>(rt: NodeRunti
  */
 export function snapshotFits<S, A extends Tagged, M extends Message>(rt: NodeRuntime<S, A, M>, i: NodeId, snap: RuntimeSnapshot, since: readonly S[] | null): boolean {
   if (since === null) return true;
-  const key = canonical(snap);
+  // A line names a snapshot by position, id and data; `meta` (Raft: its configuration) follows from the state that held it.
+  const named = (x: RuntimeSnapshot): string => canonical({ index: x.index, id: x.id, data: x.data });
+  const key = named(snap);
   const snaps = rt.snapshots;
   if (snaps === undefined) return false;
   return since.some((p) => {
     const held = snaps.current(p);
-    return (held !== null && canonical(held) === key) || snaps.take(i, p, snap) !== null;
+    return (held !== null && named(held) === key) || snaps.take(i, p, snap) !== null;
   });
 }

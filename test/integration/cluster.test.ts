@@ -26,7 +26,7 @@ describe('a real cluster', () => {
     const ss = await c.statuses();
     expect(ss.filter((s) => s?.role === 'Leader').length).toBe(1);
     expect(new Set(ss.map((s) => s?.term)).size).toBe(1);
-  }, 30_000);
+  }, 120_000);
 
   it('requires the bearer token on the client API', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -35,7 +35,7 @@ describe('a real cluster', () => {
     expect((await httpRequest(`${c.url(leader)}/kv/a`, 'GET', null, {}, 5000)).code).toBe(401);
     expect((await httpRequest(`${c.url(leader)}/kv/a`, 'GET', null, { authorization: 'Bearer wrong-token-000' }, 5000)).code).toBe(401);
     expect((await kv(c, leader, 'GET', 'a')).code).toBe(404);
-  }, 20_000);
+  }, 120_000);
 
   it('loses no acknowledged write when the leader is killed with SIGKILL, and the old leader catches up', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -52,7 +52,7 @@ describe('a real cluster', () => {
     const target = (await c.status(leader))?.commitIndex ?? 0;
     await c.waitStatus(old, (s) => s.applied >= target);
     expect(c.logOf(old)).toMatch(/wal: recovered \d+ records/);
-  }, 40_000);
+  }, 120_000);
 
   it('keeps every acknowledged write when the whole cluster is killed with SIGKILL and restarted', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -62,7 +62,7 @@ describe('a real cluster', () => {
     for (const id of c.ids) c.spawn(id);
     const next = await c.waitLeader();
     for (let k = 0; k < 20; k += 1) expect((await kv(c, next, 'GET', `d${k}`)).body['value']).toBe(`${k}`);
-  }, 40_000);
+  }, 120_000);
 
   it('a follower restarted after missing 100 writes catches up', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -74,7 +74,7 @@ describe('a real cluster', () => {
     const target = (await c.status(leader))?.commitIndex ?? 0;
     const s = await c.waitStatus(f, (x) => x.applied >= target, 20_000);
     expect(s.lastIndex).toBeGreaterThanOrEqual(target);
-  }, 40_000);
+  }, 120_000);
 
   it('a node restarted with a torn WAL tail reports it, truncates it and rejoins', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -89,7 +89,7 @@ describe('a real cluster', () => {
     await c.waitStatus(f, (s) => s.applied >= 10);
     expect(c.logOf(f)).toMatch(/wal: truncated a torn tail of 13 bytes \(record \d+ at byte \d+ cut short\)/);
     expect((await kv(c, f, 'GET', 't9')).body['value']).toBe('9');
-  }, 30_000);
+  }, 120_000);
 
   it('a node whose WAL is corrupt in the middle refuses to start with a clear error', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -108,7 +108,7 @@ describe('a real cluster', () => {
     expect(c.logOf(f)).not.toMatch(/wipe|rm -rf/);
     expect(c.logOf(f)).not.toMatch(/at .*\.ts:\d+/);
     await sleep(10);
-  }, 30_000);
+  }, 120_000);
 
   it('a node with a flipped byte in its last WAL record refuses to start, and the acknowledged write survives (issue 13, scenario 2)', async () => {
     const c = (cluster = await Cluster.start(3));
@@ -131,5 +131,5 @@ describe('a real cluster', () => {
     c.spawn(leader);
     const next = await c.waitLeader([leader, down]);
     expect((await kv(c, next, 'GET', 'victim1')).body).toEqual({ key: 'victim1', value: 'v1' });
-  }, 60_000);
+  }, 120_000);
 });
