@@ -66,19 +66,30 @@ function conjoin<C, S, M>(local: LocalPredicates<C, S, M>, global: Named<(g: G<S
       return true;
     });
   }
-  // The node-tuple parts of one state are computed together, once per nodes object asked about.
+  // The node-tuple parts of one state are computed together, once per nodes object asked about, in
+  // groups that fit a 31-bit mask.
   const tuple = Object.entries(local.nodes ?? {});
-  const from = next.nodes;
-  next.nodes += tuple.length;
-  const fs = tuple.map(([, f]) => (nodes: NodesView<S>['nodes']) => f({ nodes }, c));
-  let last: object | null = null;
-  let broken = 0;
-  const brokenBy = (g: G<S, M>): number => (g.nodes === last ? broken : ((last = g.nodes), (broken = perTuple(from, g.nodes as Readonly<Record<string, S>>, fs))));
-  tuple.forEach(([name], j) => add(name, (g) => (brokenBy(g) & (1 << j)) === 0));
+  for (let g0 = 0; g0 < tuple.length; g0 += MASK_BITS) tupleGroup(tuple.slice(g0, g0 + MASK_BITS), c, next, perTuple, add);
   for (const [name, f] of Object.entries(global)) add(name, (g) => f(g, c));
   const all = (fs: ((g: G<S, M>) => boolean)[]) => (g: G<S, M>): boolean => {
     for (let k = 0; k < fs.length; k++) if (!(fs[k] as (g: G<S, M>) => boolean)(g)) return false;
     return true;
   };
   return Object.fromEntries([...parts].map(([name, fs]) => [name, fs.length === 1 ? (fs[0] as (g: G<S, M>) => boolean) : all(fs)]));
+}
+
+const MASK_BITS = 31;
+
+/** One group of node-tuple parts (at most MASK_BITS): each reads its bit of the group's mask of broken parts. */
+function tupleGroup<C, S, M>(
+  group: readonly (readonly [string, (v: NodesView<S>, c: C) => boolean])[], c: C, next: Levels['next'],
+  perTuple: Levels['perTuple'], add: (name: string, f: (g: G<S, M>) => boolean) => void,
+): void {
+  const from = next.nodes;
+  next.nodes += group.length;
+  const fs = group.map(([, f]) => (nodes: NodesView<S>['nodes']) => f({ nodes }, c));
+  let last: object | null = null;
+  let broken = 0;
+  const brokenBy = (g: G<S, M>): number => (g.nodes === last ? broken : ((last = g.nodes), (broken = perTuple(from, g.nodes as Readonly<Record<string, S>>, fs))));
+  group.forEach(([name], j) => add(name, (g) => (brokenBy(g) & (1 << j)) === 0));
 }
