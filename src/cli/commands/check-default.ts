@@ -81,7 +81,7 @@ export async function checkDefault(name: string, target: Checkable, values: Valu
   for (const pass of plan.passes) {
     const d = await runPass(name, target, variant, pass, constantsOf(target, pass.constants, plan, values), setup, guided, reached);
     done.push(d);
-    log(`Pass ${pass.name} (${pass.kind}${pass.order !== undefined ? `, ${pass.order.search} by ${pass.order.heuristic}` : ''}; ${d.settings}): ${d.note}`);
+    log(`Pass ${pass.name} (${pass.kind}; ${d.settings}): ${d.note}`);
     if (d.violation !== null) break;
   }
   const violation = done.at(-1)?.violation ?? null;
@@ -136,11 +136,10 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   const deadlock = setup.values['no-deadlock'] === true ? false : (model.checkDeadlock ?? true);
   const left = setup.deadline === undefined ? undefined : Math.max(1e-3, setup.deadline - performance.now() / 1000);
   const settings = full.built.settings;
-  const order = pass.order === undefined ? '' : ` --search ${pass.order.search} --heuristic ${pass.order.heuristic}`;
-  const flags = target.constants.filter((c) => constants[c.flag] !== c.default).map((c) => `--${c.flag} ${constants[c.flag]}`).join(' ') + order;
+  const flags = target.constants.filter((c) => constants[c.flag] !== c.default).map((c) => `--${c.flag} ${constants[c.flag]}`).join(' ');
   if (pass.kind === 'exhaustive') {
     const cap = setup.maxStates !== undefined ? { maxStates: setup.maxStates } : {};
-    const r = await search(args, model, { deadlock, speed: setup.speed, ...cap, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined, pass.order);
+    const r = await search(args, model, { deadlock, speed: setup.speed, ...cap, ...(left !== undefined ? { maxSeconds: left } : {}) }, setup.workers, undefined);
     for (const [w, hit] of Object.entries(r.witnesses)) if (hit) reached[w] = true;
     const outcome = r.violation !== null ? 'violated' : r.verdict === 'incomplete' ? 'searched' : 'exhausted';
     const capped = r.incomplete?.startsWith('stopped at --max-states') === true;
@@ -165,15 +164,14 @@ async function runPass(name: string, target: Checkable, variant: string | null, 
   return { pass, settings, flags, capped: false, outcome: r.violation !== null ? 'violated' : 'searched', distinct: r.distinct, seconds: r.seconds, note, violation: r.violation } as Done;
 }
 
-/** Whether a pass's traces are shortest: BFS's (an exhaustive pass in no other order). */
-const shortest = (p: Pass | undefined): boolean => p?.kind === 'exhaustive' && p.order === undefined;
+/** Whether a pass's traces are shortest: BFS's (an exhaustive pass). */
+const shortest = (p: Pass | undefined): boolean => p?.kind === 'exhaustive';
 
 function printViolation(name: string, v: Violation, d: Done, log: (line: string) => void): void {
   const what = v.kind === 'deadlock' ? 'Deadlock reached' : `${v.kind === 'invariant' ? 'Invariant' : 'Action property'} ${v.name} is violated`;
   log(`Error: ${what}.`);
   log(`Found in pass ${d.pass.name} of the default search (${d.pass.kind}).`);
   log(shortest(d.pass) ? `The shortest behavior that shows it (${v.trace.length} states):`
-    : d.pass.kind === 'exhaustive' ? `A behavior that shows it (${v.trace.length} states; found ${d.pass.order?.search ?? ''}, then shortened over its action instances; not necessarily the shortest):`
     : `A behavior that shows it (${v.trace.length} states; found by guided search, not necessarily the shortest):`);
   log(formatTrace(v.trace));
   log(`That pass alone: check ${name} ${d.flags}`.trimEnd());

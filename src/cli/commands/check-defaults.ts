@@ -1,7 +1,6 @@
 // The default search of `check <protocol>` with no bounds given: one plan per protocol, the same for
 // every variant (a bound chosen per variant would presuppose its bug). Exhaustive passes at bounds
 // that finish in seconds, then time-boxed guided searches at deeper bounds. Figures: docs/checking.md.
-import type { Order } from './check-order.ts';
 
 /** One pass: the constants it changes from the protocol's defaults, and how it searches. */
 export interface Pass {
@@ -11,8 +10,6 @@ export interface Pass {
   readonly kind: 'exhaustive' | 'guided';
   /** A guided pass's part of the plan's search seconds (default: an equal part). */
   readonly share?: number;
-  /** An exhaustive pass searched in another order than BFS's (its traces are then shortened, not shortest). */
-  readonly order?: Order;
 }
 
 /** A protocol's default search. */
