@@ -1,7 +1,7 @@
 // The message set `msgs` as a sorted array: `Send(m) == msgs' = msgs \cup {m}` and `m \in msgs`.
 // The order is a total order on message fields (type, bal, acc, then the rest), so equal sets are
 // equal arrays; comparing fields instead of canonical() texts keeps the explorer's hot path cheap.
-import type { Message } from './types.ts';
+import type { Ballot, Message } from './types.ts';
 
 /** `msgs \cup {m}`, kept sorted (the same array if m was already sent). */
 export function send(msgs: readonly Message[], m: Message): readonly Message[] {
@@ -15,6 +15,20 @@ export function send(msgs: readonly Message[], m: Message): readonly Message[] {
 export function sent(msgs: readonly Message[], m: Message): boolean {
   const at = msgs[position(msgs, m)];
   return at !== undefined && compare(at, m) === 0;
+}
+
+/** `\E m \in msgs : m.type = type /\ m.bal = bal`, found by the order of `msgs` (type, then ballot). */
+export function sentOf(msgs: readonly Message[], type: Message['type'], bal: Ballot): boolean {
+  let lo = 0;
+  let hi = msgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = msgs[mid] as Message;
+    if (x.type < type || (x.type === type && x.bal < bal)) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = msgs[lo];
+  return at !== undefined && at.type === type && at.bal === bal;
 }
 
 /** The order of `msgs`: by type, ballot, acceptor, then the remaining fields. */

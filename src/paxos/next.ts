@@ -40,9 +40,14 @@ export function next(t: Actions, s: PaxosState, x: Action): PaxosState | null {
  */
 export function candidates(c: Constants, s: PaxosState): Action[] {
   const out: Action[] = [];
-  const oneA = s.msgs.filter((m): m is Msg1a => m.type === '1a');
-  const oneB = s.msgs.filter((m): m is Msg1b => m.type === '1b');
-  const twoA = s.msgs.filter((m): m is Msg2a => m.type === '2a');
+  const oneA: Msg1a[] = [];
+  const oneB: Msg1b[] = [];
+  const twoA: Msg2a[] = [];
+  for (const m of s.msgs) {
+    if (m.type === '1a') oneA.push(m);
+    else if (m.type === '1b') oneB.push(m);
+    else if (m.type === '2a') twoA.push(m);
+  }
   for (let b = 0; b <= c.maxBallot; b++) {
     out.push({ type: 'Phase1a', b });
     for (const v of c.values) {

@@ -6,7 +6,6 @@ import type { Built, Checkable, Model, Tagged } from '../../core/index.ts';
 import { UsageError } from '../../core/index.ts';
 import type { ExploreOptions, ExploreResult } from '../../../model-check/run.ts';
 import type { SimulateResult } from '../../../model-check/simulate.ts';
-import { coverageJson, coverageLines, emptyCoverage, withCoverage } from '../../../model-check/coverage.ts';
 import { build, type ModelArgs } from '../build-model.ts';
 import { intFlag, numberFlag, parseFlags } from '../args.ts';
 import { EXIT } from '../exit.ts';
@@ -164,11 +163,13 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const { live, temporal, safetyCfg } = livenessOf({ built: full.built, model: plain }, cfg, values);
   const args: ModelArgs = { protocol: name, constants, variant, properties: propertiesOf(full.model, safetyCfg, values, overrides), ...off };
   const built = full.built;
-  const coverage = values['coverage'] === true ? emptyCoverage() : null;
+  // Loaded only when asked for, as are the other options' modules: start-up is part of every run.
+  const cov = values['coverage'] === true ? await import('../../../model-check/coverage.ts') : null;
+  const coverage = cov === null ? null : cov.emptyCoverage();
   // Built again with the selection, as each worker builds it: the refinement's history variable is
   // carried only when Refines<Spec> is checked.
   const selected = (await build(args)).model;
-  const model = coverage === null ? selected : withCoverage(selected, coverage);
+  const model = cov === null || coverage === null ? selected : cov.withCoverage(selected, coverage);
   const witnesses = witnessesOf(model, values, cfg !== null);
   const o = runOptions(name, values, cfg, model, overrides, coverage !== null);
   const traces = traceRequest(values, name, full.model, cfg, overrides);
@@ -193,8 +194,8 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   };
   const finish = async (r: ExploreResult | SimulateResult, exhaustive: boolean): Promise<number> => {
     const failed = r.violation === null && r.verdict === 'ok' ? reportWitnesses(witnesses, r.witnesses, exhaustive, o.json ? () => undefined : log) : [];
-    if (coverage !== null) for (const line of coverageLines(coverage)) log(line);
-    if (o.json) process.stdout.write(JSON.stringify({ ...summary(checked, built, r, witnesses, failed), ...(coverage !== null ? { coverage: coverageJson(coverage) } : {}) }) + '\n');
+    if (cov !== null && coverage !== null) for (const line of cov.coverageLines(coverage)) log(line);
+    if (o.json) process.stdout.write(JSON.stringify({ ...summary(checked, built, r, witnesses, failed), ...(cov !== null && coverage !== null ? { coverage: cov.coverageJson(coverage) } : {}) }) + '\n');
     else reportVerdict(r, failed, log);
     await traced(traces, model, built, checked, r, log);
     return exitCode(r, failed);
