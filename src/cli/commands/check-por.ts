@@ -5,7 +5,7 @@ import { UsageError } from '../../core/index.ts';
 
 /** The modes and models `--por` is not argued for (docs/checking.md, "Partial-order reduction"). */
 export function refusePor(name: string, model: Model<unknown, Tagged>, values: Record<string, unknown>, o: { liveness: boolean; symmetry: boolean }): void {
-  const modes = ['simulate', 'dfs', 'guided', 'search'].filter((k) => values[k] !== undefined && values[k] !== false);
+  const modes = ['simulate', 'dfs', 'guided', 'search'].filter((k) => values[k] !== undefined && values[k] !== false && values[k] !== 'bfs');
   if (o.symmetry) throw new UsageError('--por and symmetry (--symmetry or the file\'s SYMMETRY) cannot go together: sleep sets are not argued under renaming');
   if (modes.length > 0) throw new UsageError(`--por is a breadth-first search with sleep sets: not with --${modes[0]}`);
   if (o.liveness) throw new UsageError('--por checks invariants only: a liveness check (--property) needs every transition of the graph');
