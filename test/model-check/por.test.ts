@@ -8,7 +8,8 @@ import type { Checkable, Model, Tagged } from '../../src/core/index.ts';
 import { basicpaxos } from '../../src/basicpaxos/index.ts';
 import { raft } from '../../src/raft/index.ts';
 import { twoPhase } from '../../src/twophase/index.ts';
-import { run } from '../cli/helpers.ts';
+import { multipaxos } from '../../src/multipaxos/index.ts';
+import { cli, expectUsageError } from '../cli/helpers.ts';
 
 type Flags = Record<string, string>;
 const defaultsOf = (p: Checkable): Flags => Object.fromEntries(p.constants.map((k) => [k.flag, k.default]));
@@ -44,4 +45,53 @@ describe('partial-order reduction (sleep sets)', () => {
     expect(por.witnesses).toEqual(plain.witnesses);
     expect(por.slept).toBeGreaterThan(0);
   }, 600_000);
+
+  const noFaults = { servers: '3', 'max-restarts': '0', drop: 'off', duplicate: 'off', passive: 's2' };
+  const swap4 = { ...membership, servers: '4', membership: 'joint', voters: 's1,s2,s3', learners: 's4', 'max-term': '3', 'max-log': '1' };
+  const learner4 = { ...swap4, targets: 's1,s2,s3,s4', 'max-term': '2', passive: 's3,s4' };
+  const twoLeaders = { replicas: '2', commands: '2', candidates: 'all', 'max-round': '0', 'max-slot': '1', 'max-dup': '1', 'max-msgs': '2', drop: 'off', duplicate: 'off', restart: 'off' };
+  const only = (m: Model<unknown, Tagged>, name: string): Model<unknown, Tagged> => ({ ...m, invariants: {}, actionProperties: { [name]: m.actionProperties[name] as (s: unknown, t: unknown) => boolean } });
+
+  it.each([
+    // the suite's file, variant, model, property, shortest trace length
+    ['raft', 'forget-vote-on-restart', () => node(raft, { servers: '3', 'max-term': '2', 'max-log': '0', drop: 'off', duplicate: 'off' }, 'forget-vote-on-restart'), 'ElectionSafety', 19],
+    ['raft', 'vote-without-log-check', () => node(raft, { ...noFaults, 'max-term': '3', 'max-log': '1' }, 'vote-without-log-check'), 'LeaderCompleteness', 26],
+    ['raft-snapshots', 'snapshot-past-commit', () => node(raft, { snapshots: 'on', 'max-term': '2', 'max-log': '1' }, 'snapshot-past-commit'), 'SnapshotCommitted', 12],
+    ['raft-snapshots', 'discard-log-on-install-snapshot', () => node(raft, { snapshots: 'on', 'max-term': '2', 'max-msgs': '2', 'max-restarts': '0', drop: 'off', duplicate: 'off' }, 'discard-log-on-install-snapshot'), 'CommittedOnQuorum', 28],
+    ['raft-prevote', 'timeout-without-prevote', () => only(node(raft, { prevote: 'on' }, 'timeout-without-prevote'), 'NoDisruptiveTermRaise'), 'NoDisruptiveTermRaise', 13],
+    ['raft-membership', 'no-joint-phase', () => node(raft, { ...swap4, targets: 's3,s4', passive: 's2,s4' }, 'no-joint-phase'), 'LeaderCompleteness', 26],
+    ['raft-membership', 'learner-votes', () => node(raft, learner4, 'learner-votes'), 'LearnerNeverCounts', 10],
+    ['raft-membership', 'learner-acks', () => node(raft, { ...learner4, 'max-term': '3', passive: 's2,s3' }, 'learner-acks'), 'LearnerNeverCounts', 17],
+    ['basicpaxos', 'one-phase', () => node(basicpaxos, bp, 'one-phase'), 'Consistency', 15],
+    ['basicpaxos', 'ignore-reported-vote', () => node(basicpaxos, bp, 'ignore-reported-vote'), 'Consistency', 27],
+    ['basicpaxos', 'forget-promise-on-restart', () => node(basicpaxos, { ...bp, restart: 'on', drop: 'off' }, 'forget-promise-on-restart'), 'VoteWithinPromise', 11],
+    ['basicpaxos', 'round-only-ballots', () => node(basicpaxos, bp, 'round-only-ballots'), 'OneValuePerBallot', 15],
+    ['multipaxos-leaderchange', 'skip-phase1', () => node(multipaxos, twoLeaders, 'skip-phase1'), 'DecisionStable', 20],
+  ] as const)('%s: %s is still caught, with a shortest trace', async (_, __, make, name, length) => {
+    const r = await explorePor(make(), { deadlock: false });
+    expect([r.verdict, r.violation?.name, r.violation?.trace.length]).toEqual(['violation', name, length]);
+  }, 600_000);
+
+  it('check --por prints the sleep-set counts; --json gives the same distinct and depth as without', () => {
+    const flags = ['check', 'raft', '--max-term', '2', '--max-log', '1'];
+    const r = cli(...flags, '--por');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/^1,657 distinct states, 11,165 generated, depth 28,/m);
+    expect(r.out).toMatch(/^Sleep sets: 1,804 transitions asleep/m);
+    const j = JSON.parse(cli(...flags, '--por', '--json').out) as { distinct: number; generated: number; depth: number };
+    expect([j.distinct, j.generated, j.depth]).toEqual([1657, 11165, 28]);
+  }, 120_000);
+
+  it.each([
+    [['check', 'paxos', '--por'], /--por needs a node-level protocol .*paxos is a spec-level model/],
+    [['check', 'raft', '--por', '--symmetry'], /--por and symmetry/],
+    [['check', 'raft', '--por', '--workers', '2'], /--por runs in one thread: --workers 2/],
+    [['check', 'raft', '--por', '--simulate', '5'], /not with --simulate/],
+    [['check', 'raft', '--por', '--dfs', '5'], /not with --dfs/],
+    [['check', 'raft', '--por', '--search', 'iddfs'], /not with --search/],
+    [['check', 'raft', '--por', '--property', 'all'], /--por checks invariants only/],
+    [['check', 'basicpaxos', '--por'], /add --no-action-property RefinesPaxos/],
+  ])('check %j is refused with the reason (exit 2)', (args, pattern) => {
+    expectUsageError(cli(...args), pattern);
+  }, 120_000);
 });
