@@ -38,12 +38,13 @@ export async function explorePor<S, A extends Tagged>(model: Model<S, A>, opts: 
   const thaw = thawer<S>(opts.speed);
   const queue = (): SpillQueue<S> => new SpillQueue<S>(opts.spillStates ?? 1_000_000, opts.spillDirectory, thaw);
   let next = queue();
-  let fp = '';
-  const x = new Expander(model, { add: (hi, lo) => ((fp = `${hi}:${lo}`), seen.add(hi, lo)), record: (f, a) => log.add(f, a), push: (t, id) => next.push(t, id) },
+  let hi = 0;
+  let lo = 0;
+  const x = new Expander(model, { add: (h, l) => ((hi = h), (lo = l), seen.add(h, l)), record: (f, a) => log.add(f, a), push: (t, id) => next.push(t, id) },
     false, { symmetry: false, speed: opts.speed ?? true });
   const c: SleepContext<S, A> = {
     model, independence: model.independence as Independence<A>, x, deadlock: opts.deadlock ?? model.checkDeadlock ?? true,
-    compute: Object.keys(model.actionProperties).length > 0 || (opts.carry ?? true), fp: () => fp,
+    compute: Object.keys(model.actionProperties).length > 0 || (opts.carry ?? true), fp: () => `${hi}:${lo}`,
     record: (f, a) => log.add(f, a), push: (t, id) => next.push(t, id), slept: 0,
   };
   let depth = 0;

@@ -3,9 +3,9 @@
 import type { Independence, Model, Tagged } from '../../src/core/index.ts';
 import { Outcome, type Expander, type Found } from '../expand.ts';
 
-/** An action that may sleep in a successor: its stable key and its owner. */
+/** An action that may sleep in a successor: its stable key (or its ordinal here, keyed when needed) and its owner. */
 interface Sleeper {
-  readonly key: string;
+  readonly key: string | number;
   readonly owner: string;
 }
 
@@ -54,28 +54,29 @@ export interface SleepContext<S, A extends Tagged> {
 export function expandAsleep<S, A extends Tagged>(c: SleepContext<S, A>, s: S, sid: number, z: readonly string[], next: Level): Found | null {
   const { model, independence: ind, x } = c;
   const acts = model.actions(s);
-  const keys = acts.map((a) => ind.key(a));
+  // Keys are asked only where a sleep set is compared or built.
+  const keys: (string | undefined)[] = new Array<string | undefined>(acts.length);
+  const keyOf = (k: number): string => (keys[k] ??= ind.key(acts[k] as A));
   const carried: Sleeper[] = [];
   let successors = 0;
   for (let k = 0; k < acts.length && z.length > 0; k++) {
-    if (!z.includes(keys[k] as string)) continue;
+    if (!z.includes(keyOf(k))) continue;
     const a = acts[k] as A;
     c.slept++;
     successors++;
     if (!c.compute) {
-      if (model.constraint === undefined) carried.push({ key: keys[k] as string, owner: ind.owner(a) });
+      if (model.constraint === undefined) carried.push({ key: keyOf(k), owner: ind.owner(a) });
       continue;
     }
     const t = model.next(s, a);
     if (t === null) continue; // not enabled after all: it cannot sleep on
     const bad = x.brokenProperty(s, t);
     if (bad !== null) return { kind: 'actionProperty', name: bad, from: sid, action: k };
-    if (t === s || model.constraint === undefined || model.constraint(t)) carried.push({ key: keys[k] as string, owner: ind.owner(a) });
+    if (t === s || model.constraint === undefined || model.constraint(t)) carried.push({ key: keyOf(k), owner: ind.owner(a) });
   }
   const before: Sleeper[] = carried;
   for (let k = 0; k < acts.length; k++) {
-    const key = keys[k] as string;
-    if (z.length > 0 && z.includes(key)) continue;
+    if (z.length > 0 && z.includes(keyOf(k))) continue;
     const a = acts[k] as A;
     const t = model.next(s, a);
     if (t === null) continue;
@@ -84,13 +85,13 @@ export function expandAsleep<S, A extends Tagged>(c: SleepContext<S, A>, s: S, s
     if (o === Outcome.Broken) return { ...x.brokenBy, from: sid, action: k };
     if (o === Outcome.Outside) continue;
     const owner = ind.owner(a);
-    const asleep = before.filter((b) => b.owner !== owner).map((b) => b.key);
+    const asleep = before.filter((b) => b.owner !== owner).map((b) => (typeof b.key === 'string' ? b.key : keyOf(b.key)));
     if (o === Outcome.New) {
       const id = c.record(sid, k);
       next.add(c.fp(), id, asleep);
       c.push(t, id);
     } else if (t !== s) next.meet(c.fp(), asleep);
-    before.push({ key, owner });
+    before.push({ key: k, owner });
   }
   if (successors === 0 && c.deadlock) return { kind: 'deadlock', name: 'Deadlock', from: sid, action: -1 };
   return null;
