@@ -16,7 +16,7 @@ export interface PorResult extends ExploreResult {
   readonly slept: number;
 }
 
-/** Options of `explorePor`; `carry: false` computes no asleep transition when the model has no action property. */
+/** Options of `explorePor`; `carry: false` computes no asleep transition when the model has no action property (only siblings sleep under a constraint). */
 export interface PorOptions extends ExploreOptions {
   readonly carry?: boolean;
 }
@@ -44,7 +44,7 @@ export async function explorePor<S, A extends Tagged>(model: Model<S, A>, opts: 
     false, { symmetry: false, speed: opts.speed ?? true });
   const c: SleepContext<S, A> = {
     model, independence: model.independence as Independence<A>, x, deadlock: opts.deadlock ?? model.checkDeadlock ?? true,
-    compute: Object.keys(model.actionProperties).length > 0 || (opts.carry ?? true), fp: () => `${hi}:${lo}`,
+    compute: Object.keys(model.actionProperties).length > 0 || ((opts.carry ?? true) && model.constraint !== undefined), fp: () => `${hi}:${lo}`,
     record: (f, a) => log.add(f, a), push: (t, id) => next.push(t, id), slept: 0,
   };
   let depth = 0;
