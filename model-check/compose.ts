@@ -3,6 +3,7 @@
 import type { Global, Message, Model, NetworkOptions, NodeId, NodeProtocol, Permutation, Schema, Symmetry, Tagged } from '../src/core/index.ts';
 import { bagAdd, bagRemove, permutations } from '../src/core/index.ts';
 import { direct, predicatesOf, remembered } from './predicates.ts';
+import { composedIndependence } from './por/independence.ts';
 import { memoSteps } from './speed/steps.ts';
 import { composedShape } from './trace-shape.ts';
 import { directSteps, type GlobalAction, type NodeSteps, type Result } from './steps.ts';
@@ -84,6 +85,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
     witnesses: predicates.witnesses,
     variables: (g) => variables(ids, g),
     describe: (x) => (x.type === 'Restart' ? `Restart(${x.i})` : x.type === 'Internal' ? p.describe(x.i, x.a) : `${x.type}(${p.describeMessage(x.m)})`),
+    independence: composedIndependence<A, M>(),
   };
   const within = (g: G): boolean => g.faults === undefined || ((opts.maxDrops === undefined || g.faults.drops <= opts.maxDrops) && (opts.maxDuplicates === undefined || g.faults.duplicates <= opts.maxDuplicates));
   const constraint = p.constraint;

@@ -1,4 +1,4 @@
-export type { Model, Named, Tagged } from './model.ts';
+export type { Independence, Model, Named, Tagged } from './model.ts';
 export type { History, Refinement, Sent, SomeRefinement } from './refinement.ts';
 export { messagesSent, refinement } from './refinement.ts';
 export type { Permutation, Schema, Symmetry } from './symmetry.ts';

@@ -57,4 +57,15 @@ export interface Model<S, A extends Tagged> {
   readonly normalize?: View<S>;
   /** The fairness instance an action belongs to (default: `describe(a)`), e.g. `Receive(s1->s2)`. */
   instance?(a: A): string;
+  /** Which steps commute, for partial-order reduction (`check --por`): see `Independence`. */
+  readonly independence?: Independence<A>;
+}
+
+/**
+ * Steps of different owners commute and neither disables the other (docs/checking.md,
+ * "Partial-order reduction"); `key` names an action instance stably across states.
+ */
+export interface Independence<A> {
+  owner(a: A): string;
+  key(a: A): string;
 }

@@ -70,6 +70,8 @@ export function help(t: Checkable): string {
     '  --memory G           stop when resident memory passes G GiB (exit 3, incomplete)',
     '  --spill N            keep at most N states of a BFS level in memory, the rest on disk (default 1000000)',
     '  --symmetry           one state per class of states equal up to renaming interchangeable values',
+    '  --por                partial-order reduction: sleep sets skip transitions that only reorder steps of',
+    '                       different nodes; the same states, depths and shortest traces (one thread, node-level)',
     '  --no-speed           turn the speed layer off (memoized steps, cached verdicts, structural hashes)',
     '  --workers N          worker threads (default: the cores the load average leaves idle; 1 = this thread only)',
     '  --json               print one JSON summary instead of text',

@@ -12,7 +12,7 @@ import { progressPrinter } from '../progress.ts';
 import { searchInOrder, type Order } from './check-order.ts';
 
 /** Runs BFS (one or more workers) or DFS, with spilled levels removed at the end or on a signal. */
-export async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined, order?: Order): Promise<ExploreResult> {
+export async function search(args: ModelArgs, model: Model<unknown, Tagged>, base: ExploreOptions, workers: number, dfs: number | undefined, order?: Order, por = false): Promise<ExploreResult> {
   const progress = progressPrinter();
   // Spilled levels live under one directory per run, removed at the end and on Ctrl-C or a kill.
   const spillDirectory = mkdtempSync(join(tmpdir(), 'consensus-checked-'));
@@ -29,6 +29,7 @@ export async function search(args: ModelArgs, model: Model<unknown, Tagged>, bas
   try {
     // DFS loads only when asked for, the workers' code only at a level large enough for them.
     if (order !== undefined) return await searchInOrder(model, opts, order);
+    if (por) return await (await import('../../../model-check/por/bfs.ts')).explorePor(model, opts);
     return dfs !== undefined ? await (await import('../../../model-check/dfs.ts')).exploreDepthFirst(model, { ...opts, maxDepth: dfs })
       : await explore(model, opts, workers > 1 ? workersFor(factory, workers, opts, model) : undefined);
   } finally {

@@ -21,6 +21,7 @@ import { exitCode, report, reportSimulation, reportVerdict, reportWitnesses, sum
 import { chooseWitnesses, type WitnessChoice } from './check-witness.ts';
 import { traceFlags, traceRequest, writeTraces, type TraceRequest } from './check-traces.ts';
 import { livenessOf, liveModel, refuseWithLiveness, runLiveness } from './check-liveness.ts';
+import { refusePor } from './check-por.ts';
 import type { Command } from './index.ts';
 
 const common = {
@@ -56,6 +57,7 @@ const common = {
   guided: { type: 'boolean' },
   search: { type: 'string' },
   heuristic: { type: 'string' },
+  por: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...traceFlags,
 } as const;
@@ -171,7 +173,9 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   const selected = (await build(args)).model;
   const model = cov === null || coverage === null ? selected : cov.withCoverage(selected, coverage);
   const witnesses = witnessesOf(model, values, cfg !== null);
-  const o = runOptions(name, values, cfg, model, overrides, coverage !== null);
+  const por = values['por'] === true;
+  const o = runOptions(name, values, cfg, model, overrides, coverage !== null || por);
+  if (por) refusePor(name, model, values, { liveness: temporal.length > 0, symmetry: o.symmetry });
   const traces = traceRequest(values, name, full.model, cfg, overrides);
 
   setAutoFreeze(false); // the protocols never mutate; freezing every successor costs the explorer
@@ -211,8 +215,10 @@ async function checkWith(name: string, target: Checkable, values: Values, cfg: F
   };
   if (o.dfs !== undefined) log(`Depth-first, at most ${o.dfs} states deep (traces are real, not necessarily shortest)`);
   if (o.order !== undefined) log(orderLine(o.order));
-  const result = withLimit(await search(args, model, opts, o.workers, o.dfs, o.order), o.maxSeconds);
+  if (por) log('Partial-order reduction: breadth-first with sleep sets, one thread (the same states and depths, fewer transitions hashed)');
+  const result = withLimit(await search(args, model, opts, o.workers, o.dfs, o.order, por), o.maxSeconds);
   if (!o.json) report(result, log, o.dfs !== undefined || o.order?.search === 'best-first', o.order?.search === 'best-first' ? 'best-first, then shortened' : 'depth-first');
+  if ('slept' in result) log(`Sleep sets: ${count(result.slept as number)} transitions asleep, neither hashed nor queued`);
   return finish(result, o.dfs === undefined);
 }
 
@@ -306,7 +312,7 @@ export function propertiesOfFlags(values: Values): (m: Model<unknown, Tagged>) =
 /** The flags that ask for one exact model (TLC's), turning the default search off; a plan's features do not. */
 function exactModelFlags(target: Checkable, values: Values, features: readonly string[]): string[] {
   const own = target.constants.map((c) => c.flag).filter((f) => values[f] !== undefined && !features.includes(f));
-  const modes = ['guided', 'search', 'heuristic', 'simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
+  const modes = ['guided', 'search', 'heuristic', 'simulate', 'dfs', 'depth', 'swarm', 'max-states', 'symmetry', 'por', 'memory', 'spill', 'property', 'trace-out', 'trace-format', 'trace-witness', 'html', 'svg'].filter((f) => values[f] !== undefined);
   return [...own, ...modes];
 }
 
