@@ -66,6 +66,7 @@ export const settings: readonly Setting[] = [
   raftMem('raft-mem-single-grow3', { constants: { Membership: '"single"', InitVoters: '{s1, s2}', InitLearners: '{s3}', Targets: '{{s1, s2, s3}}' } }),
   raftMem('raft-mem-single-shrink3', { constants: { Membership: '"single"' } }),
   raftMem('raft-mem-joint-unlearn3', { constants: { InitVoters: '{s1, s2}', InitLearners: '{s3}', Targets: '{{s1, s2, s3}}', LearnerRemovals: '{s3}' } }),
+  raftMem('raft-mem-single-unlearn3', { constants: { Membership: '"single"', InitVoters: '{s1, s2}', InitLearners: '{s3}', Targets: '{{s1, s2, s3}}', LearnerRemovals: '{s3}' } }),
   raftMem('raft-mem-joint-grow4', { constants: { Server: '{s1, s2, s3, s4}', InitLearners: '{s4}', Targets: '{{s1, s2, s3, s4}}', Passive: '{s2, s3, s4}' } }, false),
   raft('raft-read-t2l1', { constants: { ReadIndex: 'TRUE', MaxTerm: '2', MaxLogLen: '1' } }),
   raft('raft-read-t2l2-r2', { constants: { ReadIndex: 'TRUE', MaxTerm: '2', MaxReads: '2' } }),

@@ -1,13 +1,14 @@
 // The single-server membership bug (thesis §4.1; Ongaro, raft-dev, 2015) found from Init with one
 // server added and another removed from a 4-server configuration: the guided search finds a behaviour,
-// BFS over its action instances shortens it (docs/raft.md, "Membership change"). Reproduced by the
-// seed and the walk count, never timed.
+// BFS over its action instances shortens it (docs/raft.md, "Membership change"); with the fix at
+// --max-log 2 a configuration change commits. Reproduced by the seed and the walk count, never timed.
 import { describe, expect, it } from 'vitest';
 import { compose, formatTrace } from '../../model-check/index.ts';
 import { guidedSearch } from '../../model-check/guided.ts';
 import { shortenTrace } from '../../model-check/shorten.ts';
 import type { Global, Model, Tagged } from '../../src/core/index.ts';
 import { raft, type RaftMessage, type Server } from '../../src/raft/index.ts';
+import { configIndex } from '../../src/raft/membership.ts';
 
 type G = Global<Server, RaftMessage>;
 const defaults = Object.fromEntries(raft.constants.map((k) => [k.flag, k.default]));
@@ -18,8 +19,14 @@ export const addAndRemove = {
   'max-term': '4', 'max-log': '1', passive: 's3,s4,s5', history: 'off', 'max-restarts': '0', drop: 'off', duplicate: 'off',
 };
 
-function model(variant: string | null): Model<G, Tagged> {
-  const b = raft.build({ ...defaults, ...addAndRemove }, variant);
+/** Voters s1..s4; clients ask to remove s4 or s1; s1 and s3 campaign (the scenario pinned before this one). */
+const twoRemovals = {
+  servers: '4', membership: 'single', targets: 's1,s2,s3;s2,s3,s4', 'max-term': '4', 'max-log': '1', passive: 's2,s4',
+  history: 'off', 'max-restarts': '0', drop: 'off', duplicate: 'off',
+};
+
+function model(variant: string | null, flags: Record<string, string> = addAndRemove): Model<G, Tagged> {
+  const b = raft.build({ ...defaults, ...flags }, variant);
   if (b.kind !== 'node') throw new Error('raft builds a node-level protocol');
   return compose(b.protocol, b.config, b.network) as unknown as Model<G, Tagged>;
 }
@@ -44,5 +51,16 @@ describe('single-server changes without the new leader\'s entry first: add s5 an
   it('with the fix (a leader commits an entry of its term first), the same walks find no violation', () => {
     const g = guidedSearch(model(null), search);
     expect([g.walks, g.violation]).toEqual([4427, null]);
+  }, 900_000);
+
+  it.each([
+    // scenario, walks until found (seed 1), states of the behaviour
+    ['add s5 and remove s1', addAndRemove, 303, 64],
+    ['two removals from four voters', twoRemovals, 37, 52],
+  ] as const)('with the fix at --max-log 2, %s: a configuration change commits (the fix can act there)', (_, flags, walks, length) => {
+    const m = model(null, { ...flags, 'max-log': '2' });
+    const changed = (g: G): boolean => Object.values(g.nodes).some((s) => configIndex(s.log) > 0 && configIndex(s.log) <= s.commitIndex);
+    const g = guidedSearch({ ...m, invariants: { NoCommittedChange: (x: G) => !changed(x) }, actionProperties: {} }, { ...search, seed: 1, maxWalks: 1000 });
+    expect([g.walks, g.violation?.name, g.violation?.trace.length]).toEqual([walks, 'NoCommittedChange', length]);
   }, 900_000);
 });
