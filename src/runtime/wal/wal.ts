@@ -120,6 +120,8 @@ function zerosFrom(buf: Buffer): number {
 /** Whether some complete, valid record starts in `buf` after `from`, before `dataEnd` (corruption detection). */
 function validRecordAfter(buf: Buffer, from: number, dataEnd: number): number | null {
   for (let at = from; at < dataEnd && at + HEADER <= buf.length; at += 1) {
+    const len = buf.readUInt32BE(at);
+    if (len === 0 || at + HEADER + len > buf.length) continue; // never a complete, valid record
     const r = scanRecord(buf, at);
     if (r.ok && isRecord(r.payload)) return at;
   }
