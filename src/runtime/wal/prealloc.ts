@@ -36,9 +36,14 @@ export class Prealloc {
     this.sync = sync;
   }
 
-  /** Before writing `[at, end)`: waits until no zero piece in flight overlaps it. */
-  async clear(at: number, end: number): Promise<void> {
-    for (let p = this.piece; p !== null && p.from < end && at < p.to; p = this.piece) await p.done.catch(() => undefined);
+  /** Before writing `[at, end)`: null when no zero piece in flight overlaps it, else a wait for that. */
+  clear(at: number, end: number): Promise<void> | null {
+    const p = this.piece;
+    if (p === null || p.from >= end || at >= p.to) return null;
+    return p.done.then(
+      () => this.clear(at, end) ?? undefined,
+      () => this.clear(at, end) ?? undefined,
+    );
   }
 
   /** After an append that ended at `end`: starts filling the next chunk once less than half a chunk is left. */

@@ -284,7 +284,8 @@ export class Wal {
     // trip through libuv's thread pool (wake a worker, then the event loop) costs more than the event
     // loop loses; inputs arriving meanwhile wait in socket buffers and join the next group commit.
     // Measured: 1 client 1.45 ms p50 instead of 2.2 ms, 64 clients no worse.
-    await this.pre?.clear(this.size, this.size + bytes);
+    const overlap = this.pre?.clear(this.size, this.size + bytes);
+    if (overlap) await overlap; // an append that outran the filling, onto the piece being written
     writeAll(this.fh.fd, rec, this.size);
     this.size += bytes;
     if (this.since === null) this.pre?.after(this.size, () => this.size);
