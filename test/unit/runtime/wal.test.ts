@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { mkdtemp, rm, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Wal, WalCorruptError, encodeRecord, replay } from '../../../src/runtime/wal/wal.ts';
@@ -15,6 +15,10 @@ afterEach(async () => {
 
 type D = { currentTerm: number; votedFor: string | null; log: { term: number; value: unknown }[] };
 const d0: D = { currentTerm: 0, votedFor: null, log: [] };
+
+/** The end of the last record: a version-2 file is preallocated, zeros follow it to the end of the file. */
+const endOf = (buf: Buffer): number => replay(buf).end;
+const zerosAfter = (buf: Buffer, at: number): boolean => buf.subarray(at).every((x) => x === 0);
 
 async function writeAll(values: D[]): Promise<void> {
   const { wal } = await Wal.open(dir);
@@ -62,16 +66,22 @@ describe('Wal', () => {
     const v1 = { ...d0, currentTerm: 1 };
     const v2 = { ...v1, log: [{ term: 1, value: 'a' }] };
     await writeAll([v1]);
-    const goodLen = (await stat(join(dir, 'wal.log'))).size;
+    const goodLen = endOf(await readFile(join(dir, 'wal.log')));
     await writeAll([v2]);
     const full = await readFile(join(dir, 'wal.log'));
-    for (let cut = goodLen + 1; cut < full.length; cut += 1) {
-      await writeFile(join(dir, 'wal.log'), full.subarray(0, cut));
-      const { wal, recovery } = await Wal.open(dir);
+    expect(endOf(full)).toBeGreaterThan(goodLen + 8);
+    // The file ends inside the record: an append that outran the preallocation, torn by the crash.
+    for (let cut = goodLen + 1; cut < endOf(full); cut += 1) {
+      const image = full.subarray(0, cut);
+      await writeFile(join(dir, 'wal.log'), image);
+      const { wal, recovery } = await Wal.open(dir, { preallocBytes: 4096 });
       expect(recovery.value).toEqual(v1);
-      expect(recovery.truncated?.bytes).toBe(cut - goodLen);
+      // Version 2: a torn part that is only zeros (the length's high bytes) is the clean end, like the preallocated zeros.
+      expect(recovery.truncated?.bytes ?? null).toBe(zerosAfter(image, goodLen) ? null : cut - goodLen);
       await wal.close();
-      expect((await stat(join(dir, 'wal.log'))).size).toBe(goodLen);
+      const after = await readFile(join(dir, 'wal.log'));
+      expect(replay(after)).toMatchObject({ end: goodLen, records: 1, truncated: null });
+      expect(zerosAfter(after, goodLen)).toBe(true);
     }
   });
 
@@ -82,7 +92,7 @@ describe('Wal', () => {
     await writeAll([v1, { ...v1, log: [{ term: 1, value: 'x'.repeat(3000) }] }]);
     const buf = await readFile(join(dir, 'wal.log'));
     expect(replay(buf).truncated).toBeNull();
-    const last = buf.length - 3000 - 50; // inside the last record's payload
+    const last = endOf(buf) - 3000 - 50; // inside the last record's payload
     const sector = Math.ceil(last / 512) * 512;
     buf.fill(0, sector, sector + 512);
     await writeFile(join(dir, 'wal.log'), buf);
@@ -96,15 +106,16 @@ describe('Wal', () => {
     const v1 = { ...d0, currentTerm: 1 };
     await writeAll([v1, { ...v1, log: [{ term: 1, value: 'y'.repeat(2000) }] }]);
     const buf = await readFile(join(dir, 'wal.log'));
-    const boundary = Math.floor((buf.length - 1) / 512) * 512;
-    buf.fill(0, boundary, buf.length);
+    const end = endOf(buf);
+    const boundary = Math.floor((end - 1) / 512) * 512;
+    buf.fill(0, boundary, end);
     expect(replay(buf).truncated?.reason).toMatch(/zeroed sector/);
   });
 
-  it('cuts zeros after the last record (a file extended by the crash, never written)', async () => {
+  it('cuts zeros after the last record of a version-1 file (a file extended by the crash, never written)', async () => {
     const v1 = { ...d0, currentTerm: 1 };
     await writeAll([v1]);
-    const buf = await readFile(join(dir, 'wal.log'));
+    const buf = asVersion1(await readFile(join(dir, 'wal.log')));
     const r = replay(Buffer.concat([buf, Buffer.alloc(700)]));
     expect(r.value).toEqual(v1);
     expect(r.truncated).toEqual({ reason: `record 2 at byte ${buf.length}: zeros to the end of the file`, bytes: 700 });
@@ -114,7 +125,7 @@ describe('Wal', () => {
     const v1 = { ...d0, currentTerm: 1 };
     await writeAll([v1, { ...v1, log: [{ term: 1, value: 'z'.repeat(3000) }] }]);
     const buf = await readFile(join(dir, 'wal.log'));
-    const sector = Math.ceil((buf.length - 2500) / 512) * 512;
+    const sector = Math.ceil((endOf(buf) - 2500) / 512) * 512;
     buf.fill(0, sector + 1, sector + 513);
     expect(() => replay(buf)).toThrow(/^record 2 at byte \d+ \(the last\): checksum mismatch in a full-length record with no zeroed sector: corrupt, not a torn write$/);
   });
@@ -123,11 +134,12 @@ describe('Wal', () => {
     await writeAll([{ ...d0, currentTerm: 1 }, { ...d0, currentTerm: 1, log: [{ term: 1, value: 'victim1' }] }]);
     const file = join(dir, 'wal.log');
     const buf = await readFile(file);
-    buf.writeUInt8(buf.readUInt8(buf.length - 2) ^ 0x01, buf.length - 2);
+    const end = endOf(buf);
+    buf.writeUInt8(buf.readUInt8(end - 2) ^ 0x01, end - 2);
     await writeFile(file, buf);
     await expect(Wal.open(dir)).rejects.toThrow(WalCorruptError);
     await expect(Wal.open(dir)).rejects.toThrow(/^record 2 at byte \d+ \(the last\): checksum mismatch in a full-length record/);
-    expect(await readFile(file)).toEqual(buf);
+    expect((await readFile(file)).equals(buf)).toBe(true); // a 16 MiB preallocated file: compared natively
   });
 
   it('refuses a last record whose checksum holds but whose payload is not a WAL entry', () => {
@@ -171,6 +183,11 @@ describe('Wal', () => {
     await w2.close();
   });
 });
+
+/** The same records under the version-1 magic, without the preallocated zeros. */
+function asVersion1(buf: Buffer): Buffer {
+  return Buffer.concat([Buffer.from('CCWAL01\n', 'latin1'), buf.subarray(8, endOf(buf))]);
+}
 
 describe('patchInPlace', () => {
   it('agrees with patch on random edits of a log-shaped value', async () => {
