@@ -258,28 +258,70 @@ async function catchupRow(c: Cluster, writes: number, clients: number): Promise<
   return `${row}\n${catchupTimeline(follower, logs, { writesStart, restart, serving: restart + started, caughtUp: restart + caughtUp })}`;
 }
 
+const ROWS = ['writes', 'reads', 'resync', 'big', 'catchup'] as const;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  clients: { type: 'string', default: '1,16,64' },
+  seconds: { type: 'string', default: '10' },
+  nodes: { type: 'string', default: '3' },
+  'value-bytes': { type: 'string', default: '16' },
+  rows: { type: 'string', default: 'writes,reads,resync,big' },
+  'resync-writes': { type: 'string', default: '10000' },
+  'big-count': { type: 'string', default: '20' },
+  'catchup-writes': { type: 'string', default: '100000' },
+  'catchup-clients': { type: 'string', default: '128' },
+  'snapshot-entries': { type: 'string', default: '100' },
+  etcd: { type: 'string' },
+  'no-fsync': { type: 'boolean' },
+  breakdown: { type: 'boolean' },
+  protocol: { type: 'string', default: 'raft' },
+} as const;
+
+const USAGE = `usage: npm run bench:cluster -- [--protocol raft|multipaxos] [--rows ${ROWS.join(',')}]
+    [--clients 1,16,64] [--seconds 10] [--nodes 3] [--value-bytes 16] [--breakdown] [--no-fsync]
+    [--resync-writes 10000] [--big-count 20] [--catchup-writes 100000] [--catchup-clients 128]
+    [--snapshot-entries 100] [--etcd URL[,URL...]]
+What each row measures: the head of src/runtime/bench-cluster.ts and docs/runtime.md.`;
+
+/** A flag the user got wrong: printed as one line, exit 2. */
+class BadFlag extends Error {}
+
+/** Reads the flags, or throws `BadFlag` naming the one that is wrong. */
+function flags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS }).values;
+  } catch (e) {
+    throw new BadFlag((e as Error).message);
+  }
+}
+
+/** A whole number of at least `min` given to `--name`. */
+function whole(name: string, v: string, min = 1): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) throw new BadFlag(`--${name} ${JSON.stringify(v)}: a whole number of at least ${min} is needed`);
+  return n;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      clients: { type: 'string', default: '1,16,64' },
-      seconds: { type: 'string', default: '10' },
-      nodes: { type: 'string', default: '3' },
-      'value-bytes': { type: 'string', default: '16' },
-      rows: { type: 'string', default: 'writes,reads,resync,big' },
-      'resync-writes': { type: 'string', default: '10000' },
-      'big-count': { type: 'string', default: '20' },
-      'catchup-writes': { type: 'string', default: '100000' },
-      'catchup-clients': { type: 'string', default: '128' },
-      'snapshot-entries': { type: 'string', default: '100' },
-      etcd: { type: 'string' },
-      'no-fsync': { type: 'boolean' },
-      breakdown: { type: 'boolean' },
-      protocol: { type: 'string', default: 'raft' },
-    },
-  });
-  const clientCounts = values.clients.split(',').map(Number);
+  const values = flags(process.argv.slice(2));
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const clientCounts = values.clients.split(',').map((v) => whole('clients', v));
   const seconds = Number(values.seconds);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new BadFlag(`--seconds ${JSON.stringify(values.seconds)}: a number of seconds above 0 is needed`);
   const rows = new Set(values.rows.split(','));
+  const unknown = [...rows].filter((r) => !(ROWS as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new BadFlag(`--rows: unknown row ${unknown.join(', ')} (rows: ${ROWS.join(', ')})`);
+  if (values.protocol !== 'raft' && values.protocol !== 'multipaxos') throw new BadFlag(`--protocol ${JSON.stringify(values.protocol)}: raft or multipaxos`);
+  for (const k of ['nodes', 'value-bytes', 'resync-writes', 'big-count', 'catchup-writes', 'catchup-clients', 'snapshot-entries'] as const) whole(k, values[k], k === 'value-bytes' ? 0 : 1);
+  await run(values, clientCounts, seconds, rows);
+}
+
+/** Runs the rows the flags ask for. */
+async function run(values: ReturnType<typeof flags>, clientCounts: number[], seconds: number, rows: ReadonlySet<string>): Promise<void> {
   if (values.etcd !== undefined) {
     await writesRows(etcd(values.etcd.split(',')), `etcd at ${values.etcd}`, clientCounts, seconds, Number(values['value-bytes']));
     return;
@@ -343,4 +385,10 @@ async function writesRows(target: Target, label: string, clientCounts: number[],
   }
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  if (!(e instanceof BadFlag)) throw e;
+  process.stderr.write(`bench:cluster: ${e.message} (--help lists the flags)\n`);
+  process.exitCode = 2;
+}
