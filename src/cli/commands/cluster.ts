@@ -4,7 +4,7 @@
 // the lock file there, which names its pid), never through a list kept by the launcher.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +24,43 @@ import { MEMBER_COMMANDS, members } from './cluster-members.ts';
 
 const BIN = fileURLToPath(new URL('../bin.mjs', import.meta.url));
 
-/** A free TCP port on 127.0.0.1 (bound and released; a small race the caller accepts). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
+/** Ports handed out by this process, never handed out twice. */
+const given = new Set<number>();
+
+/**
+ * A free TCP port on 127.0.0.1, bound and released. Picked below the kernel's ephemeral range, from
+ * which outgoing connections take their source ports: one of those could take a port chosen there
+ * before the node listens on it (EADDRINUSE), now or at a restart. The kernel's own choice if none is free.
+ */
+export async function freePort(): Promise<number> {
+  const low = ephemeralLow();
+  for (let k = 0; low > 11_000 && k < 64; k += 1) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (given.has(port) || (await bind(port)) === null) continue;
+    given.add(port);
+    return port;
+  }
+  return (await bind(0)) ?? 0;
+}
+
+/** The first port of the kernel's ephemeral range (Linux's file; IANA's 49152 elsewhere). */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isSafeInteger(low) ? low : 49_152;
+  } catch {
+    return 49_152;
+  }
+}
+
+/** Binds `port` on 127.0.0.1 and releases it: the port bound, or null if it is taken. */
+function bind(port: number): Promise<number | null> {
+  return new Promise((res) => {
     const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
+    s.once('error', () => res(null));
+    s.listen(port, '127.0.0.1', () => {
       const a = s.address();
-      s.close(() => res(typeof a === 'object' && a !== null ? a.port : 0));
+      s.close(() => res(typeof a === 'object' && a !== null ? a.port : null));
     });
   });
 }

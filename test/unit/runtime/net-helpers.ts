@@ -1,19 +1,12 @@
 // Shared by the transport tests: free ports, polling, and dialing a transport as a peer by hand.
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { frameKey, mac } from '../../../src/runtime/transport/auth.ts';
 import { FrameDecoder, encodeJsonFrame } from '../../../src/runtime/transport/frame.ts';
 import { FrameSealer } from '../../../src/runtime/transport/seal.ts';
 
-/** A port nobody listens on right now (bound to 0, read, closed). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
+/** A port nobody listens on right now, below the ephemeral range (the CLI's choice for `cluster start`). */
+export { freePort } from '../../../src/cli/commands/cluster.ts';
 
 /** Waits until `f()` holds, polling every 10 ms; throws after `ms`. */
 export async function until(f: () => boolean, ms = 8000): Promise<void> {
