@@ -19,15 +19,7 @@ export function sent(msgs: readonly Message[], m: Message): boolean {
 
 /** `\E m \in msgs : m.type = type /\ m.bal = bal`, found by the order of `msgs` (type, then ballot). */
 export function sentOf(msgs: readonly Message[], type: Message['type'], bal: Ballot): boolean {
-  let lo = 0;
-  let hi = msgs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = msgs[mid] as Message;
-    if (x.type < type || (x.type === type && x.bal < bal)) lo = mid + 1;
-    else hi = mid;
-  }
-  const at = msgs[lo];
+  const at = msgs[lowerBound(msgs, typeBallotBefore, type, bal)];
   return at !== undefined && at.type === type && at.bal === bal;
 }
 
@@ -64,12 +56,20 @@ export function key(m: Message): string {
 }
 
 function position(msgs: readonly Message[], m: Message): number {
+  return lowerBound(msgs, precedes, m, undefined);
+}
+
+/** The first index of `msgs` whose message is not `before` the key `(k, l)` (binary search on the sorted array). */
+function lowerBound<K, L>(msgs: readonly Message[], before: (x: Message, k: K, l: L) => boolean, k: K, l: L): number {
   let lo = 0;
   let hi = msgs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(msgs[mid] as Message, m) < 0) lo = mid + 1;
+    if (before(msgs[mid] as Message, k, l)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const precedes = (x: Message, m: Message): boolean => compare(x, m) < 0;
+const typeBallotBefore = (x: Message, type: Message['type'], bal: Ballot): boolean => x.type < type || (x.type === type && x.bal < bal);
