@@ -132,9 +132,8 @@ export async function exploreBestFirst<S, A extends Tagged>(model: Model<S, A>, 
     const found = x.expand(s, sid);
     if (found !== null) return finish(violationOf(model, log, found), null);
     if ((++expanded & 255) !== 0) continue;
-    const stop = run.stop(seen.size, (expanded & 4095) === 0);
+    const stop = run.checkpoint(expanded, { distinct: seen.size, generated: x.generated, depth: deepest, queue: frontier.length });
     if (stop !== null) return finish(null, stop);
-    run.progress({ distinct: seen.size, generated: x.generated, depth: deepest, queue: frontier.length });
   }
   return finish(null, null);
 }

@@ -98,12 +98,11 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
         return finish(traced(found), null);
       }
       if ((++expanded & 255) !== 0) continue;
-      const stop = run.stop(seen.size, (expanded & 4095) === 0);
+      const stop = run.checkpoint(expanded, { distinct: seen.size, generated: x.generated, depth, queue: left + next.length });
       if (stop !== null) {
         frontier.close();
         return finish(null, stop);
       }
-      run.progress({ distinct: seen.size, generated: x.generated, depth, queue: left + next.length });
     }
     spilled += frontier.spilledTotal;
     frontier.close();

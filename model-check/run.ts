@@ -107,6 +107,13 @@ export class Run {
     return memory ? memoryStop(o.memoryBytes) : null;
   }
 
+  /** Every 256th expansion: the limits (resident memory every 4,096th), then `p` reported; why the search must stop, or null. */
+  checkpoint(expanded: number, p: Omit<Progress, 'seconds' | 'statesPerSecond' | 'rssBytes'>): string | null {
+    const stop = this.stop(p.distinct, (expanded & 4095) === 0);
+    if (stop === null) this.progress(p);
+    return stop;
+  }
+
   /** Reports progress if the interval has passed since the last report. */
   progress(p: Omit<Progress, 'seconds' | 'statesPerSecond' | 'rssBytes'>): void {
     const now = performance.now();
