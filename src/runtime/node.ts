@@ -363,22 +363,40 @@ export class Node<S, A extends Tagged, M extends Message> {
     const rt = this.o.runtime;
     const t = rt.timers[name];
     if (t === undefined) return;
-    const sent: M[] = [];
-    for (const a of t.actions(this.o.id, this.s)) this.apply(a, sent);
-    for (const m of sent) {
-      const payload = rt.payload(m);
-      // An eager run (after a round, to pipeline) skips a message identical to the last one that
-      // peer got; the model allows it as loss, and the periodic tick resends it.
-      if (eager && to !== null && !to.has(m.dest)) continue;
-      // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
-      if (eager && to !== null && payload === null) continue;
-      const key = payload ?? JSON.stringify(m);
-      const last = this.lastEager.get(m.dest);
-      const now = this.clock.now();
-      if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) continue;
-      this.lastEager.set(m.dest, { key, at: now });
-      out.push(m);
+    for (const a of t.actions(this.o.id, this.s)) {
+      const sent: M[] = [];
+      this.apply(a, sent);
+      for (const m of sent) if (this.eagerAllows(m, eager, to)) this.emit(m, out);
     }
+  }
+
+  /** Whether a timer's message goes: an eager run's filters (a message they skip is, to the model, lost). */
+  private eagerAllows(m: M, eager: boolean, to: ReadonlySet<NodeId> | null): boolean {
+    const payload = this.o.runtime.payload(m);
+    // An eager run (after a round, to pipeline) skips a message identical to the last one that
+    // peer got; the model allows it as loss, and the periodic tick resends it.
+    if (eager && to !== null && !to.has(m.dest)) return false;
+    // With nothing new to replicate, an eager message without a payload (only a commit index) waits for the tick: one exchange per write, not two.
+    if (eager && to !== null && payload === null) return false;
+    const key = payload ?? JSON.stringify(m);
+    const last = this.lastEager.get(m.dest);
+    const now = this.clock.now();
+    if (eager && last !== undefined && last.key === key && now - last.at < EAGER_REPEAT_MS) return false;
+    this.lastEager.set(m.dest, { key, at: now });
+    return true;
+  }
+
+  /**
+   * A message that may precede the durable write (thesis §10.2.1) leaves as soon as its step made it,
+   * not after the round's remaining steps; the others wait in `out` for the write.
+   */
+  private emit(m: M, out: M[]): void {
+    if (m.dest === this.o.id || !this.o.runtime.early(m)) {
+      out.push(m);
+      return;
+    }
+    if (TRACE && this.roundTrace.send === 0) this.roundTrace.send = performance.now();
+    this.transmit(m);
   }
 
   /** CC_TRACE: when the first input of the next round arrived, and this round's phases. */
@@ -495,7 +513,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     // Messages that may precede the durable write (a leader's AppendEntries) leave first, so that
     // the followers write in parallel with the leader (thesis §10.2.1) and hear from it during a long write.
     const late: M[] = [];
-    if (TRACE) this.roundTrace.send = performance.now();
+    if (TRACE && this.roundTrace.send === 0) this.roundTrace.send = performance.now();
     for (const m of out) {
       if (m.dest !== i && rt.early(m)) this.transmit(m);
       else late.push(m);

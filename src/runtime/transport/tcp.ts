@@ -62,6 +62,14 @@ export interface Faults {
 const BACKOFF_MIN = 25;
 const BACKOFF_MAX = 1000;
 const QUEUE_MAX = 4096;
+/** Frames up to this size are copied into one buffer and written with one call; larger ones are corked pieces. */
+const COPY_MAX = 64 * 1024;
+
+function lengthPrefix(n: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(n, 0);
+  return b;
+}
 
 type Outbound = {
   socket: Socket | null;
@@ -191,11 +199,16 @@ export class Transport<M extends Envelope> {
       if (o.queue.length < QUEUE_MAX) o.queue.push(body);
       return;
     }
-    const head = Buffer.allocUnsafe(4 + TAG_BYTES);
-    head.writeUInt32BE(TAG_BYTES + piecesLength(body), 0);
-    o.sealer.next(body).copy(head, 4);
+    const length = piecesLength(body);
     // Header and body in one system call, now: a frame held until the next tick would wait behind
     // the caller's synchronous WAL write, and a leader's AppendEntries must leave before its own write.
+    if (length <= COPY_MAX) {
+      o.socket.write(Buffer.concat([lengthPrefix(TAG_BYTES + length), o.sealer.next(body), ...body]));
+      return;
+    }
+    const head = Buffer.allocUnsafe(4 + TAG_BYTES);
+    head.writeUInt32BE(TAG_BYTES + length, 0);
+    o.sealer.next(body).copy(head, 4);
     o.socket.cork();
     o.socket.write(head);
     for (const b of body) o.socket.write(b);
