@@ -1,5 +1,4 @@
 // ClientRequest(i, v) — raft.tla; Raft Fig. 2 Leaders: a command from a client is appended to the local log.
-import { produce } from 'immer';
 import type { NodeId } from '../../core/index.ts';
 import type { RaftConfig, RaftStep, Server, Value } from '../types.ts';
 
@@ -7,5 +6,6 @@ export function clientRequest(s: Server, _i: NodeId, v: Value, _c: RaftConfig): 
   if (s.state !== 'Leader') return null;
   // Thesis §6.3: with session expiry an entry carries the leader's clock.
   const e = s.clock === undefined ? { term: s.currentTerm, value: v } : { term: s.currentTerm, value: v, time: s.clock };
-  return { state: produce(s, (d) => { d.log.push(e); }), send: [] };
+  // log' = Append(log[i], entry)
+  return { state: { ...s, log: [...s.log, e] }, send: [] };
 }

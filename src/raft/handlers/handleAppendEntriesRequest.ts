@@ -58,11 +58,11 @@ export function accept(s: Server, i: NodeId, j: NodeId, m: AppendEntriesRequest)
   const last = lastIndex(s);
   if (last >= m.prevLogIndex + first) {
     // conflict: remove 1 entry (the last one, as raft.tla); the message stays for the next step.
-    return { state: produce(s, (d) => { d.log.pop(); }), send: [], keep: true };
+    return { state: { ...s, log: s.log.slice(0, -1) }, send: [], keep: true };
   }
   if (last === m.prevLogIndex + first - 1) {
     // no conflict: append entries (raft.tla: the one entry); the message stays and is then "already done".
-    return { state: produce(s, (d) => { d.log.push(...m.entries.slice(first - 1)); }), send: [], keep: true };
+    return { state: { ...s, log: [...s.log, ...m.entries.slice(first - 1)] }, send: [], keep: true };
   }
   return null;
 }
