@@ -63,8 +63,8 @@ export function parseTrace(log: string): { rounds: TracedRound[]; requests: Trac
 /** The phases of one write, in the order they happen (ms). */
 export const PHASES = [
   'request arrived -> leader round starts',
-  'leader steps (propose, heartbeat actions)',
-  'leader sends AppendEntries',
+  'leader steps until its first AppendEntries leaves',
+  'leader: other steps and sends, until its write',
   'leader write (fsync)',
   'leader sent -> follower has the message',
   'follower message -> round starts',
@@ -123,8 +123,8 @@ export function breakdown(logs: Readonly<Record<string, string>>): { leader: str
     const c = (r: TracedRound, k: number) => r.cpu[k] ?? NaN;
     writes.push({
       'request arrived -> leader round starts': r1.start - q.arrived,
-      'leader steps (propose, heartbeat actions)': r1.send - r1.start,
-      'leader sends AppendEntries': r1.write - r1.send,
+      'leader steps until its first AppendEntries leaves': r1.send - r1.start,
+      'leader: other steps and sends, until its write': r1.write - r1.send,
       'leader write (fsync)': r1.sent - r1.write,
       'leader sent -> follower has the message': f.first - r1.write,
       'follower message -> round starts': f.start - f.first,
