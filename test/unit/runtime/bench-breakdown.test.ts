@@ -34,7 +34,7 @@ describe('bench breakdown (CC_TRACE node logs)', () => {
     expect(writes).toHaveLength(1);
     const w = writes[0] as Record<string, number>;
     expect(w['request arrived -> leader round starts']).toBeCloseTo(0.2);
-    expect(w['leader sends AppendEntries']).toBeCloseTo(0.1);
+    expect(w['leader: other steps and sends, until its write']).toBeCloseTo(0.1);
     expect(w['leader write (fsync)']).toBeCloseTo(1.0);
     // s2 (written first), not s3's timer round or its later write.
     expect(w['leader sent -> follower has the message']).toBeCloseTo(0.2);
