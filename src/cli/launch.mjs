@@ -1,0 +1,99 @@
+// The CLI as one esbuild bundle of the sources as they are now, rebuilt when a source file changes, so
+// that a start need not load each TypeScript file through tsx's hooks (docs/explorer.md, "Start-up").
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** Inside node_modules, so that the bundle's imports of packages resolve to the project's own. */
+const CACHE = join(ROOT, 'node_modules', '.cache', 'consensus-checked');
+/** Bundles not used for this long are removed when another is written. */
+const UNUSED_MS = 24 * 3600 * 1000;
+
+/**
+ * The file URL of a bundle of `entry` built from the current sources (reused while no input changed),
+ * or null when it cannot be built or written here (esbuild missing, a syntax error, a read-only tree):
+ * the caller then runs the sources through tsx, which reports the error as it always has.
+ */
+export async function bundled(entry = ENTRY, root = ROOT, cache = CACHE) {
+  try {
+    const manifest = join(cache, `entry-${digest(entry).slice(0, 12)}.json`);
+    const reused = fresh(manifest);
+    return pathToFileURL(reused ?? (await build(entry, root, cache, manifest))).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest's bundle if every input still has the size and modification time recorded, else null. */
+function fresh(manifest) {
+  let m;
+  try {
+    m = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (!m.inputs.every(([file, mtimeMs, size]) => same(statSync(file), mtimeMs, size))) return null;
+    const now = new Date();
+    utimesSync(m.bundle, now, now);
+  } catch {
+    return null;
+  }
+  return m.bundle;
+}
+
+/** Bundles `entry`, writes the bundle (named by its content) and the manifest of its inputs; returns the bundle's path. */
+async function build(entry, root, cache, manifest) {
+  const started = Date.now();
+  const esbuild = await import('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [entry], absWorkingDir: root, bundle: true, write: false, metafile: true, packages: 'external',
+    platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', plugins: [ownUrls],
+  }).finally(() => esbuild.stop());
+  const text = out.outputFiles[0].text;
+  const bundle = join(cache, `main-${digest(text).slice(0, 16)}.mjs`);
+  mkdirSync(cache, { recursive: true });
+  prune(cache, bundle);
+  writeAtomically(bundle, text);
+  const inputs = [...Object.keys(out.metafile.inputs).map((f) => join(root, f)), fileURLToPath(import.meta.url), createRequire(import.meta.url).resolve('esbuild/package.json')]
+    .map((file) => { const s = statSync(file); return [file, s.mtimeMs, s.size]; });
+  // A file changed while esbuild read it may be newer than the bundle: build again at the next start.
+  if (inputs.every(([, mtimeMs]) => mtimeMs < started)) writeAtomically(manifest, JSON.stringify({ bundle, inputs }));
+  return bundle;
+}
+
+/** esbuild plugin: `import.meta.url` in each file becomes that file's own URL, as when it runs unbundled. */
+const ownUrls = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path }) => ({
+      contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)),
+      loader: /\.[cm]?ts$/.test(path) ? 'ts' : 'js',
+    }));
+  },
+};
+
+function same(s, mtimeMs, size) {
+  return s.mtimeMs === mtimeMs && s.size === size;
+}
+
+function digest(text) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Written under a temporary name, then renamed: a concurrent start reads the old file or the new one. */
+function writeAtomically(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Removes the bundles and leftovers of this cache not used for a day, except `keep`. */
+function prune(cache, keep) {
+  for (const name of readdirSync(cache)) {
+    const file = join(cache, name);
+    const s = statSync(file, { throwIfNoEntry: false });
+    if (file !== keep && s !== undefined && Date.now() - s.mtimeMs > UNUSED_MS) rmSync(file, { force: true });
+  }
+}
