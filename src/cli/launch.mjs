@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { createRequire, SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,6 +34,7 @@ function fresh(manifest) {
   let m;
   try {
     m = JSON.parse(readFileSync(manifest, 'utf8'));
+    statSync(`${m.bundle}.map`);
     if (!m.inputs.every(([file, mtimeMs, size]) => same(statSync(file), mtimeMs, size))) return null;
     const now = new Date();
     utimesSync(m.bundle, now, now);
@@ -50,17 +51,43 @@ async function build(entry, root, cache, manifest) {
   const out = await esbuild.build({
     entryPoints: [entry], absWorkingDir: root, bundle: true, write: false, metafile: true, packages: 'external',
     platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', plugins: [ownUrls],
+    sourcemap: 'external', outfile: join(cache, 'main.mjs'),
   }).finally(() => esbuild.stop());
-  const text = out.outputFiles[0].text;
+  const text = out.outputFiles.find((f) => f.path.endsWith('.mjs')).text;
   const bundle = join(cache, `main-${digest(text).slice(0, 16)}.mjs`);
   mkdirSync(cache, { recursive: true });
   prune(cache, bundle);
+  writeAtomically(`${bundle}.map`, out.outputFiles.find((f) => f.path.endsWith('.map')).text);
   writeAtomically(bundle, text);
   const inputs = [...Object.keys(out.metafile.inputs).map((f) => join(root, f)), fileURLToPath(import.meta.url), createRequire(import.meta.url).resolve('esbuild/package.json')]
     .map((file) => { const s = statSync(file); return [file, s.mtimeMs, s.size]; });
   // A file changed while esbuild read it may be newer than the bundle: build again at the next start.
   if (inputs.every(([, mtimeMs]) => mtimeMs < started)) writeAtomically(manifest, JSON.stringify({ bundle, inputs }));
   return bundle;
+}
+
+/**
+ * Stack traces name the TypeScript sources, as under tsx: a frame in the bundle is looked up in its
+ * source map, read when a stack is first shown (enabling Node's source maps costs every start).
+ */
+export function mapStacks(bundleUrl) {
+  let map;
+  Error.prepareStackTrace = (error, sites) => {
+    map ??= new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(bundleUrl)}.map`, 'utf8')));
+    return [Error.prototype.toString.call(error), ...sites.map((site) => `    at ${original(site, bundleUrl, map)}`)].join('\n');
+  };
+}
+
+/** A frame as V8 prints it, its place in the bundle replaced by the source's path, line and column. */
+function original(site, bundleUrl, map) {
+  const text = site.toString();
+  if (site.getFileName() !== bundleUrl) return text;
+  const line = site.getLineNumber();
+  const column = site.getColumnNumber();
+  const at = map.findEntry(line - 1, column - 1);
+  if (at.originalSource === undefined) return text;
+  const source = fileURLToPath(new URL(at.originalSource, bundleUrl));
+  return text.replace(`${bundleUrl}:${line}:${column}`, `${source}:${at.originalLine + 1}:${at.originalColumn + 1}`);
 }
 
 /** esbuild plugin: `import.meta.url` in each file becomes that file's own URL, as when it runs unbundled. */
