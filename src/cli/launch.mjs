@@ -35,7 +35,7 @@ function fresh(manifest) {
   try {
     m = JSON.parse(readFileSync(manifest, 'utf8'));
     statSync(`${m.bundle}.map`);
-    if (!m.inputs.every(([file, mtimeMs, size]) => same(statSync(file), mtimeMs, size))) return null;
+    if (!m.inputs.every((recorded) => stamp(recorded[0]).join() === recorded.join())) return null;
     const now = new Date();
     utimesSync(m.bundle, now, now);
   } catch {
@@ -59,10 +59,11 @@ async function build(entry, root, cache, manifest) {
   prune(cache, bundle);
   writeAtomically(`${bundle}.map`, out.outputFiles.find((f) => f.path.endsWith('.map')).text);
   writeAtomically(bundle, text);
-  const inputs = [...Object.keys(out.metafile.inputs).map((f) => join(root, f)), fileURLToPath(import.meta.url), createRequire(import.meta.url).resolve('esbuild/package.json')]
-    .map((file) => { const s = statSync(file); return [file, s.mtimeMs, s.size]; });
+  // Besides the bundled files: this launcher, esbuild's version and the tsconfig.json esbuild reads.
+  const extra = [fileURLToPath(import.meta.url), createRequire(import.meta.url).resolve('esbuild/package.json'), join(root, 'tsconfig.json')];
+  const inputs = [...Object.keys(out.metafile.inputs).map((f) => join(root, f)), ...extra].map(stamp);
   // A file changed while esbuild read it may be newer than the bundle: build again at the next start.
-  if (inputs.every(([, mtimeMs]) => mtimeMs < started)) writeAtomically(manifest, JSON.stringify({ bundle, inputs }));
+  if (inputs.every(([, mtimeMs]) => mtimeMs === null || mtimeMs < started)) writeAtomically(manifest, JSON.stringify({ bundle, inputs }));
   return bundle;
 }
 
@@ -101,8 +102,10 @@ const ownUrls = {
   },
 };
 
-function same(s, mtimeMs, size) {
-  return s.mtimeMs === mtimeMs && s.size === size;
+/** A file's path, modification time and size (nulls for a file that does not exist, as tsconfig.json in the package). */
+function stamp(file) {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return [file, s?.mtimeMs ?? null, s?.size ?? null];
 }
 
 function digest(text) {
