@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SLOW = 180_000;
+const SLOW = 300_000;
 
 /** A copy of the sources whose node_modules links each package of the project's (its bundle cache is its own). */
 function copyTree(): string {
@@ -45,9 +45,11 @@ describe('bin.mjs: the CLI from a bundle of the current sources', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('checks with the counts and exit codes of the sources, worker threads included', () => {
-    const ok = bin(dir, 'check', 'paxos', '--ballots', '1', '--json', '--workers', '2');
-    expect([ok.code, ok.err]).toEqual([0, '']);
-    expect(JSON.parse(ok.out)).toMatchObject({ verdict: 'ok', distinct: 3921, generated: 23839, depth: 17, workers: 2 });
+    // Levels of Paxos on ballots 0..2 pass the 20,000 states from which the worker threads start.
+    const ok = bin(dir, 'check', 'paxos', '--ballots', '2', '--json', '--workers', '2');
+    expect(ok.code).toBe(0);
+    expect(ok.err).not.toMatch(/error|\n\s+at /);
+    expect(JSON.parse(ok.out)).toMatchObject({ verdict: 'ok', distinct: 185369, generated: 1382794, depth: 25, workers: 2 });
     expect(bundles(dir)).toHaveLength(1);
     const bad = bin(dir, 'check', 'paxos', '--variant', 'phase2a-any-value', '--workers', '1');
     expect(bad.code).toBe(12);
