@@ -1,5 +1,5 @@
 // The CLI as one esbuild bundle of the sources as they are now, rebuilt when a source file changes, so
-// that a start need not load each TypeScript file through tsx's hooks (docs/explorer.md, "Start-up").
+// that a start need not load each TypeScript file through tsx's hooks (docs/explorer.md, "seventh session").
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -74,15 +74,24 @@ async function build(entry, root, cache, manifest) {
 export function mapStacks(bundleUrl) {
   let map;
   Error.prepareStackTrace = (error, sites) => {
-    map ??= new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(bundleUrl)}.map`, 'utf8')));
+    map ??= sourceMap(`${fileURLToPath(bundleUrl)}.map`);
     return [Error.prototype.toString.call(error), ...sites.map((site) => `    at ${original(site, bundleUrl, map)}`)].join('\n');
   };
+}
+
+/** The bundle's source map, or null if it is gone: the stack then names the bundle's lines. */
+function sourceMap(file) {
+  try {
+    return new SourceMap(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return null;
+  }
 }
 
 /** A frame as V8 prints it, its place in the bundle replaced by the source's path, line and column. */
 function original(site, bundleUrl, map) {
   const text = site.toString();
-  if (site.getFileName() !== bundleUrl) return text;
+  if (map === null || site.getFileName() !== bundleUrl) return text;
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
   const at = map.findEntry(line - 1, column - 1);
