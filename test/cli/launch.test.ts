@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Per process; a test that starts several gets twice as long (a loaded host runs them many times slower). */
 const SLOW = 300_000;
 
 /** A copy of the sources whose node_modules links each package of the project's (its bundle cache is its own). */
@@ -56,7 +57,7 @@ describe('bin.mjs: the CLI from a bundle of the current sources', () => {
     expect(bad.out).toMatch(/Error: Invariant \w+ is violated\./);
     const usage = bin(dir, 'check', 'paxo');
     expect([usage.code, usage.err]).toEqual([2, "error: unknown protocol 'paxo' (expected: paxos, raft, basicpaxos, multipaxos, twophase)\n"]);
-  }, SLOW);
+  }, 2 * SLOW);
 
   it('picks up an edited source at the next start, and reuses the bundle while nothing changes', () => {
     expect(bin(dir, '--help').out).toMatch(/^usage: consensus-checked /);
@@ -67,7 +68,7 @@ describe('bin.mjs: the CLI from a bundle of the current sources', () => {
     const listed = bundles(dir);
     expect(bin(dir, '--help').out).toMatch(/^usage: edited-copy /);
     expect([statSync(join(cache(dir), manifest)).mtimeMs, bundles(dir)]).toEqual([built, listed]);
-  }, SLOW);
+  }, 2 * SLOW);
 
   it("names the TypeScript source's line in an internal error's stack", () => {
     edit(dir, 'src/cli/main.ts', "const pkg = JSON.parse(", "throw new Error('edited'); const pkg = JSON.parse(");
@@ -76,7 +77,7 @@ describe('bin.mjs: the CLI from a bundle of the current sources', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^internal error: Error: edited\n {4}at main \(/);
     expect(r.err).toContain(`${join(dir, 'src/cli/main.ts')}:${line}:`);
-  }, SLOW);
+  }, 2 * SLOW);
 
   it("falls back to tsx, with tsx's own error, when the sources do not build", () => {
     edit(dir, 'src/cli/commands/check.ts', 'export', 'export export');
@@ -87,5 +88,5 @@ describe('bin.mjs: the CLI from a bundle of the current sources', () => {
     expect(bundledRun.err).toContain(join(dir, 'src/cli/commands/check.ts'));
     expect([bundledRun.code, bundledRun.out, bundledRun.err]).toEqual([tsxRun.code, tsxRun.out, tsxRun.err]);
     expect(bundles(dir)).toEqual(before);
-  }, SLOW);
+  }, 2 * SLOW);
 });
