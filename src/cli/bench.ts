@@ -62,7 +62,7 @@ function check(row: Row, w: number): Run {
   const budget = row.maxStates === undefined ? [] : ['--max-states', String(row.maxStates)];
   let out: string;
   try {
-    out = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'check', ...row.args, ...budget, '--workers', String(w), '--json'], {
+    out = execFileSync(process.execPath, [`${root}src/cli/bin.mjs`, 'check', ...row.args, ...budget, '--workers', String(w), '--json'], {
       cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26,
     });
   } catch (e) {
