@@ -3,6 +3,7 @@
 // shortest counterexamples.
 import type { Model, Tagged } from '../src/core/index.ts';
 import { Expander, type Found } from './expand.ts';
+import { expandLevel, type LevelCounts } from './level.ts';
 import type { ModelFactory } from './factory.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import { NO_PARENT, ParentLog, rebuild } from './parents.ts';
@@ -61,12 +62,11 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   const x = new Expander(model, { add: (hi, lo) => seen.add(hi, lo), record: (from, action) => log.add(from, action), push: (t, id) => next.push(t, id) },
     opts.deadlock ?? model.checkDeadlock ?? true, { symmetry: opts.symmetry ?? false, speed: opts.speed ?? true });
   let depth = 0;
-  let expanded = 0;
-  let spilled = 0;
+  const c: LevelCounts = { expanded: 0, spilled: 0 };
   const finish = (violation: Violation | null, incomplete: string | null): ExploreResult => {
     next.close();
-    return run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: workers?.count ?? 1, expandedBy: [expanded],
-      spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
+    return run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: workers?.count ?? 1, expandedBy: [c.expanded],
+      spilledStates: c.spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
   };
   const traced = (found: Found): Violation => {
     const lookup = (id: number) => [log.parent[id] as number, log.via[id] as number] as const;
@@ -82,30 +82,15 @@ export async function explore<S, A extends Tagged>(model: Model<S, A>, opts: Exp
   }
   while (next.length > 0) {
     if (workers !== undefined && workers.count > 1 && next.length >= workers.from) {
-      const h = { run, seen, log, states: [...next.drain()], witnesses: x.witnesses, generated: x.generated, depth, expanded, spilled: spilled + next.spilledTotal };
+      const h = { run, seen, log, states: [...next.drain()], witnesses: x.witnesses, generated: x.generated, depth, expanded: c.expanded, spilled: c.spilled + next.spilledTotal };
       next.close();
       return workers.take(h);
     }
     depth++;
     const frontier = next;
     next = queue();
-    let left = frontier.length;
-    for (const [s, sid] of frontier.drain()) {
-      left--;
-      const found = x.expand(s, sid);
-      if (found !== null) {
-        frontier.close();
-        return finish(traced(found), null);
-      }
-      if ((++expanded & 255) !== 0) continue;
-      const stop = run.checkpoint(expanded, { distinct: seen.size, generated: x.generated, depth, queue: left + next.length });
-      if (stop !== null) {
-        frontier.close();
-        return finish(null, stop);
-      }
-    }
-    spilled += frontier.spilledTotal;
-    frontier.close();
+    const end = expandLevel(frontier, c, run, (s, sid) => x.expand(s, sid), (left) => ({ distinct: seen.size, generated: x.generated, depth, queue: left + next.length }));
+    if (end !== null) return 'found' in end ? finish(traced(end.found), null) : finish(null, end.stop);
   }
   return finish(null, null);
 }

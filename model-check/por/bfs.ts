@@ -2,6 +2,7 @@
 // as bfs.ts, fewer transitions hashed. One thread, no symmetry (docs/checking.md).
 import type { Independence, Model, Tagged } from '../../src/core/index.ts';
 import { Expander, type Found } from '../expand.ts';
+import { expandLevel, type LevelCounts } from '../level.ts';
 import { FingerprintSet } from '../fingerprint.ts';
 import { NO_PARENT, ParentLog, violationOf } from '../parents.ts';
 import { SpillQueue } from '../queue.ts';
@@ -48,12 +49,11 @@ export async function explorePor<S, A extends Tagged>(model: Model<S, A>, opts: 
     record: (f, a) => log.add(f, a), push: (t, id) => next.push(t, id), slept: 0,
   };
   let depth = 0;
-  let expanded = 0;
-  let spilled = 0;
+  const counts: LevelCounts = { expanded: 0, spilled: 0 };
   const finish = (violation: Violation | null, incomplete: string | null): PorResult => {
     next.close();
-    const r = run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [expanded],
-      spilledStates: spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
+    const r = run.result({ distinct: seen.size, generated: x.generated, depth, fingerprintBytes: seen.bytes, workers: 1, expandedBy: [counts.expanded],
+      spilledStates: counts.spilled + next.spilledTotal, stolenStates: 0, violation, witnesses: x.witnesses }, incomplete);
     return { ...r, slept: c.slept };
   };
   const inits = model.init();
@@ -70,23 +70,9 @@ export async function explorePor<S, A extends Tagged>(model: Model<S, A>, opts: 
     const asleep = level;
     next = queue();
     level = new Level();
-    let left = frontier.length;
-    for (const [s, sid] of frontier.drain()) {
-      left--;
-      const found: Found | null = expandAsleep(c, s, sid, asleep.sleep.get(sid) ?? [], level);
-      if (found !== null) {
-        frontier.close();
-        return finish(violationOf(model, log, found), null);
-      }
-      if ((++expanded & 255) !== 0) continue;
-      const stop = run.checkpoint(expanded, { distinct: seen.size, generated: x.generated, depth, queue: left + next.length });
-      if (stop !== null) {
-        frontier.close();
-        return finish(null, stop);
-      }
-    }
-    spilled += frontier.spilledTotal;
-    frontier.close();
+    const end = expandLevel(frontier, counts, run, (s, sid): Found | null => expandAsleep(c, s, sid, asleep.sleep.get(sid) ?? [], level),
+      (left) => ({ distinct: seen.size, generated: x.generated, depth, queue: left + next.length }));
+    if (end !== null) return 'found' in end ? finish(violationOf(model, log, end.found), null) : finish(null, end.stop);
   }
   return finish(null, null);
 }
