@@ -4,7 +4,7 @@
 import type { Message, NodeId, NodeProtocol, Tagged } from '../../src/core/index.ts';
 import { messageActions, run, type Faults, type GlobalAction, type NodeSteps, type Result } from '../steps.ts';
 import { BoundedMap } from './bounded.ts';
-import { Conser } from './cons.ts';
+import { Conser, shaped } from './cons.ts';
 import { values } from './hash.ts';
 
 type Memo<S, A, M> = {
@@ -53,7 +53,8 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
   // A message's bag key is its canonical text: equal messages, equal keys.
   const messages = new BoundedMap<string, M>(1 << 16);
   // A representative's hash is remembered: it recurs in many states' networks.
-  const message = (key: string, m: M): M => messages.get(key) ?? (values.part(m), messages.set(key, m));
+  const message = (key: string, m: M): M => messages.get(key) ?? representative(key, shaped(m));
+  const representative = (key: string, m: M): M => (values.part(m), messages.set(key, m));
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
     r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
