@@ -43,7 +43,7 @@ export class Conser<T> {
     const k = key(this.hash(x));
     const r = this.table.get(k);
     if (r !== undefined) return r === x || equalData(r, x) ? r : x;
-    return this.table.set(k, shaped(x));
+    return this.table.set(k, x);
   }
 }
 
