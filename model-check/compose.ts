@@ -74,9 +74,19 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
       return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
     },
     actions: (g) => {
-      const out: GlobalAction<A, M>[] = opts.restart ? [...restarts] : [];
-      for (const i of ids) for (const a of steps.actions(i, g.nodes[i] as S)) out.push(a);
-      for (const [key, m] of g.network) for (const a of steps.messageActions(key, m)) out.push(a);
+      const out: GlobalAction<A, M>[] = opts.restart ? restarts.slice() : [];
+      // Indexed loops: no iterator or destructured entry per node and message of every state expanded.
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k] as NodeId;
+        const xs = steps.actions(i, g.nodes[i] as S);
+        for (let j = 0; j < xs.length; j++) out.push(xs[j] as GlobalAction<A, M>);
+      }
+      const net = g.network;
+      for (let k = 0; k < net.length; k++) {
+        const e = net[k] as (typeof net)[number];
+        const xs = steps.messageActions(e[0], e[1]);
+        for (let j = 0; j < xs.length; j++) out.push(xs[j] as GlobalAction<A, M>);
+      }
       return out;
     },
     next,
