@@ -73,12 +73,7 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
       for (const i of ids) nodes[i] = steps.init(i);
       return [make(nodes, [], counted ? { drops: 0, duplicates: 0 } : undefined)];
     },
-    actions: (g) => {
-      const out: GlobalAction<A, M>[] = opts.restart ? [...restarts] : [];
-      for (const i of ids) for (const a of steps.actions(i, g.nodes[i] as S)) out.push(a);
-      for (const [key, m] of g.network) for (const a of steps.messageActions(key, m)) out.push(a);
-      return out;
-    },
+    actions: (g) => actionsOf(ids, steps, g, opts.restart ? restarts.slice() : []),
     next,
     invariants: predicates.invariants,
     actionProperties: actionPropertiesOf(p, c),
@@ -93,6 +88,22 @@ export function compose<C, S, A extends Tagged, M extends Message>(p: NodeProtoc
   else if (counted) model.constraint = within;
   const shaped = p.shape === undefined ? model : { ...model, shape: composedShape(p.shape) };
   return p.symmetry === undefined ? shaped : { ...shaped, symmetry: symmetryOf(p.symmetry, c) };
+}
+
+/** Restart (in `out`), each node's internal actions, then each message's: indexed loops, no iterator or destructured bag entry per message of every state expanded. */
+function actionsOf<S, A extends Tagged, M extends Message>(ids: readonly NodeId[], steps: NodeSteps<S, A, M>, g: Global<S, M>, out: GlobalAction<A, M>[]): GlobalAction<A, M>[] {
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k] as NodeId;
+    const xs = steps.actions(i, g.nodes[i] as S);
+    for (let j = 0; j < xs.length; j++) out.push(xs[j] as GlobalAction<A, M>);
+  }
+  const net = g.network;
+  for (let k = 0; k < net.length; k++) {
+    const e = net[k] as (typeof net)[number];
+    const xs = steps.messageActions(e[0], e[1]);
+    for (let j = 0; j < xs.length; j++) out.push(xs[j] as GlobalAction<A, M>);
+  }
+  return out;
 }
 
 /** The global action properties, then those over the node states, asked only when a node's state changed ([A]_nodes). */

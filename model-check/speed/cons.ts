@@ -47,6 +47,22 @@ export class Conser<T> {
   }
 }
 
+/** Fields at most this many: an object built key by key beyond V8's fast-property limit would turn into a dictionary. */
+const SHAPED_FIELDS = 12;
+
+/**
+ * A plain object copied key by key onto an empty literal: equal key lists then share one hidden class
+ * whatever code built the value (a literal, a spread, immer), so reads of its fields stay monomorphic.
+ */
+export function shaped<T>(x: T): T {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || Object.getPrototypeOf(x) !== Object.prototype) return x;
+  const keys = Object.keys(x);
+  if (keys.length > SHAPED_FIELDS) return x;
+  const o: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) o[keys[k] as string] = (x as Record<string, unknown>)[keys[k] as string];
+  return o as T;
+}
+
 /** `x` rebuilt bottom-up from representatives: for values that arrive from another thread or from disk. */
 export function consDeep<T>(c: Conser<unknown>, x: T): T {
   if (typeof x !== 'object' || x === null) return x;

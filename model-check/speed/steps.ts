@@ -4,7 +4,7 @@
 import type { Message, NodeId, NodeProtocol, Tagged } from '../../src/core/index.ts';
 import { messageActions, run, type Faults, type GlobalAction, type NodeSteps, type Result } from '../steps.ts';
 import { BoundedMap } from './bounded.ts';
-import { Conser } from './cons.ts';
+import { Conser, shaped } from './cons.ts';
 import { values } from './hash.ts';
 
 type Memo<S, A, M> = {
@@ -53,12 +53,15 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
   // A message's bag key is its canonical text: equal messages, equal keys.
   const messages = new BoundedMap<string, M>(1 << 16);
   // A representative's hash is remembered: it recurs in many states' networks.
-  const message = (key: string, m: M): M => messages.get(key) ?? (values.part(m), messages.set(key, m));
+  const message = (key: string, m: M): M => messages.get(key) ?? representative(key, shaped(m));
+  const representative = (key: string, m: M): M => (values.part(m), messages.set(key, m));
   const byMessage = new BoundedMap<string, readonly GlobalAction<A, M>[]>(1 << 18);
+  // Rebuilt before consing, so that a representative's hidden class does not depend on the code that built it.
+  const state = (i: NodeId, s: S): S => node(i).states.get(shaped(s));
   const consed = (i: NodeId, r: Result<S, M>): Result<S, M> =>
-    r === null ? null : { state: node(i).states.get(r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
+    r === null ? null : { state: state(i, r.state), send: r.send.map((m, k) => message(r.keys[k] as string, m)), keys: r.keys, keep: r.keep };
   return {
-    init: (i) => node(i).states.get(p.init(i, c)),
+    init: (i) => state(i, p.init(i, c)),
     // Each instance is run once, when the node state's actions are first asked, and listed with
     // its step and that state: a step asked from the same state is read off the action.
     actions: (i, s) => (node(i).of(s).actions ??= p.internal(i, s, c).map((a): Listed<S, A, M> => ({ type: 'Internal', i, a, from: s, step: consed(i, run(p, c, i, s, a)) }))),
@@ -77,6 +80,6 @@ export function memoSteps<C, S extends object, A extends Tagged, M extends Messa
       if (r === undefined) m.received.set(key, (r = consed(i, run(p, c, i, s, { type: 'Receive', m: msg }))));
       return r;
     },
-    restart: (i, s) => (node(i).of(s).restarted ??= node(i).states.get(p.restart(i, s, c))),
+    restart: (i, s) => (node(i).of(s).restarted ??= state(i, p.restart(i, s, c))),
   };
 }

@@ -287,7 +287,8 @@ export function SessionsAgree(g: V, c: RaftConfig): boolean {
 
 /** Raft Fig. 3 Leader Append-Only (an action property): a leader never overwrites or deletes its entries. */
 export function LeaderAppendOnly(g: V, h: V, c: RaftConfig): boolean {
-  for (const i of c.servers) {
+  for (let k = 0; k < c.servers.length; k++) {
+    const i = c.servers[k] as NodeId;
     const s = g.nodes[i] as Server;
     const t = h.nodes[i] as Server;
     if (s === t || s.state !== 'Leader' || t.state !== 'Leader' || s.currentTerm !== t.currentTerm || (s.log === t.log && s.snapshot === t.snapshot)) continue;
@@ -317,10 +318,11 @@ function liveFor(g: V, l: NodeId, c: NodeId, cfg: RaftConfig): boolean {
  * election past the leader's term (which would raise the cluster's term once any of its messages arrives).
  */
 export function NoDisruptiveTermRaise(g: V, h: V, cfg: RaftConfig): boolean {
-  for (const c of cfg.servers) {
+  for (let k = 0; k < cfg.servers.length; k++) {
+    const c = cfg.servers[k] as NodeId;
     const s = g.nodes[c] as Server;
     const t = h.nodes[c] as Server;
-    if (t.state !== 'Candidate' || t.currentTerm <= s.currentTerm) continue;
+    if (s === t || t.state !== 'Candidate' || t.currentTerm <= s.currentTerm) continue;
     for (const l of cfg.servers) if (t.currentTerm > (g.nodes[l] as Server).currentTerm && liveFor(g, l, c, cfg)) return false;
   }
   return true;
@@ -356,8 +358,11 @@ export const invariants = {
  * `acked`): a read never returns a value older than such a write. Vacuous without ReadIndex.
  */
 export function ReadsLinearizable(g: V, h: V, c: RaftConfig): boolean {
-  for (const i of c.servers) {
-    const [s, t] = [g.nodes[i] as Server, h.nodes[i] as Server];
+  if (c.readIndex === undefined) return true;
+  for (let k = 0; k < c.servers.length; k++) {
+    const i = c.servers[k] as NodeId;
+    const s = g.nodes[i] as Server;
+    const t = h.nodes[i] as Server;
     if (s === t || s.read === undefined || !s.read.pending || t.read?.pending !== false || t.state !== 'Leader') continue;
     if (Math.min(s.commitIndex, lastIndex(s)) < s.read.acked) return false;
   }

@@ -19,20 +19,22 @@ export type RaftProtocol = NodeProtocol<RaftConfig, Server, RaftAction, RaftMess
 
 /** MCRaft's CONSTRAINT: each bound that is set (not null) must hold. */
 export function constraint(g: Global<Server, RaftMessage>, c: RaftConfig): boolean {
+  const { maxTerm, maxLogLen, maxRestarts, maxDup, maxMsgs } = c;
+  const maxClock = c.sessions?.expiry?.maxClock ?? null;
   let restarts = 0;
   const ids = c.servers;
   for (let k = 0; k < ids.length; k++) {
     const s = g.nodes[ids[k] as NodeId] as Server;
-    if (c.maxTerm !== null && s.currentTerm > c.maxTerm) return false;
-    if (c.maxLogLen !== null && lastIndex(s) > c.maxLogLen) return false;
-    if (s.clock !== undefined && (c.sessions?.expiry?.maxClock ?? null) !== null && s.clock > (c.sessions?.expiry?.maxClock as number)) return false;
-    restarts += s.restarts ?? 0;
+    if (maxTerm !== null && s.currentTerm > maxTerm) return false;
+    if (maxLogLen !== null && lastIndex(s) > maxLogLen) return false;
+    if (maxClock !== null && s.clock !== undefined && s.clock > maxClock) return false;
+    if (maxRestarts !== null) restarts += s.restarts ?? 0;
   }
-  if (c.passive !== undefined) for (const i of c.passive) if ((g.nodes[i] as Server).state === 'Candidate') return false;
-  if (c.maxRestarts !== null && restarts > c.maxRestarts) return false;
+  if (c.passive !== undefined) for (let k = 0; k < c.passive.length; k++) if ((g.nodes[c.passive[k] as NodeId] as Server).state === 'Candidate') return false;
+  if (maxRestarts !== null && restarts > maxRestarts) return false;
   const net = g.network;
-  if (c.maxDup !== null) for (let k = 0; k < net.length; k++) if ((net[k] as (typeof net)[number])[2] > c.maxDup) return false;
-  if (c.maxMsgs !== null && bagSize(net) > c.maxMsgs) return false;
+  if (maxDup !== null) for (let k = 0; k < net.length; k++) if ((net[k] as (typeof net)[number])[2] > maxDup) return false;
+  if (maxMsgs !== null && bagSize(net) > maxMsgs) return false;
   return c.readIndex === undefined || readsWithin(g, c);
 }
 
