@@ -65,12 +65,6 @@ const QUEUE_MAX = 4096;
 /** Frames up to this size are copied into one buffer and written with one call; larger ones are corked pieces. */
 const COPY_MAX = 64 * 1024;
 
-function lengthPrefix(n: number): Buffer {
-  const b = Buffer.allocUnsafe(4);
-  b.writeUInt32BE(n, 0);
-  return b;
-}
-
 type Outbound = {
   socket: Socket | null;
   /** Tags this connection's frames; null until the handshake is done. */
@@ -200,15 +194,15 @@ export class Transport<M extends Envelope> {
       return;
     }
     const length = piecesLength(body);
-    // Header and body in one system call, now: a frame held until the next tick would wait behind
-    // the caller's synchronous WAL write, and a leader's AppendEntries must leave before its own write.
-    if (length <= COPY_MAX) {
-      o.socket.write(Buffer.concat([lengthPrefix(TAG_BYTES + length), o.sealer.next(body), ...body]));
-      return;
-    }
     const head = Buffer.allocUnsafe(4 + TAG_BYTES);
     head.writeUInt32BE(TAG_BYTES + length, 0);
     o.sealer.next(body).copy(head, 4);
+    // Header and body in one system call, now: a frame held until the next tick would wait behind
+    // the caller's synchronous WAL write, and a leader's AppendEntries must leave before its own write.
+    if (length <= COPY_MAX) {
+      o.socket.write(Buffer.concat([head, ...body], 4 + TAG_BYTES + length));
+      return;
+    }
     o.socket.cork();
     o.socket.write(head);
     for (const b of body) o.socket.write(b);
