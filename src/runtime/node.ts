@@ -514,10 +514,7 @@ export class Node<S, A extends Tagged, M extends Message> {
     // the followers write in parallel with the leader (thesis §10.2.1) and hear from it during a long write.
     const late: M[] = [];
     if (TRACE && this.roundTrace.send === 0) this.roundTrace.send = performance.now();
-    for (const m of out) {
-      if (m.dest !== i && rt.early(m)) this.transmit(m);
-      else late.push(m);
-    }
+    for (const m of out) this.emit(m, late);
     if (TRACE) {
       this.roundTrace.write = performance.now();
       this.roundTrace.cpu.push(cpuNow());
