@@ -2,13 +2,16 @@
 // action and guard of src/raft and src/paxos, one mutant at a time in a copy of the project, runs the
 // default `check <protocol>` on each, and reports the kill rate. A surviving mutant is equivalent
 // only if exhaustive runs at larger bounds give it the same distinct states, states generated and
-// depth as the original. Options: --sample N, --seed S, --only ID, --list, --search-seconds X, --out F.
-import { spawnSync } from 'node:child_process';
+// depth as the original; a mutant of a line that no run of the original executed (block coverage)
+// is equivalent without a run. Options: --sample N, --seed S, --only ID, --list, --search-seconds X,
+// --jobs N, --out F.
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { executedLines } from './mutate-coverage.ts';
 import { mutantsOf, type Mutant } from './mutate-operators.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,7 +28,7 @@ const targets = [
   { protocol: 'paxos', dirs: ['src/paxos/actions'], files: ['src/paxos/voting.ts'], larger: [['--ballots', '2'], ['--acceptors', '4', '--values', '1', '--ballots', '1']] },
 ] as const;
 
-type Outcome = 'killed' | 'crashed' | 'survived' | 'equivalent' | 'invalid';
+type Outcome = 'killed' | 'crashed' | 'survived' | 'equivalent' | 'unexecuted' | 'invalid';
 
 function allMutants(): Mutant[] {
   const out: Mutant[] = [];
@@ -38,27 +41,114 @@ function allMutants(): Mutant[] {
 
 const protocolOf = (m: Mutant): string => (m.file.startsWith('src/raft/') ? 'raft' : 'paxos');
 
-/** Runs `check` in the copy; the exit code and the JSON summary (null if none was printed). */
-function check(dir: string, args: readonly string[]): { code: number | null; json: Record<string, unknown> | null; seconds: number; invalid: boolean } {
+interface Run {
+  readonly code: number | null;
+  readonly json: Record<string, unknown> | null;
+  readonly seconds: number;
+  readonly invalid: boolean;
+}
+
+/** Runs `check` in the copy `dir` (with `coverage`, V8's block coverage goes there); the exit code and the JSON summary. */
+function check(dir: string, args: readonly string[], coverage?: string): Promise<Run> {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', ...args, '--json', '--workers', '1'], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
-  } catch {
-    json = null;
-  }
-  // A mutant that does not parse is no program: left out of the rates.
-  const invalid = /Transform failed|SyntaxError/.test(r.stderr);
-  return { code: r.status, json, seconds: (performance.now() - t0) / 1000, invalid };
+  const env = coverage === undefined ? process.env : { ...process.env, NODE_V8_COVERAGE: coverage };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', ...args, '--json', '--workers', '1'], { cwd: dir, env, timeout: 600_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (x: string) => (stdout += x));
+  child.stderr.setEncoding('utf8').on('data', (x: string) => (stderr += x));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      let json: Record<string, unknown> | null = null;
+      try {
+        json = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
+      } catch {
+        json = null;
+      }
+      // A mutant that does not parse is no program: left out of the rates.
+      resolve({ code, json, seconds: (performance.now() - t0) / 1000, invalid: /Transform failed|SyntaxError/.test(stderr) });
+    });
+  });
 }
 
 const counts = (j: Record<string, unknown> | null): string => (j === null ? 'none' : `${String(j['distinct'])}/${String(j['generated'])}/${String(j['depth'])}`);
 
-function main(): void {
+/** A copy of the project to mutate: every source tree the CLI may import (tsconfig's include). */
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mutate-'));
+  for (const x of ['src', 'model-check', 'report', 'explorer', 'package.json', 'tsconfig.json'].filter((f) => existsSync(join(root, f)))) cpSync(join(root, x), join(dir, x), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+interface Originals {
+  /** The counts of each larger exhaustive run, by `protocol flags`. */
+  readonly counts: Map<string, string>;
+  /** The lines some run of the original executed (the default check and the larger runs), by file. */
+  readonly executed: Map<string, Set<number>>;
+}
+
+/** The original's runs in `dir`: the larger runs' counts, and with the default checks, the lines executed. */
+async function originals(dir: string, extra: readonly string[]): Promise<Originals | string> {
+  const cov = mkdtempSync(join(tmpdir(), 'mutate-coverage-'));
+  try {
+    const c = new Map<string, string>();
+    for (const t of targets) {
+      for (const b of t.larger) c.set(`${t.protocol} ${b.join(' ')}`, counts((await check(dir, [t.protocol, ...b], cov)).json));
+      // The default check's guided passes are bounded by CPU time, which coverage costs about a tenth of.
+      const r = await check(dir, [t.protocol, ...extra], cov);
+      if (r.code !== 0) return `check ${t.protocol} (exit ${String(r.code)})`;
+    }
+    // A copy that cannot run the unmutated check would count every mutant as a crash.
+    const broken = [...c].find(([, x]) => x === 'none');
+    if (broken !== undefined) return `check ${broken[0]}`;
+    return { counts: c, executed: executedLines(cov, dir) };
+  } finally {
+    rmSync(cov, { recursive: true, force: true });
+  }
+}
+
+interface Result {
+  readonly m: Mutant;
+  readonly outcome: Outcome;
+  readonly seconds: number;
+  readonly pass: unknown;
+  readonly traceLength: unknown;
+}
+
+/** One mutant in the copy `dir`: the default check, then for a survivor the larger runs. */
+async function runMutant(dir: string, m: Mutant, o: Originals, extra: readonly string[]): Promise<Result> {
+  if (o.executed.get(m.file)?.has(m.line) !== true) return { m, outcome: 'unexecuted', seconds: 0, pass: null, traceLength: null };
+  const path = join(dir, m.file);
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  lines[m.line] = m.after;
+  writeFileSync(path, lines.join('\n'));
+  try {
+    const r = await check(dir, [protocolOf(m), ...extra]);
+    const v = (r.json?.['violation'] ?? null) as Record<string, unknown> | null;
+    let outcome: Outcome = r.invalid ? 'invalid' : r.code === 12 || r.code === 11 ? 'killed' : r.code === 0 ? 'survived' : 'crashed';
+    if (outcome === 'survived') {
+      const t = targets.find((x) => x.protocol === protocolOf(m));
+      let same = true;
+      for (const b of t?.larger ?? []) same &&= counts((await check(dir, [protocolOf(m), ...b])).json) === o.counts.get(`${protocolOf(m)} ${b.join(' ')}`);
+      if (same) outcome = 'equivalent';
+    }
+    return { m, outcome, seconds: r.seconds, pass: v?.['pass'] ?? null, traceLength: v?.['traceLength'] ?? null };
+  } finally {
+    writeFileSync(path, text);
+  }
+}
+
+function line(r: Result): string {
+  const v = r.pass === null ? '' : ` (pass ${String(r.pass)}, ${String(r.traceLength)} states)`;
+  return `${r.m.id} ${r.m.operator} ${r.outcome}${v} ${r.seconds.toFixed(1)} s: ${r.m.after.trim()}`;
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     sample: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string', multiple: true }, list: { type: 'boolean' },
-    'search-seconds': { type: 'string' }, out: { type: 'string' },
+    'search-seconds': { type: 'string' }, jobs: { type: 'string' }, out: { type: 'string' },
   } });
   let mutants = allMutants();
   if (values.list === true) {
@@ -68,46 +158,27 @@ function main(): void {
   }
   if (values.only !== undefined) mutants = mutants.filter((m) => values.only?.includes(m.id));
   if (values.sample !== undefined) mutants = sample(mutants, Number(values.sample), Number(values.seed ?? 1));
-  const dir = mkdtempSync(join(tmpdir(), 'mutate-'));
-  // Every source tree the CLI may import (tsconfig's include), not only src/ and model-check/.
-  for (const x of ['src', 'model-check', 'report', 'explorer', 'package.json', 'tsconfig.json'].filter((f) => existsSync(join(root, f)))) cpSync(join(root, x), join(dir, x), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const jobs = Math.max(1, Number(values.jobs ?? 1));
   const extra = values['search-seconds'] !== undefined ? ['--search-seconds', values['search-seconds']] : [];
-  const originals = new Map<string, string>();
-  for (const t of targets) for (const b of t.larger) originals.set(`${t.protocol} ${b.join(' ')}`, counts(check(dir, [t.protocol, ...b]).json));
-  // A copy that cannot run the unmutated check would count every mutant as a crash.
-  const broken = [...originals].find(([, c]) => c === 'none');
-  if (broken !== undefined) {
-    rmSync(dir, { recursive: true, force: true });
-    console.error(`the unmutated copy fails \`check ${broken[0]}\`: fix the copy before counting mutants`);
-    process.exitCode = 1;
-    return;
-  }
-  const results: { m: Mutant; outcome: Outcome; seconds: number; pass: unknown; traceLength: unknown }[] = [];
+  const dirs = Array.from({ length: jobs }, copyProject);
+  const results: Result[] = [];
   try {
-    for (const m of mutants) {
-      const path = join(dir, m.file);
-      const text = readFileSync(path, 'utf8');
-      const lines = text.split('\n');
-      lines[m.line] = m.after;
-      writeFileSync(path, lines.join('\n'));
-      try {
-        const r = check(dir, [protocolOf(m), ...extra]);
-        const v = (r.json?.['violation'] ?? null) as Record<string, unknown> | null;
-        let outcome: Outcome = r.invalid ? 'invalid' : r.code === 12 || r.code === 11 ? 'killed' : r.code === 0 ? 'survived' : 'crashed';
-        if (outcome === 'survived') {
-          const t = targets.find((x) => x.protocol === protocolOf(m));
-          const same = (t?.larger ?? []).every((b) => counts(check(dir, [protocolOf(m), ...b]).json) === originals.get(`${protocolOf(m)} ${b.join(' ')}`));
-          if (same) outcome = 'equivalent';
-        }
-        results.push({ m, outcome, seconds: r.seconds, pass: v?.['pass'] ?? null, traceLength: v?.['traceLength'] ?? null });
-        console.log(`${m.id} ${m.operator} ${outcome}${v !== null ? ` (${String(v['name'])}, pass ${String(v['pass'])}, ${String(v['traceLength'])} states)` : ''} ${r.seconds.toFixed(1)} s: ${m.after.trim()}`);
-      } finally {
-        writeFileSync(path, text);
-      }
+    const o = await originals(dirs[0] as string, extra);
+    if (typeof o === 'string') {
+      console.error(`the unmutated copy fails \`${o}\`: fix the copy before counting mutants`);
+      process.exitCode = 1;
+      return;
     }
+    let next = 0;
+    await Promise.all(dirs.map(async (dir) => {
+      while (next < mutants.length) {
+        const r = await runMutant(dir, mutants[next++] as Mutant, o, extra);
+        results.push(r);
+        console.log(line(r));
+      }
+    }));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
   report(results.map((r) => r.outcome));
   if (values.out !== undefined) writeFileSync(values.out, JSON.stringify(results.map((r) => ({ ...r, m: { id: r.m.id, operator: r.m.operator, after: r.m.after.trim() } })), null, 1));
@@ -118,9 +189,10 @@ function report(all: readonly Outcome[]): void {
   const n = (o: Outcome) => outcomes.filter((x) => x === o).length;
   if (all.length > outcomes.length) console.log(`${all.length - outcomes.length} mutants did not parse (left out)`);
   const detected = n('killed') + n('crashed');
+  const equivalent = n('equivalent') + n('unexecuted');
   const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
-  console.log(`\n${outcomes.length} mutants: ${n('killed')} killed, ${n('crashed')} crashed the check, ${n('survived')} survived, ${n('equivalent')} equivalent`);
-  console.log(`kill rate: ${pct(detected, outcomes.length)} of all, ${pct(detected, outcomes.length - n('equivalent'))} of the non-equivalent`);
+  console.log(`\n${outcomes.length} mutants: ${n('killed')} killed, ${n('crashed')} crashed the check, ${n('survived')} survived, ${equivalent} equivalent (${n('unexecuted')} of them on lines no run of the original executed)`);
+  console.log(`kill rate: ${pct(detected, outcomes.length)} of all, ${pct(detected, outcomes.length - equivalent)} of the non-equivalent`);
 }
 
 /** `k` mutants drawn without replacement, reproducibly from `seed`. */
@@ -138,4 +210,4 @@ function sample<T>(xs: readonly T[], k: number, seed: number): T[] {
   return a.slice(0, k);
 }
 
-main();
+await main();
