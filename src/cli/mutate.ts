@@ -4,7 +4,7 @@
 // only if exhaustive runs at larger bounds give it the same distinct states, states generated and
 // depth as the original; a mutant of a line that no run of the original executed (block coverage)
 // is equivalent without a run. Options: --sample N, --seed S, --only ID, --list, --search-seconds X,
-// --jobs N, --out F.
+// --jobs N, --minutes M, --out F.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -148,7 +148,7 @@ function line(r: Result): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     sample: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string', multiple: true }, list: { type: 'boolean' },
-    'search-seconds': { type: 'string' }, jobs: { type: 'string' }, out: { type: 'string' },
+    'search-seconds': { type: 'string' }, jobs: { type: 'string' }, minutes: { type: 'string' }, out: { type: 'string' },
   } });
   let mutants = allMutants();
   if (values.list === true) {
@@ -159,6 +159,9 @@ async function main(): Promise<void> {
   if (values.only !== undefined) mutants = mutants.filter((m) => values.only?.includes(m.id));
   if (values.sample !== undefined) mutants = sample(mutants, Number(values.sample), Number(values.seed ?? 1));
   const jobs = Math.max(1, Number(values.jobs ?? 1));
+  // With --minutes, no mutant starts after the deadline: the report covers those run (in --sample's
+  // random order, a random sample).
+  const deadline = values.minutes === undefined ? Infinity : Date.now() + Number(values.minutes) * 60_000;
   const extra = values['search-seconds'] !== undefined ? ['--search-seconds', values['search-seconds']] : [];
   const dirs = Array.from({ length: jobs }, copyProject);
   const results: Result[] = [];
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
     }
     let next = 0;
     await Promise.all(dirs.map(async (dir) => {
-      while (next < mutants.length) {
+      while (next < mutants.length && Date.now() < deadline) {
         const r = await runMutant(dir, mutants[next++] as Mutant, o, extra);
         results.push(r);
         console.log(line(r));
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
+  if (results.length < mutants.length) console.log(`\nstopped at the deadline: ${results.length} of ${mutants.length} mutants run`);
   report(results.map((r) => r.outcome));
   if (values.out !== undefined) writeFileSync(values.out, JSON.stringify(results.map((r) => ({ ...r, m: { id: r.m.id, operator: r.m.operator, after: r.m.after.trim() } })), null, 1));
 }
