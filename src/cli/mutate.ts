@@ -112,13 +112,15 @@ interface Result {
   readonly m: Mutant;
   readonly outcome: Outcome;
   readonly seconds: number;
+  /** The violation's name, pass and trace length (null: none). */
+  readonly name: unknown;
   readonly pass: unknown;
   readonly traceLength: unknown;
 }
 
 /** One mutant in the copy `dir`: the default check, then for a survivor the larger runs. */
 async function runMutant(dir: string, m: Mutant, o: Originals, extra: readonly string[]): Promise<Result> {
-  if (o.executed.get(m.file)?.has(m.line) !== true) return { m, outcome: 'unexecuted', seconds: 0, pass: null, traceLength: null };
+  if (o.executed.get(m.file)?.has(m.line) !== true) return { m, outcome: 'unexecuted', seconds: 0, name: null, pass: null, traceLength: null };
   const path = join(dir, m.file);
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
@@ -134,14 +136,14 @@ async function runMutant(dir: string, m: Mutant, o: Originals, extra: readonly s
       for (const b of t?.larger ?? []) same &&= counts((await check(dir, [protocolOf(m), ...b])).json) === o.counts.get(`${protocolOf(m)} ${b.join(' ')}`);
       if (same) outcome = 'equivalent';
     }
-    return { m, outcome, seconds: r.seconds, pass: v?.['pass'] ?? null, traceLength: v?.['traceLength'] ?? null };
+    return { m, outcome, seconds: r.seconds, name: v?.['name'] ?? null, pass: v?.['pass'] ?? null, traceLength: v?.['traceLength'] ?? null };
   } finally {
     writeFileSync(path, text);
   }
 }
 
 function line(r: Result): string {
-  const v = r.pass === null ? '' : ` (pass ${String(r.pass)}, ${String(r.traceLength)} states)`;
+  const v = r.name === null ? '' : ` (${String(r.name)}, pass ${String(r.pass)}, ${String(r.traceLength)} states)`;
   return `${r.m.id} ${r.m.operator} ${r.outcome}${v} ${r.seconds.toFixed(1)} s: ${r.m.after.trim()}`;
 }
 
