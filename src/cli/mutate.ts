@@ -48,11 +48,15 @@ interface Run {
   readonly invalid: boolean;
 }
 
-/** Runs `check` in the copy `dir` (with `coverage`, V8's block coverage goes there); the exit code and the JSON summary. */
+/**
+ * Runs `check` in the copy `dir` (with `coverage`, V8's block coverage goes there); the exit code and
+ * the JSON summary. A mutant can loop forever inside one step, where the check's own budget and its
+ * SIGTERM handler never run: the limit kills it (exit null, counted as a crash).
+ */
 function check(dir: string, args: readonly string[], coverage?: string): Promise<Run> {
   const t0 = performance.now();
   const env = coverage === undefined ? process.env : { ...process.env, NODE_V8_COVERAGE: coverage };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', ...args, '--json', '--workers', '1'], { cwd: dir, env, timeout: 600_000 });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', ...args, '--json', '--workers', '1'], { cwd: dir, env, timeout: 600_000, killSignal: 'SIGKILL' });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (x: string) => (stdout += x));
