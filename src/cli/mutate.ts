@@ -163,8 +163,14 @@ async function main(): Promise<void> {
     return;
   }
   if (values.only !== undefined) mutants = mutants.filter((m) => values.only?.includes(m.id));
+  const bad = (['sample', 'seed', 'jobs', 'minutes'] as const).find((k) => values[k] !== undefined && !(k === 'seed' ? /^\d+$/ : /^[1-9]\d*$/).test(values[k]));
+  if (bad !== undefined) {
+    console.error(`mutate: --${bad} takes a ${bad === 'seed' ? 'non-negative' : 'positive'} integer, not '${String(values[bad])}'`);
+    process.exitCode = 2;
+    return;
+  }
   if (values.sample !== undefined) mutants = sample(mutants, Number(values.sample), Number(values.seed ?? 1));
-  const jobs = Math.max(1, Number(values.jobs ?? 1));
+  const jobs = Number(values.jobs ?? 1);
   // With --minutes, no mutant starts after the deadline: the report covers those run (in --sample's
   // random order, a random sample).
   const deadline = values.minutes === undefined ? Infinity : Date.now() + Number(values.minutes) * 60_000;
