@@ -75,6 +75,9 @@ function check(dir: string, args: readonly string[], coverage?: string): Promise
   });
 }
 
+/** A larger run's name in `Originals.counts`. */
+const runKey = (protocol: string, flags: readonly string[]): string => `${protocol} ${flags.join(' ')}`;
+
 const counts = (j: Record<string, unknown> | null): string => (j === null ? 'none' : `${String(j['distinct'])}/${String(j['generated'])}/${String(j['depth'])}`);
 
 /** A copy of the project to mutate: every source tree the CLI may import (tsconfig's include). */
@@ -98,7 +101,7 @@ async function originals(dir: string, extra: readonly string[]): Promise<Origina
   try {
     const c = new Map<string, string>();
     for (const t of targets) {
-      for (const b of t.larger) c.set(`${t.protocol} ${b.join(' ')}`, counts((await check(dir, [t.protocol, ...b], cov)).json));
+      for (const b of t.larger) c.set(runKey(t.protocol, b), counts((await check(dir, [t.protocol, ...b], cov)).json));
       // The default check's guided passes are bounded by CPU time, which coverage costs about a tenth of.
       const r = await check(dir, [t.protocol, ...extra], cov);
       if (r.code !== 0) return `check ${t.protocol} (exit ${String(r.code)})`;
@@ -131,13 +134,13 @@ async function runMutant(dir: string, m: Mutant, o: Originals, extra: readonly s
   lines[m.line] = m.after;
   writeFileSync(path, lines.join('\n'));
   try {
-    const r = await check(dir, [protocolOf(m), ...extra]);
+    const p = protocolOf(m);
+    const r = await check(dir, [p, ...extra]);
     const v = (r.json?.['violation'] ?? null) as Record<string, unknown> | null;
     let outcome: Outcome = r.invalid ? 'invalid' : r.code === 12 || r.code === 11 ? 'killed' : r.code === 0 ? 'survived' : 'crashed';
     if (outcome === 'survived') {
-      const t = targets.find((x) => x.protocol === protocolOf(m));
       let same = true;
-      for (const b of t?.larger ?? []) same &&= counts((await check(dir, [protocolOf(m), ...b])).json) === o.counts.get(`${protocolOf(m)} ${b.join(' ')}`);
+      for (const b of targets.find((x) => x.protocol === p)?.larger ?? []) same &&= counts((await check(dir, [p, ...b])).json) === o.counts.get(runKey(p, b));
       if (same) outcome = 'equivalent';
     }
     return { m, outcome, seconds: r.seconds, name: v?.['name'] ?? null, pass: v?.['pass'] ?? null, traceLength: v?.['traceLength'] ?? null };
