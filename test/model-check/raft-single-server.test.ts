@@ -31,16 +31,17 @@ function model(variant: string | null, flags: Record<string, string> = addAndRem
   return compose(b.protocol, b.config, b.network) as unknown as Model<G, Tagged>;
 }
 
-// Seed 6 finds it at walk 4,427 (docs/raft.md gives the walks of seeds 1-10).
-const search = { seed: 6, maxWalks: 4427, maxSeconds: 1e9, depth: 100, deadlock: false };
+// Seed 14 finds it at walk 1,588 (docs/raft.md gives the walks of other seeds).
+const search = { seed: 14, maxWalks: 1588, maxSeconds: 1e9, depth: 100, deadlock: false };
 
 describe('single-server changes without the new leader\'s entry first: add s5 and remove s1', () => {
-  it('the guided search finds two competing changes electing a leader without a committed entry; shortened to 53 states', async () => {
+  it('the guided search finds two competing changes electing a leader without a committed entry; shortened to 51 states, the shortest', async () => {
     const m = model('single-server-no-noop');
     const g = guidedSearch(m, search);
-    expect([g.walks, g.violation?.name, g.violation?.trace.length]).toEqual([4427, 'LeaderCompleteness', 69]);
+    expect([g.walks, g.violation?.name, g.violation?.trace.length]).toEqual([1588, 'LeaderCompleteness', 61]);
     const s = await shortenTrace(m, g.violation!);
-    expect([s.violation.name, s.violation.trace.length, s.actions]).toEqual(['LeaderCompleteness', 53, 48]);
+    // 51 states is the model's shortest: BFS at these bounds finds nothing shorter (docs/raft.md).
+    expect([s.violation.name, s.violation.trace.length, s.actions]).toEqual(['LeaderCompleteness', 51, 45]);
     // Both changes are in the trace: s5 added by s1, s1 removed by s2.
     const actions = s.violation.trace.map((t) => t.action);
     expect(actions).toContain('ProposeConfig(s1, {s1, s2, s3, s4, s5})');
@@ -50,7 +51,7 @@ describe('single-server changes without the new leader\'s entry first: add s5 an
 
   it('with the fix (a leader commits an entry of its term first), the same walks find no violation', () => {
     const g = guidedSearch(model(null), search);
-    expect([g.walks, g.violation]).toEqual([4427, null]);
+    expect([g.walks, g.violation]).toEqual([1588, null]);
   }, 900_000);
 
   it.each([
