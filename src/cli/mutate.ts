@@ -10,7 +10,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { UsageError } from '../core/index.ts';
+import { intFlag, numberFlag, parseFlags } from './args.ts';
 import { executedLines } from './mutate-coverage.ts';
 import { mutantsOf, type Mutant } from './mutate-operators.ts';
 
@@ -155,29 +156,30 @@ function line(r: Result): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: {
+  const { values } = parseFlags(process.argv.slice(2), {
     sample: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string', multiple: true }, list: { type: 'boolean' },
     'search-seconds': { type: 'string' }, jobs: { type: 'string' }, minutes: { type: 'string' }, out: { type: 'string' },
-  } });
+  }, 'mutate');
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const size = intFlag(str('sample'), 'sample', 1);
+  const seed = intFlag(str('seed'), 'seed', 0, 0xffffffff) ?? 1;
+  const jobs = intFlag(str('jobs'), 'jobs', 1, 64) ?? 1;
+  const minutes = intFlag(str('minutes'), 'minutes', 1);
+  const only = values['only'] as string[] | undefined;
+  const searchSeconds = numberFlag(str('search-seconds'), 'search-seconds');
   let mutants = allMutants();
   if (values.list === true) {
     for (const m of mutants) console.log(`${m.id} ${m.operator}: ${m.after.trim()}`);
     console.log(`${mutants.length} mutants`);
     return;
   }
-  if (values.only !== undefined) mutants = mutants.filter((m) => values.only?.includes(m.id));
-  const bad = (['sample', 'seed', 'jobs', 'minutes'] as const).find((k) => values[k] !== undefined && !(k === 'seed' ? /^\d+$/ : /^[1-9]\d*$/).test(values[k]));
-  if (bad !== undefined) {
-    console.error(`mutate: --${bad} takes a ${bad === 'seed' ? 'non-negative' : 'positive'} integer, not '${String(values[bad])}'`);
-    process.exitCode = 2;
-    return;
-  }
-  if (values.sample !== undefined) mutants = sample(mutants, Number(values.sample), Number(values.seed ?? 1));
-  const jobs = Number(values.jobs ?? 1);
+  if (only !== undefined) mutants = mutants.filter((m) => only.includes(m.id));
+  if (mutants.length === 0) throw new UsageError(`no mutant has the id ${only?.join(', ') ?? ''} (--list shows them)`);
+  if (size !== undefined) mutants = sample(mutants, size, seed);
   // With --minutes, no mutant starts after the deadline: the report covers those run (in --sample's
   // random order, a random sample).
-  const deadline = values.minutes === undefined ? Infinity : Date.now() + Number(values.minutes) * 60_000;
-  const extra = values['search-seconds'] !== undefined ? ['--search-seconds', values['search-seconds']] : [];
+  const deadline = minutes === undefined ? Infinity : Date.now() + minutes * 60_000;
+  const extra = searchSeconds !== undefined ? ['--search-seconds', String(searchSeconds)] : [];
   const dirs = Array.from({ length: jobs }, copyProject);
   const results: Result[] = [];
   try {
@@ -200,7 +202,8 @@ async function main(): Promise<void> {
   }
   if (results.length < mutants.length) console.log(`\nstopped at the deadline: ${results.length} of ${mutants.length} mutants run`);
   report(results.map((r) => r.outcome));
-  if (values.out !== undefined) writeFileSync(values.out, JSON.stringify(results.map((r) => ({ ...r, m: { id: r.m.id, operator: r.m.operator, after: r.m.after.trim() } })), null, 1));
+  const out = str('out');
+  if (out !== undefined) writeFileSync(out, JSON.stringify(results.map((r) => ({ ...r, m: { id: r.m.id, operator: r.m.operator, after: r.m.after.trim() } })), null, 1));
 }
 
 function report(all: readonly Outcome[]): void {
@@ -229,4 +232,11 @@ function sample<T>(xs: readonly T[], k: number, seed: number): T[] {
   return a.slice(0, k);
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  // Bad flags: one line and exit 2, as the CLI does.
+  if (!(e instanceof UsageError)) throw e;
+  console.error(`mutate: ${e.message}`);
+  process.exitCode = 2;
+}
